@@ -1,0 +1,34 @@
+/** `agentspec lint [paths..]`. */
+import type { Argv } from "yargs";
+import { lintFiles } from "../lint/index.js";
+import { formatNames, formatters, type FormatName } from "../report/index.js";
+import { EXIT, type CliIO } from "./io.js";
+
+export interface LintArgs {
+  paths: string[];
+  format: FormatName;
+  quiet: boolean;
+  maxWarnings: number;
+}
+
+export function lintBuilder(yargs: Argv): Argv<LintArgs> {
+  return yargs
+    .positional("paths", { type: "string", array: true, default: ["."], describe: "Spec files or directories to search" })
+    .option("format", { alias: "f", choices: formatNames, default: "stylish" as FormatName, describe: "Output format" })
+    .option("quiet", { type: "boolean", default: false, describe: "Report errors only" })
+    .option("max-warnings", { type: "number", default: -1, describe: "Fail when there are more warnings than this (-1: no limit)" }) as unknown as Argv<LintArgs>;
+}
+
+export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
+  const summary = await lintFiles(args.paths);
+  const results = args.quiet
+    ? summary.results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === "error") }))
+    : summary.results;
+  io.stdout(formatters[args.format](results, { color: io.color, cwd: io.cwd }));
+  if (summary.errorCount > 0) return EXIT.problems;
+  if (args.maxWarnings >= 0 && summary.warningCount > args.maxWarnings) {
+    io.stderr(`agentspec: ${summary.warningCount} warnings exceed --max-warnings ${args.maxWarnings}\n`);
+    return EXIT.problems;
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,21 @@
+/**
+ * Misuse and I/O failures: one error class with a code from a fixed list and a message that
+ * names the file and the fix. Problems inside a spec are diagnostics, never these.
+ */
+export type AgentspecErrorCode =
+  | "NO_FILES" // the paths matched no spec file
+  | "NOT_FOUND" // a path does not exist
+  | "UNREADABLE" // a file or directory could not be read
+  | "BAD_CONFIG" // the configuration file is wrong
+  | "BAD_POLICY" // a compiled policy failed to load (schema, hash, pin or signature)
+  | "BAD_ARGUMENT"; // a CLI or API argument is wrong
+
+export class AgentspecError extends Error {
+  override readonly name = "AgentspecError";
+  constructor(
+    readonly code: AgentspecErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}

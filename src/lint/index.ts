@@ -1,0 +1,44 @@
+/** Lints spec files: syntax, schema, then every rule on the model. */
+import { compareDiagnostics, type FileResult } from "../diagnostics.js";
+import type { FindOptions } from "../load/index.js";
+import { checkSource, loadSpecs, type CheckedSource } from "../model/index.js";
+import type { SourceDoc } from "../load/index.js";
+import { lintSpec, type LintConfig } from "./engine.js";
+
+export { lintSpec, DEFAULT_RULE_OPTIONS, type LintConfig } from "./engine.js";
+export { rules } from "./rules/index.js";
+export type { Finding, Rule, RuleContext, RuleOptions, RuleSetting } from "./types.js";
+
+export interface LintSummary {
+  results: FileResult[];
+  errorCount: number;
+  warningCount: number;
+}
+
+export function lintChecked(checked: CheckedSource, config: LintConfig = {}): FileResult {
+  const diagnostics = checked.spec ? [...checked.diagnostics, ...lintSpec(checked.spec, config)] : [...checked.diagnostics];
+  return { file: checked.source.file, diagnostics: diagnostics.sort(compareDiagnostics) };
+}
+
+/** Lints one parsed document. */
+export function lintSource(source: SourceDoc, config: LintConfig = {}): FileResult {
+  return lintChecked(checkSource(source), config);
+}
+
+/** Lints every spec under `paths`. Throws AgentspecError when a path is missing or matches nothing. */
+export async function lintFiles(paths: readonly string[], config: LintConfig & FindOptions = {}): Promise<LintSummary> {
+  const checked = await loadSpecs(paths, config);
+  return summarize(checked.map((c) => lintChecked(c, config)));
+}
+
+export function summarize(results: FileResult[]): LintSummary {
+  let errorCount = 0;
+  let warningCount = 0;
+  for (const result of results) {
+    for (const d of result.diagnostics) {
+      if (d.severity === "error") errorCount++;
+      else warningCount++;
+    }
+  }
+  return { results, errorCount, warningCount };
+}

@@ -1,0 +1,98 @@
+/** Finds spec files and parses them into SourceDocs. */
+import { readFile, stat } from "node:fs/promises";
+import fg from "fast-glob";
+import { AgentspecError } from "../errors.js";
+import { parseJsonSource } from "./json.js";
+import { parseYamlSource } from "./yaml.js";
+import type { SourceDoc } from "./source.js";
+
+export type { Position, SourceDoc, SourceFormat } from "./source.js";
+export { escapePointerSegment, joinPointer, parsePointer } from "./source.js";
+
+/** What a directory is searched for. */
+export const SPEC_FILE_PATTERNS = ["**/*.agentspec.yaml", "**/*.agentspec.yml", "**/*.agentspec.json", "**/agentaz.json"];
+
+export interface FindOptions {
+  /** Glob patterns (relative to each searched directory) to leave out. */
+  ignore?: string[];
+}
+
+/**
+ * Expands paths into spec files: a directory is searched for SPEC_FILE_PATTERNS, a file named
+ * explicitly is always taken. Throws NOT_FOUND for a missing path and NO_FILES when nothing matched.
+ */
+export async function findSpecFiles(paths: readonly string[], options: FindOptions = {}): Promise<string[]> {
+  const files = new Set<string>();
+  for (const given of paths) {
+    const info = await stat(given).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === "ENOENT") throw new AgentspecError("NOT_FOUND", `${given}: no such file or directory`);
+      throw new AgentspecError("UNREADABLE", `${given}: cannot be read (${error.code ?? error.message})`);
+    });
+    if (info.isDirectory()) {
+      const found = await fg(SPEC_FILE_PATTERNS, {
+        cwd: given,
+        ignore: ["**/node_modules/**", ...(options.ignore ?? [])],
+        dot: false,
+        followSymbolicLinks: false,
+        suppressErrors: true,
+      });
+      const prefix = given.endsWith("/") ? given : given + "/";
+      for (const file of found.sort()) files.add(prefix + file);
+    } else {
+      files.add(given);
+    }
+  }
+  if (files.size === 0) {
+    throw new AgentspecError(
+      "NO_FILES",
+      `No spec files found in ${paths.join(", ")}: agentspec looks for *.agentspec.yaml, *.agentspec.yml, *.agentspec.json and agentaz.json`,
+    );
+  }
+  return [...files];
+}
+
+/** Parses text as JSON or YAML by the file's extension (a file without one is sniffed). */
+export function parseSource(file: string, text: string): SourceDoc {
+  const lower = file.toLowerCase();
+  const isJson = lower.endsWith(".json") || (!/\.ya?ml$/.test(lower) && /^\uFEFF?\s*[{[]/.test(text));
+  return isJson ? parseJsonSource(file, text) : parseYamlSource(file, text);
+}
+
+export async function loadSource(file: string): Promise<SourceDoc> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new AgentspecError("NOT_FOUND", `${file}: no such file`);
+    if (code === "EISDIR") throw new AgentspecError("UNREADABLE", `${file}: is a directory, not a spec file`);
+    throw new AgentspecError("UNREADABLE", `${file}: cannot be read (${code ?? (error as Error).message})`);
+  }
+  const problem = binaryProblem(bytes);
+  if (problem) return unparsable(file, problem);
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return unparsable(file, "The file is not valid UTF-8 text: save it as UTF-8");
+  }
+  return parseSource(file, text);
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+function binaryProblem(bytes: Buffer): string | undefined {
+  const nul = bytes.indexOf(0);
+  return nul === -1 ? undefined : `The file looks binary (a NUL byte at offset ${nul}): a spec is JSON or YAML text`;
+}
+
+function unparsable(file: string, message: string): SourceDoc {
+  return {
+    file,
+    format: /\.json$/i.test(file) ? "json" : "yaml",
+    text: "",
+    data: undefined,
+    diagnostics: [{ ruleId: "syntax", severity: "error", message, line: 1, column: 1, pointer: "" }],
+    locate: () => ({ line: 1, column: 1 }),
+  };
+}

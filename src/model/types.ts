@@ -1,0 +1,75 @@
+/** The normalized in-memory model every later stage (lint, tier, compile, runtime) works on. */
+import type {
+  Agent,
+  ArgumentLimit,
+  Audit,
+  Condition,
+  DecisionTest,
+  Effect,
+  Evaluation,
+  Execution,
+  FailureMode,
+  Handoff,
+  Limits,
+  Memory,
+  Outputs,
+  Suppression,
+  TrustLevel,
+} from "../../generated/agentspec.js";
+import type { SourceDoc } from "../load/index.js";
+
+export type { Agent, ArgumentLimit, Audit, Condition, DecisionTest, Effect, Evaluation, Execution, FailureMode, Handoff, Limits, Memory, Outputs, Suppression, TrustLevel };
+
+export interface ApprovalGate {
+  /** Without a condition the gate always applies. */
+  when?: Condition;
+  channel?: string;
+  reason?: string;
+}
+
+export interface ToolSpec {
+  name: string;
+  effect: Effect;
+  /** true when the effect was not declared but inferred (AgentAz input). */
+  effectInferred: boolean;
+  description?: string;
+  resources: string[];
+  /** Absent when the tool runs without approval. */
+  approval?: ApprovalGate;
+  limits: Record<string, ArgumentLimit>;
+}
+
+export interface DenyPattern {
+  pattern: string;
+  reason?: string;
+}
+
+export interface Spec {
+  /** Where the spec came from; `pointerFor` maps model pointers into it. */
+  source: SourceDoc;
+  format: "agentspec" | "agentaz";
+  agent: Agent;
+  declaredTrustLevel?: TrustLevel;
+  dnaPattern?: string;
+  worstCaseAction?: string;
+  authorityBoundary?: string;
+  contextHandling?: string;
+  memory?: Memory;
+  execution: Execution;
+  /** The allowlist, in declaration order. */
+  tools: ToolSpec[];
+  deny: DenyPattern[];
+  outputs: Outputs;
+  limits: Limits;
+  handoff: Handoff;
+  audit: Audit;
+  failureModes: FailureMode[];
+  evaluation?: Evaluation;
+  tests: DecisionTest[];
+  suppressions: Suppression[];
+  /**
+   * Maps a pointer in agentspec terms (e.g. /limits/max_usd_per_loop or /tools/<name>) to the
+   * pointer of the node that expresses it in the source file.
+   */
+  pointerFor(pointer: string): string;
+}
