@@ -12,6 +12,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const typeTargets = [
   { schema: "schema/agentspec.schema.json", out: "generated/agentspec.ts" },
   { schema: "schema/agentaz-input.schema.json", out: "generated/agentaz-input.ts" },
+  { schema: "schema/policy.schema.json", out: "generated/policy.ts" },
 ];
 
 /** The TypeScript json-schema-to-typescript makes from a schema object. */
