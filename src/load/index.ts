@@ -4,7 +4,7 @@ import fg from "fast-glob";
 import { AgentspecError } from "../errors.js";
 import { parseJsonSource } from "./json.js";
 import { parseYamlSource } from "./yaml.js";
-import type { SourceDoc } from "./source.js";
+import { joinPointer, type SourceDoc } from "./source.js";
 
 export type { Position, SourceDoc, SourceFormat } from "./source.js";
 export { escapePointerSegment, joinPointer, parsePointer } from "./source.js";
@@ -55,7 +55,28 @@ export async function findSpecFiles(paths: readonly string[], options: FindOptio
 export function parseSource(file: string, text: string): SourceDoc {
   const lower = file.toLowerCase();
   const isJson = lower.endsWith(".json") || (!/\.ya?ml$/.test(lower) && /^\uFEFF?\s*[{[]/.test(text));
-  return isJson ? parseJsonSource(file, text) : parseYamlSource(file, text);
+  const doc = isJson ? parseJsonSource(file, text) : parseYamlSource(file, text);
+  for (const pointer of unsafeIntegers(doc.data, "")) {
+    doc.diagnostics.push({
+      ruleId: "syntax",
+      severity: "error",
+      message: "This number is beyond 2^53 and cannot be represented exactly: use a smaller number",
+      pointer,
+      ...doc.locate(pointer),
+    });
+  }
+  return doc;
+}
+
+/** Pointers of integers a JavaScript number cannot hold exactly (both parsers round them). */
+function* unsafeIntegers(value: unknown, pointer: string): Generator<string> {
+  if (typeof value === "number") {
+    if (Number.isInteger(value) && !Number.isSafeInteger(value)) yield pointer;
+  } else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) yield* unsafeIntegers(value[i], `${pointer}/${i}`);
+  } else if (value !== null && typeof value === "object") {
+    for (const key of Object.keys(value)) yield* unsafeIntegers((value as Record<string, unknown>)[key], joinPointer(pointer, key));
+  }
 }
 
 export async function loadSource(file: string): Promise<SourceDoc> {

@@ -41,7 +41,11 @@ function describe(error: ErrorObject): Described {
       const name = String(params.additionalProperty);
       const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
       const suggestion = closest(name, allowed);
-      const hint = suggestion ? `; did you mean "${suggestion}"?` : allowed.length > 0 ? `; allowed here: ${allowed.join(", ")}` : "";
+      const hint = suggestion
+        ? `; did you mean "${suggestion}"?`
+        : allowed.length > 0 && allowed.length <= MAX_LISTED
+          ? `; allowed here: ${allowed.join(", ")}`
+          : "; see the schema for the allowed properties";
       return { message: `Unknown property "${name}" in ${where}${hint}`, pointer: joinPointer(pointer, name), at: "key" };
     }
     case "type":
@@ -76,6 +80,9 @@ function describe(error: ErrorObject): Described {
       return { message: `${subject(where)} ${error.message ?? "is not valid"}`, pointer, at: "value" };
   }
 }
+
+/** Longer lists of allowed properties are noise in a one-line message. */
+const MAX_LISTED = 8;
 
 const COMPARISONS: Record<string, string> = {
   minimum: "at least",

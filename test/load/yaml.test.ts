@@ -28,7 +28,7 @@ deny: [a, "b.*"]
   it("reports a duplicate key", () => {
     const dup = parseYamlSource("d.yaml", "a: 1\nb: 2\na: 3\n");
     expect(dup.diagnostics).toEqual([
-      { ruleId: "syntax", severity: "error", message: 'Duplicate key "a": remove one of them (YAML keys must be unique)', line: 3, column: 1, pointer: "" },
+      { ruleId: "syntax", severity: "error", message: 'Duplicate key "a": it is already set on line 1; remove one of them', line: 3, column: 1, pointer: "" },
     ]);
   });
 
