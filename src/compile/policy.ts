@@ -1,5 +1,6 @@
 /** Spec → the canonical runtime policy, with its hash. */
 import type { Policy, PolicyTool } from "../../generated/policy.js";
+import { setOwn } from "../load/index.js";
 import type { Spec } from "../model/index.js";
 import { canonicalize, sha256Hex } from "./canonical.js";
 
@@ -8,12 +9,13 @@ export type { Policy, PolicyTool };
 export function compilePolicy(spec: Spec): Policy {
   const tools: Record<string, PolicyTool> = {};
   for (const tool of spec.tools) {
-    tools[tool.name] = prune({
+    // A tool may be called __proto__: it must stay an own key, not become the prototype.
+    setOwn(tools, tool.name, prune({
       effect: tool.effect,
       approval: tool.approval && prune({ ...tool.approval }),
       limits: Object.keys(tool.limits).length > 0 ? tool.limits : undefined,
       resources: tool.resources.length > 0 ? tool.resources : undefined,
-    });
+    }));
   }
   const { mode, required_fields, never_emits, redaction } = spec.outputs;
   const unhashed: Omit<Policy, "hash"> = prune({

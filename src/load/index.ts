@@ -7,7 +7,7 @@ import { parseYamlSource } from "./yaml.js";
 import { joinPointer, type SourceDoc } from "./source.js";
 
 export type { Position, SourceDoc, SourceFormat } from "./source.js";
-export { escapePointerSegment, joinPointer, parsePointer } from "./source.js";
+export { escapePointerSegment, joinPointer, parsePointer, setOwn } from "./source.js";
 
 /** What a directory is searched for. */
 export const SPEC_FILE_PATTERNS = ["**/*.agentspec.yaml", "**/*.agentspec.yml", "**/*.agentspec.json", "**/agentaz.json"];
@@ -95,9 +95,28 @@ export async function loadSource(file: string): Promise<SourceDoc> {
   try {
     text = utf8.decode(bytes);
   } catch {
-    return unparsable(file, "The file is not valid UTF-8 text: save it as UTF-8");
+    const offset = firstInvalidUtf8(bytes);
+    const before = utf8Lenient.decode(bytes.subarray(0, offset));
+    const line = before.split("\n").length;
+    const column = before.length - before.lastIndexOf("\n");
+    return unparsable(file, `The file is not valid UTF-8 text (byte ${offset}): save it as UTF-8`, line, column);
   }
   return parseSource(file, text);
+}
+
+const utf8Lenient = new TextDecoder("utf-8");
+
+/** The offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0) return i;
+    for (let k = 1; k < length; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    if (length > 1 && utf8Lenient.decode(bytes.subarray(i, i + length)).includes("\uFFFD")) return i;
+    i += length;
+  }
+  return bytes.length;
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -107,13 +126,13 @@ function binaryProblem(bytes: Buffer): string | undefined {
   return nul === -1 ? undefined : `The file looks binary (a NUL byte at offset ${nul}): a spec is JSON or YAML text`;
 }
 
-function unparsable(file: string, message: string): SourceDoc {
+function unparsable(file: string, message: string, line = 1, column = 1): SourceDoc {
   return {
     file,
     format: /\.json$/i.test(file) ? "json" : "yaml",
     text: "",
     data: undefined,
-    diagnostics: [{ ruleId: "syntax", severity: "error", message, line: 1, column: 1, pointer: "" }],
+    diagnostics: [{ ruleId: "syntax", severity: "error", message, line, column, pointer: "" }],
     locate: () => ({ line: 1, column: 1 }),
   };
 }
