@@ -1,11 +1,17 @@
 /**
  * decide(policy, call): allow, deny or require_approval for one tool call. Order: a deny
  * pattern wins; a tool outside the allowlist is denied; a hard limit broken is denied; an
- * approval condition that holds requires approval; otherwise allow. It never throws: a
- * malformed call or policy is denied with the reason.
+ * approval condition that holds requires approval; otherwise allow. When several allowlist
+ * entries match a name (an exact name and globs, or overlapping globs), all of them apply: any
+ * broken limit denies and any approval that holds requires approval (the strictest wins). It
+ * never throws: a malformed call or policy is denied with the reason.
+ *
+ * decide() indexes a policy object once, on first use: mutating a policy afterwards is not
+ * seen (loadPolicy returns a frozen policy for that reason).
  */
 import type { ArgumentLimit, Condition, Policy, PolicyTool } from "../../generated/policy.js";
-import { compilePattern, isPattern, matchToolPattern, type CompiledPattern } from "./glob.js";
+import { isPattern } from "./glob.js";
+import { addGlob, allMatches, createGlobIndex, firstMatch, type GlobIndex } from "./glob-index.js";
 
 export type DecisionKind = "allow" | "deny" | "require_approval";
 
@@ -26,36 +32,52 @@ export interface Decision {
   channel?: string;
 }
 
+interface ResolvedEntry {
+  name: string;
+  tool: PolicyTool;
+  /** The approval part of the reason ("requires approval when amount > 100: …"), described once. */
+  approvalText?: string;
+}
+
 interface ResolvedTool {
-  denied?: { pattern: string; reason?: string };
-  entry?: { name: string; tool: PolicyTool };
+  /** Every allowlist entry whose name or pattern matches: exact first, then globs in order. */
+  entries: ResolvedEntry[];
+  /** The decision when it cannot depend on the call's arguments: denied, not allowed, or allowed with no limit or gate. */
+  fixed?: Decision;
+}
+
+interface DenyEntry {
+  pattern: string;
+  reason?: string;
 }
 
 /** What decide() precomputes once per policy object: no pattern is compiled per call. */
 interface PolicyIndex {
   hash: string;
-  denyExact: Map<string, { pattern: string; reason?: string }>;
-  denyGlobs: { compiled: CompiledPattern; pattern: string; reason?: string }[];
+  denyExact: Map<string, DenyEntry>;
+  denyGlobs: GlobIndex<DenyEntry>;
   toolsExact: Map<string, PolicyTool>;
-  toolGlobs: { compiled: CompiledPattern; name: string; tool: PolicyTool }[];
+  toolGlobs: GlobIndex<{ name: string; tool: PolicyTool }>;
   /** Tool name → resolution, bounded so arbitrary names cannot grow it without limit. */
   cache: Map<string, ResolvedTool>;
 }
 
 const MAX_CACHED_NAMES = 4096;
 const indexes = new WeakMap<object, PolicyIndex>();
+const NO_VALUES: Record<string, unknown> = Object.freeze({});
 
 function indexPolicy(policy: Policy): PolicyIndex {
   let index = indexes.get(policy);
   if (index) return index;
-  index = { hash: policy.hash, denyExact: new Map(), denyGlobs: [], toolsExact: new Map(), toolGlobs: [], cache: new Map() };
+  index = { hash: policy.hash, denyExact: new Map(), denyGlobs: createGlobIndex(), toolsExact: new Map(), toolGlobs: createGlobIndex(), cache: new Map() };
   for (const d of policy.deny) {
-    if (isPattern(d.pattern)) index.denyGlobs.push({ compiled: compilePattern(d.pattern), pattern: d.pattern, reason: d.reason });
+    if (isPattern(d.pattern)) addGlob(index.denyGlobs, d.pattern, { pattern: d.pattern, reason: d.reason });
     else if (!index.denyExact.has(d.pattern)) index.denyExact.set(d.pattern, d);
   }
   for (const name of Object.keys(policy.tools)) {
     const tool = policy.tools[name]!;
-    if (isPattern(name)) index.toolGlobs.push({ compiled: compilePattern(name), name, tool });
+    if (tool === null || typeof tool !== "object") throw new TypeError(`the allowlist entry "${name}" is not an object`);
+    if (isPattern(name)) addGlob(index.toolGlobs, name, { name, tool });
     else index.toolsExact.set(name, tool);
   }
   indexes.set(policy, index);
@@ -65,47 +87,72 @@ function indexPolicy(policy: Policy): PolicyIndex {
 function resolveTool(index: PolicyIndex, name: string): ResolvedTool {
   const cached = index.cache.get(name);
   if (cached) return cached;
-  let resolved: ResolvedTool = {};
-  const denied = index.denyExact.get(name) ?? index.denyGlobs.find((d) => matchToolPattern(d.compiled, name));
-  if (denied) resolved = { denied: { pattern: denied.pattern, reason: denied.reason } };
-  else {
-    const exact = index.toolsExact.get(name);
-    if (exact) resolved = { entry: { name, tool: exact } };
-    else {
-      const glob = index.toolGlobs.find((g) => matchToolPattern(g.compiled, name));
-      if (glob) resolved = { entry: { name: glob.name, tool: glob.tool } };
-    }
-  }
+  const resolved = resolveUncached(index, name);
   if (index.cache.size >= MAX_CACHED_NAMES) index.cache.clear();
   index.cache.set(name, resolved);
   return resolved;
 }
 
+/** Everything about a name that does not depend on the call, reasons included, so a cached name costs a Map lookup. */
+function resolveUncached(index: PolicyIndex, name: string): ResolvedTool {
+  const decision = (kind: DecisionKind, rule: DecisionRule, reason: string): Decision => ({ decision: kind, rule, reason, policyHash: index.hash });
+  const denied = index.denyExact.get(name) ?? firstMatch(index.denyGlobs, name);
+  if (denied) {
+    const why = denied.reason ? `: ${denied.reason}` : "";
+    const by = denied.pattern === name ? "denied by the policy" : `denied by "${denied.pattern}"`;
+    return { entries: [], fixed: decision("deny", "deny-pattern", `"${name}" is ${by}${why}`) };
+  }
+  // All matching entries, not the first: taking the first glob in key order would let a
+  // broad "billing.*" without approval shadow "billing.refund*" with one (fail open).
+  const exact = index.toolsExact.get(name);
+  const entries: ResolvedEntry[] = exact ? [{ name, tool: exact }] : [];
+  for (const glob of allMatches(index.toolGlobs, name)) entries.push({ name: glob.name, tool: glob.tool });
+  if (entries.length === 0) return { entries, fixed: decision("deny", "not-allowed", `"${name}" is not in the allowlist`) };
+  for (const entry of entries) entry.approvalText = entry.tool.approval ? approvalText(entry.tool.approval) : undefined;
+  const unconditional = entries.every((e) => !e.tool.limits && !e.tool.approval);
+  return unconditional ? { entries, fixed: decision("allow", "allowed", `"${name}" is allowed`) } : { entries };
+}
+
+function approvalText(approval: NonNullable<PolicyTool["approval"]>): string {
+  const when = approval.when === undefined ? "always requires approval" : `requires approval when ${describeCondition(approval.when)}`;
+  return approval.reason ? `${when}: ${approval.reason}` : when;
+}
+
 export function decide(policy: Policy, call: unknown): Decision {
   const hash = typeof policy?.hash === "string" ? policy.hash : "";
-  if (!policy || typeof policy !== "object" || !Array.isArray(policy.deny) || !policy.tools || typeof policy.tools !== "object") {
+  try {
+    return decideOrThrow(policy, call, hash);
+  } catch (error) {
+    // A policy that did not pass loadPolicy can hold nulls or wrong types anywhere (a deny
+    // entry, a tool, a condition): whatever breaks evaluation denies the call.
+    const detail = error instanceof Error ? error.message : String(error);
+    return { decision: "deny", rule: "invalid-policy", reason: `The policy could not be evaluated for this call (${detail}): it is denied`, policyHash: hash };
+  }
+}
+
+function decideOrThrow(policy: Policy, call: unknown, hash: string): Decision {
+  // A policy already indexed passed this check when it was indexed.
+  let index = policy !== null && typeof policy === "object" ? indexes.get(policy) : undefined;
+  if (!index && (!policy || typeof policy !== "object" || !Array.isArray(policy.deny) || !policy.tools || typeof policy.tools !== "object" || Array.isArray(policy.tools))) {
     return { decision: "deny", rule: "invalid-policy", reason: "The policy is missing or malformed: every call is denied", policyHash: hash };
   }
   const problem = malformed(call);
   if (problem) return { decision: "deny", rule: "malformed-call", reason: problem, policyHash: hash };
-  const { tool: name, args = {}, context = {} } = call as ToolCall;
-  const index = indexPolicy(policy);
+  index ??= indexPolicy(policy);
+  const { tool: name, args = NO_VALUES, context = NO_VALUES } = call as ToolCall;
   const resolved = resolveTool(index, name);
-  if (resolved.denied) {
-    const why = resolved.denied.reason ? `: ${resolved.denied.reason}` : "";
-    const by = resolved.denied.pattern === name ? "denied by the policy" : `denied by "${resolved.denied.pattern}"`;
-    return { decision: "deny", rule: "deny-pattern", reason: `"${name}" is ${by}${why}`, policyHash: index.hash };
+  const fixed = resolved.fixed;
+  // A copy: the caller owns the decision it gets back.
+  if (fixed) return { decision: fixed.decision, rule: fixed.rule, reason: fixed.reason, policyHash: fixed.policyHash };
+  for (const { tool } of resolved.entries) {
+    const broken = brokenLimit(tool.limits, args);
+    if (broken) return { decision: "deny", rule: "hard-limit", reason: `"${name}": ${broken}`, policyHash: index.hash };
   }
-  if (!resolved.entry) {
-    return { decision: "deny", rule: "not-allowed", reason: `"${name}" is not in the allowlist`, policyHash: index.hash };
-  }
-  const { tool } = resolved.entry;
-  const broken = brokenLimit(tool.limits, args);
-  if (broken) return { decision: "deny", rule: "hard-limit", reason: `"${name}": ${broken}`, policyHash: index.hash };
-  if (tool.approval && (tool.approval.when === undefined || holds(tool.approval.when, args, context))) {
-    const channel = tool.approval.channel;
-    const why = tool.approval.when === undefined ? "always requires approval" : `requires approval when ${describeCondition(tool.approval.when)}`;
-    return { decision: "require_approval", rule: "approval", reason: `"${name}" ${why}`, policyHash: index.hash, ...(channel ? { channel } : {}) };
+  for (const { tool, approvalText } of resolved.entries) {
+    if (tool.approval && (tool.approval.when === undefined || holds(tool.approval.when, args, context))) {
+      const channel = tool.approval.channel;
+      return { decision: "require_approval", rule: "approval", reason: `"${name}" ${approvalText}`, policyHash: index.hash, ...(channel ? { channel } : {}) };
+    }
   }
   return { decision: "allow", rule: "allowed", reason: `"${name}" is allowed`, policyHash: index.hash };
 }

@@ -3,6 +3,9 @@
  * character. Matching never builds a regular expression from user input and never backtracks:
  * the pattern is split at its stars and each piece is found leftmost in turn, which is correct
  * for star-only globs and runs in O(name × pattern) at worst, linear in the name for a pattern.
+ * Leftmost is also right with "?" inside pieces: a piece has a fixed length, so an earlier
+ * match never leaves less room for the pieces after it. Names compare by UTF-16 code unit
+ * ("?" matches one code unit), case-sensitively.
  */
 
 export interface CompiledPattern {

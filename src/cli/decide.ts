@@ -1,0 +1,75 @@
+/** `agentspec decide <spec-or-policy> --tool <name> [--args '<json>'] [--actor --tenant --environment] [--pin]`. */
+import type { Argv } from "yargs";
+import type { Policy } from "../../generated/policy.js";
+import { compilePolicy } from "../compile/policy.js";
+import { AgentspecError } from "../errors.js";
+import { loadSource } from "../load/index.js";
+import { checkSource } from "../model/index.js";
+import { decide, type ToolCall } from "../runtime/decide.js";
+import { loadPolicy } from "../runtime/load-policy.js";
+import { EXIT, type CliIO } from "./io.js";
+
+export interface DecideArgs {
+  file: string;
+  tool: string;
+  args?: string;
+  actor?: string;
+  tenant?: string;
+  environment?: string;
+  pin?: string;
+}
+
+export function decideBuilder(yargs: Argv): Argv<DecideArgs> {
+  return yargs
+    .positional("file", { type: "string", demandOption: true, describe: "A spec (compiled in memory) or a *.policy.json (loaded with its hash checked)" })
+    .option("tool", { type: "string", demandOption: true, requiresArg: true, describe: "The tool the call is for" })
+    .option("args", { type: "string", requiresArg: true, describe: "The call's arguments as a JSON object" })
+    .option("actor", { type: "string", requiresArg: true, describe: "Context: on whose behalf the agent acts" })
+    .option("tenant", { type: "string", requiresArg: true, describe: "Context: the tenant the call is for" })
+    .option("environment", { type: "string", requiresArg: true, describe: "Context: where the call runs" })
+    .option("pin", { type: "string", requiresArg: true, describe: "Refuse a policy whose hash is not this sha256:…" }) as unknown as Argv<DecideArgs>;
+}
+
+export async function runDecide(args: DecideArgs, io: CliIO): Promise<number> {
+  const call = buildCall(args);
+  const policy = await policyFor(args.file, args.pin);
+  io.stdout(JSON.stringify(decide(policy, call), null, 2) + "\n");
+  return EXIT.ok;
+}
+
+function buildCall(args: DecideArgs): ToolCall {
+  const call: ToolCall = { tool: args.tool };
+  if (args.args !== undefined) call.args = parseArgs(args.args);
+  const context: NonNullable<ToolCall["context"]> = {};
+  if (args.actor !== undefined) context.actor = args.actor;
+  if (args.tenant !== undefined) context.tenant = args.tenant;
+  if (args.environment !== undefined) context.environment = args.environment;
+  if (Object.keys(context).length > 0) call.context = context;
+  return call;
+}
+
+function parseArgs(text: string): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new AgentspecError("BAD_ARGUMENT", `--args is not valid JSON (${(error as Error).message}): pass an object, e.g. --args '{"amount": 150}'`);
+  }
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new AgentspecError("BAD_ARGUMENT", `--args must be a JSON object, not ${Array.isArray(value) ? "an array" : JSON.stringify(value)}: e.g. --args '{"amount": 150}'`);
+  }
+  return value as Record<string, unknown>;
+}
+
+/** A *.policy.json is loaded as it is; anything else is a spec, compiled in memory. Both go through loadPolicy's checks. */
+async function policyFor(file: string, pin: string | undefined): Promise<Policy> {
+  if (file.endsWith(".policy.json")) return loadPolicy(file, { pin });
+  const checked = checkSource(await loadSource(file));
+  const errors = checked.diagnostics.filter((d) => d.severity === "error");
+  if (!checked.spec || errors.length > 0) {
+    const first = errors[0];
+    const where = first ? ` (first at ${first.line}:${first.column}: ${first.message})` : "";
+    throw new AgentspecError("BAD_ARGUMENT", `${file}: not a valid spec, ${errors.length} error${errors.length === 1 ? "" : "s"}${where}; run agentspec lint ${file}`);
+  }
+  return loadPolicy(compilePolicy(checked.spec), { pin, name: file });
+}

@@ -1,0 +1,19 @@
+/** The runtime: decide() per call, loadPolicy with hash and pin checks, the run guard, decision records and their verification. */
+export { decide, holds, readPath, describeCondition, type Decision, type DecisionKind, type DecisionRule, type ToolCall } from "./decide.js";
+export { matchToolPattern, compilePattern, isPattern, patternCovers, type CompiledPattern } from "./glob.js";
+export { loadPolicy, tryLoadPolicy, denyAllPolicy, type LoadPolicyOptions, type PolicyLoad, type PolicySource } from "./load-policy.js";
+export {
+  createGuard,
+  Guard,
+  type ApprovalRequest,
+  type ApprovalResult,
+  type EscalationEvent,
+  type GuardCall,
+  type GuardDecision,
+  type GuardOptions,
+  type GuardRule,
+  type GuardUsage,
+} from "./guard.js";
+export { GENESIS_HASH, argsDigest, recordHash, type DecisionRecord, type RecordSink } from "./decision-record.js";
+export { verifyAuditLog, type AuditProblem, type AuditVerification } from "./audit-verify.js";
+export { runDecisionTests, type DecisionTestResult } from "./decision-tests.js";

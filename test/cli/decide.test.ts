@@ -1,0 +1,78 @@
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { compilePolicy, serializePolicy } from "../../src/compile/policy.js";
+import { loadSpecs } from "../../src/model/index.js";
+import { runCli } from "../helpers/run-cli.js";
+
+const SPEC = "specs/order-support.agentspec.yaml";
+let dir: string;
+let policyFile: string;
+let hash: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "agentspec-decide-"));
+  const [checked] = await loadSpecs([SPEC]);
+  const policy = compilePolicy(checked!.spec!);
+  hash = policy.hash;
+  policyFile = path.join(dir, "order-support.policy.json");
+  await writeFile(policyFile, serializePolicy(policy));
+  await writeFile(path.join(dir, "edited.policy.json"), serializePolicy(policy).replace('"cancel_order"', '"cancel_orders"'));
+});
+
+describe("agentspec decide", () => {
+  it("decides a call against a spec compiled in memory", async () => {
+    const { code, stdout, stderr } = await runCli("decide", SPEC, "--tool", "read_order_status", "--args", '{"order_id": "1001"}');
+    expect([code, stderr]).toEqual([0, ""]);
+    expect(JSON.parse(stdout)).toEqual({ decision: "allow", rule: "allowed", reason: '"read_order_status" is allowed', policyHash: hash });
+  });
+
+  it("decides against a compiled policy file, with context", async () => {
+    const { code, stdout } = await runCli("decide", policyFile, "--tool", "refund_order", "--actor", "u-1", "--environment", "production");
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({ decision: "deny", rule: "deny-pattern", reason: '"refund_order" is denied by "refund*"', policyHash: hash });
+  });
+
+  it("accepts the pinned hash and refuses another", async () => {
+    expect((await runCli("decide", policyFile, "--tool", "draft_reply", "--pin", hash)).code).toBe(0);
+    const other = "sha256:" + "a".repeat(64);
+    expect(await runCli("decide", policyFile, "--tool", "draft_reply", "--pin", other)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `agentspec: ${policyFile}: policy refused: its hash ${hash} is not the pinned ${other}: only the pinned policy is accepted\n`,
+    });
+  });
+
+  it("refuses a tampered policy file with exit 2", async () => {
+    const { code, stdout, stderr } = await runCli("decide", path.join(dir, "edited.policy.json"), "--tool", "draft_reply");
+    expect([code, stdout]).toEqual([2, ""]);
+    expect(stderr).toMatch(/edited\.policy\.json: policy refused: its hash sha256:[0-9a-f]{64} does not match its contents/);
+  });
+
+  it("exits 2 with a clear message on bad --args", async () => {
+    const bad = await runCli("decide", SPEC, "--tool", "draft_reply", "--args", "{amount: 5}");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^agentspec: --args is not valid JSON \(.+\): pass an object, e.g. --args '\{"amount": 150\}'\n$/);
+    expect(await runCli("decide", SPEC, "--tool", "draft_reply", "--args", "[1]")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `agentspec: --args must be a JSON object, not an array: e.g. --args '{"amount": 150}'\n`,
+    });
+  });
+
+  it("exits 2 when --tool is missing or the file does not exist", async () => {
+    const noTool = await runCli("decide", SPEC);
+    expect(noTool.code).toBe(2);
+    expect(noTool.stderr).toContain("Missing required argument: tool");
+    const missing = path.join(dir, "nope.agentspec.yaml");
+    expect(await runCli("decide", missing, "--tool", "x")).toEqual({ code: 2, stdout: "", stderr: `agentspec: ${missing}: no such file\n` });
+  });
+
+  it("exits 2 on an invalid spec, pointing at lint", async () => {
+    const file = path.join(dir, "bad.agentspec.yaml");
+    await writeFile(file, 'agentspec: "1.0"\nagent: { id: demo, version: 1.0.0 }\ntools:\n  crm.get: { efect: read }\n');
+    const { code, stderr } = await runCli("decide", file, "--tool", "crm.get");
+    expect(code).toBe(2);
+    expect(stderr).toMatch(new RegExp(`^agentspec: .*bad\\.agentspec\\.yaml: not a valid spec, \\d+ errors? \\(first at 4:\\d+: .+\\); run agentspec lint`));
+  });
+});
