@@ -31,7 +31,7 @@ export function computeTrustLevel(spec: Spec): TrustLevelResult {
   const acting = spec.tools.filter((t) => t.effect === "write" || t.effect === "irreversible");
   if (acting.length === 0) {
     const drafting = spec.tools.filter((t) => t.effect === "draft");
-    if (drafting.length === 0) return result("A1", `A1: all ${spec.tools.length} tools only read`);
+    if (drafting.length === 0) return result("A1", `A1: every tool only reads (${names(spec.tools)})`);
     return result("A2", `A2: tools read or draft only (drafting: ${names(drafting)})`);
   }
   const autonomous = acting.filter((t) => !t.approval || t.approval.when !== undefined);

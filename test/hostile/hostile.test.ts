@@ -107,7 +107,8 @@ describe("hostile files", () => {
   });
 
   it("duplicate keys are reported, not silently overwritten", async () => {
-    expect(await lintOne("duplicate-keys.agentspec.json")).toEqual([
+    // The file's tool (a write, with no bounds) also draws lint findings; this test is about the key.
+    expect((await lintOne("duplicate-keys.agentspec.json")).filter((d) => d.ruleId === "syntax")).toEqual([
       { ruleId: "syntax", severity: "error", message: 'Duplicate key "a": it is already set on line 4; remove one of them', line: 4, column: 41 },
     ]);
   });

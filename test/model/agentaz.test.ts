@@ -84,6 +84,17 @@ describe("the AgentAz adapter", () => {
     ["merge_pr", "irreversible"],
     ["rollback_deploy", "write"],
     ["open_draft_pr", "write"],
+    // namespace.verb_object: the last segment's words come first, the namespace after them
+    ["email.draft", "draft"],
+    ["email.send", "irreversible"],
+    ["file.read", "read"],
+    ["file.write", "write"],
+    ["crm.lookup", "read"],
+    ["tickets.add_label", "write"],
+    ["billing.refund", "irreversible"],
+    ["slack.notify", "irreversible"],
+    ["deploy.production", "irreversible"], // no verb in the last segment: the namespace is read next
+    ["crm.customers.export", "read"],
   ])("infers %s as %s", (name, effect) => {
     expect(inferEffect(name)).toBe(effect);
   });

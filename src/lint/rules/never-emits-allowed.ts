@@ -1,0 +1,49 @@
+import { isPattern, matchToolPattern } from "../../runtime/glob.js";
+import type { Spec, ToolSpec } from "../../model/index.js";
+import { toolPointer } from "../../model/index.js";
+import { denyingEntry, isDenied } from "../authority.js";
+import { ruleDocs, SPEC_HEADER } from "../docs.js";
+import { fieldName, lineOf } from "../spec-nodes.js";
+import type { Rule } from "../types.js";
+
+/**
+ * An outputs.never_emits entry (a tool name or a pattern) that names a tool the agent may call
+ * without approval. Entries that name no tool ("refund", "commitment") are claims about text and
+ * are left alone: only an exact name or a pattern match counts.
+ */
+export const neverEmitsAllowed: Rule = {
+  id: "never-emits-allowed",
+  severity: "error",
+  description: "An output the spec never emits names a tool the agent may call without approval",
+  docs: ruleDocs({
+    why: "`never_emits` tells a reviewer the agent cannot produce an action. If the same action is an allowlisted tool that runs without approval, the claim is false at runtime.",
+    fails: `${SPEC_HEADER}tools:\n  email.send: { effect: irreversible }\noutputs: { never_emits: [email.send] }\n`,
+    passes: `${SPEC_HEADER}tools:\n  email.draft: { effect: draft }\ndeny: [email.send]\noutputs: { never_emits: [email.send] }\n`,
+    fix: "Deny the tool (or remove it from the allowlist), or gate it with an unconditional approval if a human may let it through.",
+  }),
+  check(spec, { report }) {
+    const field = fieldName(spec, "/outputs/never_emits");
+    (spec.outputs.never_emits ?? []).forEach((entry, index) => {
+      const tool = spec.tools.find((t) => callableWithoutApproval(spec, t) && names(entry, t.name) && !(isPattern(t.name) && isDenied(spec, entry)));
+      if (!tool) return;
+      const gate = tool.approval ? "needs approval only under a condition" : "runs without approval";
+      report({
+        pointer: `/outputs/never_emits/${index}`,
+        tool: tool.name,
+        message: `${field} lists "${entry}", but the allowlisted tool "${tool.name}" (line ${lineOf(spec, toolPointer(tool.name))}) ${gate}: deny the tool or gate it`,
+      });
+    });
+  },
+};
+
+function callableWithoutApproval(spec: Spec, tool: ToolSpec): boolean {
+  return (tool.approval === undefined || tool.approval.when !== undefined) && denyingEntry(spec, tool.name) === undefined;
+}
+
+/** Whether a never_emits entry and an allowlist entry name a common tool. */
+function names(entry: string, toolName: string): boolean {
+  if (entry === toolName) return true;
+  if (isPattern(entry) && !isPattern(toolName)) return matchToolPattern(entry, toolName);
+  if (isPattern(toolName) && !isPattern(entry)) return matchToolPattern(toolName, entry);
+  return false;
+}

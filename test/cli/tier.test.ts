@@ -1,0 +1,79 @@
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.js";
+import type { CliIO } from "../../src/cli/io.js";
+import { agentaz, HEADER } from "../helpers/lint-rule.js";
+
+async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIO = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), color: false, cwd: process.cwd() };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "agentspec-tier-"));
+  await writeFile(path.join(dir, "a2.agentspec.yaml"), `${HEADER}trust_level: A2\ntools:\n  crm.lookup: { effect: read }\n  email.draft: { effect: draft }\n`);
+  await writeFile(path.join(dir, "undeclared.agentspec.yaml"), `${HEADER}tools:\n  crm.lookup: { effect: read }\n`);
+  await writeFile(path.join(dir, "agentaz.json"), agentaz({ tool_boundary: { allowed_tools: ["read_diff", "post_comment"], execution_tools_absent: true } }));
+  await writeFile(path.join(dir, "bad.agentspec.yaml"), `${HEADER}tools:\n  crm.lookup: { efect: read }\n`);
+});
+
+describe("agentspec tier", () => {
+  it("prints the computed level, why, and that the declared one agrees", async () => {
+    const file = path.join(dir, "a2.agentspec.yaml");
+    expect(await run("tier", file)).toEqual({
+      code: 0,
+      stdout: `${file}\n  computed  A2\n  why       A2: tools read or draft only (drafting: email.draft)\n  declared  A2 (agrees)\n`,
+      stderr: "",
+    });
+  });
+
+  it("says when no level is declared", async () => {
+    const file = path.join(dir, "undeclared.agentspec.yaml");
+    const { code, stdout } = await run("tier", file);
+    expect(code).toBe(0);
+    expect(stdout).toContain("\n  declared  none: declare trust_level: A1\n");
+  });
+
+  it("prints { file, declared, computed, explanation, inferred } with --format json", async () => {
+    const file = path.join(dir, "agentaz.json");
+    const { code, stdout } = await run("tier", file, "--format", "json");
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({
+      file,
+      declared: "A2",
+      computed: "A4",
+      explanation:
+        "A4: post_comment (write, no approval) can act without approval, within a call/turn bound, a cost bound and an append-only audit (effects inferred from tool names: AgentAz tools declare none)",
+      inferred: true,
+    });
+  });
+
+  it("prints a disagreement in text", async () => {
+    const { stdout } = await run("tier", path.join(dir, "agentaz.json"));
+    expect(stdout).toContain("\n  declared  A2 (differs from the computed A4)\n");
+  });
+
+  it("exits 1 and prints schema errors", async () => {
+    const file = path.join(dir, "bad.agentspec.yaml");
+    const { code, stdout } = await run("tier", file);
+    expect(code).toBe(1);
+    expect(stdout).toBe(`${file}\n  4:17  error    Unknown property "efect" in tools["crm.lookup"]; did you mean "effect"?  schema\n\n✖ 1 problem (1 error, 0 warnings)\n`);
+  });
+
+  it("exits 2 when the file does not exist", async () => {
+    const file = path.join(dir, "nope.yaml");
+    expect(await run("tier", file)).toEqual({ code: 2, stdout: "", stderr: `agentspec: ${file}: no such file\n` });
+  });
+
+  it("exits 2 without a file", async () => {
+    const { code, stderr } = await run("tier");
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/Not enough non-option arguments/);
+  });
+});
