@@ -1,14 +1,19 @@
 /** `agentspec lint [paths..]`. */
 import type { Argv } from "yargs";
+import { AgentspecError } from "../errors.js";
+import { ruleCatalog } from "../lint/catalog.js";
+import { loadConfig } from "../lint/config.js";
 import { lintFiles } from "../lint/index.js";
 import { formatNames, formatters, type FormatName } from "../report/index.js";
 import { EXIT, type CliIO } from "./io.js";
+import { version } from "./version.js";
 
 export interface LintArgs {
   paths: string[];
   format: FormatName;
   quiet: boolean;
   maxWarnings: number;
+  config?: string;
 }
 
 export function lintBuilder(yargs: Argv): Argv<LintArgs> {
@@ -16,15 +21,20 @@ export function lintBuilder(yargs: Argv): Argv<LintArgs> {
     .positional("paths", { type: "string", array: true, default: ["."], describe: "Spec files or directories to search" })
     .option("format", { alias: "f", choices: formatNames, default: "stylish" as FormatName, describe: "Output format" })
     .option("quiet", { type: "boolean", default: false, describe: "Report errors only" })
+    .option("config", { alias: "c", type: "string", describe: "Config file to use instead of the nearest agentspec.config.json" })
     .option("max-warnings", { type: "number", default: -1, describe: "Fail when there are more warnings than this (-1: no limit)" }) as unknown as Argv<LintArgs>;
 }
 
 export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
-  const summary = await lintFiles(args.paths);
+  if (!Number.isInteger(args.maxWarnings)) {
+    throw new AgentspecError("BAD_ARGUMENT", "--max-warnings takes a whole number, such as --max-warnings 0 (-1: no limit)");
+  }
+  const config = await loadConfig({ cwd: io.cwd, file: args.config });
+  const summary = await lintFiles(args.paths, config);
   const results = args.quiet
     ? summary.results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === "error") }))
     : summary.results;
-  io.stdout(formatters[args.format](results, { color: io.color, cwd: io.cwd }));
+  io.stdout(formatters[args.format](results, { color: io.color, cwd: io.cwd, rules: ruleCatalog(), version }));
   if (summary.errorCount > 0) return EXIT.problems;
   if (args.maxWarnings >= 0 && summary.warningCount > args.maxWarnings) {
     io.stderr(`agentspec: ${summary.warningCount} warnings exceed --max-warnings ${args.maxWarnings}\n`);

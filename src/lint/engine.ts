@@ -1,6 +1,7 @@
 /** Runs the registered rules over a Spec, applies configuration and in-spec suppressions. */
 import type { Diagnostic, Severity } from "../diagnostics.js";
-import type { Spec } from "../model/index.js";
+import type { Spec, Suppression } from "../model/index.js";
+import { isBuiltinRule, UNUSED_SUPPRESSION } from "./catalog.js";
 import { rules as registeredRules } from "./rules/index.js";
 import type { Finding, Rule, RuleOptions, RuleSetting } from "./types.js";
 
@@ -20,30 +21,46 @@ export function lintSpec(spec: Spec, config: LintConfig = {}, rules: readonly Ru
     const setting = config.rules?.[rule.id];
     if (setting === "off") continue;
     const report = (finding: Finding): void => {
-      const suppression = spec.suppressions.findIndex((s) => s.rule === rule.id && (s.tool === undefined || s.tool === finding.tool));
+      // The first matching suppression takes the finding, so a later duplicate shows as unused.
+      const suppression = spec.suppressions.findIndex((s) => suppresses(s, rule.id, finding));
       if (suppression !== -1) {
         used.add(suppression);
         return;
       }
-      const severity: Severity = setting === "warn" ? "warning" : setting === "error" ? "error" : (finding.severity ?? rule.severity);
-      diagnostics.push(locate(spec, rule.id, severity, finding));
+      diagnostics.push(locate(spec, rule.id, configuredSeverity(setting, finding.severity ?? rule.severity), finding));
     };
     rule.check(spec, { report, options });
   }
+  const unusedSetting = config.rules?.[UNUSED_SUPPRESSION];
+  if (unusedSetting === "off") return diagnostics;
   spec.suppressions.forEach((suppression, index) => {
+    // A rule turned off in the config finds nothing, and that is no fault of the spec.
     if (used.has(index) || config.rules?.[suppression.rule] === "off") return;
-    const known = rules.some((r) => r.id === suppression.rule);
-    const target = suppression.tool === undefined ? "" : ` for "${suppression.tool}"`;
-    diagnostics.push(
-      locate(spec, "unused-suppression", "warning", {
-        pointer: `/suppressions/${index}`,
-        message: known
-          ? `Suppression of "${suppression.rule}"${target} suppresses nothing: remove it`
-          : `Suppression names "${suppression.rule}", which is not a rule: see \`agentspec rules\``,
-      }),
-    );
+    const message = unusedMessage(suppression, rules);
+    const severity = configuredSeverity(unusedSetting, "warning");
+    diagnostics.push(locate(spec, UNUSED_SUPPRESSION, severity, { pointer: `/suppressions/${index}`, message }));
   });
   return diagnostics;
+}
+
+function suppresses(suppression: Suppression, ruleId: string, finding: Finding): boolean {
+  return suppression.rule === ruleId && (suppression.tool === undefined || suppression.tool === finding.tool);
+}
+
+function configuredSeverity(setting: RuleSetting | undefined, fallback: Severity): Severity {
+  if (setting === "warn") return "warning";
+  if (setting === "error") return "error";
+  return fallback;
+}
+
+function unusedMessage(suppression: Suppression, rules: readonly Rule[]): string {
+  const name = suppression.rule;
+  if (rules.some((r) => r.id === name)) {
+    const target = suppression.tool === undefined ? "" : ` for "${suppression.tool}"`;
+    return `Suppression of "${name}"${target} suppresses nothing: remove it`;
+  }
+  if (isBuiltinRule(name)) return `Suppression names "${name}", which cannot be suppressed: fix the finding instead, or remove the suppression`;
+  return `Suppression names "${name}", which is not a rule: see \`agentspec rules\``;
 }
 
 function locate(spec: Spec, ruleId: string, severity: Severity, finding: Finding): Diagnostic {

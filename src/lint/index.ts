@@ -7,6 +7,8 @@ import { lintSpec, type LintConfig } from "./engine.js";
 
 export { lintSpec, DEFAULT_RULE_OPTIONS, type LintConfig } from "./engine.js";
 export { rules } from "./rules/index.js";
+export { BUILTIN_RULES, ruleCatalog, ruleDocsUrl, type RuleMeta } from "./catalog.js";
+export { CONFIG_FILE_NAME, findConfigFile, loadConfig, parseConfig, type LoadConfigOptions, type LoadedConfig } from "./config.js";
 export type { Finding, Rule, RuleContext, RuleOptions, RuleSetting } from "./types.js";
 
 export interface LintSummary {

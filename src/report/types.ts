@@ -1,10 +1,15 @@
 import type { FileResult } from "../diagnostics.js";
+import type { RuleMeta } from "../lint/catalog.js";
 
 export interface FormatOptions {
   /** Colour the output (stylish only). */
   color: boolean;
   /** The directory file paths are shown relative to, where a format needs absolute or relative paths. */
   cwd: string;
+  /** The rules results may name, for formats that describe them (sarif); every known rule by default. */
+  rules?: readonly RuleMeta[];
+  /** agentspec's version, for formats that name the tool (sarif). */
+  version?: string;
 }
 
 /** A reporter turns lint results into the text one output format prints. */
