@@ -1,0 +1,10 @@
+/** `markdown` → <id>.md: the review document (governance matrix, tools, denials, failure modes, crosswalk). */
+import { renderReviewDocument } from "../markdown/document.js";
+import type { Target } from "./types.js";
+
+export const markdown: Target = {
+  id: "markdown",
+  description: "The Markdown review document: governance matrix, tools, denials, failure modes, evaluation and a framework crosswalk",
+  extension: ".md",
+  emit: (spec) => [{ path: `${spec.agent.id}.md`, contents: renderReviewDocument(spec) }],
+};

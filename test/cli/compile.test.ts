@@ -1,0 +1,124 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { CliIO } from "../../src/cli/io.js";
+import { main } from "../../src/cli/main.js";
+import { MINIMAL_YAML } from "../helpers/lint-text.js";
+
+async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIO = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), color: false, cwd: dir };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
+}
+
+let dir: string;
+let specs: string;
+let out: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "agentspec-compile-cli-"));
+  specs = path.join(dir, "specs");
+  out = path.join(dir, "out");
+  await mkdir(specs);
+  await writeFile(path.join(specs, "demo.agentspec.yaml"), MINIMAL_YAML);
+  await writeFile(path.join(specs, "other.agentspec.yaml"), MINIMAL_YAML.replace("id: demo", "id: other"));
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+async function snapshot(folder: string): Promise<Record<string, string>> {
+  const names = (await readdir(folder)).sort();
+  return Object.fromEntries(await Promise.all(names.map(async (n) => [n, await readFile(path.join(folder, n), "utf8")] as const)));
+}
+
+describe("agentspec compile", () => {
+  it("writes the policy and markdown files named by agent id and exits 0", async () => {
+    const { code, stdout, stderr } = await run("compile", specs, "--out", out);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+    expect(stdout).toBe(`Compiled 2 specs (policy, markdown) into 4 files in ${out}\n`);
+    expect(Object.keys(await snapshot(out))).toEqual(["demo.md", "demo.policy.json", "other.md", "other.policy.json"]);
+    expect(JSON.parse((await snapshot(out))["demo.policy.json"]!)).toMatchObject({ format: "agentspec-policy/1", agent: { id: "demo", version: "1.0.0" } });
+  });
+
+  it("writes to generated/ under the working directory by default", async () => {
+    const { code } = await run("compile", specs, "--target", "policy");
+    expect(code).toBe(0);
+    expect(Object.keys(await snapshot(path.join(dir, "generated")))).toEqual(["demo.policy.json", "other.policy.json"]);
+  });
+
+  it("is deterministic: compiling twice gives identical bytes", async () => {
+    await run("compile", specs, "--out", out);
+    const first = await snapshot(out);
+    const second = path.join(dir, "again");
+    await run("compile", specs, "--out", second);
+    expect(await snapshot(second)).toEqual(first);
+  });
+
+  it("--check exits 0 when the files are up to date and writes nothing", async () => {
+    await run("compile", specs, "--out", out);
+    const before = await snapshot(out);
+    const { code, stdout } = await run("compile", specs, "--out", out, "--check");
+    expect(code).toBe(0);
+    expect(stdout).toBe(`✔ 4 compiled files in ${out} up to date\n`);
+    expect(await snapshot(out)).toEqual(before);
+  });
+
+  it("--check exits 1 naming an edited and a missing file, and the command that fixes them", async () => {
+    await run("compile", specs, "--out", out, "--target", "policy,markdown");
+    await writeFile(path.join(out, "demo.md"), "# edited by hand\n");
+    await rm(path.join(out, "other.policy.json"));
+    const { code, stdout } = await run("compile", specs, "--out", out, "--target", "policy,markdown", "--check");
+    expect(code).toBe(1);
+    expect(stdout).toBe(
+      `${path.join(out, "demo.md")} is out of date (compiled from ${specs}/demo.agentspec.yaml)\n` +
+        `${path.join(out, "other.policy.json")} is missing (compiled from ${specs}/other.agentspec.yaml)\n` +
+        `Run \`agentspec compile ${specs} --target policy,markdown --out ${out}\` to update them.\n`,
+    );
+    expect(await readFile(path.join(out, "demo.md"), "utf8")).toBe("# edited by hand\n");
+  });
+
+  it("exits 2 listing the valid targets for an unknown one, before writing anything", async () => {
+    const { code, stdout, stderr } = await run("compile", specs, "--out", out, "--target", "policy,pdf");
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/^agentspec: Unknown target "pdf": valid targets are policy, markdown/);
+    await expect(readdir(out)).rejects.toMatchObject({ code: "ENOENT" });
+  });
+
+  it("does not compile a spec with schema errors: prints its diagnostics and exits 1", async () => {
+    await writeFile(path.join(specs, "other.agentspec.yaml"), MINIMAL_YAML.replace("id: demo", "id: other").replace("effect: read", "efect: read"));
+    const { code, stdout } = await run("compile", specs, "--out", out);
+    expect(code).toBe(1);
+    const file = path.join(specs, "other.agentspec.yaml");
+    const lines = stdout.split("\n");
+    expect(lines[0]).toBe(file);
+    expect(lines[1]).toMatch(/^ {2}7:5 +error +Unknown property "efect" in tools\["crm\.lookup"\]; did you mean "effect"\? +schema$/);
+    expect(lines.slice(-2)).toEqual([`Compiled 1 spec (policy, markdown) into 2 files in ${out}`, ""]);
+    expect(Object.keys(await snapshot(out))).toEqual(["demo.md", "demo.policy.json"]);
+  });
+
+  it("exits 1 naming both files when two specs have the same agent id", async () => {
+    await writeFile(path.join(specs, "other.agentspec.yaml"), MINIMAL_YAML);
+    const { code, stdout } = await run("compile", specs, "--out", out, "--target", "policy");
+    expect(code).toBe(1);
+    const a = path.join(specs, "demo.agentspec.yaml");
+    const b = path.join(specs, "other.agentspec.yaml");
+    const message = (other: string) => `Agent id "demo" is also used by ${other}: both would compile to demo.policy.json; give each agent its own id`;
+    const lines = stdout.split("\n");
+    expect(lines[lines.indexOf(a) + 1]).toMatch(new RegExp(`^ {2}3:7 +error +${escapeRegExp(message(b))} +compile$`));
+    expect(lines[lines.indexOf(b) + 1]).toMatch(new RegExp(`^ {2}3:7 +error +${escapeRegExp(message(a))} +compile$`));
+    await expect(readdir(out)).rejects.toMatchObject({ code: "ENOENT" });
+  });
+
+  it("exits 2 when no spec file is found", async () => {
+    const empty = path.join(dir, "empty");
+    await mkdir(empty);
+    const { code, stderr } = await run("compile", empty, "--out", out);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^agentspec: No spec files found in /);
+  });
+});

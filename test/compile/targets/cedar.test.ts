@@ -1,0 +1,151 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import * as cedarEngine from "@cedar-policy/cedar-wasm/nodejs";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { compilePolicy, type Policy } from "../../../src/compile/policy.js";
+import { cedar, cedarArgTypes } from "../../../src/compile/targets/cedar.js";
+import { parseSource } from "../../../src/load/index.js";
+import { checkSource, type Spec } from "../../../src/model/index.js";
+import { cedarRequest, fromCedarDecisions } from "../../../src/runtime/cedar-request.js";
+import { decide, type DecisionKind, type ToolCall } from "../../../src/runtime/decide.js";
+
+const SPECS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../specs");
+
+function specFrom(file: string, text: string): Spec {
+  const checked = checkSource(parseSource(file, text));
+  if (!checked.spec) throw new Error(`${file}: ${JSON.stringify(checked.diagnostics)}`);
+  return checked.spec;
+}
+
+/** Each spec's policies and schema are parsed once by the engine and asked by id. */
+const prepared = new Map<Spec, { id: string; policy: Policy; types: ReturnType<typeof cedarArgTypes> }>();
+
+function prepare(spec: Spec): { id: string; policy: Policy; types: ReturnType<typeof cedarArgTypes> } {
+  let entry = prepared.get(spec);
+  if (entry) return entry;
+  const [policies, schema] = cedar.emit(spec);
+  const id = `spec-${prepared.size}`;
+  expect(cedarEngine.preparsePolicySet(id, { staticPolicies: policies!.contents }).type).toBe("success");
+  expect(cedarEngine.preparseSchema(id, schema!.contents).type).toBe("success");
+  const policy = compilePolicy(spec);
+  entry = { id, policy, types: cedarArgTypes(policy) };
+  prepared.set(spec, entry);
+  return entry;
+}
+
+function cedarDecision(spec: Spec, call: ToolCall): DecisionKind {
+  const { id, policy, types } = prepare(spec);
+  const ask = (approved: boolean): "allow" | "deny" => {
+    const request = cedarRequest(policy, call, approved, types);
+    const answer = cedarEngine.statefulIsAuthorized({ ...request, preparsedPolicySetId: id, preparsedSchemaName: id, validateRequest: true, entities: [] } as never);
+    if (answer.type !== "success") throw new Error(JSON.stringify(answer.errors));
+    if (answer.response.diagnostics.errors.length > 0) throw new Error(JSON.stringify(answer.response.diagnostics.errors));
+    return answer.response.decision;
+  };
+  return fromCedarDecisions(ask(false), ask(true));
+}
+
+function validateWithSchema(spec: Spec): void {
+  const [policies, schema] = cedar.emit(spec);
+  const answer = cedarEngine.validate({ schema: schema!.contents, policies: { staticPolicies: policies!.contents } } as never);
+  expect(answer.type).toBe("success");
+  if (answer.type === "success") expect(answer.validationErrors).toEqual([]);
+}
+
+const exampleSpecs = readdirSync(SPECS)
+  .filter((f) => f.endsWith(".agentspec.yaml"))
+  .map((f) => ({ file: f, spec: specFrom(f, readFileSync(path.join(SPECS, f), "utf8")) }));
+
+const GATED = `agentspec: "1.0"
+agent: { id: gated, version: 1.0.0 }
+tools:
+  billing.refund:
+    effect: irreversible
+    approval: { when: { arg: amount, gt: 100 }, channel: "slack:#support" }
+    limits: { amount: { max: 600, required: true } }
+  email.send:
+    effect: irreversible
+    approval: { when: { any: [{ arg: recipient.domain, ne: example.com }, { context: environment, eq: production }] } }
+    limits: { subject: { max_length: 5 }, priority: { one_of: [low, high] } }
+  "crm.*": { effect: read }
+  "crm.export*": { effect: write, approval: true }
+  crm.delete: { effect: irreversible, approval: { when: { arg: force, eq: true } } }
+deny: ["*.admin", { pattern: crm.purge, reason: never }, "x?y"]
+`;
+
+describe("cedar target", () => {
+  it("emits <id>.cedar and <id>.cedarschema, and the schema validates the policies of every example spec", () => {
+    for (const { spec } of exampleSpecs) {
+      const files = cedar.emit(spec);
+      expect(files.map((f) => f.path)).toEqual([`${spec.agent.id}.cedar`, `${spec.agent.id}.cedarschema`]);
+      validateWithSchema(spec);
+    }
+    validateWithSchema(specFrom("gated.agentspec.yaml", GATED));
+  });
+
+  it("maps an approval gate to a forbid with an approved flag, its channel as an annotation", () => {
+    const [policies] = cedar.emit(specFrom("gated.agentspec.yaml", GATED));
+    expect(policies!.contents).toContain(
+      `@id("approval-0")
+@agentspec("approval")
+@tool("billing.refund")
+@channel("slack:#support")
+forbid (principal == Agentspec::Agent::"gated", action == Agentspec::Action::"call", resource == Agentspec::Tool::"billing.refund")
+when { (context.mistyped.contains("args.amount") || (context.args has "amount" && context.args["amount"].greaterThan(decimal("100.0")))) }
+unless { context.approved };`,
+    );
+    expect(policies!.contents).toContain(`forbid (principal == Agentspec::Agent::"gated", action == Agentspec::Action::"call", resource)
+when { context.tool like "*.admin" };`);
+  });
+
+  it("agrees with decide() on every tests case of the example specs", () => {
+    let cases = 0;
+    for (const { spec } of exampleSpecs) {
+      const policy = compilePolicy(spec);
+      for (const test of spec.tests) {
+        const call = test.call as ToolCall;
+        expect({ file: spec.agent.id, call, cedar: cedarDecision(spec, call) }).toEqual({ file: spec.agent.id, call, cedar: decide(policy, call).decision });
+        cases++;
+      }
+    }
+    expect(cases).toBeGreaterThan(10);
+  });
+
+  it("agrees with decide() on generated calls (fixed seed)", () => {
+    const specs = [...exampleSpecs.map((e) => e.spec), specFrom("gated.agentspec.yaml", GATED)];
+    const toolNames = [...new Set(specs.flatMap((s) => [...s.tools.map((t) => t.name), ...s.deny.map((d) => d.pattern)]))];
+    const name = fc.oneof(
+      fc.constantFrom(...toolNames),
+      fc.constantFrom(...toolNames).map((n) => n.replaceAll("*", "x").replaceAll("?", "q")),
+      fc.constantFrom("crm.export.all", "crm.purge", "db.admin", "xay", "xy", "billing.refund.v2", "payment.stripe", "send_email"),
+    );
+    const number = fc.oneof(fc.integer({ min: -1000, max: 1000 }), fc.integer({ min: -100000, max: 100000 }).map((n) => n / 100));
+    const scalar = fc.oneof(number, fc.constantFrom("low", "high", "example.com", "other.org", "abc", "abcdefgh", "production"), fc.boolean());
+    const args = fc.record(
+      {
+        amount: scalar,
+        subject: scalar,
+        priority: scalar,
+        force: scalar,
+        recipient: fc.oneof(fc.record({ domain: scalar }, { requiredKeys: [] }), scalar),
+        to: scalar,
+      },
+      { requiredKeys: [] },
+    );
+    const context = fc.record({ environment: fc.oneof(fc.constantFrom("production", "staging"), fc.integer()), actor: fc.string({ maxLength: 3 }) }, { requiredKeys: [] });
+    const call = fc.record({ tool: name, args, context }, { requiredKeys: ["tool"] });
+    const seen: Record<string, number> = {};
+    fc.assert(
+      fc.property(fc.constantFrom(...specs), call, (spec, c) => {
+        const expected = decide(prepare(spec).policy, c);
+        seen[expected.rule] = (seen[expected.rule] ?? 0) + 1;
+        expect(cedarDecision(spec, c as ToolCall)).toBe(expected.decision);
+      }),
+      { seed: 8785, numRuns: 2000 },
+    );
+    // The generated calls reach every way decide() decides, not just one.
+    for (const rule of ["deny-pattern", "not-allowed", "hard-limit", "approval", "allowed"]) expect(seen[rule], rule).toBeGreaterThan(10);
+  }, 120_000);
+});
