@@ -1,0 +1,74 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { veto } from "../../src/compile/targets/veto.js";
+import { compilePolicy } from "../../src/compile/policy.js";
+import { AgentspecError } from "../../src/errors.js";
+import { vetoImporter } from "../../src/import/veto.js";
+import { parseSource } from "../../src/load/index.js";
+import { checkSource, loadSpecs, type Spec } from "../../src/model/index.js";
+import { decide } from "../../src/runtime/decide.js";
+import { corpusPath, hasCorpus } from "../helpers/corpus.js";
+
+function imported(text: string, file = "rules.veto.yaml"): { spec: Spec; notes: string[]; yaml: string } {
+  const { yaml, notes } = vetoImporter.import(text, file);
+  const checked = checkSource(parseSource("imported.agentspec.yaml", yaml));
+  expect(checked.diagnostics).toEqual([]);
+  return { spec: checked.spec!, notes, yaml };
+}
+
+/** What the Veto IR carries of a spec. */
+function authority(spec: Spec) {
+  return {
+    tools: spec.tools.map((t) => ({ name: t.name, effect: t.effect, approval: t.approval ?? null, limits: t.limits })),
+    deny: spec.deny,
+  };
+}
+
+describe("veto importer", () => {
+  it("round-trips every example spec: agentspec → veto → agentspec keeps tools, effects, gates, limits and denies, and decides every test case alike", async () => {
+    const checked = await loadSpecs(["specs/"]);
+    for (const { spec } of checked) {
+      const { spec: back, notes } = imported(veto.emit(spec!)[0]!.contents);
+      expect(notes, spec!.agent.id).toEqual([]);
+      expect(back.agent.id).toBe(spec!.agent.id);
+      expect(authority(back), spec!.agent.id).toEqual(authority(spec!));
+      const policy = compilePolicy(back);
+      for (const test of spec!.tests) expect({ call: test.call, decision: decide(policy, test.call).decision }).toEqual({ call: test.call, decision: test.expect });
+    }
+  });
+
+  it("reads an approval rule with condition groups as a gate with any", () => {
+    const text = `version: "1.0"\nname: mail\nrules:\n  - id: gate\n    name: Gate\n    action: block\n    tools: [send_email]\n    tags: [approval]\n    metadata: { channel: "slack:#ops" }\n    condition_groups:\n      - [{ field: context.environment, operator: equals, value: production }]\n      - [{ field: arguments.sensitive, operator: equals, value: true }, { field: arguments.body, operator: contains, value: secret }]\n  - id: allow\n    name: Allow\n    action: allow\n    tools: [send_email]\n`;
+    const { spec, notes } = imported(text);
+    expect(spec.tools[0]!.approval).toEqual({ channel: "slack:#ops", when: { any: [{ context: "environment", eq: "production" }, { arg: "sensitive", eq: true }] } });
+    expect(notes).toEqual(["rule gate: the condition arguments.body contains has no agentspec form; it was dropped, so approval is asked more often."]);
+  });
+
+  it("rejects a file that is not Veto IR v1 with BAD_IMPORT", () => {
+    expect(() => vetoImporter.import('version: "2.0"\nrules: []\n', "r.yaml")).toThrow(new AgentspecError("BAD_IMPORT", 'r.yaml: not a Veto policy IR v1 file: "version" must be "1.0"'));
+    expect(() => vetoImporter.import('version: "1.0"\nrules:\n  - name: x\n    action: block\n', "r.yaml")).toThrow(new AgentspecError("BAD_IMPORT", "r.yaml: not a Veto policy IR v1 file: rules[0] needs an id, a name and an action"));
+    expect(() => vetoImporter.import("a: [", "r.yaml")).toThrow(/^r\.yaml: not valid YAML/);
+  });
+});
+
+describe.skipIf(!hasCorpus)("veto conformance files", () => {
+  it("reads Veto's own rules: conditional blocks it cannot say deny the tool, reporting rules are notes", () => {
+    const { spec, notes, yaml } = imported(readFileSync(corpusPath("veto", "conformance", "valid-full.yaml"), "utf8"), "valid-full.yaml");
+    expect(spec.agent).toEqual({ id: "full-policy-set", version: "1.0.0", goal: "A complete policy exercising every schema feature." });
+    expect(spec.tools.map((t) => [t.name, t.effect])).toEqual([
+      ["get_balance", "read"],
+      ["list_transactions", "read"],
+    ]);
+    expect(notes).toEqual([
+      "rule warn-external-api is disabled; it was left out.",
+      "default_action allow has no agentspec form: agentspec denies every tool it does not allow.",
+      "rule or-conditions blocks every tool under conditions; agentspec denies by default, so it was left out.",
+    ]);
+    expect(yaml).toContain("effect: read # inferred from the tool name: review it");
+  });
+
+  it("every valid-*.yaml imports into a valid spec", () => {
+    const dir = corpusPath("veto", "conformance");
+    for (const file of readdirSync(dir).filter((f) => f.startsWith("valid-"))) imported(readFileSync(`${dir}/${file}`, "utf8"), file);
+  });
+});
