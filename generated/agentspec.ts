@@ -130,6 +130,7 @@ export interface AgentSpec {
    * Lint findings deliberately accepted in this spec, each with the reason a reviewer agreed to.
    */
   suppressions?: Suppression[];
+  extensions?: Extensions;
 }
 /**
  * Who the agent is and who answers for it.
@@ -586,4 +587,16 @@ export interface Suppression {
    * Why the finding is accepted (required).
    */
   reason: string;
+}
+/**
+ * Fields of other systems that agentspec has no place for, keyed by system name, so a round trip through agentspec keeps them: `agentspec import` fills them and the target of the same system restores them. agentspec itself neither checks nor enforces them. `agentaz`: AgentAz fields by their AgentAz names (e.g. `tags`, `$schema`, `tool_boundary: { read_only: true }`), and `ungated_tools_field` (`allowed_tools` or `auto_executable_tools`): which AgentAz list held the tools without approval.
+ *
+ * This interface was referenced by `AgentSpec`'s JSON-Schema
+ * via the `definition` "Extensions".
+ */
+export interface Extensions {
+  /**
+   * One system's fields, free-form.
+   */
+  [k: string]: {};
 }

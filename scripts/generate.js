@@ -5,6 +5,7 @@ import { readFile, writeFile, mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { compile } from "json-schema-to-typescript";
+import { renderValidators, validatorSchemas, validatorsOut } from "./validators.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -13,6 +14,7 @@ export const typeTargets = [
   { schema: "schema/agentspec.schema.json", out: "generated/agentspec.ts" },
   { schema: "schema/agentaz-input.schema.json", out: "generated/agentaz-input.ts" },
   { schema: "schema/policy.schema.json", out: "generated/policy.ts" },
+  { schema: "schema/config.schema.json", out: "generated/config.ts" },
 ];
 
 /** The TypeScript json-schema-to-typescript makes from a schema object. */
@@ -32,8 +34,14 @@ async function generateTypes({ schema, out }) {
   return { out, text: await renderTypes(json, schema) };
 }
 
+async function generateValidators() {
+  const schemas = {};
+  for (const [name, schema] of Object.entries(validatorSchemas)) schemas[name] = JSON.parse(await readFile(path.join(root, schema), "utf8"));
+  return { out: validatorsOut, text: renderValidators(schemas) };
+}
+
 async function main(check) {
-  const outputs = await Promise.all(typeTargets.map(generateTypes));
+  const outputs = [...(await Promise.all(typeTargets.map(generateTypes))), await generateValidators()];
   let drift = 0;
   for (const { out, text } of outputs) {
     const file = path.join(root, out);

@@ -6,9 +6,11 @@ export type AgentspecErrorCode =
   | "NO_FILES" // the paths matched no spec file
   | "NOT_FOUND" // a path does not exist
   | "UNREADABLE" // a file or directory could not be read
+  | "UNWRITABLE" // an output file or directory could not be written
   | "BAD_CONFIG" // the configuration file is wrong
   | "BAD_POLICY" // a compiled policy failed to load (schema, hash, pin or signature)
-  | "BAD_ARGUMENT"; // a CLI or API argument is wrong
+  | "BAD_ARGUMENT" // a CLI or API argument is wrong
+  | "BAD_IMPORT"; // a file given to `agentspec import` is not in the format named
 
 export class AgentspecError extends Error {
   override readonly name = "AgentspecError";

@@ -6,5 +6,21 @@ export { validate, detectKind, type SpecKind } from "./validate/index.js";
 export { checkSource, loadSpecs, toSpec, inferEffect, type CheckedSource } from "./model/index.js";
 export type { Spec, ToolSpec, ApprovalGate, DenyPattern } from "./model/index.js";
 export { lintFiles, lintSource, lintSpec, rules, type LintConfig, type LintSummary, type Rule } from "./lint/index.js";
-export { formatters, type Formatter, type FormatName } from "./report/index.js";
+export { loadConfig, findConfigFile, parseConfig, CONFIG_FILE_NAME, ruleCatalog, type LoadedConfig, type RuleMeta } from "./lint/index.js";
+export type { AgentspecConfig } from "../generated/config.js";
+export { computeTrustLevel, missingBounds, trustLevelRank, type TrustLevelResult } from "./tier/index.js";
+export { formatters, type Formatter, type FormatName, type FormatOptions } from "./report/index.js";
+export {
+  compileSpecs, writeOutputs, checkOutputs, resolveTargets, targets, DEFAULT_TARGETS, compilePolicy, policyHash, serializePolicy, canonicalize, sha256Hex,
+  type CompileResult, type CompiledFile, type OutputDrift, type EmittedFile, type Target, type Policy, type PolicyTool,
+} from "./compile/index.js";
+// Runtime: named one by one because generated/agentspec.ts already exports Decision and ToolCall (the spec's test-case types).
+export {
+  decide, matchToolPattern, patternCovers, loadPolicy, tryLoadPolicy, denyAllPolicy, createGuard, Guard, verifyAuditLog, runDecisionTests, recordHash, argsDigest, GENESIS_HASH,
+  type Decision as PolicyDecision, type DecisionKind, type DecisionRule, type LoadPolicyOptions, type PolicyLoad, type PolicySource, type GuardCall, type GuardDecision,
+  type GuardOptions, type GuardRule, type GuardUsage, type ApprovalRequest, type ApprovalResult, type EscalationEvent, type DecisionRecord, type RecordSink,
+  type AuditProblem, type AuditVerification, type DecisionTestResult,
+} from "./runtime/index.js";
+export { cedarRequest, fromCedarDecisions, type CedarRequest } from "./runtime/cedar-request.js";
+export { importers, type Importer, type ImportOptions, type ImportResult } from "./import/index.js";
 export type * from "../generated/agentspec.js";

@@ -1,7 +1,16 @@
 /** YAML with source positions, through the `yaml` package's document AST. */
-import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from "yaml";
+import { createRequire } from "node:module";
+import type { Document, Node } from "yaml";
 import type { Diagnostic } from "../diagnostics.js";
-import { parsePointer, type Position, type SourceDoc } from "./source.js";
+import { computeLineStarts, offsetToPosition, parsePointer, type Position, type SourceDoc } from "./source.js";
+import { locateFast, parseCommonYaml, type FastYaml } from "./yaml-fast.js";
+
+/**
+ * The full parser, loaded on first use: most specs take the fast path, and loading the package
+ * costs more than node's own start. require() because parsing is synchronous.
+ */
+let yamlPackage: typeof import("yaml") | undefined;
+const loadYaml = (): typeof import("yaml") => (yamlPackage ??= createRequire(import.meta.url)("yaml") as typeof import("yaml"));
 
 /** An alias bomb expands aliases without bound; real specs need a handful. */
 const MAX_ALIAS_COUNT = 100;
@@ -15,18 +24,24 @@ const MAX_FLOW_DEPTH = 256;
 const MAX_INDENT = 512;
 
 export function parseYamlSource(file: string, text: string): SourceDoc {
+  const tooDeep = findExcessiveNesting(text);
+  if (tooDeep) {
+    const position = offsetToPosition(computeLineStarts(text), tooDeep.offset);
+    const diagnostic: Diagnostic = { ruleId: "syntax", severity: "error", message: tooDeep.message, pointer: "", ...position };
+    return { file, format: "yaml", text, data: undefined, diagnostics: [diagnostic], locate: () => ({ line: 1, column: 1 }) };
+  }
+  const fast = parseCommonYaml(text);
+  return fast ? fastSource(file, text, fast) : parseWithYamlPackage(file, text);
+}
+
+/** The full YAML parser's reading, with its diagnostics; exported for the fast reader's differential tests. */
+export function parseWithYamlPackage(file: string, text: string): SourceDoc {
+  const { LineCounter, parseDocument } = loadYaml();
   const lineCounter = new LineCounter();
   const at = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
-  const tooDeep = findExcessiveNesting(text);
-  if (tooDeep) {
-    lineCounter.addNewLine(0);
-    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
-    const diagnostic: Diagnostic = { ruleId: "syntax", severity: "error", message: tooDeep.message, pointer: "", ...at(tooDeep.offset) };
-    return { file, format: "yaml", text, data: undefined, diagnostics: [diagnostic], locate: () => ({ line: 1, column: 1 }) };
-  }
   // uniqueKeys is checked below in one pass: the parser's own check is quadratic in a map's size.
   const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, merge: true, stringKeys: true });
   const diagnostics: Diagnostic[] = findDuplicateKeys(doc).map((key) => ({
@@ -67,7 +82,24 @@ export function parseYamlSource(file: string, text: string): SourceDoc {
   };
 }
 
+/** A document the fast reader took: no diagnostics (it gives up on anything the parser would warn about). */
+function fastSource(file: string, text: string, fast: FastYaml): SourceDoc {
+  let lineStarts: number[] | undefined;
+  return {
+    file,
+    format: "yaml",
+    text,
+    data: fast.data,
+    diagnostics: [],
+    locate(pointer, where = "value") {
+      lineStarts ??= computeLineStarts(text);
+      return offsetToPosition(lineStarts, locateFast(fast.root, parsePointer(pointer), where));
+    },
+  };
+}
+
 function locateInYaml(doc: Document, pointer: string, where: "key" | "value"): number | undefined {
+  const { isAlias, isMap, isPair, isScalar, isSeq } = loadYaml();
   let node: unknown = doc.contents;
   let keyNode: unknown;
   let found: number | undefined = rangeStart(node);
@@ -112,6 +144,7 @@ interface DuplicateKey {
 }
 
 function findDuplicateKeys(doc: Document): DuplicateKey[] {
+  const { isScalar, visit } = loadYaml();
   const duplicates: DuplicateKey[] = [];
   visit(doc, {
     Map(_, map) {

@@ -3,13 +3,46 @@
  * allowed_tools (+ execution_tools_absent), and auto_executable_tools / approval_required_tools.
  * Tools carry no effect class in AgentAz, so it is inferred from the name (a tool that needs
  * approval is at least a write); pointerFor maps agentspec pointers back into the AgentAz file.
+ * The kit.json beside it, when the caller read one, adds tool purposes, failure modes and
+ * evaluation; AgentAz fields the model has no place for are kept in extensions.agentaz.
  */
 import type { AgentAzInput } from "../../generated/agentaz-input.js";
 import { escapePointerSegment, joinPointer, type SourceDoc } from "../load/index.js";
 import { inferEffect, max } from "./infer-effect.js";
-import type { Spec, ToolSpec } from "./types.js";
+import type { KitSpec, Spec, ToolSpec } from "./types.js";
 
-export function fromAgentaz(source: SourceDoc, doc: AgentAzInput): Spec {
+/** The fields of an agentaz.json the model maps; anything else is kept in extensions.agentaz. */
+const MAPPED: Record<string, true | string[]> = {
+  agent_id: true, version: true, last_reviewed: true, trust_level: true, dna_pattern: true,
+  worst_case_action: true, authority_boundary: true,
+  tool_boundary: ["allowed_tools", "auto_executable_tools", "approval_required_tools", "execution_tools_absent", "rollback_required", "branch_isolated"],
+  output_boundary: ["format", "never_emits"],
+  cost_boundary: ["max_usd_per_trace_loop", "alert_threshold_usd"],
+  loop_boundary: ["max_reasoning_turns"],
+  human_handoff: ["triggers", "destination"],
+  audit: ["append_only", "logs"],
+};
+
+/**
+ * What the model does not map, as AgentAz wrote it (`tags`, `tool_boundary: { read_only }`), and
+ * which list held the ungated tools when it was allowed_tools (auto_executable_tools is the default).
+ */
+export function agentazExtensions(doc: AgentAzInput): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(doc)) {
+    const mapped = MAPPED[key];
+    if (mapped === undefined) out[key] = value;
+    else if (Array.isArray(mapped) && value !== null && typeof value === "object" && !Array.isArray(value)) {
+      const rest = Object.fromEntries(Object.entries(value).filter(([inner]) => !mapped.includes(inner)));
+      if (Object.keys(rest).length > 0) out[key] = rest;
+    }
+  }
+  if (doc.tool_boundary.allowed_tools !== undefined) out.ungated_tools_field = "allowed_tools";
+  return out;
+}
+
+export function fromAgentaz(source: SourceDoc, doc: AgentAzInput, kit?: KitSpec): Spec {
+  const purposes = new Map((kit?.tools ?? []).map((t) => [t.name, t.purpose]));
   const boundary = doc.tool_boundary;
   const gated = new Set(boundary.approval_required_tools ?? []);
   const toolPointers = new Map<string, string>();
@@ -23,6 +56,7 @@ export function fromAgentaz(source: SourceDoc, doc: AgentAzInput): Spec {
         name,
         effect: gated.has(name) ? max(inferred, "write") : inferred,
         effectInferred: true,
+        description: purposes.get(name),
         resources: [],
         approval: gated.has(name) ? {} : undefined,
         limits: {},
@@ -79,9 +113,13 @@ export function fromAgentaz(source: SourceDoc, doc: AgentAzInput): Spec {
     },
     handoff: { ...doc.human_handoff },
     audit: { ...doc.audit },
-    failureModes: [],
+    // AgentAz v1.0 has no failure modes or evaluation: the kit's are the agent's.
+    failureModes: kit?.failureModes ?? [],
+    evaluation: kit?.evaluation,
     tests: [],
     suppressions: [],
+    kit,
+    extensions: { agentaz: agentazExtensions(doc) },
     pointerFor(pointer) {
       for (const [name, target] of toolPointers) {
         const prefix = "/tools/" + escapePointerSegment(name);

@@ -35,6 +35,7 @@ export function fromAgentspec(source: SourceDoc, doc: AgentSpec): Spec {
     evaluation: doc.evaluation,
     tests: doc.tests ?? [],
     suppressions: doc.suppressions ?? [],
+    extensions: (doc.extensions ?? {}) as Spec["extensions"],
     pointerFor: (pointer) => pointer,
   };
 }

@@ -6,14 +6,24 @@ import { findSpecFiles, joinPointer, loadSource, type FindOptions, type SourceDo
 import { detectKind, validate, type SpecKind } from "../validate/index.js";
 import { fromAgentaz } from "./agentaz.js";
 import { fromAgentspec } from "./agentspec.js";
+import { loadCompanionKit, readKit } from "./kit.js";
 import type { Spec } from "./types.js";
 
 export type * from "./types.js";
 export { inferEffect, effectRank } from "./infer-effect.js";
+export { KIT_FILE_NAME, kitPathFor, loadCompanionKit, readKit } from "./kit.js";
+export { agentazExtensions } from "./agentaz.js";
+
+/** Files read beside a spec that add to its model; the caller reads them (loadSpecs does). */
+export interface Companions {
+  /** AgentAz: the kit.json beside the agentaz.json, parsed (see loadCompanionKit). */
+  kit?: SourceDoc;
+}
 
 /** Builds the model of a document that passed validation for its kind. */
-export function toSpec(source: SourceDoc, kind: SpecKind): Spec {
-  return kind === "agentaz" ? fromAgentaz(source, source.data as AgentAzInput) : fromAgentspec(source, source.data as AgentSpec);
+export function toSpec(source: SourceDoc, kind: SpecKind, companions: Companions = {}): Spec {
+  if (kind !== "agentaz") return fromAgentspec(source, source.data as AgentSpec);
+  return fromAgentaz(source, source.data as AgentAzInput, companions.kit && readKit(companions.kit));
 }
 
 /** JSON pointer (agentspec terms) of a tool in the allowlist. */
@@ -29,17 +39,24 @@ export interface CheckedSource {
   spec?: Spec;
 }
 
-/** Validates a parsed document and, when it is valid, builds its model. */
-export function checkSource(source: SourceDoc): CheckedSource {
+/** Validates a parsed document and, when it is valid, builds its model (with its companions, for AgentAz). */
+export function checkSource(source: SourceDoc, companions: Companions = {}): CheckedSource {
   if (source.data === undefined) return { source, diagnostics: source.diagnostics };
   const kind = detectKind(source);
   const schemaProblems = validate(source, kind);
   const diagnostics = [...source.diagnostics, ...schemaProblems];
-  return schemaProblems.length > 0 ? { source, diagnostics } : { source, diagnostics, spec: toSpec(source, kind) };
+  return schemaProblems.length > 0 ? { source, diagnostics } : { source, diagnostics, spec: toSpec(source, kind, companions) };
 }
 
 /** Finds, parses, validates and models every spec under `paths`. */
 export async function loadSpecs(paths: readonly string[], options: FindOptions = {}): Promise<CheckedSource[]> {
   const files = await findSpecFiles(paths, options);
-  return Promise.all(files.map(async (file) => checkSource(await loadSource(file))));
+  return Promise.all(
+    files.map(async (file) => {
+      const source = await loadSource(file);
+      // Only an AgentAz spec has a kit.json beside it.
+      const kit = source.data !== undefined && detectKind(source) === "agentaz" ? await loadCompanionKit(file) : undefined;
+      return checkSource(source, { kit });
+    }),
+  );
 }

@@ -39,6 +39,24 @@ export interface ToolSpec {
   limits: Record<string, ArgumentLimit>;
 }
 
+/** A tool an AgentAz kit.json ships: its effect is inferred from the name. */
+export interface KitTool {
+  name: string;
+  purpose?: string;
+  effect: Effect;
+}
+
+/** The AgentAz kit.json read beside an agentaz.json. */
+export interface KitSpec {
+  /** The kit.json path, as found beside the agentaz.json. */
+  file: string;
+  tools: KitTool[];
+  failureModes?: FailureMode[];
+  evaluation?: Evaluation;
+  /** Why the kit was ignored (unreadable, not JSON, wrong shape), as "line:column: message". */
+  problem?: string;
+}
+
 export interface DenyPattern {
   pattern: string;
   reason?: string;
@@ -67,6 +85,13 @@ export interface Spec {
   evaluation?: Evaluation;
   tests: DecisionTest[];
   suppressions: Suppression[];
+  /** AgentAz input: the kit.json beside the agentaz.json, when there is one. */
+  kit?: KitSpec;
+  /**
+   * Fields of other systems agentspec has no place for, by system name (`agentaz`): importers
+   * fill it so exporters can restore them.
+   */
+  extensions: Record<string, Record<string, unknown>>;
   /**
    * Maps a pointer in agentspec terms (e.g. /limits/max_usd_per_loop or /tools/<name>) to the
    * pointer of the node that expresses it in the source file.

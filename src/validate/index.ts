@@ -1,8 +1,6 @@
 /** Validates a parsed document against the schema for its kind (agentspec or AgentAz). */
-import { Ajv, type ValidateFunction } from "ajv";
-import addFormatsModule from "ajv-formats";
-import agentspecSchema from "../../schema/agentspec.schema.json" with { type: "json" };
-import agentazSchema from "../../schema/agentaz-input.schema.json" with { type: "json" };
+import type { ValidateFunction } from "ajv";
+import { validateAgentazInput, validateAgentspec } from "../../generated/validators.js";
 import type { Diagnostic } from "../diagnostics.js";
 import type { SourceDoc } from "../load/index.js";
 import { schemaDiagnostics } from "./messages.js";
@@ -19,22 +17,16 @@ export function detectKind(doc: SourceDoc): SpecKind {
   return "agentspec";
 }
 
-let validators: Record<SpecKind, ValidateFunction> | undefined;
-
-function getValidators(): Record<SpecKind, ValidateFunction> {
-  if (!validators) {
-    const ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true, strict: true });
-    const addFormats = addFormatsModule as unknown as (ajv: Ajv, formats: string[]) => Ajv;
-    addFormats(ajv, ["date"]);
-    validators = { agentspec: ajv.compile(agentspecSchema), agentaz: ajv.compile(agentazSchema) };
-  }
-  return validators;
-}
+/** Precompiled by `npm run generate` (ajv standalone): no schema is compiled at start-up. */
+const validators: Record<SpecKind, ValidateFunction> = {
+  agentspec: validateAgentspec as ValidateFunction,
+  agentaz: validateAgentazInput as ValidateFunction,
+};
 
 /** Schema diagnostics for a parsed document; none when it did not parse (its syntax errors say why). */
 export function validate(doc: SourceDoc, kind: SpecKind = detectKind(doc)): Diagnostic[] {
   if (doc.data === undefined) return [];
-  const check = getValidators()[kind];
+  const check = validators[kind];
   if (check(doc.data)) return [];
   return schemaDiagnostics(doc, check.errors ?? []);
 }

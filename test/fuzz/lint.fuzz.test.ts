@@ -13,6 +13,8 @@ import type { Diagnostic } from "../../src/diagnostics.js";
 const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
 const settings = { numRuns: RUNS, seed: SEED, endOnFailure: true };
+/** Generous: the shared machine is slow at times, and the long pass runs thousands of cases. */
+const timeout = Math.max(60_000, RUNS * 200);
 
 const examples = ["customer-email", "customer-support", "order-support", "support-ticket", "ticket-routing"].map(
   (name) => JSON.parse(JSON.stringify(parseSource(name, readFileSync(`specs/${name}.agentspec.yaml`, "utf8")).data)) as Record<string, unknown>,
@@ -77,7 +79,7 @@ function mutate({ example, path: steps, kind, replacement }: Mutation): unknown 
   return spec;
 }
 
-describe("lint never throws", () => {
+describe("lint never throws", { timeout }, () => {
   it("for arbitrary JSON values", () => {
     fc.assert(fc.property(fc.jsonValue({ maxDepth: 5 }), lintBoth), settings);
   });

@@ -1,0 +1,5724 @@
+// @ts-nocheck: ajv's generated code is untyped; src/validate types what it uses.
+/* Generated from schema/ by `npm run generate` (ajv standalone). Do not edit: change the schema and regenerate. */
+import { createRequire } from "node:module";
+const require = createRequire(import.meta.url);
+export const validateAgentspec = validate10;
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://agentspec.dev/schema/agentspec-1.0.schema.json","title":"AgentSpec","description":"An agent authority spec: one reviewable file that says what an AI agent may do, what it must never do, where a human must approve, how it is bounded, and how it fails.","type":"object","required":["agentspec","agent","tools"],"additionalProperties":false,"properties":{"$schema":{"type":"string","description":"Optional pointer to this JSON Schema, for editor completion."},"agentspec":{"type":"string","const":"1.0","description":"The spec format version. Only \"1.0\" exists."},"agent":{"$ref":"#/definitions/Agent"},"trust_level":{"$ref":"#/definitions/TrustLevel","description":"The declared authority class (AgentAz A0-A5, by worst-case action). The linter computes the level from the tools and compares."},"dna_pattern":{"type":"string","enum":["Research","Evaluation","Extraction","Planning","Synthesis","Execution","Escalation","Delegation","Autonomous"],"description":"The agent's behavioural pattern, in AgentAz's vocabulary."},"worst_case_action":{"type":"string","description":"The single most consequential thing the agent can do, stated plainly."},"authority_boundary":{"type":"string","description":"What the agent is and is not authorized to do, in one or two sentences."},"context_handling":{"type":"string","description":"How the agent treats its inputs (grounding, citing, untrusted text). Shown in the governance matrix."},"memory":{"$ref":"#/definitions/Memory"},"execution":{"$ref":"#/definitions/Execution"},"tools":{"type":"object","description":"The allowlist: every tool the agent may call, keyed by tool name (dotted names such as crm.lookup are conventional). Anything not listed is denied.","propertyNames":{"minLength":1},"additionalProperties":{"$ref":"#/definitions/Tool"}},"deny":{"type":"array","description":"Tool patterns that are always denied, whatever the allowlist says (deny wins). A pattern is a tool name where * matches any run of characters and ? one character, e.g. payment.*.","items":{"$ref":"#/definitions/DenyEntry"}},"outputs":{"$ref":"#/definitions/Outputs"},"limits":{"$ref":"#/definitions/Limits"},"handoff":{"$ref":"#/definitions/Handoff"},"audit":{"$ref":"#/definitions/Audit"},"failure_modes":{"type":"array","description":"Specific ways the agent can fail and how each is detected, contained and recovered from.","items":{"$ref":"#/definitions/FailureMode"}},"evaluation":{"$ref":"#/definitions/Evaluation"},"tests":{"type":"array","description":"Decision test cases: a tool call and the decision the compiled policy must return for it. Checked by `agentspec test` and by the linter.","items":{"$ref":"#/definitions/DecisionTest"}},"suppressions":{"type":"array","description":"Lint findings deliberately accepted in this spec, each with the reason a reviewer agreed to.","items":{"$ref":"#/definitions/Suppression"}},"extensions":{"$ref":"#/definitions/Extensions"}},"definitions":{"Extensions":{"type":"object","description":"Fields of other systems that agentspec has no place for, keyed by system name, so a round trip through agentspec keeps them: `agentspec import` fills them and the target of the same system restores them. agentspec itself neither checks nor enforces them. `agentaz`: AgentAz fields by their AgentAz names (e.g. `tags`, `$schema`, `tool_boundary: { read_only: true }`), and `ungated_tools_field` (`allowed_tools` or `auto_executable_tools`): which AgentAz list held the tools without approval.","additionalProperties":{"type":"object","description":"One system's fields, free-form."}},"TrustLevel":{"type":"string","enum":["A0","A1","A2","A3","A4","A5"],"description":"Authority class by worst-case action: A0 no tools, A1 read, A2 read and draft (recommend), A3 acts only with approval, A4 limited autonomy within bounds, A5 full autonomy."},"Effect":{"type":"string","enum":["read","draft","write","irreversible"],"description":"What a tool call does to the world: read reads only; draft prepares something a human sends or applies; write changes state that can be undone; irreversible cannot be undone (money, deletion, outbound messages)."},"Agent":{"type":"object","description":"Who the agent is and who answers for it.","required":["id","version"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$","description":"Stable identifier: lower-case letters, digits, '.', '_' and '-'. Compiled files are named after it."},"version":{"type":"string","minLength":1,"description":"The version of this spec (semantic versioning is conventional)."},"name":{"type":"string","description":"A human-readable name."},"goal":{"type":"string","description":"What the agent is for, in one sentence. Shown as the agent goal in the governance matrix."},"owner":{"type":"string","description":"The team or person accountable for the agent."},"last_reviewed":{"type":"string","format":"date","description":"The date (YYYY-MM-DD) this spec was last reviewed by a person."}}},"Memory":{"type":"object","description":"What the agent remembers, and for how long.","additionalProperties":false,"required":["strategy"],"properties":{"strategy":{"type":"string","enum":["none","task_scoped","session","persistent"],"description":"none: stateless; task_scoped: working context for one task only; session: kept for one session; persistent: kept across sessions."},"description":{"type":"string","description":"Details: what is kept, where, and for how long."}}},"Execution":{"type":"object","description":"How tool execution is constrained as a whole.","additionalProperties":false,"properties":{"tools_absent":{"type":"boolean","description":"true declares that the agent has no tools that change state (no write or irreversible tools). The linter checks the claim (AgentAz execution_tools_absent)."},"sandboxed":{"type":"boolean","description":"Tool calls run in an isolated sandbox."},"rollback_required":{"type":"boolean","description":"Every state-changing tool must have a registered rollback."}}},"Tool":{"type":"object","description":"One allowed tool and the conditions on its use.","required":["effect"],"additionalProperties":false,"properties":{"effect":{"$ref":"#/definitions/Effect"},"description":{"type":"string","description":"What the tool does."},"resources":{"type":"array","description":"The resources the tool may touch, as scope patterns (e.g. customers/*, queue/tier-1).","items":{"type":"string","minLength":1}},"approval":{"$ref":"#/definitions/Approval"},"limits":{"type":"object","description":"Hard limits on arguments, keyed by argument name: a call outside them is denied, with or without approval.","additionalProperties":{"$ref":"#/definitions/ArgumentLimit"}}}},"Approval":{"description":"A human approval gate: true to always require approval, or an object with an optional condition and channel.","oneOf":[{"type":"boolean","description":"true always requires approval; false is the same as no gate."},{"type":"object","description":"An approval gate with an optional condition and channel.","additionalProperties":false,"properties":{"when":{"$ref":"#/definitions/Condition"},"channel":{"type":"string","minLength":1,"description":"Where approval requests go, e.g. slack:#support-escalations."},"reason":{"type":"string","description":"Why this tool needs approval."}}}]},"Condition":{"type":"object","description":"When an approval gate applies. Compare one argument (arg) or one call context field (context) with exactly one operator, or combine conditions with any / all. Without a condition the gate always applies.","additionalProperties":false,"minProperties":1,"properties":{"arg":{"type":"string","minLength":1,"description":"The argument to test; dotted paths reach nested values (e.g. recipient.domain)."},"context":{"type":"string","enum":["actor","tenant","environment"],"description":"The call context field to test."},"gt":{"type":"number","description":"Applies when the value is a number greater than this."},"gte":{"type":"number","description":"Applies when the value is a number greater than or equal to this."},"lt":{"type":"number","description":"Applies when the value is a number less than this."},"lte":{"type":"number","description":"Applies when the value is a number less than or equal to this."},"eq":{"type":["string","number","boolean"],"description":"Applies when the value equals this."},"ne":{"type":["string","number","boolean"],"description":"Applies when the value is present and differs from this."},"in":{"type":"array","items":{"type":["string","number","boolean"]},"description":"Applies when the value is one of these."},"not_in":{"type":"array","items":{"type":["string","number","boolean"]},"description":"Applies when the value is present and none of these."},"any":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/Condition"},"description":"Applies when at least one of these conditions applies."},"all":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/Condition"},"description":"Applies when every one of these conditions applies."}}},"ArgumentLimit":{"type":"object","description":"A hard limit on one argument. A call whose argument breaks it is denied.","additionalProperties":false,"minProperties":1,"properties":{"min":{"type":"number","description":"The smallest allowed numeric value."},"max":{"type":"number","description":"The largest allowed numeric value."},"max_length":{"type":"integer","minimum":0,"description":"The longest allowed string, in characters."},"one_of":{"type":"array","minItems":1,"items":{"type":["string","number","boolean"]},"description":"The only allowed values."},"required":{"type":"boolean","description":"true denies a call that omits the argument."}}},"DenyEntry":{"description":"A denied tool pattern, as a string or with a reason.","oneOf":[{"type":"string","minLength":1,"description":"The tool pattern: * matches any run of characters, ? one character."},{"type":"object","description":"A denied tool pattern with the reason for it.","required":["pattern"],"additionalProperties":false,"properties":{"pattern":{"type":"string","minLength":1,"description":"The tool pattern: * matches any run of characters, ? one character."},"reason":{"type":"string","description":"Why the pattern is denied; shown in decisions."}}}]},"Outputs":{"type":"object","description":"What the agent may produce and how its inputs are protected.","additionalProperties":false,"properties":{"mode":{"type":"string","enum":["direct","propose_only","draft_only"],"description":"direct: outputs take effect; propose_only: outputs are proposals a separate, approved step applies; draft_only: outputs are drafts a human sends."},"format":{"type":"string","description":"The output format, e.g. structured_json or markdown."},"required_fields":{"type":"array","items":{"type":"string"},"description":"Fields every output must carry (e.g. confidence, rationale)."},"never_emits":{"type":"array","items":{"type":"string","minLength":1},"description":"Actions or tools the agent's output must never perform or contain."},"redaction":{"$ref":"#/definitions/Redaction"}}},"Redaction":{"type":"object","description":"Redaction and data-loss-prevention rules applied before text reaches the model.","additionalProperties":false,"properties":{"required":{"type":"boolean","description":"true makes redaction a policy requirement."},"rules":{"type":"array","description":"The redaction rules.","items":{"type":"object","additionalProperties":false,"required":["type","pattern"],"description":"One redaction rule.","properties":{"type":{"type":"string","description":"The kind of data, e.g. pii, secret, financial."},"pattern":{"type":"string","description":"The named detector, e.g. email, phone, api_key_like."},"replacement":{"type":"string","description":"What replaces a match (default [REDACTED])."}}}},"max_chars_to_model":{"type":"integer","minimum":1,"description":"The most characters of input text sent to the model per call."}}},"Limits":{"type":"object","description":"Budgets and bounds on a run of the agent.","additionalProperties":false,"properties":{"max_tool_calls":{"type":"integer","minimum":0,"description":"The most tool calls in one run (aex budget calls)."},"max_turns":{"type":"integer","minimum":0,"description":"The most reasoning turns in one run."},"max_usd_per_loop":{"type":"number","exclusiveMinimum":0,"description":"The cost ceiling per trace loop, in US dollars."},"alert_usd":{"type":"number","exclusiveMinimum":0,"description":"The cost at which an alert fires; must be below max_usd_per_loop."},"max_tokens_per_session":{"type":"integer","minimum":0,"description":"The most model tokens in one session."},"max_sessions_per_day":{"type":"integer","minimum":0,"description":"The most sessions in one day."},"max_model_calls_per_task":{"type":"integer","minimum":0,"description":"The most model calls for one task."},"rate_per_minute":{"type":"integer","minimum":1,"description":"The most tool calls per minute."},"max_concurrency":{"type":"integer","minimum":1,"description":"The most tasks in flight at once."}}},"Handoff":{"type":"object","description":"When and to whom the agent hands over to a human.","additionalProperties":false,"properties":{"triggers":{"type":"array","items":{"type":"string","minLength":1},"description":"Situations that hand over to a human (e.g. low_confidence, over_cap, or a tool name)."},"destination":{"type":"string","minLength":1,"description":"Who receives the handoff, e.g. support_agent or slack:#oncall."},"message":{"type":"string","description":"The escalation message template or what it must contain."},"escalate_after_denials":{"type":"integer","minimum":1,"description":"Escalate after this many denied attempts at the same tool in one run."}}},"Audit":{"type":"object","description":"What is recorded, and how.","additionalProperties":false,"properties":{"append_only":{"type":"boolean","description":"true: decision records are append-only (hash-chained)."},"logs":{"type":"array","items":{"type":"string"},"description":"What is logged (e.g. lookups, drafts, approvals)."},"record_arguments":{"type":"string","enum":["digest","redacted","full"],"description":"How tool arguments appear in decision records: a digest (default), redacted, or in full."},"retention_days":{"type":"integer","minimum":1,"description":"How long records are kept."}}},"FailureMode":{"type":"object","description":"One way the agent can fail.","additionalProperties":false,"required":["mode","detection","mitigation","recovery"],"properties":{"mode":{"type":"string","minLength":1,"description":"What goes wrong."},"detection":{"type":"string","minLength":1,"description":"How it is noticed."},"mitigation":{"type":"string","minLength":1,"description":"What limits the damage."},"recovery":{"type":"string","minLength":1,"description":"How things are put right."}}},"Evaluation":{"type":"object","description":"How the agent's quality is measured.","additionalProperties":false,"properties":{"primary":{"type":"string","description":"What matters most, and why."},"metrics":{"type":"array","description":"The metrics.","items":{"type":"object","additionalProperties":false,"required":["name"],"description":"One metric.","properties":{"name":{"type":"string","minLength":1,"description":"The metric's name."},"description":{"type":"string","description":"What it measures."},"target":{"type":"string","description":"The target, e.g. >= 0.98."}}}},"approach":{"type":"string","description":"How the metrics are measured."}}},"ToolCall":{"type":"object","description":"A tool call as a runtime sees it.","additionalProperties":false,"required":["tool"],"properties":{"tool":{"type":"string","minLength":1,"description":"The tool name."},"args":{"type":"object","description":"The call's arguments."},"context":{"type":"object","description":"Who makes the call, for whom, and where.","additionalProperties":false,"properties":{"actor":{"type":"string","description":"The user or service on whose behalf the agent acts."},"tenant":{"type":"string","description":"The tenant the call is for."},"environment":{"type":"string","description":"Where the call runs, e.g. production."}}}}},"Decision":{"type":"string","enum":["allow","deny","require_approval"],"description":"What the policy decides for a call."},"DecisionTest":{"type":"object","description":"One decision test case.","additionalProperties":false,"required":["call","expect"],"properties":{"name":{"type":"string","description":"What the case checks."},"call":{"$ref":"#/definitions/ToolCall"},"expect":{"$ref":"#/definitions/Decision"}}},"Suppression":{"type":"object","description":"One accepted lint finding.","additionalProperties":false,"required":["rule","reason"],"properties":{"rule":{"type":"string","minLength":1,"description":"The rule id to suppress."},"tool":{"type":"string","description":"Only findings about this tool or pattern; all the rule's findings in this spec when absent."},"reason":{"type":"string","minLength":1,"description":"Why the finding is accepted (required)."}}}}};
+const schema12 = {"type":"object","description":"Who the agent is and who answers for it.","required":["id","version"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$","description":"Stable identifier: lower-case letters, digits, '.', '_' and '-'. Compiled files are named after it."},"version":{"type":"string","minLength":1,"description":"The version of this spec (semantic versioning is conventional)."},"name":{"type":"string","description":"A human-readable name."},"goal":{"type":"string","description":"What the agent is for, in one sentence. Shown as the agent goal in the governance matrix."},"owner":{"type":"string","description":"The team or person accountable for the agent."},"last_reviewed":{"type":"string","format":"date","description":"The date (YYYY-MM-DD) this spec was last reviewed by a person."}}};
+const schema13 = {"type":"string","enum":["A0","A1","A2","A3","A4","A5"],"description":"Authority class by worst-case action: A0 no tools, A1 read, A2 read and draft (recommend), A3 acts only with approval, A4 limited autonomy within bounds, A5 full autonomy."};
+const schema14 = {"type":"object","description":"What the agent remembers, and for how long.","additionalProperties":false,"required":["strategy"],"properties":{"strategy":{"type":"string","enum":["none","task_scoped","session","persistent"],"description":"none: stateless; task_scoped: working context for one task only; session: kept for one session; persistent: kept across sessions."},"description":{"type":"string","description":"Details: what is kept, where, and for how long."}}};
+const schema15 = {"type":"object","description":"How tool execution is constrained as a whole.","additionalProperties":false,"properties":{"tools_absent":{"type":"boolean","description":"true declares that the agent has no tools that change state (no write or irreversible tools). The linter checks the claim (AgentAz execution_tools_absent)."},"sandboxed":{"type":"boolean","description":"Tool calls run in an isolated sandbox."},"rollback_required":{"type":"boolean","description":"Every state-changing tool must have a registered rollback."}}};
+const schema21 = {"description":"A denied tool pattern, as a string or with a reason.","oneOf":[{"type":"string","minLength":1,"description":"The tool pattern: * matches any run of characters, ? one character."},{"type":"object","description":"A denied tool pattern with the reason for it.","required":["pattern"],"additionalProperties":false,"properties":{"pattern":{"type":"string","minLength":1,"description":"The tool pattern: * matches any run of characters, ? one character."},"reason":{"type":"string","description":"Why the pattern is denied; shown in decisions."}}}]};
+const schema24 = {"type":"object","description":"Budgets and bounds on a run of the agent.","additionalProperties":false,"properties":{"max_tool_calls":{"type":"integer","minimum":0,"description":"The most tool calls in one run (aex budget calls)."},"max_turns":{"type":"integer","minimum":0,"description":"The most reasoning turns in one run."},"max_usd_per_loop":{"type":"number","exclusiveMinimum":0,"description":"The cost ceiling per trace loop, in US dollars."},"alert_usd":{"type":"number","exclusiveMinimum":0,"description":"The cost at which an alert fires; must be below max_usd_per_loop."},"max_tokens_per_session":{"type":"integer","minimum":0,"description":"The most model tokens in one session."},"max_sessions_per_day":{"type":"integer","minimum":0,"description":"The most sessions in one day."},"max_model_calls_per_task":{"type":"integer","minimum":0,"description":"The most model calls for one task."},"rate_per_minute":{"type":"integer","minimum":1,"description":"The most tool calls per minute."},"max_concurrency":{"type":"integer","minimum":1,"description":"The most tasks in flight at once."}}};
+const schema25 = {"type":"object","description":"When and to whom the agent hands over to a human.","additionalProperties":false,"properties":{"triggers":{"type":"array","items":{"type":"string","minLength":1},"description":"Situations that hand over to a human (e.g. low_confidence, over_cap, or a tool name)."},"destination":{"type":"string","minLength":1,"description":"Who receives the handoff, e.g. support_agent or slack:#oncall."},"message":{"type":"string","description":"The escalation message template or what it must contain."},"escalate_after_denials":{"type":"integer","minimum":1,"description":"Escalate after this many denied attempts at the same tool in one run."}}};
+const schema26 = {"type":"object","description":"What is recorded, and how.","additionalProperties":false,"properties":{"append_only":{"type":"boolean","description":"true: decision records are append-only (hash-chained)."},"logs":{"type":"array","items":{"type":"string"},"description":"What is logged (e.g. lookups, drafts, approvals)."},"record_arguments":{"type":"string","enum":["digest","redacted","full"],"description":"How tool arguments appear in decision records: a digest (default), redacted, or in full."},"retention_days":{"type":"integer","minimum":1,"description":"How long records are kept."}}};
+const schema27 = {"type":"object","description":"One way the agent can fail.","additionalProperties":false,"required":["mode","detection","mitigation","recovery"],"properties":{"mode":{"type":"string","minLength":1,"description":"What goes wrong."},"detection":{"type":"string","minLength":1,"description":"How it is noticed."},"mitigation":{"type":"string","minLength":1,"description":"What limits the damage."},"recovery":{"type":"string","minLength":1,"description":"How things are put right."}}};
+const schema28 = {"type":"object","description":"How the agent's quality is measured.","additionalProperties":false,"properties":{"primary":{"type":"string","description":"What matters most, and why."},"metrics":{"type":"array","description":"The metrics.","items":{"type":"object","additionalProperties":false,"required":["name"],"description":"One metric.","properties":{"name":{"type":"string","minLength":1,"description":"The metric's name."},"description":{"type":"string","description":"What it measures."},"target":{"type":"string","description":"The target, e.g. >= 0.98."}}}},"approach":{"type":"string","description":"How the metrics are measured."}}};
+const schema32 = {"type":"object","description":"One accepted lint finding.","additionalProperties":false,"required":["rule","reason"],"properties":{"rule":{"type":"string","minLength":1,"description":"The rule id to suppress."},"tool":{"type":"string","description":"Only findings about this tool or pattern; all the rule's findings in this spec when absent."},"reason":{"type":"string","minLength":1,"description":"Why the finding is accepted (required)."}}};
+const schema33 = {"type":"object","description":"Fields of other systems that agentspec has no place for, keyed by system name, so a round trip through agentspec keeps them: `agentspec import` fills them and the target of the same system restores them. agentspec itself neither checks nor enforces them. `agentaz`: AgentAz fields by their AgentAz names (e.g. `tags`, `$schema`, `tool_boundary: { read_only: true }`), and `ungated_tools_field` (`allowed_tools` or `auto_executable_tools`): which AgentAz list held the tools without approval.","additionalProperties":{"type":"object","description":"One system's fields, free-form."}};
+const func2 = Object.prototype.hasOwnProperty;
+const func3 = require("ajv/dist/runtime/ucs2length").default;
+const pattern0 = new RegExp("^[a-z0-9][a-z0-9._-]*$", "u");
+const formats0 = require("ajv-formats/dist/formats").fullFormats.date;
+const schema16 = {"type":"object","description":"One allowed tool and the conditions on its use.","required":["effect"],"additionalProperties":false,"properties":{"effect":{"$ref":"#/definitions/Effect"},"description":{"type":"string","description":"What the tool does."},"resources":{"type":"array","description":"The resources the tool may touch, as scope patterns (e.g. customers/*, queue/tier-1).","items":{"type":"string","minLength":1}},"approval":{"$ref":"#/definitions/Approval"},"limits":{"type":"object","description":"Hard limits on arguments, keyed by argument name: a call outside them is denied, with or without approval.","additionalProperties":{"$ref":"#/definitions/ArgumentLimit"}}}};
+const schema17 = {"type":"string","enum":["read","draft","write","irreversible"],"description":"What a tool call does to the world: read reads only; draft prepares something a human sends or applies; write changes state that can be undone; irreversible cannot be undone (money, deletion, outbound messages)."};
+const schema20 = {"type":"object","description":"A hard limit on one argument. A call whose argument breaks it is denied.","additionalProperties":false,"minProperties":1,"properties":{"min":{"type":"number","description":"The smallest allowed numeric value."},"max":{"type":"number","description":"The largest allowed numeric value."},"max_length":{"type":"integer","minimum":0,"description":"The longest allowed string, in characters."},"one_of":{"type":"array","minItems":1,"items":{"type":["string","number","boolean"]},"description":"The only allowed values."},"required":{"type":"boolean","description":"true denies a call that omits the argument."}}};
+const schema18 = {"description":"A human approval gate: true to always require approval, or an object with an optional condition and channel.","oneOf":[{"type":"boolean","description":"true always requires approval; false is the same as no gate."},{"type":"object","description":"An approval gate with an optional condition and channel.","additionalProperties":false,"properties":{"when":{"$ref":"#/definitions/Condition"},"channel":{"type":"string","minLength":1,"description":"Where approval requests go, e.g. slack:#support-escalations."},"reason":{"type":"string","description":"Why this tool needs approval."}}}]};
+const schema19 = {"type":"object","description":"When an approval gate applies. Compare one argument (arg) or one call context field (context) with exactly one operator, or combine conditions with any / all. Without a condition the gate always applies.","additionalProperties":false,"minProperties":1,"properties":{"arg":{"type":"string","minLength":1,"description":"The argument to test; dotted paths reach nested values (e.g. recipient.domain)."},"context":{"type":"string","enum":["actor","tenant","environment"],"description":"The call context field to test."},"gt":{"type":"number","description":"Applies when the value is a number greater than this."},"gte":{"type":"number","description":"Applies when the value is a number greater than or equal to this."},"lt":{"type":"number","description":"Applies when the value is a number less than this."},"lte":{"type":"number","description":"Applies when the value is a number less than or equal to this."},"eq":{"type":["string","number","boolean"],"description":"Applies when the value equals this."},"ne":{"type":["string","number","boolean"],"description":"Applies when the value is present and differs from this."},"in":{"type":"array","items":{"type":["string","number","boolean"]},"description":"Applies when the value is one of these."},"not_in":{"type":"array","items":{"type":["string","number","boolean"]},"description":"Applies when the value is present and none of these."},"any":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/Condition"},"description":"Applies when at least one of these conditions applies."},"all":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/Condition"},"description":"Applies when every one of these conditions applies."}}};
+const wrapper0 = {validate: validate13};
+
+function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(Object.keys(data).length < 1){
+const err0 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema19,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema19.properties, key0))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema19,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.arg !== undefined){
+let data0 = data.arg;
+if(typeof data0 === "string"){
+if(func3(data0) < 1){
+const err2 = {instancePath:instancePath+"/arg",schemaPath:"#/properties/arg/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema19.properties.arg,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/arg",schemaPath:"#/properties/arg/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.arg.type,parentSchema:schema19.properties.arg,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.context !== undefined){
+let data1 = data.context;
+if(typeof data1 !== "string"){
+const err4 = {instancePath:instancePath+"/context",schemaPath:"#/properties/context/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.context.type,parentSchema:schema19.properties.context,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(!(((data1 === "actor") || (data1 === "tenant")) || (data1 === "environment"))){
+const err5 = {instancePath:instancePath+"/context",schemaPath:"#/properties/context/enum",keyword:"enum",params:{allowedValues: schema19.properties.context.enum},message:"must be equal to one of the allowed values",schema:schema19.properties.context.enum,parentSchema:schema19.properties.context,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.gt !== undefined){
+let data2 = data.gt;
+if(!((typeof data2 == "number") && (isFinite(data2)))){
+const err6 = {instancePath:instancePath+"/gt",schemaPath:"#/properties/gt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties.gt.type,parentSchema:schema19.properties.gt,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.gte !== undefined){
+let data3 = data.gte;
+if(!((typeof data3 == "number") && (isFinite(data3)))){
+const err7 = {instancePath:instancePath+"/gte",schemaPath:"#/properties/gte/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties.gte.type,parentSchema:schema19.properties.gte,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.lt !== undefined){
+let data4 = data.lt;
+if(!((typeof data4 == "number") && (isFinite(data4)))){
+const err8 = {instancePath:instancePath+"/lt",schemaPath:"#/properties/lt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties.lt.type,parentSchema:schema19.properties.lt,data:data4};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.lte !== undefined){
+let data5 = data.lte;
+if(!((typeof data5 == "number") && (isFinite(data5)))){
+const err9 = {instancePath:instancePath+"/lte",schemaPath:"#/properties/lte/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties.lte.type,parentSchema:schema19.properties.lte,data:data5};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.eq !== undefined){
+let data6 = data.eq;
+if(((typeof data6 !== "string") && (!((typeof data6 == "number") && (isFinite(data6))))) && (typeof data6 !== "boolean")){
+const err10 = {instancePath:instancePath+"/eq",schemaPath:"#/properties/eq/type",keyword:"type",params:{type: schema19.properties.eq.type},message:"must be string,number,boolean",schema:schema19.properties.eq.type,parentSchema:schema19.properties.eq,data:data6};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.ne !== undefined){
+let data7 = data.ne;
+if(((typeof data7 !== "string") && (!((typeof data7 == "number") && (isFinite(data7))))) && (typeof data7 !== "boolean")){
+const err11 = {instancePath:instancePath+"/ne",schemaPath:"#/properties/ne/type",keyword:"type",params:{type: schema19.properties.ne.type},message:"must be string,number,boolean",schema:schema19.properties.ne.type,parentSchema:schema19.properties.ne,data:data7};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.in !== undefined){
+let data8 = data.in;
+if(Array.isArray(data8)){
+const len0 = data8.length;
+for(let i0=0; i0<len0; i0++){
+let data9 = data8[i0];
+if(((typeof data9 !== "string") && (!((typeof data9 == "number") && (isFinite(data9))))) && (typeof data9 !== "boolean")){
+const err12 = {instancePath:instancePath+"/in/" + i0,schemaPath:"#/properties/in/items/type",keyword:"type",params:{type: schema19.properties.in.items.type},message:"must be string,number,boolean",schema:schema19.properties.in.items.type,parentSchema:schema19.properties.in.items,data:data9};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/in",schemaPath:"#/properties/in/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema19.properties.in.type,parentSchema:schema19.properties.in,data:data8};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.not_in !== undefined){
+let data10 = data.not_in;
+if(Array.isArray(data10)){
+const len1 = data10.length;
+for(let i1=0; i1<len1; i1++){
+let data11 = data10[i1];
+if(((typeof data11 !== "string") && (!((typeof data11 == "number") && (isFinite(data11))))) && (typeof data11 !== "boolean")){
+const err14 = {instancePath:instancePath+"/not_in/" + i1,schemaPath:"#/properties/not_in/items/type",keyword:"type",params:{type: schema19.properties.not_in.items.type},message:"must be string,number,boolean",schema:schema19.properties.not_in.items.type,parentSchema:schema19.properties.not_in.items,data:data11};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/not_in",schemaPath:"#/properties/not_in/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema19.properties.not_in.type,parentSchema:schema19.properties.not_in,data:data10};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.any !== undefined){
+let data12 = data.any;
+if(Array.isArray(data12)){
+if(data12.length < 1){
+const err16 = {instancePath:instancePath+"/any",schemaPath:"#/properties/any/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema19.properties.any,data:data12};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+const len2 = data12.length;
+for(let i2=0; i2<len2; i2++){
+if(!(wrapper0.validate(data12[i2], {instancePath:instancePath+"/any/" + i2,parentData:data12,parentDataProperty:i2,rootData}))){
+vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/any",schemaPath:"#/properties/any/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema19.properties.any.type,parentSchema:schema19.properties.any,data:data12};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.all !== undefined){
+let data14 = data.all;
+if(Array.isArray(data14)){
+if(data14.length < 1){
+const err18 = {instancePath:instancePath+"/all",schemaPath:"#/properties/all/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema19.properties.all,data:data14};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+const len3 = data14.length;
+for(let i3=0; i3<len3; i3++){
+if(!(wrapper0.validate(data14[i3], {instancePath:instancePath+"/all/" + i3,parentData:data14,parentDataProperty:i3,rootData}))){
+vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/all",schemaPath:"#/properties/all/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema19.properties.all.type,parentSchema:schema19.properties.all,data:data14};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.type,parentSchema:schema19,data};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+validate13.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs0 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs1 = errors;
+if(typeof data !== "boolean"){
+const err0 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema18.oneOf[0].type,parentSchema:schema18.oneOf[0],data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+}
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((key0 === "when") || (key0 === "channel")) || (key0 === "reason"))){
+const err1 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema18.oneOf[1],data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.when !== undefined){
+if(!(validate13(data.when, {instancePath:instancePath+"/when",parentData:data,parentDataProperty:"when",rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+errors = vErrors.length;
+}
+}
+if(data.channel !== undefined){
+let data1 = data.channel;
+if(typeof data1 === "string"){
+if(func3(data1) < 1){
+const err2 = {instancePath:instancePath+"/channel",schemaPath:"#/oneOf/1/properties/channel/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.oneOf[1].properties.channel,data:data1};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/channel",schemaPath:"#/oneOf/1/properties/channel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.oneOf[1].properties.channel.type,parentSchema:schema18.oneOf[1].properties.channel,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.reason !== undefined){
+let data2 = data.reason;
+if(typeof data2 !== "string"){
+const err4 = {instancePath:instancePath+"/reason",schemaPath:"#/oneOf/1/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.oneOf[1].properties.reason.type,parentSchema:schema18.oneOf[1].properties.reason,data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.oneOf[1].type,parentSchema:schema18.oneOf[1],data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+var _valid0 = _errs3 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+}
+}
+if(!valid0){
+const err6 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema18.oneOf,parentSchema:schema18,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate12.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.effect === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "effect"},message:"must have required property '"+"effect"+"'",schema:schema16.required,parentSchema:schema16,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "effect") || (key0 === "description")) || (key0 === "resources")) || (key0 === "approval")) || (key0 === "limits"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema16,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.effect !== undefined){
+let data0 = data.effect;
+if(typeof data0 !== "string"){
+const err2 = {instancePath:instancePath+"/effect",schemaPath:"#/definitions/Effect/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(!((((data0 === "read") || (data0 === "draft")) || (data0 === "write")) || (data0 === "irreversible"))){
+const err3 = {instancePath:instancePath+"/effect",schemaPath:"#/definitions/Effect/enum",keyword:"enum",params:{allowedValues: schema17.enum},message:"must be equal to one of the allowed values",schema:schema17.enum,parentSchema:schema17,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+let data1 = data.description;
+if(typeof data1 !== "string"){
+const err4 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.description.type,parentSchema:schema16.properties.description,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.resources !== undefined){
+let data2 = data.resources;
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(typeof data3 === "string"){
+if(func3(data3) < 1){
+const err5 = {instancePath:instancePath+"/resources/" + i0,schemaPath:"#/properties/resources/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.resources.items,data:data3};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/resources/" + i0,schemaPath:"#/properties/resources/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.resources.items.type,parentSchema:schema16.properties.resources.items,data:data3};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.resources.type,parentSchema:schema16.properties.resources,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.approval !== undefined){
+if(!(validate12(data.approval, {instancePath:instancePath+"/approval",parentData:data,parentDataProperty:"approval",rootData}))){
+vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+errors = vErrors.length;
+}
+}
+if(data.limits !== undefined){
+let data5 = data.limits;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+for(const key1 in data5){
+let data6 = data5[key1];
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(Object.keys(data6).length < 1){
+const err8 = {instancePath:instancePath+"/limits/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ArgumentLimit/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema20,data:data6};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+for(const key2 in data6){
+if(!(((((key2 === "min") || (key2 === "max")) || (key2 === "max_length")) || (key2 === "one_of")) || (key2 === "required"))){
+const err9 = {instancePath:instancePath+"/limits/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ArgumentLimit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema20,data:data6};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data6.min !== undefined){
+let data7 = data6.min;
+if(!((typeof data7 == "number") && (isFinite(data7)))){
+const err10 = {instancePath:instancePath+"/limits/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/min",schemaPath:"#/definitions/ArgumentLimit/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema20.properties.min.type,parentSchema:schema20.properties.min,data:data7};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data6.max !== undefined){
+let data8 = data6.max;
+if(!((typeof data8 == "number") && (isFinite(data8)))){
+const err11 = {instancePath:instancePath+"/limits/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/max",schemaPath:"#/definitions/ArgumentLimit/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema20.properties.max.type,parentSchema:schema20.properties.max,data:data8};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data6.max_length !== undefined){
+let data9 = data6.max_length;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err12 = {instancePath:instancePath+"/limits/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/max_length",schemaPath:"#/definitions/ArgumentLimit/properties/max_length/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema20.properties.max_length.type,parentSchema:schema20.properties.max_length,data:data9};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 < 0 || isNaN(data9)){
+const err13 = {instancePath:instancePath+"/limits/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/max_length",schemaPath:"#/definitions/ArgumentLimit/properties/max_length/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20.properties.max_length,data:data9};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+if(data6.one_of !== undefined){
+let data10 = data6.one_of;
+if(Array.isArray(data10)){
+if(data10.length < 1){
+const err14 = {instancePath:instancePath+"/limits/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/one_of",schemaPath:"#/definitions/ArgumentLimit/properties/one_of/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema20.properties.one_of,data:data10};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+const len1 = data10.length;
+for(let i1=0; i1<len1; i1++){
+let data11 = data10[i1];
+if(((typeof data11 !== "string") && (!((typeof data11 == "number") && (isFinite(data11))))) && (typeof data11 !== "boolean")){
+const err15 = {instancePath:instancePath+"/limits/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/one_of/" + i1,schemaPath:"#/definitions/ArgumentLimit/properties/one_of/items/type",keyword:"type",params:{type: schema20.properties.one_of.items.type},message:"must be string,number,boolean",schema:schema20.properties.one_of.items.type,parentSchema:schema20.properties.one_of.items,data:data11};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/limits/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/one_of",schemaPath:"#/definitions/ArgumentLimit/properties/one_of/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema20.properties.one_of.type,parentSchema:schema20.properties.one_of,data:data10};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data6.required !== undefined){
+let data12 = data6.required;
+if(typeof data12 !== "boolean"){
+const err17 = {instancePath:instancePath+"/limits/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/required",schemaPath:"#/definitions/ArgumentLimit/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema20.properties.required.type,parentSchema:schema20.properties.required,data:data12};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/limits/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ArgumentLimit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.type,parentSchema:schema20,data:data6};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.limits.type,parentSchema:schema16.properties.limits,data:data5};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+validate11.errors = vErrors;
+return errors === 0;
+}
+
+const schema22 = {"type":"object","description":"What the agent may produce and how its inputs are protected.","additionalProperties":false,"properties":{"mode":{"type":"string","enum":["direct","propose_only","draft_only"],"description":"direct: outputs take effect; propose_only: outputs are proposals a separate, approved step applies; draft_only: outputs are drafts a human sends."},"format":{"type":"string","description":"The output format, e.g. structured_json or markdown."},"required_fields":{"type":"array","items":{"type":"string"},"description":"Fields every output must carry (e.g. confidence, rationale)."},"never_emits":{"type":"array","items":{"type":"string","minLength":1},"description":"Actions or tools the agent's output must never perform or contain."},"redaction":{"$ref":"#/definitions/Redaction"}}};
+const schema23 = {"type":"object","description":"Redaction and data-loss-prevention rules applied before text reaches the model.","additionalProperties":false,"properties":{"required":{"type":"boolean","description":"true makes redaction a policy requirement."},"rules":{"type":"array","description":"The redaction rules.","items":{"type":"object","additionalProperties":false,"required":["type","pattern"],"description":"One redaction rule.","properties":{"type":{"type":"string","description":"The kind of data, e.g. pii, secret, financial."},"pattern":{"type":"string","description":"The named detector, e.g. email, phone, api_key_like."},"replacement":{"type":"string","description":"What replaces a match (default [REDACTED])."}}}},"max_chars_to_model":{"type":"integer","minimum":1,"description":"The most characters of input text sent to the model per call."}}};
+
+function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((((key0 === "mode") || (key0 === "format")) || (key0 === "required_fields")) || (key0 === "never_emits")) || (key0 === "redaction"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema22,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.mode !== undefined){
+let data0 = data.mode;
+if(typeof data0 !== "string"){
+const err1 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.mode.type,parentSchema:schema22.properties.mode,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(!(((data0 === "direct") || (data0 === "propose_only")) || (data0 === "draft_only"))){
+const err2 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/enum",keyword:"enum",params:{allowedValues: schema22.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema22.properties.mode.enum,parentSchema:schema22.properties.mode,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.format !== undefined){
+let data1 = data.format;
+if(typeof data1 !== "string"){
+const err3 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.format.type,parentSchema:schema22.properties.format,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.required_fields !== undefined){
+let data2 = data.required_fields;
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(typeof data3 !== "string"){
+const err4 = {instancePath:instancePath+"/required_fields/" + i0,schemaPath:"#/properties/required_fields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.required_fields.items.type,parentSchema:schema22.properties.required_fields.items,data:data3};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/required_fields",schemaPath:"#/properties/required_fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema22.properties.required_fields.type,parentSchema:schema22.properties.required_fields,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.never_emits !== undefined){
+let data4 = data.never_emits;
+if(Array.isArray(data4)){
+const len1 = data4.length;
+for(let i1=0; i1<len1; i1++){
+let data5 = data4[i1];
+if(typeof data5 === "string"){
+if(func3(data5) < 1){
+const err6 = {instancePath:instancePath+"/never_emits/" + i1,schemaPath:"#/properties/never_emits/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema22.properties.never_emits.items,data:data5};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/never_emits/" + i1,schemaPath:"#/properties/never_emits/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.never_emits.items.type,parentSchema:schema22.properties.never_emits.items,data:data5};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/never_emits",schemaPath:"#/properties/never_emits/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema22.properties.never_emits.type,parentSchema:schema22.properties.never_emits,data:data4};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.redaction !== undefined){
+let data6 = data.redaction;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+for(const key1 in data6){
+if(!(((key1 === "required") || (key1 === "rules")) || (key1 === "max_chars_to_model"))){
+const err9 = {instancePath:instancePath+"/redaction",schemaPath:"#/definitions/Redaction/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema23,data:data6};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data6.required !== undefined){
+let data7 = data6.required;
+if(typeof data7 !== "boolean"){
+const err10 = {instancePath:instancePath+"/redaction/required",schemaPath:"#/definitions/Redaction/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema23.properties.required.type,parentSchema:schema23.properties.required,data:data7};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data6.rules !== undefined){
+let data8 = data6.rules;
+if(Array.isArray(data8)){
+const len2 = data8.length;
+for(let i2=0; i2<len2; i2++){
+let data9 = data8[i2];
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.type === undefined){
+const err11 = {instancePath:instancePath+"/redaction/rules/" + i2,schemaPath:"#/definitions/Redaction/properties/rules/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema23.properties.rules.items.required,parentSchema:schema23.properties.rules.items,data:data9};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data9.pattern === undefined){
+const err12 = {instancePath:instancePath+"/redaction/rules/" + i2,schemaPath:"#/definitions/Redaction/properties/rules/items/required",keyword:"required",params:{missingProperty: "pattern"},message:"must have required property '"+"pattern"+"'",schema:schema23.properties.rules.items.required,parentSchema:schema23.properties.rules.items,data:data9};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+for(const key2 in data9){
+if(!(((key2 === "type") || (key2 === "pattern")) || (key2 === "replacement"))){
+const err13 = {instancePath:instancePath+"/redaction/rules/" + i2,schemaPath:"#/definitions/Redaction/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema23.properties.rules.items,data:data9};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data9.type !== undefined){
+let data10 = data9.type;
+if(typeof data10 !== "string"){
+const err14 = {instancePath:instancePath+"/redaction/rules/" + i2+"/type",schemaPath:"#/definitions/Redaction/properties/rules/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.rules.items.properties.type.type,parentSchema:schema23.properties.rules.items.properties.type,data:data10};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data9.pattern !== undefined){
+let data11 = data9.pattern;
+if(typeof data11 !== "string"){
+const err15 = {instancePath:instancePath+"/redaction/rules/" + i2+"/pattern",schemaPath:"#/definitions/Redaction/properties/rules/items/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.rules.items.properties.pattern.type,parentSchema:schema23.properties.rules.items.properties.pattern,data:data11};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data9.replacement !== undefined){
+let data12 = data9.replacement;
+if(typeof data12 !== "string"){
+const err16 = {instancePath:instancePath+"/redaction/rules/" + i2+"/replacement",schemaPath:"#/definitions/Redaction/properties/rules/items/properties/replacement/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.rules.items.properties.replacement.type,parentSchema:schema23.properties.rules.items.properties.replacement,data:data12};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/redaction/rules/" + i2,schemaPath:"#/definitions/Redaction/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.properties.rules.items.type,parentSchema:schema23.properties.rules.items,data:data9};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/redaction/rules",schemaPath:"#/definitions/Redaction/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema23.properties.rules.type,parentSchema:schema23.properties.rules,data:data8};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data6.max_chars_to_model !== undefined){
+let data13 = data6.max_chars_to_model;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err19 = {instancePath:instancePath+"/redaction/max_chars_to_model",schemaPath:"#/definitions/Redaction/properties/max_chars_to_model/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema23.properties.max_chars_to_model.type,parentSchema:schema23.properties.max_chars_to_model,data:data13};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 < 1 || isNaN(data13)){
+const err20 = {instancePath:instancePath+"/redaction/max_chars_to_model",schemaPath:"#/definitions/Redaction/properties/max_chars_to_model/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema23.properties.max_chars_to_model,data:data13};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/redaction",schemaPath:"#/definitions/Redaction/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.type,parentSchema:schema23,data:data6};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema22.type,parentSchema:schema22,data};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+validate17.errors = vErrors;
+return errors === 0;
+}
+
+const schema29 = {"type":"object","description":"One decision test case.","additionalProperties":false,"required":["call","expect"],"properties":{"name":{"type":"string","description":"What the case checks."},"call":{"$ref":"#/definitions/ToolCall"},"expect":{"$ref":"#/definitions/Decision"}}};
+const schema30 = {"type":"object","description":"A tool call as a runtime sees it.","additionalProperties":false,"required":["tool"],"properties":{"tool":{"type":"string","minLength":1,"description":"The tool name."},"args":{"type":"object","description":"The call's arguments."},"context":{"type":"object","description":"Who makes the call, for whom, and where.","additionalProperties":false,"properties":{"actor":{"type":"string","description":"The user or service on whose behalf the agent acts."},"tenant":{"type":"string","description":"The tenant the call is for."},"environment":{"type":"string","description":"Where the call runs, e.g. production."}}}}};
+const schema31 = {"type":"string","enum":["allow","deny","require_approval"],"description":"What the policy decides for a call."};
+
+function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.call === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call"},message:"must have required property '"+"call"+"'",schema:schema29.required,parentSchema:schema29,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.expect === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "expect"},message:"must have required property '"+"expect"+"'",schema:schema29.required,parentSchema:schema29,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "name") || (key0 === "call")) || (key0 === "expect"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema29,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data0 = data.name;
+if(typeof data0 !== "string"){
+const err3 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties.name.type,parentSchema:schema29.properties.name,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.call !== undefined){
+let data1 = data.call;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.tool === undefined){
+const err4 = {instancePath:instancePath+"/call",schemaPath:"#/definitions/ToolCall/required",keyword:"required",params:{missingProperty: "tool"},message:"must have required property '"+"tool"+"'",schema:schema30.required,parentSchema:schema30,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key1 in data1){
+if(!(((key1 === "tool") || (key1 === "args")) || (key1 === "context"))){
+const err5 = {instancePath:instancePath+"/call",schemaPath:"#/definitions/ToolCall/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema30,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data1.tool !== undefined){
+let data2 = data1.tool;
+if(typeof data2 === "string"){
+if(func3(data2) < 1){
+const err6 = {instancePath:instancePath+"/call/tool",schemaPath:"#/definitions/ToolCall/properties/tool/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema30.properties.tool,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/call/tool",schemaPath:"#/definitions/ToolCall/properties/tool/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.tool.type,parentSchema:schema30.properties.tool,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data1.args !== undefined){
+let data3 = data1.args;
+if(!(data3 && typeof data3 == "object" && !Array.isArray(data3))){
+const err8 = {instancePath:instancePath+"/call/args",schemaPath:"#/definitions/ToolCall/properties/args/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema30.properties.args.type,parentSchema:schema30.properties.args,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data1.context !== undefined){
+let data4 = data1.context;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+for(const key2 in data4){
+if(!(((key2 === "actor") || (key2 === "tenant")) || (key2 === "environment"))){
+const err9 = {instancePath:instancePath+"/call/context",schemaPath:"#/definitions/ToolCall/properties/context/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema30.properties.context,data:data4};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data4.actor !== undefined){
+let data5 = data4.actor;
+if(typeof data5 !== "string"){
+const err10 = {instancePath:instancePath+"/call/context/actor",schemaPath:"#/definitions/ToolCall/properties/context/properties/actor/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.context.properties.actor.type,parentSchema:schema30.properties.context.properties.actor,data:data5};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data4.tenant !== undefined){
+let data6 = data4.tenant;
+if(typeof data6 !== "string"){
+const err11 = {instancePath:instancePath+"/call/context/tenant",schemaPath:"#/definitions/ToolCall/properties/context/properties/tenant/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.context.properties.tenant.type,parentSchema:schema30.properties.context.properties.tenant,data:data6};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data4.environment !== undefined){
+let data7 = data4.environment;
+if(typeof data7 !== "string"){
+const err12 = {instancePath:instancePath+"/call/context/environment",schemaPath:"#/definitions/ToolCall/properties/context/properties/environment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.context.properties.environment.type,parentSchema:schema30.properties.context.properties.environment,data:data7};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/call/context",schemaPath:"#/definitions/ToolCall/properties/context/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema30.properties.context.type,parentSchema:schema30.properties.context,data:data4};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/call",schemaPath:"#/definitions/ToolCall/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema30.type,parentSchema:schema30,data:data1};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.expect !== undefined){
+let data8 = data.expect;
+if(typeof data8 !== "string"){
+const err15 = {instancePath:instancePath+"/expect",schemaPath:"#/definitions/Decision/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.type,parentSchema:schema31,data:data8};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(!(((data8 === "allow") || (data8 === "deny")) || (data8 === "require_approval"))){
+const err16 = {instancePath:instancePath+"/expect",schemaPath:"#/definitions/Decision/enum",keyword:"enum",params:{allowedValues: schema31.enum},message:"must be equal to one of the allowed values",schema:schema31.enum,parentSchema:schema31,data:data8};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.type,parentSchema:schema29,data};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+validate19.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="https://agentspec.dev/schema/agentspec-1.0.schema.json" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.agentspec === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "agentspec"},message:"must have required property '"+"agentspec"+"'",schema:schema11.required,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.agent === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "agent"},message:"must have required property '"+"agent"+"'",schema:schema11.required,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.tools === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tools"},message:"must have required property '"+"tools"+"'",schema:schema11.required,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema11.properties, key0))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.$schema !== undefined){
+let data0 = data.$schema;
+if(typeof data0 !== "string"){
+const err4 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.$schema.type,parentSchema:schema11.properties.$schema,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.agentspec !== undefined){
+let data1 = data.agentspec;
+if(typeof data1 !== "string"){
+const err5 = {instancePath:instancePath+"/agentspec",schemaPath:"#/properties/agentspec/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.agentspec.type,parentSchema:schema11.properties.agentspec,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if("1.0" !== data1){
+const err6 = {instancePath:instancePath+"/agentspec",schemaPath:"#/properties/agentspec/const",keyword:"const",params:{allowedValue: "1.0"},message:"must be equal to constant",schema:"1.0",parentSchema:schema11.properties.agentspec,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.agent !== undefined){
+let data2 = data.agent;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.id === undefined){
+const err7 = {instancePath:instancePath+"/agent",schemaPath:"#/definitions/Agent/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema12.required,parentSchema:schema12,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data2.version === undefined){
+const err8 = {instancePath:instancePath+"/agent",schemaPath:"#/definitions/Agent/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema12.required,parentSchema:schema12,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+for(const key1 in data2){
+if(!((((((key1 === "id") || (key1 === "version")) || (key1 === "name")) || (key1 === "goal")) || (key1 === "owner")) || (key1 === "last_reviewed"))){
+const err9 = {instancePath:instancePath+"/agent",schemaPath:"#/definitions/Agent/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data2.id !== undefined){
+let data3 = data2.id;
+if(typeof data3 === "string"){
+if(!pattern0.test(data3)){
+const err10 = {instancePath:instancePath+"/agent/id",schemaPath:"#/definitions/Agent/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\"",schema:"^[a-z0-9][a-z0-9._-]*$",parentSchema:schema12.properties.id,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/agent/id",schemaPath:"#/definitions/Agent/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.id.type,parentSchema:schema12.properties.id,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data2.version !== undefined){
+let data4 = data2.version;
+if(typeof data4 === "string"){
+if(func3(data4) < 1){
+const err12 = {instancePath:instancePath+"/agent/version",schemaPath:"#/definitions/Agent/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.version,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/agent/version",schemaPath:"#/definitions/Agent/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.version.type,parentSchema:schema12.properties.version,data:data4};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data2.name !== undefined){
+let data5 = data2.name;
+if(typeof data5 !== "string"){
+const err14 = {instancePath:instancePath+"/agent/name",schemaPath:"#/definitions/Agent/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.name.type,parentSchema:schema12.properties.name,data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data2.goal !== undefined){
+let data6 = data2.goal;
+if(typeof data6 !== "string"){
+const err15 = {instancePath:instancePath+"/agent/goal",schemaPath:"#/definitions/Agent/properties/goal/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.goal.type,parentSchema:schema12.properties.goal,data:data6};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data2.owner !== undefined){
+let data7 = data2.owner;
+if(typeof data7 !== "string"){
+const err16 = {instancePath:instancePath+"/agent/owner",schemaPath:"#/definitions/Agent/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.owner.type,parentSchema:schema12.properties.owner,data:data7};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data2.last_reviewed !== undefined){
+let data8 = data2.last_reviewed;
+if(typeof data8 === "string"){
+if(!(formats0.validate(data8))){
+const err17 = {instancePath:instancePath+"/agent/last_reviewed",schemaPath:"#/definitions/Agent/properties/last_reviewed/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema12.properties.last_reviewed,data:data8};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/agent/last_reviewed",schemaPath:"#/definitions/Agent/properties/last_reviewed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.last_reviewed.type,parentSchema:schema12.properties.last_reviewed,data:data8};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/agent",schemaPath:"#/definitions/Agent/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data2};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.trust_level !== undefined){
+let data9 = data.trust_level;
+if(typeof data9 !== "string"){
+const err20 = {instancePath:instancePath+"/trust_level",schemaPath:"#/definitions/TrustLevel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:data9};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(!((((((data9 === "A0") || (data9 === "A1")) || (data9 === "A2")) || (data9 === "A3")) || (data9 === "A4")) || (data9 === "A5"))){
+const err21 = {instancePath:instancePath+"/trust_level",schemaPath:"#/definitions/TrustLevel/enum",keyword:"enum",params:{allowedValues: schema13.enum},message:"must be equal to one of the allowed values",schema:schema13.enum,parentSchema:schema13,data:data9};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.dna_pattern !== undefined){
+let data10 = data.dna_pattern;
+if(typeof data10 !== "string"){
+const err22 = {instancePath:instancePath+"/dna_pattern",schemaPath:"#/properties/dna_pattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.dna_pattern.type,parentSchema:schema11.properties.dna_pattern,data:data10};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(!(((((((((data10 === "Research") || (data10 === "Evaluation")) || (data10 === "Extraction")) || (data10 === "Planning")) || (data10 === "Synthesis")) || (data10 === "Execution")) || (data10 === "Escalation")) || (data10 === "Delegation")) || (data10 === "Autonomous"))){
+const err23 = {instancePath:instancePath+"/dna_pattern",schemaPath:"#/properties/dna_pattern/enum",keyword:"enum",params:{allowedValues: schema11.properties.dna_pattern.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.dna_pattern.enum,parentSchema:schema11.properties.dna_pattern,data:data10};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.worst_case_action !== undefined){
+let data11 = data.worst_case_action;
+if(typeof data11 !== "string"){
+const err24 = {instancePath:instancePath+"/worst_case_action",schemaPath:"#/properties/worst_case_action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.worst_case_action.type,parentSchema:schema11.properties.worst_case_action,data:data11};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.authority_boundary !== undefined){
+let data12 = data.authority_boundary;
+if(typeof data12 !== "string"){
+const err25 = {instancePath:instancePath+"/authority_boundary",schemaPath:"#/properties/authority_boundary/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.authority_boundary.type,parentSchema:schema11.properties.authority_boundary,data:data12};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.context_handling !== undefined){
+let data13 = data.context_handling;
+if(typeof data13 !== "string"){
+const err26 = {instancePath:instancePath+"/context_handling",schemaPath:"#/properties/context_handling/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.context_handling.type,parentSchema:schema11.properties.context_handling,data:data13};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.memory !== undefined){
+let data14 = data.memory;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.strategy === undefined){
+const err27 = {instancePath:instancePath+"/memory",schemaPath:"#/definitions/Memory/required",keyword:"required",params:{missingProperty: "strategy"},message:"must have required property '"+"strategy"+"'",schema:schema14.required,parentSchema:schema14,data:data14};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+for(const key2 in data14){
+if(!((key2 === "strategy") || (key2 === "description"))){
+const err28 = {instancePath:instancePath+"/memory",schemaPath:"#/definitions/Memory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema14,data:data14};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data14.strategy !== undefined){
+let data15 = data14.strategy;
+if(typeof data15 !== "string"){
+const err29 = {instancePath:instancePath+"/memory/strategy",schemaPath:"#/definitions/Memory/properties/strategy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.strategy.type,parentSchema:schema14.properties.strategy,data:data15};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(!((((data15 === "none") || (data15 === "task_scoped")) || (data15 === "session")) || (data15 === "persistent"))){
+const err30 = {instancePath:instancePath+"/memory/strategy",schemaPath:"#/definitions/Memory/properties/strategy/enum",keyword:"enum",params:{allowedValues: schema14.properties.strategy.enum},message:"must be equal to one of the allowed values",schema:schema14.properties.strategy.enum,parentSchema:schema14.properties.strategy,data:data15};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data14.description !== undefined){
+let data16 = data14.description;
+if(typeof data16 !== "string"){
+const err31 = {instancePath:instancePath+"/memory/description",schemaPath:"#/definitions/Memory/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.description.type,parentSchema:schema14.properties.description,data:data16};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/memory",schemaPath:"#/definitions/Memory/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.type,parentSchema:schema14,data:data14};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data.execution !== undefined){
+let data17 = data.execution;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+for(const key3 in data17){
+if(!(((key3 === "tools_absent") || (key3 === "sandboxed")) || (key3 === "rollback_required"))){
+const err33 = {instancePath:instancePath+"/execution",schemaPath:"#/definitions/Execution/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema15,data:data17};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data17.tools_absent !== undefined){
+let data18 = data17.tools_absent;
+if(typeof data18 !== "boolean"){
+const err34 = {instancePath:instancePath+"/execution/tools_absent",schemaPath:"#/definitions/Execution/properties/tools_absent/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema15.properties.tools_absent.type,parentSchema:schema15.properties.tools_absent,data:data18};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data17.sandboxed !== undefined){
+let data19 = data17.sandboxed;
+if(typeof data19 !== "boolean"){
+const err35 = {instancePath:instancePath+"/execution/sandboxed",schemaPath:"#/definitions/Execution/properties/sandboxed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema15.properties.sandboxed.type,parentSchema:schema15.properties.sandboxed,data:data19};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data17.rollback_required !== undefined){
+let data20 = data17.rollback_required;
+if(typeof data20 !== "boolean"){
+const err36 = {instancePath:instancePath+"/execution/rollback_required",schemaPath:"#/definitions/Execution/properties/rollback_required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema15.properties.rollback_required.type,parentSchema:schema15.properties.rollback_required,data:data20};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/execution",schemaPath:"#/definitions/Execution/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data:data17};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data.tools !== undefined){
+let data21 = data.tools;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+for(const key4 in data21){
+const _errs53 = errors;
+if(typeof key4 === "string"){
+if(func3(key4) < 1){
+const err38 = {instancePath:instancePath+"/tools",schemaPath:"#/properties/tools/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tools.propertyNames,data:key4,propertyName:key4};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+var valid8 = _errs53 === errors;
+if(!valid8){
+const err39 = {instancePath:instancePath+"/tools",schemaPath:"#/properties/tools/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid",schema:schema11.properties.tools.propertyNames,parentSchema:schema11.properties.tools,data:data21};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+for(const key5 in data21){
+if(!(validate11(data21[key5], {instancePath:instancePath+"/tools/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data21,parentDataProperty:key5,rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/tools",schemaPath:"#/properties/tools/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tools.type,parentSchema:schema11.properties.tools,data:data21};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data.deny !== undefined){
+let data23 = data.deny;
+if(Array.isArray(data23)){
+const len0 = data23.length;
+for(let i0=0; i0<len0; i0++){
+let data24 = data23[i0];
+const _errs60 = errors;
+let valid13 = false;
+let passing0 = null;
+const _errs61 = errors;
+if(typeof data24 === "string"){
+if(func3(data24) < 1){
+const err41 = {instancePath:instancePath+"/deny/" + i0,schemaPath:"#/definitions/DenyEntry/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema21.oneOf[0],data:data24};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/deny/" + i0,schemaPath:"#/definitions/DenyEntry/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.oneOf[0].type,parentSchema:schema21.oneOf[0],data:data24};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+var _valid0 = _errs61 === errors;
+if(_valid0){
+valid13 = true;
+passing0 = 0;
+}
+const _errs63 = errors;
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+if(data24.pattern === undefined){
+const err43 = {instancePath:instancePath+"/deny/" + i0,schemaPath:"#/definitions/DenyEntry/oneOf/1/required",keyword:"required",params:{missingProperty: "pattern"},message:"must have required property '"+"pattern"+"'",schema:schema21.oneOf[1].required,parentSchema:schema21.oneOf[1],data:data24};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+for(const key6 in data24){
+if(!((key6 === "pattern") || (key6 === "reason"))){
+const err44 = {instancePath:instancePath+"/deny/" + i0,schemaPath:"#/definitions/DenyEntry/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema21.oneOf[1],data:data24};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data24.pattern !== undefined){
+let data25 = data24.pattern;
+if(typeof data25 === "string"){
+if(func3(data25) < 1){
+const err45 = {instancePath:instancePath+"/deny/" + i0+"/pattern",schemaPath:"#/definitions/DenyEntry/oneOf/1/properties/pattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema21.oneOf[1].properties.pattern,data:data25};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+else {
+const err46 = {instancePath:instancePath+"/deny/" + i0+"/pattern",schemaPath:"#/definitions/DenyEntry/oneOf/1/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.oneOf[1].properties.pattern.type,parentSchema:schema21.oneOf[1].properties.pattern,data:data25};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+if(data24.reason !== undefined){
+let data26 = data24.reason;
+if(typeof data26 !== "string"){
+const err47 = {instancePath:instancePath+"/deny/" + i0+"/reason",schemaPath:"#/definitions/DenyEntry/oneOf/1/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.oneOf[1].properties.reason.type,parentSchema:schema21.oneOf[1].properties.reason,data:data26};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/deny/" + i0,schemaPath:"#/definitions/DenyEntry/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.oneOf[1].type,parentSchema:schema21.oneOf[1],data:data24};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+var _valid0 = _errs63 === errors;
+if(_valid0 && valid13){
+valid13 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid13 = true;
+passing0 = 1;
+}
+}
+if(!valid13){
+const err49 = {instancePath:instancePath+"/deny/" + i0,schemaPath:"#/definitions/DenyEntry/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema21.oneOf,parentSchema:schema21,data:data24};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+else {
+errors = _errs60;
+if(vErrors !== null){
+if(_errs60){
+vErrors.length = _errs60;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/deny",schemaPath:"#/properties/deny/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.deny.type,parentSchema:schema11.properties.deny,data:data23};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data.outputs !== undefined){
+if(!(validate17(data.outputs, {instancePath:instancePath+"/outputs",parentData:data,parentDataProperty:"outputs",rootData}))){
+vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+errors = vErrors.length;
+}
+}
+if(data.limits !== undefined){
+let data28 = data.limits;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+for(const key7 in data28){
+if(!(func2.call(schema24.properties, key7))){
+const err51 = {instancePath:instancePath+"/limits",schemaPath:"#/definitions/Limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema24,data:data28};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data28.max_tool_calls !== undefined){
+let data29 = data28.max_tool_calls;
+if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
+const err52 = {instancePath:instancePath+"/limits/max_tool_calls",schemaPath:"#/definitions/Limits/properties/max_tool_calls/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema24.properties.max_tool_calls.type,parentSchema:schema24.properties.max_tool_calls,data:data29};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+if((typeof data29 == "number") && (isFinite(data29))){
+if(data29 < 0 || isNaN(data29)){
+const err53 = {instancePath:instancePath+"/limits/max_tool_calls",schemaPath:"#/definitions/Limits/properties/max_tool_calls/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema24.properties.max_tool_calls,data:data29};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+}
+if(data28.max_turns !== undefined){
+let data30 = data28.max_turns;
+if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
+const err54 = {instancePath:instancePath+"/limits/max_turns",schemaPath:"#/definitions/Limits/properties/max_turns/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema24.properties.max_turns.type,parentSchema:schema24.properties.max_turns,data:data30};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+if((typeof data30 == "number") && (isFinite(data30))){
+if(data30 < 0 || isNaN(data30)){
+const err55 = {instancePath:instancePath+"/limits/max_turns",schemaPath:"#/definitions/Limits/properties/max_turns/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema24.properties.max_turns,data:data30};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+}
+if(data28.max_usd_per_loop !== undefined){
+let data31 = data28.max_usd_per_loop;
+if((typeof data31 == "number") && (isFinite(data31))){
+if(data31 <= 0 || isNaN(data31)){
+const err56 = {instancePath:instancePath+"/limits/max_usd_per_loop",schemaPath:"#/definitions/Limits/properties/max_usd_per_loop/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema24.properties.max_usd_per_loop,data:data31};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/limits/max_usd_per_loop",schemaPath:"#/definitions/Limits/properties/max_usd_per_loop/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema24.properties.max_usd_per_loop.type,parentSchema:schema24.properties.max_usd_per_loop,data:data31};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data28.alert_usd !== undefined){
+let data32 = data28.alert_usd;
+if((typeof data32 == "number") && (isFinite(data32))){
+if(data32 <= 0 || isNaN(data32)){
+const err58 = {instancePath:instancePath+"/limits/alert_usd",schemaPath:"#/definitions/Limits/properties/alert_usd/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema24.properties.alert_usd,data:data32};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/limits/alert_usd",schemaPath:"#/definitions/Limits/properties/alert_usd/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema24.properties.alert_usd.type,parentSchema:schema24.properties.alert_usd,data:data32};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+if(data28.max_tokens_per_session !== undefined){
+let data33 = data28.max_tokens_per_session;
+if(!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))){
+const err60 = {instancePath:instancePath+"/limits/max_tokens_per_session",schemaPath:"#/definitions/Limits/properties/max_tokens_per_session/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema24.properties.max_tokens_per_session.type,parentSchema:schema24.properties.max_tokens_per_session,data:data33};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+if((typeof data33 == "number") && (isFinite(data33))){
+if(data33 < 0 || isNaN(data33)){
+const err61 = {instancePath:instancePath+"/limits/max_tokens_per_session",schemaPath:"#/definitions/Limits/properties/max_tokens_per_session/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema24.properties.max_tokens_per_session,data:data33};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+}
+if(data28.max_sessions_per_day !== undefined){
+let data34 = data28.max_sessions_per_day;
+if(!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))){
+const err62 = {instancePath:instancePath+"/limits/max_sessions_per_day",schemaPath:"#/definitions/Limits/properties/max_sessions_per_day/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema24.properties.max_sessions_per_day.type,parentSchema:schema24.properties.max_sessions_per_day,data:data34};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+if((typeof data34 == "number") && (isFinite(data34))){
+if(data34 < 0 || isNaN(data34)){
+const err63 = {instancePath:instancePath+"/limits/max_sessions_per_day",schemaPath:"#/definitions/Limits/properties/max_sessions_per_day/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema24.properties.max_sessions_per_day,data:data34};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+}
+if(data28.max_model_calls_per_task !== undefined){
+let data35 = data28.max_model_calls_per_task;
+if(!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))){
+const err64 = {instancePath:instancePath+"/limits/max_model_calls_per_task",schemaPath:"#/definitions/Limits/properties/max_model_calls_per_task/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema24.properties.max_model_calls_per_task.type,parentSchema:schema24.properties.max_model_calls_per_task,data:data35};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+if((typeof data35 == "number") && (isFinite(data35))){
+if(data35 < 0 || isNaN(data35)){
+const err65 = {instancePath:instancePath+"/limits/max_model_calls_per_task",schemaPath:"#/definitions/Limits/properties/max_model_calls_per_task/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema24.properties.max_model_calls_per_task,data:data35};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+}
+if(data28.rate_per_minute !== undefined){
+let data36 = data28.rate_per_minute;
+if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
+const err66 = {instancePath:instancePath+"/limits/rate_per_minute",schemaPath:"#/definitions/Limits/properties/rate_per_minute/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema24.properties.rate_per_minute.type,parentSchema:schema24.properties.rate_per_minute,data:data36};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+if((typeof data36 == "number") && (isFinite(data36))){
+if(data36 < 1 || isNaN(data36)){
+const err67 = {instancePath:instancePath+"/limits/rate_per_minute",schemaPath:"#/definitions/Limits/properties/rate_per_minute/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema24.properties.rate_per_minute,data:data36};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+}
+if(data28.max_concurrency !== undefined){
+let data37 = data28.max_concurrency;
+if(!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))){
+const err68 = {instancePath:instancePath+"/limits/max_concurrency",schemaPath:"#/definitions/Limits/properties/max_concurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema24.properties.max_concurrency.type,parentSchema:schema24.properties.max_concurrency,data:data37};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+if((typeof data37 == "number") && (isFinite(data37))){
+if(data37 < 1 || isNaN(data37)){
+const err69 = {instancePath:instancePath+"/limits/max_concurrency",schemaPath:"#/definitions/Limits/properties/max_concurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema24.properties.max_concurrency,data:data37};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err70 = {instancePath:instancePath+"/limits",schemaPath:"#/definitions/Limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.type,parentSchema:schema24,data:data28};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+if(data.handoff !== undefined){
+let data38 = data.handoff;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+for(const key8 in data38){
+if(!((((key8 === "triggers") || (key8 === "destination")) || (key8 === "message")) || (key8 === "escalate_after_denials"))){
+const err71 = {instancePath:instancePath+"/handoff",schemaPath:"#/definitions/Handoff/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema25,data:data38};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+if(data38.triggers !== undefined){
+let data39 = data38.triggers;
+if(Array.isArray(data39)){
+const len1 = data39.length;
+for(let i1=0; i1<len1; i1++){
+let data40 = data39[i1];
+if(typeof data40 === "string"){
+if(func3(data40) < 1){
+const err72 = {instancePath:instancePath+"/handoff/triggers/" + i1,schemaPath:"#/definitions/Handoff/properties/triggers/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema25.properties.triggers.items,data:data40};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/handoff/triggers/" + i1,schemaPath:"#/definitions/Handoff/properties/triggers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.triggers.items.type,parentSchema:schema25.properties.triggers.items,data:data40};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/handoff/triggers",schemaPath:"#/definitions/Handoff/properties/triggers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema25.properties.triggers.type,parentSchema:schema25.properties.triggers,data:data39};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+if(data38.destination !== undefined){
+let data41 = data38.destination;
+if(typeof data41 === "string"){
+if(func3(data41) < 1){
+const err75 = {instancePath:instancePath+"/handoff/destination",schemaPath:"#/definitions/Handoff/properties/destination/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema25.properties.destination,data:data41};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+else {
+const err76 = {instancePath:instancePath+"/handoff/destination",schemaPath:"#/definitions/Handoff/properties/destination/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.destination.type,parentSchema:schema25.properties.destination,data:data41};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+if(data38.message !== undefined){
+let data42 = data38.message;
+if(typeof data42 !== "string"){
+const err77 = {instancePath:instancePath+"/handoff/message",schemaPath:"#/definitions/Handoff/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.message.type,parentSchema:schema25.properties.message,data:data42};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+if(data38.escalate_after_denials !== undefined){
+let data43 = data38.escalate_after_denials;
+if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
+const err78 = {instancePath:instancePath+"/handoff/escalate_after_denials",schemaPath:"#/definitions/Handoff/properties/escalate_after_denials/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema25.properties.escalate_after_denials.type,parentSchema:schema25.properties.escalate_after_denials,data:data43};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+if((typeof data43 == "number") && (isFinite(data43))){
+if(data43 < 1 || isNaN(data43)){
+const err79 = {instancePath:instancePath+"/handoff/escalate_after_denials",schemaPath:"#/definitions/Handoff/properties/escalate_after_denials/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema25.properties.escalate_after_denials,data:data43};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err80 = {instancePath:instancePath+"/handoff",schemaPath:"#/definitions/Handoff/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.type,parentSchema:schema25,data:data38};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+if(data.audit !== undefined){
+let data44 = data.audit;
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+for(const key9 in data44){
+if(!((((key9 === "append_only") || (key9 === "logs")) || (key9 === "record_arguments")) || (key9 === "retention_days"))){
+const err81 = {instancePath:instancePath+"/audit",schemaPath:"#/definitions/Audit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema26,data:data44};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+if(data44.append_only !== undefined){
+let data45 = data44.append_only;
+if(typeof data45 !== "boolean"){
+const err82 = {instancePath:instancePath+"/audit/append_only",schemaPath:"#/definitions/Audit/properties/append_only/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema26.properties.append_only.type,parentSchema:schema26.properties.append_only,data:data45};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+if(data44.logs !== undefined){
+let data46 = data44.logs;
+if(Array.isArray(data46)){
+const len2 = data46.length;
+for(let i2=0; i2<len2; i2++){
+let data47 = data46[i2];
+if(typeof data47 !== "string"){
+const err83 = {instancePath:instancePath+"/audit/logs/" + i2,schemaPath:"#/definitions/Audit/properties/logs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.logs.items.type,parentSchema:schema26.properties.logs.items,data:data47};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+}
+else {
+const err84 = {instancePath:instancePath+"/audit/logs",schemaPath:"#/definitions/Audit/properties/logs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.properties.logs.type,parentSchema:schema26.properties.logs,data:data46};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data44.record_arguments !== undefined){
+let data48 = data44.record_arguments;
+if(typeof data48 !== "string"){
+const err85 = {instancePath:instancePath+"/audit/record_arguments",schemaPath:"#/definitions/Audit/properties/record_arguments/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.record_arguments.type,parentSchema:schema26.properties.record_arguments,data:data48};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+if(!(((data48 === "digest") || (data48 === "redacted")) || (data48 === "full"))){
+const err86 = {instancePath:instancePath+"/audit/record_arguments",schemaPath:"#/definitions/Audit/properties/record_arguments/enum",keyword:"enum",params:{allowedValues: schema26.properties.record_arguments.enum},message:"must be equal to one of the allowed values",schema:schema26.properties.record_arguments.enum,parentSchema:schema26.properties.record_arguments,data:data48};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+if(data44.retention_days !== undefined){
+let data49 = data44.retention_days;
+if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
+const err87 = {instancePath:instancePath+"/audit/retention_days",schemaPath:"#/definitions/Audit/properties/retention_days/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema26.properties.retention_days.type,parentSchema:schema26.properties.retention_days,data:data49};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+if((typeof data49 == "number") && (isFinite(data49))){
+if(data49 < 1 || isNaN(data49)){
+const err88 = {instancePath:instancePath+"/audit/retention_days",schemaPath:"#/definitions/Audit/properties/retention_days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema26.properties.retention_days,data:data49};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err89 = {instancePath:instancePath+"/audit",schemaPath:"#/definitions/Audit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema26.type,parentSchema:schema26,data:data44};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+if(data.failure_modes !== undefined){
+let data50 = data.failure_modes;
+if(Array.isArray(data50)){
+const len3 = data50.length;
+for(let i3=0; i3<len3; i3++){
+let data51 = data50[i3];
+if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
+if(data51.mode === undefined){
+const err90 = {instancePath:instancePath+"/failure_modes/" + i3,schemaPath:"#/definitions/FailureMode/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'",schema:schema27.required,parentSchema:schema27,data:data51};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+if(data51.detection === undefined){
+const err91 = {instancePath:instancePath+"/failure_modes/" + i3,schemaPath:"#/definitions/FailureMode/required",keyword:"required",params:{missingProperty: "detection"},message:"must have required property '"+"detection"+"'",schema:schema27.required,parentSchema:schema27,data:data51};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+if(data51.mitigation === undefined){
+const err92 = {instancePath:instancePath+"/failure_modes/" + i3,schemaPath:"#/definitions/FailureMode/required",keyword:"required",params:{missingProperty: "mitigation"},message:"must have required property '"+"mitigation"+"'",schema:schema27.required,parentSchema:schema27,data:data51};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+if(data51.recovery === undefined){
+const err93 = {instancePath:instancePath+"/failure_modes/" + i3,schemaPath:"#/definitions/FailureMode/required",keyword:"required",params:{missingProperty: "recovery"},message:"must have required property '"+"recovery"+"'",schema:schema27.required,parentSchema:schema27,data:data51};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+for(const key10 in data51){
+if(!((((key10 === "mode") || (key10 === "detection")) || (key10 === "mitigation")) || (key10 === "recovery"))){
+const err94 = {instancePath:instancePath+"/failure_modes/" + i3,schemaPath:"#/definitions/FailureMode/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema27,data:data51};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+if(data51.mode !== undefined){
+let data52 = data51.mode;
+if(typeof data52 === "string"){
+if(func3(data52) < 1){
+const err95 = {instancePath:instancePath+"/failure_modes/" + i3+"/mode",schemaPath:"#/definitions/FailureMode/properties/mode/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27.properties.mode,data:data52};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+else {
+const err96 = {instancePath:instancePath+"/failure_modes/" + i3+"/mode",schemaPath:"#/definitions/FailureMode/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.mode.type,parentSchema:schema27.properties.mode,data:data52};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+if(data51.detection !== undefined){
+let data53 = data51.detection;
+if(typeof data53 === "string"){
+if(func3(data53) < 1){
+const err97 = {instancePath:instancePath+"/failure_modes/" + i3+"/detection",schemaPath:"#/definitions/FailureMode/properties/detection/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27.properties.detection,data:data53};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+else {
+const err98 = {instancePath:instancePath+"/failure_modes/" + i3+"/detection",schemaPath:"#/definitions/FailureMode/properties/detection/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.detection.type,parentSchema:schema27.properties.detection,data:data53};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+if(data51.mitigation !== undefined){
+let data54 = data51.mitigation;
+if(typeof data54 === "string"){
+if(func3(data54) < 1){
+const err99 = {instancePath:instancePath+"/failure_modes/" + i3+"/mitigation",schemaPath:"#/definitions/FailureMode/properties/mitigation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27.properties.mitigation,data:data54};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+else {
+const err100 = {instancePath:instancePath+"/failure_modes/" + i3+"/mitigation",schemaPath:"#/definitions/FailureMode/properties/mitigation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.mitigation.type,parentSchema:schema27.properties.mitigation,data:data54};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+if(data51.recovery !== undefined){
+let data55 = data51.recovery;
+if(typeof data55 === "string"){
+if(func3(data55) < 1){
+const err101 = {instancePath:instancePath+"/failure_modes/" + i3+"/recovery",schemaPath:"#/definitions/FailureMode/properties/recovery/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27.properties.recovery,data:data55};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+else {
+const err102 = {instancePath:instancePath+"/failure_modes/" + i3+"/recovery",schemaPath:"#/definitions/FailureMode/properties/recovery/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.recovery.type,parentSchema:schema27.properties.recovery,data:data55};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+}
+else {
+const err103 = {instancePath:instancePath+"/failure_modes/" + i3,schemaPath:"#/definitions/FailureMode/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data:data51};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+}
+else {
+const err104 = {instancePath:instancePath+"/failure_modes",schemaPath:"#/properties/failure_modes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.failure_modes.type,parentSchema:schema11.properties.failure_modes,data:data50};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+if(data.evaluation !== undefined){
+let data56 = data.evaluation;
+if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
+for(const key11 in data56){
+if(!(((key11 === "primary") || (key11 === "metrics")) || (key11 === "approach"))){
+const err105 = {instancePath:instancePath+"/evaluation",schemaPath:"#/definitions/Evaluation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema28,data:data56};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+if(data56.primary !== undefined){
+let data57 = data56.primary;
+if(typeof data57 !== "string"){
+const err106 = {instancePath:instancePath+"/evaluation/primary",schemaPath:"#/definitions/Evaluation/properties/primary/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.primary.type,parentSchema:schema28.properties.primary,data:data57};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+if(data56.metrics !== undefined){
+let data58 = data56.metrics;
+if(Array.isArray(data58)){
+const len4 = data58.length;
+for(let i4=0; i4<len4; i4++){
+let data59 = data58[i4];
+if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
+if(data59.name === undefined){
+const err107 = {instancePath:instancePath+"/evaluation/metrics/" + i4,schemaPath:"#/definitions/Evaluation/properties/metrics/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema28.properties.metrics.items.required,parentSchema:schema28.properties.metrics.items,data:data59};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+for(const key12 in data59){
+if(!(((key12 === "name") || (key12 === "description")) || (key12 === "target"))){
+const err108 = {instancePath:instancePath+"/evaluation/metrics/" + i4,schemaPath:"#/definitions/Evaluation/properties/metrics/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema28.properties.metrics.items,data:data59};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+}
+if(data59.name !== undefined){
+let data60 = data59.name;
+if(typeof data60 === "string"){
+if(func3(data60) < 1){
+const err109 = {instancePath:instancePath+"/evaluation/metrics/" + i4+"/name",schemaPath:"#/definitions/Evaluation/properties/metrics/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema28.properties.metrics.items.properties.name,data:data60};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+else {
+const err110 = {instancePath:instancePath+"/evaluation/metrics/" + i4+"/name",schemaPath:"#/definitions/Evaluation/properties/metrics/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.metrics.items.properties.name.type,parentSchema:schema28.properties.metrics.items.properties.name,data:data60};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+if(data59.description !== undefined){
+let data61 = data59.description;
+if(typeof data61 !== "string"){
+const err111 = {instancePath:instancePath+"/evaluation/metrics/" + i4+"/description",schemaPath:"#/definitions/Evaluation/properties/metrics/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.metrics.items.properties.description.type,parentSchema:schema28.properties.metrics.items.properties.description,data:data61};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+if(data59.target !== undefined){
+let data62 = data59.target;
+if(typeof data62 !== "string"){
+const err112 = {instancePath:instancePath+"/evaluation/metrics/" + i4+"/target",schemaPath:"#/definitions/Evaluation/properties/metrics/items/properties/target/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.metrics.items.properties.target.type,parentSchema:schema28.properties.metrics.items.properties.target,data:data62};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+}
+else {
+const err113 = {instancePath:instancePath+"/evaluation/metrics/" + i4,schemaPath:"#/definitions/Evaluation/properties/metrics/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema28.properties.metrics.items.type,parentSchema:schema28.properties.metrics.items,data:data59};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+}
+}
+else {
+const err114 = {instancePath:instancePath+"/evaluation/metrics",schemaPath:"#/definitions/Evaluation/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema28.properties.metrics.type,parentSchema:schema28.properties.metrics,data:data58};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+if(data56.approach !== undefined){
+let data63 = data56.approach;
+if(typeof data63 !== "string"){
+const err115 = {instancePath:instancePath+"/evaluation/approach",schemaPath:"#/definitions/Evaluation/properties/approach/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.approach.type,parentSchema:schema28.properties.approach,data:data63};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+}
+}
+else {
+const err116 = {instancePath:instancePath+"/evaluation",schemaPath:"#/definitions/Evaluation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema28.type,parentSchema:schema28,data:data56};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+}
+if(data.tests !== undefined){
+let data64 = data.tests;
+if(Array.isArray(data64)){
+const len5 = data64.length;
+for(let i5=0; i5<len5; i5++){
+if(!(validate19(data64[i5], {instancePath:instancePath+"/tests/" + i5,parentData:data64,parentDataProperty:i5,rootData}))){
+vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err117 = {instancePath:instancePath+"/tests",schemaPath:"#/properties/tests/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tests.type,parentSchema:schema11.properties.tests,data:data64};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+if(data.suppressions !== undefined){
+let data66 = data.suppressions;
+if(Array.isArray(data66)){
+const len6 = data66.length;
+for(let i6=0; i6<len6; i6++){
+let data67 = data66[i6];
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+if(data67.rule === undefined){
+const err118 = {instancePath:instancePath+"/suppressions/" + i6,schemaPath:"#/definitions/Suppression/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'",schema:schema32.required,parentSchema:schema32,data:data67};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+if(data67.reason === undefined){
+const err119 = {instancePath:instancePath+"/suppressions/" + i6,schemaPath:"#/definitions/Suppression/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema32.required,parentSchema:schema32,data:data67};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+for(const key13 in data67){
+if(!(((key13 === "rule") || (key13 === "tool")) || (key13 === "reason"))){
+const err120 = {instancePath:instancePath+"/suppressions/" + i6,schemaPath:"#/definitions/Suppression/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data67};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+}
+if(data67.rule !== undefined){
+let data68 = data67.rule;
+if(typeof data68 === "string"){
+if(func3(data68) < 1){
+const err121 = {instancePath:instancePath+"/suppressions/" + i6+"/rule",schemaPath:"#/definitions/Suppression/properties/rule/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.rule,data:data68};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+}
+else {
+const err122 = {instancePath:instancePath+"/suppressions/" + i6+"/rule",schemaPath:"#/definitions/Suppression/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.rule.type,parentSchema:schema32.properties.rule,data:data68};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+}
+if(data67.tool !== undefined){
+let data69 = data67.tool;
+if(typeof data69 !== "string"){
+const err123 = {instancePath:instancePath+"/suppressions/" + i6+"/tool",schemaPath:"#/definitions/Suppression/properties/tool/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.tool.type,parentSchema:schema32.properties.tool,data:data69};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+}
+if(data67.reason !== undefined){
+let data70 = data67.reason;
+if(typeof data70 === "string"){
+if(func3(data70) < 1){
+const err124 = {instancePath:instancePath+"/suppressions/" + i6+"/reason",schemaPath:"#/definitions/Suppression/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.reason,data:data70};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+}
+else {
+const err125 = {instancePath:instancePath+"/suppressions/" + i6+"/reason",schemaPath:"#/definitions/Suppression/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.reason.type,parentSchema:schema32.properties.reason,data:data70};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+}
+}
+else {
+const err126 = {instancePath:instancePath+"/suppressions/" + i6,schemaPath:"#/definitions/Suppression/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data67};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+}
+}
+else {
+const err127 = {instancePath:instancePath+"/suppressions",schemaPath:"#/properties/suppressions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.suppressions.type,parentSchema:schema11.properties.suppressions,data:data66};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+}
+if(data.extensions !== undefined){
+let data71 = data.extensions;
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+for(const key14 in data71){
+let data72 = data71[key14];
+if(!(data72 && typeof data72 == "object" && !Array.isArray(data72))){
+const err128 = {instancePath:instancePath+"/extensions/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Extensions/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.additionalProperties.type,parentSchema:schema33.additionalProperties,data:data72};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+}
+}
+else {
+const err129 = {instancePath:instancePath+"/extensions",schemaPath:"#/definitions/Extensions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data:data71};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+}
+}
+else {
+const err130 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+validate10.errors = vErrors;
+return errors === 0;
+}
+
+export const validateAgentazInput = validate21;
+const schema34 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://agentspec.dev/schema/agentaz-input-1.0.schema.json","title":"AgentAzInput","description":"What agentspec reads from an AgentAz v1.0 agentaz.json: the fields AgentAz requires, and the shape of the boundary objects agentspec maps into its model. Unknown fields are allowed, as AgentAz allows them.","type":"object","required":["agent_id","version","trust_level","worst_case_action","authority_boundary","tool_boundary","last_reviewed"],"properties":{"$schema":{"type":"string","description":"The AgentAz schema the file names."},"agent_id":{"type":"string","minLength":1,"description":"Stable identifier for the agent."},"version":{"type":"string","minLength":1,"description":"Spec instance version for this agent."},"trust_level":{"type":"string","enum":["A0","A1","A2","A3","A4","A5"],"description":"Declared authority class by worst-case action."},"dna_pattern":{"type":"string","enum":["Research","Evaluation","Extraction","Planning","Synthesis","Execution","Escalation","Delegation","Autonomous"],"description":"The agent's behavioural pattern."},"worst_case_action":{"type":"string","description":"The single most consequential action the agent can take."},"authority_boundary":{"type":"string","description":"What the agent is and is not authorized to do."},"last_reviewed":{"type":"string","format":"date","description":"The date of the last review (YYYY-MM-DD)."},"tags":{"type":"array","items":{"type":"string"},"description":"Free-form tags."},"tool_boundary":{"type":"object","description":"Allowed tools, execution gating, and approval-required actions.","properties":{"allowed_tools":{"type":"array","items":{"type":"string","minLength":1},"description":"Tools the agent may call (first shape)."},"auto_executable_tools":{"type":"array","items":{"type":"string","minLength":1},"description":"Tools that run without approval (second shape)."},"approval_required_tools":{"type":"array","items":{"type":"string","minLength":1},"description":"Tools that run only after human approval."},"execution_tools_absent":{"type":"boolean","description":"true declares that no state-changing tools exist."},"read_only":{"type":"boolean","description":"true declares that every tool only reads."},"rollback_required":{"type":"boolean","description":"Every executed action must have a rollback."},"branch_isolated":{"type":"boolean","description":"Changes are made on an isolated branch."}}},"output_boundary":{"type":"object","description":"Output format and what the agent never emits.","properties":{"format":{"type":"string","description":"The output format."},"never_emits":{"type":"array","items":{"type":"string","minLength":1},"description":"Actions the output must never contain."},"never_without_approval":{"type":"array","items":{"type":"string","minLength":1},"description":"Actions never emitted without approval."}}},"cost_boundary":{"type":"object","description":"Per-loop cost ceiling.","properties":{"max_usd_per_trace_loop":{"type":"number","exclusiveMinimum":0,"description":"Cost ceiling per trace loop, USD."},"alert_threshold_usd":{"type":"number","exclusiveMinimum":0,"description":"Cost at which an alert fires, USD."}}},"loop_boundary":{"type":"object","description":"Maximum reasoning turns.","properties":{"max_reasoning_turns":{"type":"integer","minimum":0,"description":"The most reasoning turns per run."}}},"human_handoff":{"type":"object","description":"Escalation triggers and destination.","properties":{"triggers":{"type":"array","items":{"type":"string","minLength":1},"description":"What hands over to a human."},"destination":{"type":"string","description":"Who receives the handoff."}}},"audit":{"type":"object","description":"Append-only logging requirements.","properties":{"append_only":{"type":"boolean","description":"Records are append-only."},"logs":{"type":"array","items":{"type":"string"},"description":"What is logged."}}}},"additionalProperties":true};
+
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="https://agentspec.dev/schema/agentaz-input-1.0.schema.json" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.agent_id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "agent_id"},message:"must have required property '"+"agent_id"+"'",schema:schema34.required,parentSchema:schema34,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.version === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema34.required,parentSchema:schema34,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.trust_level === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "trust_level"},message:"must have required property '"+"trust_level"+"'",schema:schema34.required,parentSchema:schema34,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.worst_case_action === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "worst_case_action"},message:"must have required property '"+"worst_case_action"+"'",schema:schema34.required,parentSchema:schema34,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.authority_boundary === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "authority_boundary"},message:"must have required property '"+"authority_boundary"+"'",schema:schema34.required,parentSchema:schema34,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.tool_boundary === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tool_boundary"},message:"must have required property '"+"tool_boundary"+"'",schema:schema34.required,parentSchema:schema34,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.last_reviewed === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "last_reviewed"},message:"must have required property '"+"last_reviewed"+"'",schema:schema34.required,parentSchema:schema34,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.$schema !== undefined){
+let data0 = data.$schema;
+if(typeof data0 !== "string"){
+const err7 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.$schema.type,parentSchema:schema34.properties.$schema,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.agent_id !== undefined){
+let data1 = data.agent_id;
+if(typeof data1 === "string"){
+if(func3(data1) < 1){
+const err8 = {instancePath:instancePath+"/agent_id",schemaPath:"#/properties/agent_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.properties.agent_id,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/agent_id",schemaPath:"#/properties/agent_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.agent_id.type,parentSchema:schema34.properties.agent_id,data:data1};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.version !== undefined){
+let data2 = data.version;
+if(typeof data2 === "string"){
+if(func3(data2) < 1){
+const err10 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.properties.version,data:data2};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.version.type,parentSchema:schema34.properties.version,data:data2};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.trust_level !== undefined){
+let data3 = data.trust_level;
+if(typeof data3 !== "string"){
+const err12 = {instancePath:instancePath+"/trust_level",schemaPath:"#/properties/trust_level/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.trust_level.type,parentSchema:schema34.properties.trust_level,data:data3};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(!((((((data3 === "A0") || (data3 === "A1")) || (data3 === "A2")) || (data3 === "A3")) || (data3 === "A4")) || (data3 === "A5"))){
+const err13 = {instancePath:instancePath+"/trust_level",schemaPath:"#/properties/trust_level/enum",keyword:"enum",params:{allowedValues: schema34.properties.trust_level.enum},message:"must be equal to one of the allowed values",schema:schema34.properties.trust_level.enum,parentSchema:schema34.properties.trust_level,data:data3};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.dna_pattern !== undefined){
+let data4 = data.dna_pattern;
+if(typeof data4 !== "string"){
+const err14 = {instancePath:instancePath+"/dna_pattern",schemaPath:"#/properties/dna_pattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.dna_pattern.type,parentSchema:schema34.properties.dna_pattern,data:data4};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(!(((((((((data4 === "Research") || (data4 === "Evaluation")) || (data4 === "Extraction")) || (data4 === "Planning")) || (data4 === "Synthesis")) || (data4 === "Execution")) || (data4 === "Escalation")) || (data4 === "Delegation")) || (data4 === "Autonomous"))){
+const err15 = {instancePath:instancePath+"/dna_pattern",schemaPath:"#/properties/dna_pattern/enum",keyword:"enum",params:{allowedValues: schema34.properties.dna_pattern.enum},message:"must be equal to one of the allowed values",schema:schema34.properties.dna_pattern.enum,parentSchema:schema34.properties.dna_pattern,data:data4};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.worst_case_action !== undefined){
+let data5 = data.worst_case_action;
+if(typeof data5 !== "string"){
+const err16 = {instancePath:instancePath+"/worst_case_action",schemaPath:"#/properties/worst_case_action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.worst_case_action.type,parentSchema:schema34.properties.worst_case_action,data:data5};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.authority_boundary !== undefined){
+let data6 = data.authority_boundary;
+if(typeof data6 !== "string"){
+const err17 = {instancePath:instancePath+"/authority_boundary",schemaPath:"#/properties/authority_boundary/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.authority_boundary.type,parentSchema:schema34.properties.authority_boundary,data:data6};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.last_reviewed !== undefined){
+let data7 = data.last_reviewed;
+if(typeof data7 === "string"){
+if(!(formats0.validate(data7))){
+const err18 = {instancePath:instancePath+"/last_reviewed",schemaPath:"#/properties/last_reviewed/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema34.properties.last_reviewed,data:data7};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/last_reviewed",schemaPath:"#/properties/last_reviewed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.last_reviewed.type,parentSchema:schema34.properties.last_reviewed,data:data7};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.tags !== undefined){
+let data8 = data.tags;
+if(Array.isArray(data8)){
+const len0 = data8.length;
+for(let i0=0; i0<len0; i0++){
+let data9 = data8[i0];
+if(typeof data9 !== "string"){
+const err20 = {instancePath:instancePath+"/tags/" + i0,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.tags.items.type,parentSchema:schema34.properties.tags.items,data:data9};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.tags.type,parentSchema:schema34.properties.tags,data:data8};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.tool_boundary !== undefined){
+let data10 = data.tool_boundary;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.allowed_tools !== undefined){
+let data11 = data10.allowed_tools;
+if(Array.isArray(data11)){
+const len1 = data11.length;
+for(let i1=0; i1<len1; i1++){
+let data12 = data11[i1];
+if(typeof data12 === "string"){
+if(func3(data12) < 1){
+const err22 = {instancePath:instancePath+"/tool_boundary/allowed_tools/" + i1,schemaPath:"#/properties/tool_boundary/properties/allowed_tools/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.properties.tool_boundary.properties.allowed_tools.items,data:data12};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/tool_boundary/allowed_tools/" + i1,schemaPath:"#/properties/tool_boundary/properties/allowed_tools/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.tool_boundary.properties.allowed_tools.items.type,parentSchema:schema34.properties.tool_boundary.properties.allowed_tools.items,data:data12};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/tool_boundary/allowed_tools",schemaPath:"#/properties/tool_boundary/properties/allowed_tools/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.tool_boundary.properties.allowed_tools.type,parentSchema:schema34.properties.tool_boundary.properties.allowed_tools,data:data11};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data10.auto_executable_tools !== undefined){
+let data13 = data10.auto_executable_tools;
+if(Array.isArray(data13)){
+const len2 = data13.length;
+for(let i2=0; i2<len2; i2++){
+let data14 = data13[i2];
+if(typeof data14 === "string"){
+if(func3(data14) < 1){
+const err25 = {instancePath:instancePath+"/tool_boundary/auto_executable_tools/" + i2,schemaPath:"#/properties/tool_boundary/properties/auto_executable_tools/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.properties.tool_boundary.properties.auto_executable_tools.items,data:data14};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/tool_boundary/auto_executable_tools/" + i2,schemaPath:"#/properties/tool_boundary/properties/auto_executable_tools/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.tool_boundary.properties.auto_executable_tools.items.type,parentSchema:schema34.properties.tool_boundary.properties.auto_executable_tools.items,data:data14};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/tool_boundary/auto_executable_tools",schemaPath:"#/properties/tool_boundary/properties/auto_executable_tools/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.tool_boundary.properties.auto_executable_tools.type,parentSchema:schema34.properties.tool_boundary.properties.auto_executable_tools,data:data13};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data10.approval_required_tools !== undefined){
+let data15 = data10.approval_required_tools;
+if(Array.isArray(data15)){
+const len3 = data15.length;
+for(let i3=0; i3<len3; i3++){
+let data16 = data15[i3];
+if(typeof data16 === "string"){
+if(func3(data16) < 1){
+const err28 = {instancePath:instancePath+"/tool_boundary/approval_required_tools/" + i3,schemaPath:"#/properties/tool_boundary/properties/approval_required_tools/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.properties.tool_boundary.properties.approval_required_tools.items,data:data16};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/tool_boundary/approval_required_tools/" + i3,schemaPath:"#/properties/tool_boundary/properties/approval_required_tools/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.tool_boundary.properties.approval_required_tools.items.type,parentSchema:schema34.properties.tool_boundary.properties.approval_required_tools.items,data:data16};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/tool_boundary/approval_required_tools",schemaPath:"#/properties/tool_boundary/properties/approval_required_tools/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.tool_boundary.properties.approval_required_tools.type,parentSchema:schema34.properties.tool_boundary.properties.approval_required_tools,data:data15};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data10.execution_tools_absent !== undefined){
+let data17 = data10.execution_tools_absent;
+if(typeof data17 !== "boolean"){
+const err31 = {instancePath:instancePath+"/tool_boundary/execution_tools_absent",schemaPath:"#/properties/tool_boundary/properties/execution_tools_absent/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema34.properties.tool_boundary.properties.execution_tools_absent.type,parentSchema:schema34.properties.tool_boundary.properties.execution_tools_absent,data:data17};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data10.read_only !== undefined){
+let data18 = data10.read_only;
+if(typeof data18 !== "boolean"){
+const err32 = {instancePath:instancePath+"/tool_boundary/read_only",schemaPath:"#/properties/tool_boundary/properties/read_only/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema34.properties.tool_boundary.properties.read_only.type,parentSchema:schema34.properties.tool_boundary.properties.read_only,data:data18};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data10.rollback_required !== undefined){
+let data19 = data10.rollback_required;
+if(typeof data19 !== "boolean"){
+const err33 = {instancePath:instancePath+"/tool_boundary/rollback_required",schemaPath:"#/properties/tool_boundary/properties/rollback_required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema34.properties.tool_boundary.properties.rollback_required.type,parentSchema:schema34.properties.tool_boundary.properties.rollback_required,data:data19};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data10.branch_isolated !== undefined){
+let data20 = data10.branch_isolated;
+if(typeof data20 !== "boolean"){
+const err34 = {instancePath:instancePath+"/tool_boundary/branch_isolated",schemaPath:"#/properties/tool_boundary/properties/branch_isolated/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema34.properties.tool_boundary.properties.branch_isolated.type,parentSchema:schema34.properties.tool_boundary.properties.branch_isolated,data:data20};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/tool_boundary",schemaPath:"#/properties/tool_boundary/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.tool_boundary.type,parentSchema:schema34.properties.tool_boundary,data:data10};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data.output_boundary !== undefined){
+let data21 = data.output_boundary;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(data21.format !== undefined){
+let data22 = data21.format;
+if(typeof data22 !== "string"){
+const err36 = {instancePath:instancePath+"/output_boundary/format",schemaPath:"#/properties/output_boundary/properties/format/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.output_boundary.properties.format.type,parentSchema:schema34.properties.output_boundary.properties.format,data:data22};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data21.never_emits !== undefined){
+let data23 = data21.never_emits;
+if(Array.isArray(data23)){
+const len4 = data23.length;
+for(let i4=0; i4<len4; i4++){
+let data24 = data23[i4];
+if(typeof data24 === "string"){
+if(func3(data24) < 1){
+const err37 = {instancePath:instancePath+"/output_boundary/never_emits/" + i4,schemaPath:"#/properties/output_boundary/properties/never_emits/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.properties.output_boundary.properties.never_emits.items,data:data24};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/output_boundary/never_emits/" + i4,schemaPath:"#/properties/output_boundary/properties/never_emits/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.output_boundary.properties.never_emits.items.type,parentSchema:schema34.properties.output_boundary.properties.never_emits.items,data:data24};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/output_boundary/never_emits",schemaPath:"#/properties/output_boundary/properties/never_emits/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.output_boundary.properties.never_emits.type,parentSchema:schema34.properties.output_boundary.properties.never_emits,data:data23};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data21.never_without_approval !== undefined){
+let data25 = data21.never_without_approval;
+if(Array.isArray(data25)){
+const len5 = data25.length;
+for(let i5=0; i5<len5; i5++){
+let data26 = data25[i5];
+if(typeof data26 === "string"){
+if(func3(data26) < 1){
+const err40 = {instancePath:instancePath+"/output_boundary/never_without_approval/" + i5,schemaPath:"#/properties/output_boundary/properties/never_without_approval/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.properties.output_boundary.properties.never_without_approval.items,data:data26};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/output_boundary/never_without_approval/" + i5,schemaPath:"#/properties/output_boundary/properties/never_without_approval/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.output_boundary.properties.never_without_approval.items.type,parentSchema:schema34.properties.output_boundary.properties.never_without_approval.items,data:data26};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/output_boundary/never_without_approval",schemaPath:"#/properties/output_boundary/properties/never_without_approval/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.output_boundary.properties.never_without_approval.type,parentSchema:schema34.properties.output_boundary.properties.never_without_approval,data:data25};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/output_boundary",schemaPath:"#/properties/output_boundary/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.output_boundary.type,parentSchema:schema34.properties.output_boundary,data:data21};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data.cost_boundary !== undefined){
+let data27 = data.cost_boundary;
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+if(data27.max_usd_per_trace_loop !== undefined){
+let data28 = data27.max_usd_per_trace_loop;
+if((typeof data28 == "number") && (isFinite(data28))){
+if(data28 <= 0 || isNaN(data28)){
+const err44 = {instancePath:instancePath+"/cost_boundary/max_usd_per_trace_loop",schemaPath:"#/properties/cost_boundary/properties/max_usd_per_trace_loop/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema34.properties.cost_boundary.properties.max_usd_per_trace_loop,data:data28};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/cost_boundary/max_usd_per_trace_loop",schemaPath:"#/properties/cost_boundary/properties/max_usd_per_trace_loop/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema34.properties.cost_boundary.properties.max_usd_per_trace_loop.type,parentSchema:schema34.properties.cost_boundary.properties.max_usd_per_trace_loop,data:data28};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data27.alert_threshold_usd !== undefined){
+let data29 = data27.alert_threshold_usd;
+if((typeof data29 == "number") && (isFinite(data29))){
+if(data29 <= 0 || isNaN(data29)){
+const err46 = {instancePath:instancePath+"/cost_boundary/alert_threshold_usd",schemaPath:"#/properties/cost_boundary/properties/alert_threshold_usd/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema34.properties.cost_boundary.properties.alert_threshold_usd,data:data29};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/cost_boundary/alert_threshold_usd",schemaPath:"#/properties/cost_boundary/properties/alert_threshold_usd/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema34.properties.cost_boundary.properties.alert_threshold_usd.type,parentSchema:schema34.properties.cost_boundary.properties.alert_threshold_usd,data:data29};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/cost_boundary",schemaPath:"#/properties/cost_boundary/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.cost_boundary.type,parentSchema:schema34.properties.cost_boundary,data:data27};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+if(data.loop_boundary !== undefined){
+let data30 = data.loop_boundary;
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+if(data30.max_reasoning_turns !== undefined){
+let data31 = data30.max_reasoning_turns;
+if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
+const err49 = {instancePath:instancePath+"/loop_boundary/max_reasoning_turns",schemaPath:"#/properties/loop_boundary/properties/max_reasoning_turns/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema34.properties.loop_boundary.properties.max_reasoning_turns.type,parentSchema:schema34.properties.loop_boundary.properties.max_reasoning_turns,data:data31};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+if((typeof data31 == "number") && (isFinite(data31))){
+if(data31 < 0 || isNaN(data31)){
+const err50 = {instancePath:instancePath+"/loop_boundary/max_reasoning_turns",schemaPath:"#/properties/loop_boundary/properties/max_reasoning_turns/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema34.properties.loop_boundary.properties.max_reasoning_turns,data:data31};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/loop_boundary",schemaPath:"#/properties/loop_boundary/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.loop_boundary.type,parentSchema:schema34.properties.loop_boundary,data:data30};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data.human_handoff !== undefined){
+let data32 = data.human_handoff;
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+if(data32.triggers !== undefined){
+let data33 = data32.triggers;
+if(Array.isArray(data33)){
+const len6 = data33.length;
+for(let i6=0; i6<len6; i6++){
+let data34 = data33[i6];
+if(typeof data34 === "string"){
+if(func3(data34) < 1){
+const err52 = {instancePath:instancePath+"/human_handoff/triggers/" + i6,schemaPath:"#/properties/human_handoff/properties/triggers/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.properties.human_handoff.properties.triggers.items,data:data34};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/human_handoff/triggers/" + i6,schemaPath:"#/properties/human_handoff/properties/triggers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.human_handoff.properties.triggers.items.type,parentSchema:schema34.properties.human_handoff.properties.triggers.items,data:data34};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/human_handoff/triggers",schemaPath:"#/properties/human_handoff/properties/triggers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.human_handoff.properties.triggers.type,parentSchema:schema34.properties.human_handoff.properties.triggers,data:data33};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+if(data32.destination !== undefined){
+let data35 = data32.destination;
+if(typeof data35 !== "string"){
+const err55 = {instancePath:instancePath+"/human_handoff/destination",schemaPath:"#/properties/human_handoff/properties/destination/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.human_handoff.properties.destination.type,parentSchema:schema34.properties.human_handoff.properties.destination,data:data35};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/human_handoff",schemaPath:"#/properties/human_handoff/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.human_handoff.type,parentSchema:schema34.properties.human_handoff,data:data32};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+if(data.audit !== undefined){
+let data36 = data.audit;
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+if(data36.append_only !== undefined){
+let data37 = data36.append_only;
+if(typeof data37 !== "boolean"){
+const err57 = {instancePath:instancePath+"/audit/append_only",schemaPath:"#/properties/audit/properties/append_only/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema34.properties.audit.properties.append_only.type,parentSchema:schema34.properties.audit.properties.append_only,data:data37};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data36.logs !== undefined){
+let data38 = data36.logs;
+if(Array.isArray(data38)){
+const len7 = data38.length;
+for(let i7=0; i7<len7; i7++){
+let data39 = data38[i7];
+if(typeof data39 !== "string"){
+const err58 = {instancePath:instancePath+"/audit/logs/" + i7,schemaPath:"#/properties/audit/properties/logs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.audit.properties.logs.items.type,parentSchema:schema34.properties.audit.properties.logs.items,data:data39};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/audit/logs",schemaPath:"#/properties/audit/properties/logs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.audit.properties.logs.type,parentSchema:schema34.properties.audit.properties.logs,data:data38};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/audit",schemaPath:"#/properties/audit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.audit.type,parentSchema:schema34.properties.audit,data:data36};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+}
+else {
+const err61 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.type,parentSchema:schema34,data};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+validate21.errors = vErrors;
+return errors === 0;
+}
+
+export const validatePolicy = validate22;
+const schema35 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://agentspec.dev/schema/policy-1.0.schema.json","title":"Policy","description":"A compiled agentspec runtime policy: what decide() enforces. Canonical JSON (RFC 8785) with a sha256 over that form, so a runtime can pin the exact policy that was reviewed.","type":"object","additionalProperties":false,"required":["format","agent","default","deny","tools","budgets","hash"],"properties":{"format":{"type":"string","const":"agentspec-policy/1","description":"The policy format and its version."},"agent":{"type":"object","additionalProperties":false,"required":["id","version"],"description":"The agent the policy is for.","properties":{"id":{"type":"string","minLength":1,"description":"The agent id."},"version":{"type":"string","description":"The spec version compiled."}}},"default":{"type":"string","const":"deny","description":"What a call no rule allows gets: always deny."},"deny":{"type":"array","description":"Denied tool patterns, checked first: a match denies whatever the allowlist says.","items":{"type":"object","additionalProperties":false,"required":["pattern"],"description":"A denied pattern.","properties":{"pattern":{"type":"string","minLength":1,"description":"The tool pattern (* any run of characters, ? one character)."},"reason":{"type":"string","description":"Why it is denied."}}}},"tools":{"type":"object","description":"The allowlist, keyed by tool name or pattern.","additionalProperties":{"$ref":"#/definitions/PolicyTool"}},"budgets":{"type":"object","description":"Budgets and rate limits a guard enforces over a run.","additionalProperties":false,"properties":{"max_tool_calls":{"type":"integer","minimum":0,"description":"The most tool calls in one run (aex budget calls)."},"max_turns":{"type":"integer","minimum":0,"description":"The most reasoning turns in one run."},"max_usd_per_loop":{"type":"number","exclusiveMinimum":0,"description":"The cost ceiling per trace loop, in US dollars."},"alert_usd":{"type":"number","exclusiveMinimum":0,"description":"The cost at which an alert fires; must be below max_usd_per_loop."},"max_tokens_per_session":{"type":"integer","minimum":0,"description":"The most model tokens in one session."},"max_sessions_per_day":{"type":"integer","minimum":0,"description":"The most sessions in one day."},"max_model_calls_per_task":{"type":"integer","minimum":0,"description":"The most model calls for one task."},"rate_per_minute":{"type":"integer","minimum":1,"description":"The most tool calls per minute."},"max_concurrency":{"type":"integer","minimum":1,"description":"The most tasks in flight at once."}}},"outputs":{"type":"object","additionalProperties":false,"description":"Output constraints.","properties":{"mode":{"type":"string","enum":["direct","propose_only","draft_only"],"description":"direct: outputs take effect; propose_only: outputs are proposals a separate, approved step applies; draft_only: outputs are drafts a human sends."},"required_fields":{"type":"array","items":{"type":"string"},"description":"Fields every output must carry (e.g. confidence, rationale)."},"never_emits":{"type":"array","items":{"type":"string","minLength":1},"description":"Actions or tools the agent's output must never perform or contain."}}},"redaction":{"$ref":"#/definitions/Redaction"},"handoff":{"$ref":"#/definitions/Handoff"},"audit":{"$ref":"#/definitions/Audit"},"hash":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$","description":"sha256 over the canonical JSON of the policy without this field."}},"definitions":{"Effect":{"type":"string","enum":["read","draft","write","irreversible"],"description":"What a tool call does to the world: read reads only; draft prepares something a human sends or applies; write changes state that can be undone; irreversible cannot be undone (money, deletion, outbound messages)."},"Condition":{"type":"object","description":"When an approval gate applies. Compare one argument (arg) or one call context field (context) with exactly one operator, or combine conditions with any / all. Without a condition the gate always applies.","additionalProperties":false,"minProperties":1,"properties":{"arg":{"type":"string","minLength":1,"description":"The argument to test; dotted paths reach nested values (e.g. recipient.domain)."},"context":{"type":"string","enum":["actor","tenant","environment"],"description":"The call context field to test."},"gt":{"type":"number","description":"Applies when the value is a number greater than this."},"gte":{"type":"number","description":"Applies when the value is a number greater than or equal to this."},"lt":{"type":"number","description":"Applies when the value is a number less than this."},"lte":{"type":"number","description":"Applies when the value is a number less than or equal to this."},"eq":{"type":["string","number","boolean"],"description":"Applies when the value equals this."},"ne":{"type":["string","number","boolean"],"description":"Applies when the value is present and differs from this."},"in":{"type":"array","items":{"type":["string","number","boolean"]},"description":"Applies when the value is one of these."},"not_in":{"type":"array","items":{"type":["string","number","boolean"]},"description":"Applies when the value is present and none of these."},"any":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/Condition"},"description":"Applies when at least one of these conditions applies."},"all":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/Condition"},"description":"Applies when every one of these conditions applies."}}},"ArgumentLimit":{"type":"object","description":"A hard limit on one argument. A call whose argument breaks it is denied.","additionalProperties":false,"minProperties":1,"properties":{"min":{"type":"number","description":"The smallest allowed numeric value."},"max":{"type":"number","description":"The largest allowed numeric value."},"max_length":{"type":"integer","minimum":0,"description":"The longest allowed string, in characters."},"one_of":{"type":"array","minItems":1,"items":{"type":["string","number","boolean"]},"description":"The only allowed values."},"required":{"type":"boolean","description":"true denies a call that omits the argument."}}},"Redaction":{"type":"object","description":"Redaction and data-loss-prevention rules applied before text reaches the model.","additionalProperties":false,"properties":{"required":{"type":"boolean","description":"true makes redaction a policy requirement."},"rules":{"type":"array","description":"The redaction rules.","items":{"type":"object","additionalProperties":false,"required":["type","pattern"],"description":"One redaction rule.","properties":{"type":{"type":"string","description":"The kind of data, e.g. pii, secret, financial."},"pattern":{"type":"string","description":"The named detector, e.g. email, phone, api_key_like."},"replacement":{"type":"string","description":"What replaces a match (default [REDACTED])."}}}},"max_chars_to_model":{"type":"integer","minimum":1,"description":"The most characters of input text sent to the model per call."}}},"Handoff":{"type":"object","description":"When and to whom the agent hands over to a human.","additionalProperties":false,"properties":{"triggers":{"type":"array","items":{"type":"string","minLength":1},"description":"Situations that hand over to a human (e.g. low_confidence, over_cap, or a tool name)."},"destination":{"type":"string","minLength":1,"description":"Who receives the handoff, e.g. support_agent or slack:#oncall."},"message":{"type":"string","description":"The escalation message template or what it must contain."},"escalate_after_denials":{"type":"integer","minimum":1,"description":"Escalate after this many denied attempts at the same tool in one run."}}},"Audit":{"type":"object","description":"What is recorded, and how.","additionalProperties":false,"properties":{"append_only":{"type":"boolean","description":"true: decision records are append-only (hash-chained)."},"logs":{"type":"array","items":{"type":"string"},"description":"What is logged (e.g. lookups, drafts, approvals)."},"record_arguments":{"type":"string","enum":["digest","redacted","full"],"description":"How tool arguments appear in decision records: a digest (default), redacted, or in full."},"retention_days":{"type":"integer","minimum":1,"description":"How long records are kept."}}},"PolicyTool":{"type":"object","additionalProperties":false,"required":["effect"],"description":"One allowed tool.","properties":{"effect":{"$ref":"#/definitions/Effect"},"approval":{"type":"object","additionalProperties":false,"description":"Present when a call needs human approval: always, or when its condition holds.","properties":{"when":{"$ref":"#/definitions/Condition"},"channel":{"type":"string","description":"Where approval requests go."},"reason":{"type":"string","description":"Why approval is needed."}}},"limits":{"type":"object","description":"Hard argument limits: a call outside them is denied.","additionalProperties":{"$ref":"#/definitions/ArgumentLimit"}},"resources":{"type":"array","items":{"type":"string"},"description":"Resource scopes the tool may touch."}}}}};
+const schema40 = {"type":"object","description":"Redaction and data-loss-prevention rules applied before text reaches the model.","additionalProperties":false,"properties":{"required":{"type":"boolean","description":"true makes redaction a policy requirement."},"rules":{"type":"array","description":"The redaction rules.","items":{"type":"object","additionalProperties":false,"required":["type","pattern"],"description":"One redaction rule.","properties":{"type":{"type":"string","description":"The kind of data, e.g. pii, secret, financial."},"pattern":{"type":"string","description":"The named detector, e.g. email, phone, api_key_like."},"replacement":{"type":"string","description":"What replaces a match (default [REDACTED])."}}}},"max_chars_to_model":{"type":"integer","minimum":1,"description":"The most characters of input text sent to the model per call."}}};
+const schema41 = {"type":"object","description":"When and to whom the agent hands over to a human.","additionalProperties":false,"properties":{"triggers":{"type":"array","items":{"type":"string","minLength":1},"description":"Situations that hand over to a human (e.g. low_confidence, over_cap, or a tool name)."},"destination":{"type":"string","minLength":1,"description":"Who receives the handoff, e.g. support_agent or slack:#oncall."},"message":{"type":"string","description":"The escalation message template or what it must contain."},"escalate_after_denials":{"type":"integer","minimum":1,"description":"Escalate after this many denied attempts at the same tool in one run."}}};
+const schema42 = {"type":"object","description":"What is recorded, and how.","additionalProperties":false,"properties":{"append_only":{"type":"boolean","description":"true: decision records are append-only (hash-chained)."},"logs":{"type":"array","items":{"type":"string"},"description":"What is logged (e.g. lookups, drafts, approvals)."},"record_arguments":{"type":"string","enum":["digest","redacted","full"],"description":"How tool arguments appear in decision records: a digest (default), redacted, or in full."},"retention_days":{"type":"integer","minimum":1,"description":"How long records are kept."}}};
+const schema36 = {"type":"object","additionalProperties":false,"required":["effect"],"description":"One allowed tool.","properties":{"effect":{"$ref":"#/definitions/Effect"},"approval":{"type":"object","additionalProperties":false,"description":"Present when a call needs human approval: always, or when its condition holds.","properties":{"when":{"$ref":"#/definitions/Condition"},"channel":{"type":"string","description":"Where approval requests go."},"reason":{"type":"string","description":"Why approval is needed."}}},"limits":{"type":"object","description":"Hard argument limits: a call outside them is denied.","additionalProperties":{"$ref":"#/definitions/ArgumentLimit"}},"resources":{"type":"array","items":{"type":"string"},"description":"Resource scopes the tool may touch."}}};
+const schema37 = {"type":"string","enum":["read","draft","write","irreversible"],"description":"What a tool call does to the world: read reads only; draft prepares something a human sends or applies; write changes state that can be undone; irreversible cannot be undone (money, deletion, outbound messages)."};
+const schema39 = {"type":"object","description":"A hard limit on one argument. A call whose argument breaks it is denied.","additionalProperties":false,"minProperties":1,"properties":{"min":{"type":"number","description":"The smallest allowed numeric value."},"max":{"type":"number","description":"The largest allowed numeric value."},"max_length":{"type":"integer","minimum":0,"description":"The longest allowed string, in characters."},"one_of":{"type":"array","minItems":1,"items":{"type":["string","number","boolean"]},"description":"The only allowed values."},"required":{"type":"boolean","description":"true denies a call that omits the argument."}}};
+const schema38 = {"type":"object","description":"When an approval gate applies. Compare one argument (arg) or one call context field (context) with exactly one operator, or combine conditions with any / all. Without a condition the gate always applies.","additionalProperties":false,"minProperties":1,"properties":{"arg":{"type":"string","minLength":1,"description":"The argument to test; dotted paths reach nested values (e.g. recipient.domain)."},"context":{"type":"string","enum":["actor","tenant","environment"],"description":"The call context field to test."},"gt":{"type":"number","description":"Applies when the value is a number greater than this."},"gte":{"type":"number","description":"Applies when the value is a number greater than or equal to this."},"lt":{"type":"number","description":"Applies when the value is a number less than this."},"lte":{"type":"number","description":"Applies when the value is a number less than or equal to this."},"eq":{"type":["string","number","boolean"],"description":"Applies when the value equals this."},"ne":{"type":["string","number","boolean"],"description":"Applies when the value is present and differs from this."},"in":{"type":"array","items":{"type":["string","number","boolean"]},"description":"Applies when the value is one of these."},"not_in":{"type":"array","items":{"type":["string","number","boolean"]},"description":"Applies when the value is present and none of these."},"any":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/Condition"},"description":"Applies when at least one of these conditions applies."},"all":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/Condition"},"description":"Applies when every one of these conditions applies."}}};
+const wrapper2 = {validate: validate24};
+
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(Object.keys(data).length < 1){
+const err0 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema38,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema38.properties, key0))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema38,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.arg !== undefined){
+let data0 = data.arg;
+if(typeof data0 === "string"){
+if(func3(data0) < 1){
+const err2 = {instancePath:instancePath+"/arg",schemaPath:"#/properties/arg/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema38.properties.arg,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/arg",schemaPath:"#/properties/arg/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.arg.type,parentSchema:schema38.properties.arg,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.context !== undefined){
+let data1 = data.context;
+if(typeof data1 !== "string"){
+const err4 = {instancePath:instancePath+"/context",schemaPath:"#/properties/context/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.context.type,parentSchema:schema38.properties.context,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(!(((data1 === "actor") || (data1 === "tenant")) || (data1 === "environment"))){
+const err5 = {instancePath:instancePath+"/context",schemaPath:"#/properties/context/enum",keyword:"enum",params:{allowedValues: schema38.properties.context.enum},message:"must be equal to one of the allowed values",schema:schema38.properties.context.enum,parentSchema:schema38.properties.context,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.gt !== undefined){
+let data2 = data.gt;
+if(!((typeof data2 == "number") && (isFinite(data2)))){
+const err6 = {instancePath:instancePath+"/gt",schemaPath:"#/properties/gt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema38.properties.gt.type,parentSchema:schema38.properties.gt,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.gte !== undefined){
+let data3 = data.gte;
+if(!((typeof data3 == "number") && (isFinite(data3)))){
+const err7 = {instancePath:instancePath+"/gte",schemaPath:"#/properties/gte/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema38.properties.gte.type,parentSchema:schema38.properties.gte,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.lt !== undefined){
+let data4 = data.lt;
+if(!((typeof data4 == "number") && (isFinite(data4)))){
+const err8 = {instancePath:instancePath+"/lt",schemaPath:"#/properties/lt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema38.properties.lt.type,parentSchema:schema38.properties.lt,data:data4};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.lte !== undefined){
+let data5 = data.lte;
+if(!((typeof data5 == "number") && (isFinite(data5)))){
+const err9 = {instancePath:instancePath+"/lte",schemaPath:"#/properties/lte/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema38.properties.lte.type,parentSchema:schema38.properties.lte,data:data5};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.eq !== undefined){
+let data6 = data.eq;
+if(((typeof data6 !== "string") && (!((typeof data6 == "number") && (isFinite(data6))))) && (typeof data6 !== "boolean")){
+const err10 = {instancePath:instancePath+"/eq",schemaPath:"#/properties/eq/type",keyword:"type",params:{type: schema38.properties.eq.type},message:"must be string,number,boolean",schema:schema38.properties.eq.type,parentSchema:schema38.properties.eq,data:data6};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.ne !== undefined){
+let data7 = data.ne;
+if(((typeof data7 !== "string") && (!((typeof data7 == "number") && (isFinite(data7))))) && (typeof data7 !== "boolean")){
+const err11 = {instancePath:instancePath+"/ne",schemaPath:"#/properties/ne/type",keyword:"type",params:{type: schema38.properties.ne.type},message:"must be string,number,boolean",schema:schema38.properties.ne.type,parentSchema:schema38.properties.ne,data:data7};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.in !== undefined){
+let data8 = data.in;
+if(Array.isArray(data8)){
+const len0 = data8.length;
+for(let i0=0; i0<len0; i0++){
+let data9 = data8[i0];
+if(((typeof data9 !== "string") && (!((typeof data9 == "number") && (isFinite(data9))))) && (typeof data9 !== "boolean")){
+const err12 = {instancePath:instancePath+"/in/" + i0,schemaPath:"#/properties/in/items/type",keyword:"type",params:{type: schema38.properties.in.items.type},message:"must be string,number,boolean",schema:schema38.properties.in.items.type,parentSchema:schema38.properties.in.items,data:data9};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/in",schemaPath:"#/properties/in/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema38.properties.in.type,parentSchema:schema38.properties.in,data:data8};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.not_in !== undefined){
+let data10 = data.not_in;
+if(Array.isArray(data10)){
+const len1 = data10.length;
+for(let i1=0; i1<len1; i1++){
+let data11 = data10[i1];
+if(((typeof data11 !== "string") && (!((typeof data11 == "number") && (isFinite(data11))))) && (typeof data11 !== "boolean")){
+const err14 = {instancePath:instancePath+"/not_in/" + i1,schemaPath:"#/properties/not_in/items/type",keyword:"type",params:{type: schema38.properties.not_in.items.type},message:"must be string,number,boolean",schema:schema38.properties.not_in.items.type,parentSchema:schema38.properties.not_in.items,data:data11};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/not_in",schemaPath:"#/properties/not_in/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema38.properties.not_in.type,parentSchema:schema38.properties.not_in,data:data10};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.any !== undefined){
+let data12 = data.any;
+if(Array.isArray(data12)){
+if(data12.length < 1){
+const err16 = {instancePath:instancePath+"/any",schemaPath:"#/properties/any/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema38.properties.any,data:data12};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+const len2 = data12.length;
+for(let i2=0; i2<len2; i2++){
+if(!(wrapper2.validate(data12[i2], {instancePath:instancePath+"/any/" + i2,parentData:data12,parentDataProperty:i2,rootData}))){
+vErrors = vErrors === null ? wrapper2.validate.errors : vErrors.concat(wrapper2.validate.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/any",schemaPath:"#/properties/any/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema38.properties.any.type,parentSchema:schema38.properties.any,data:data12};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.all !== undefined){
+let data14 = data.all;
+if(Array.isArray(data14)){
+if(data14.length < 1){
+const err18 = {instancePath:instancePath+"/all",schemaPath:"#/properties/all/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema38.properties.all,data:data14};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+const len3 = data14.length;
+for(let i3=0; i3<len3; i3++){
+if(!(wrapper2.validate(data14[i3], {instancePath:instancePath+"/all/" + i3,parentData:data14,parentDataProperty:i3,rootData}))){
+vErrors = vErrors === null ? wrapper2.validate.errors : vErrors.concat(wrapper2.validate.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/all",schemaPath:"#/properties/all/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema38.properties.all.type,parentSchema:schema38.properties.all,data:data14};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+validate24.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.effect === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "effect"},message:"must have required property '"+"effect"+"'",schema:schema36.required,parentSchema:schema36,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "effect") || (key0 === "approval")) || (key0 === "limits")) || (key0 === "resources"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema36,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.effect !== undefined){
+let data0 = data.effect;
+if(typeof data0 !== "string"){
+const err2 = {instancePath:instancePath+"/effect",schemaPath:"#/definitions/Effect/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(!((((data0 === "read") || (data0 === "draft")) || (data0 === "write")) || (data0 === "irreversible"))){
+const err3 = {instancePath:instancePath+"/effect",schemaPath:"#/definitions/Effect/enum",keyword:"enum",params:{allowedValues: schema37.enum},message:"must be equal to one of the allowed values",schema:schema37.enum,parentSchema:schema37,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.approval !== undefined){
+let data1 = data.approval;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+for(const key1 in data1){
+if(!(((key1 === "when") || (key1 === "channel")) || (key1 === "reason"))){
+const err4 = {instancePath:instancePath+"/approval",schemaPath:"#/properties/approval/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema36.properties.approval,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data1.when !== undefined){
+if(!(validate24(data1.when, {instancePath:instancePath+"/approval/when",parentData:data1,parentDataProperty:"when",rootData}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+errors = vErrors.length;
+}
+}
+if(data1.channel !== undefined){
+let data3 = data1.channel;
+if(typeof data3 !== "string"){
+const err5 = {instancePath:instancePath+"/approval/channel",schemaPath:"#/properties/approval/properties/channel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.approval.properties.channel.type,parentSchema:schema36.properties.approval.properties.channel,data:data3};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data1.reason !== undefined){
+let data4 = data1.reason;
+if(typeof data4 !== "string"){
+const err6 = {instancePath:instancePath+"/approval/reason",schemaPath:"#/properties/approval/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.approval.properties.reason.type,parentSchema:schema36.properties.approval.properties.reason,data:data4};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/approval",schemaPath:"#/properties/approval/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.properties.approval.type,parentSchema:schema36.properties.approval,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.limits !== undefined){
+let data5 = data.limits;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+for(const key2 in data5){
+let data6 = data5[key2];
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(Object.keys(data6).length < 1){
+const err8 = {instancePath:instancePath+"/limits/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ArgumentLimit/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema39,data:data6};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+for(const key3 in data6){
+if(!(((((key3 === "min") || (key3 === "max")) || (key3 === "max_length")) || (key3 === "one_of")) || (key3 === "required"))){
+const err9 = {instancePath:instancePath+"/limits/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ArgumentLimit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data:data6};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data6.min !== undefined){
+let data7 = data6.min;
+if(!((typeof data7 == "number") && (isFinite(data7)))){
+const err10 = {instancePath:instancePath+"/limits/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/min",schemaPath:"#/definitions/ArgumentLimit/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema39.properties.min.type,parentSchema:schema39.properties.min,data:data7};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data6.max !== undefined){
+let data8 = data6.max;
+if(!((typeof data8 == "number") && (isFinite(data8)))){
+const err11 = {instancePath:instancePath+"/limits/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/max",schemaPath:"#/definitions/ArgumentLimit/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema39.properties.max.type,parentSchema:schema39.properties.max,data:data8};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data6.max_length !== undefined){
+let data9 = data6.max_length;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err12 = {instancePath:instancePath+"/limits/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/max_length",schemaPath:"#/definitions/ArgumentLimit/properties/max_length/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.properties.max_length.type,parentSchema:schema39.properties.max_length,data:data9};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 < 0 || isNaN(data9)){
+const err13 = {instancePath:instancePath+"/limits/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/max_length",schemaPath:"#/definitions/ArgumentLimit/properties/max_length/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema39.properties.max_length,data:data9};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+if(data6.one_of !== undefined){
+let data10 = data6.one_of;
+if(Array.isArray(data10)){
+if(data10.length < 1){
+const err14 = {instancePath:instancePath+"/limits/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/one_of",schemaPath:"#/definitions/ArgumentLimit/properties/one_of/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema39.properties.one_of,data:data10};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+const len0 = data10.length;
+for(let i0=0; i0<len0; i0++){
+let data11 = data10[i0];
+if(((typeof data11 !== "string") && (!((typeof data11 == "number") && (isFinite(data11))))) && (typeof data11 !== "boolean")){
+const err15 = {instancePath:instancePath+"/limits/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/one_of/" + i0,schemaPath:"#/definitions/ArgumentLimit/properties/one_of/items/type",keyword:"type",params:{type: schema39.properties.one_of.items.type},message:"must be string,number,boolean",schema:schema39.properties.one_of.items.type,parentSchema:schema39.properties.one_of.items,data:data11};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/limits/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/one_of",schemaPath:"#/definitions/ArgumentLimit/properties/one_of/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema39.properties.one_of.type,parentSchema:schema39.properties.one_of,data:data10};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data6.required !== undefined){
+let data12 = data6.required;
+if(typeof data12 !== "boolean"){
+const err17 = {instancePath:instancePath+"/limits/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/required",schemaPath:"#/definitions/ArgumentLimit/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema39.properties.required.type,parentSchema:schema39.properties.required,data:data12};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/limits/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ArgumentLimit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data:data6};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.properties.limits.type,parentSchema:schema36.properties.limits,data:data5};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.resources !== undefined){
+let data13 = data.resources;
+if(Array.isArray(data13)){
+const len1 = data13.length;
+for(let i1=0; i1<len1; i1++){
+let data14 = data13[i1];
+if(typeof data14 !== "string"){
+const err20 = {instancePath:instancePath+"/resources/" + i1,schemaPath:"#/properties/resources/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.resources.items.type,parentSchema:schema36.properties.resources.items,data:data14};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema36.properties.resources.type,parentSchema:schema36.properties.resources,data:data13};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.type,parentSchema:schema36,data};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+validate23.errors = vErrors;
+return errors === 0;
+}
+
+const pattern1 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
+
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="https://agentspec.dev/schema/policy-1.0.schema.json" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.format === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "format"},message:"must have required property '"+"format"+"'",schema:schema35.required,parentSchema:schema35,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.agent === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "agent"},message:"must have required property '"+"agent"+"'",schema:schema35.required,parentSchema:schema35,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.default === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "default"},message:"must have required property '"+"default"+"'",schema:schema35.required,parentSchema:schema35,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.deny === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "deny"},message:"must have required property '"+"deny"+"'",schema:schema35.required,parentSchema:schema35,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.tools === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tools"},message:"must have required property '"+"tools"+"'",schema:schema35.required,parentSchema:schema35,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.budgets === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "budgets"},message:"must have required property '"+"budgets"+"'",schema:schema35.required,parentSchema:schema35,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.hash === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "hash"},message:"must have required property '"+"hash"+"'",schema:schema35.required,parentSchema:schema35,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema35.properties, key0))){
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema35,data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.format !== undefined){
+let data0 = data.format;
+if(typeof data0 !== "string"){
+const err8 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.format.type,parentSchema:schema35.properties.format,data:data0};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if("agentspec-policy/1" !== data0){
+const err9 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/const",keyword:"const",params:{allowedValue: "agentspec-policy/1"},message:"must be equal to constant",schema:"agentspec-policy/1",parentSchema:schema35.properties.format,data:data0};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.agent !== undefined){
+let data1 = data.agent;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.id === undefined){
+const err10 = {instancePath:instancePath+"/agent",schemaPath:"#/properties/agent/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema35.properties.agent.required,parentSchema:schema35.properties.agent,data:data1};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data1.version === undefined){
+const err11 = {instancePath:instancePath+"/agent",schemaPath:"#/properties/agent/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema35.properties.agent.required,parentSchema:schema35.properties.agent,data:data1};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+for(const key1 in data1){
+if(!((key1 === "id") || (key1 === "version"))){
+const err12 = {instancePath:instancePath+"/agent",schemaPath:"#/properties/agent/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema35.properties.agent,data:data1};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data1.id !== undefined){
+let data2 = data1.id;
+if(typeof data2 === "string"){
+if(func3(data2) < 1){
+const err13 = {instancePath:instancePath+"/agent/id",schemaPath:"#/properties/agent/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.properties.agent.properties.id,data:data2};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/agent/id",schemaPath:"#/properties/agent/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.agent.properties.id.type,parentSchema:schema35.properties.agent.properties.id,data:data2};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data1.version !== undefined){
+let data3 = data1.version;
+if(typeof data3 !== "string"){
+const err15 = {instancePath:instancePath+"/agent/version",schemaPath:"#/properties/agent/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.agent.properties.version.type,parentSchema:schema35.properties.agent.properties.version,data:data3};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/agent",schemaPath:"#/properties/agent/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.properties.agent.type,parentSchema:schema35.properties.agent,data:data1};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.default !== undefined){
+let data4 = data.default;
+if(typeof data4 !== "string"){
+const err17 = {instancePath:instancePath+"/default",schemaPath:"#/properties/default/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.default.type,parentSchema:schema35.properties.default,data:data4};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if("deny" !== data4){
+const err18 = {instancePath:instancePath+"/default",schemaPath:"#/properties/default/const",keyword:"const",params:{allowedValue: "deny"},message:"must be equal to constant",schema:"deny",parentSchema:schema35.properties.default,data:data4};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.deny !== undefined){
+let data5 = data.deny;
+if(Array.isArray(data5)){
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.pattern === undefined){
+const err19 = {instancePath:instancePath+"/deny/" + i0,schemaPath:"#/properties/deny/items/required",keyword:"required",params:{missingProperty: "pattern"},message:"must have required property '"+"pattern"+"'",schema:schema35.properties.deny.items.required,parentSchema:schema35.properties.deny.items,data:data6};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+for(const key2 in data6){
+if(!((key2 === "pattern") || (key2 === "reason"))){
+const err20 = {instancePath:instancePath+"/deny/" + i0,schemaPath:"#/properties/deny/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema35.properties.deny.items,data:data6};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data6.pattern !== undefined){
+let data7 = data6.pattern;
+if(typeof data7 === "string"){
+if(func3(data7) < 1){
+const err21 = {instancePath:instancePath+"/deny/" + i0+"/pattern",schemaPath:"#/properties/deny/items/properties/pattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.properties.deny.items.properties.pattern,data:data7};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/deny/" + i0+"/pattern",schemaPath:"#/properties/deny/items/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.deny.items.properties.pattern.type,parentSchema:schema35.properties.deny.items.properties.pattern,data:data7};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data6.reason !== undefined){
+let data8 = data6.reason;
+if(typeof data8 !== "string"){
+const err23 = {instancePath:instancePath+"/deny/" + i0+"/reason",schemaPath:"#/properties/deny/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.deny.items.properties.reason.type,parentSchema:schema35.properties.deny.items.properties.reason,data:data8};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/deny/" + i0,schemaPath:"#/properties/deny/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.properties.deny.items.type,parentSchema:schema35.properties.deny.items,data:data6};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/deny",schemaPath:"#/properties/deny/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema35.properties.deny.type,parentSchema:schema35.properties.deny,data:data5};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.tools !== undefined){
+let data9 = data.tools;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+for(const key3 in data9){
+if(!(validate23(data9[key3], {instancePath:instancePath+"/tools/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data9,parentDataProperty:key3,rootData}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/tools",schemaPath:"#/properties/tools/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.properties.tools.type,parentSchema:schema35.properties.tools,data:data9};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.budgets !== undefined){
+let data11 = data.budgets;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+for(const key4 in data11){
+if(!(func2.call(schema35.properties.budgets.properties, key4))){
+const err27 = {instancePath:instancePath+"/budgets",schemaPath:"#/properties/budgets/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema35.properties.budgets,data:data11};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data11.max_tool_calls !== undefined){
+let data12 = data11.max_tool_calls;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err28 = {instancePath:instancePath+"/budgets/max_tool_calls",schemaPath:"#/properties/budgets/properties/max_tool_calls/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema35.properties.budgets.properties.max_tool_calls.type,parentSchema:schema35.properties.budgets.properties.max_tool_calls,data:data12};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 < 0 || isNaN(data12)){
+const err29 = {instancePath:instancePath+"/budgets/max_tool_calls",schemaPath:"#/properties/budgets/properties/max_tool_calls/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema35.properties.budgets.properties.max_tool_calls,data:data12};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+if(data11.max_turns !== undefined){
+let data13 = data11.max_turns;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err30 = {instancePath:instancePath+"/budgets/max_turns",schemaPath:"#/properties/budgets/properties/max_turns/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema35.properties.budgets.properties.max_turns.type,parentSchema:schema35.properties.budgets.properties.max_turns,data:data13};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 < 0 || isNaN(data13)){
+const err31 = {instancePath:instancePath+"/budgets/max_turns",schemaPath:"#/properties/budgets/properties/max_turns/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema35.properties.budgets.properties.max_turns,data:data13};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+if(data11.max_usd_per_loop !== undefined){
+let data14 = data11.max_usd_per_loop;
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 <= 0 || isNaN(data14)){
+const err32 = {instancePath:instancePath+"/budgets/max_usd_per_loop",schemaPath:"#/properties/budgets/properties/max_usd_per_loop/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema35.properties.budgets.properties.max_usd_per_loop,data:data14};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/budgets/max_usd_per_loop",schemaPath:"#/properties/budgets/properties/max_usd_per_loop/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema35.properties.budgets.properties.max_usd_per_loop.type,parentSchema:schema35.properties.budgets.properties.max_usd_per_loop,data:data14};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data11.alert_usd !== undefined){
+let data15 = data11.alert_usd;
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 <= 0 || isNaN(data15)){
+const err34 = {instancePath:instancePath+"/budgets/alert_usd",schemaPath:"#/properties/budgets/properties/alert_usd/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema35.properties.budgets.properties.alert_usd,data:data15};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/budgets/alert_usd",schemaPath:"#/properties/budgets/properties/alert_usd/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema35.properties.budgets.properties.alert_usd.type,parentSchema:schema35.properties.budgets.properties.alert_usd,data:data15};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data11.max_tokens_per_session !== undefined){
+let data16 = data11.max_tokens_per_session;
+if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
+const err36 = {instancePath:instancePath+"/budgets/max_tokens_per_session",schemaPath:"#/properties/budgets/properties/max_tokens_per_session/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema35.properties.budgets.properties.max_tokens_per_session.type,parentSchema:schema35.properties.budgets.properties.max_tokens_per_session,data:data16};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 < 0 || isNaN(data16)){
+const err37 = {instancePath:instancePath+"/budgets/max_tokens_per_session",schemaPath:"#/properties/budgets/properties/max_tokens_per_session/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema35.properties.budgets.properties.max_tokens_per_session,data:data16};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+if(data11.max_sessions_per_day !== undefined){
+let data17 = data11.max_sessions_per_day;
+if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
+const err38 = {instancePath:instancePath+"/budgets/max_sessions_per_day",schemaPath:"#/properties/budgets/properties/max_sessions_per_day/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema35.properties.budgets.properties.max_sessions_per_day.type,parentSchema:schema35.properties.budgets.properties.max_sessions_per_day,data:data17};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 < 0 || isNaN(data17)){
+const err39 = {instancePath:instancePath+"/budgets/max_sessions_per_day",schemaPath:"#/properties/budgets/properties/max_sessions_per_day/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema35.properties.budgets.properties.max_sessions_per_day,data:data17};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+}
+if(data11.max_model_calls_per_task !== undefined){
+let data18 = data11.max_model_calls_per_task;
+if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
+const err40 = {instancePath:instancePath+"/budgets/max_model_calls_per_task",schemaPath:"#/properties/budgets/properties/max_model_calls_per_task/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema35.properties.budgets.properties.max_model_calls_per_task.type,parentSchema:schema35.properties.budgets.properties.max_model_calls_per_task,data:data18};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 < 0 || isNaN(data18)){
+const err41 = {instancePath:instancePath+"/budgets/max_model_calls_per_task",schemaPath:"#/properties/budgets/properties/max_model_calls_per_task/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema35.properties.budgets.properties.max_model_calls_per_task,data:data18};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+if(data11.rate_per_minute !== undefined){
+let data19 = data11.rate_per_minute;
+if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
+const err42 = {instancePath:instancePath+"/budgets/rate_per_minute",schemaPath:"#/properties/budgets/properties/rate_per_minute/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema35.properties.budgets.properties.rate_per_minute.type,parentSchema:schema35.properties.budgets.properties.rate_per_minute,data:data19};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+if((typeof data19 == "number") && (isFinite(data19))){
+if(data19 < 1 || isNaN(data19)){
+const err43 = {instancePath:instancePath+"/budgets/rate_per_minute",schemaPath:"#/properties/budgets/properties/rate_per_minute/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema35.properties.budgets.properties.rate_per_minute,data:data19};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+}
+if(data11.max_concurrency !== undefined){
+let data20 = data11.max_concurrency;
+if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
+const err44 = {instancePath:instancePath+"/budgets/max_concurrency",schemaPath:"#/properties/budgets/properties/max_concurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema35.properties.budgets.properties.max_concurrency.type,parentSchema:schema35.properties.budgets.properties.max_concurrency,data:data20};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if((typeof data20 == "number") && (isFinite(data20))){
+if(data20 < 1 || isNaN(data20)){
+const err45 = {instancePath:instancePath+"/budgets/max_concurrency",schemaPath:"#/properties/budgets/properties/max_concurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema35.properties.budgets.properties.max_concurrency,data:data20};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err46 = {instancePath:instancePath+"/budgets",schemaPath:"#/properties/budgets/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.properties.budgets.type,parentSchema:schema35.properties.budgets,data:data11};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+if(data.outputs !== undefined){
+let data21 = data.outputs;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+for(const key5 in data21){
+if(!(((key5 === "mode") || (key5 === "required_fields")) || (key5 === "never_emits"))){
+const err47 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema35.properties.outputs,data:data21};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(data21.mode !== undefined){
+let data22 = data21.mode;
+if(typeof data22 !== "string"){
+const err48 = {instancePath:instancePath+"/outputs/mode",schemaPath:"#/properties/outputs/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.outputs.properties.mode.type,parentSchema:schema35.properties.outputs.properties.mode,data:data22};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+if(!(((data22 === "direct") || (data22 === "propose_only")) || (data22 === "draft_only"))){
+const err49 = {instancePath:instancePath+"/outputs/mode",schemaPath:"#/properties/outputs/properties/mode/enum",keyword:"enum",params:{allowedValues: schema35.properties.outputs.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema35.properties.outputs.properties.mode.enum,parentSchema:schema35.properties.outputs.properties.mode,data:data22};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data21.required_fields !== undefined){
+let data23 = data21.required_fields;
+if(Array.isArray(data23)){
+const len1 = data23.length;
+for(let i1=0; i1<len1; i1++){
+let data24 = data23[i1];
+if(typeof data24 !== "string"){
+const err50 = {instancePath:instancePath+"/outputs/required_fields/" + i1,schemaPath:"#/properties/outputs/properties/required_fields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.outputs.properties.required_fields.items.type,parentSchema:schema35.properties.outputs.properties.required_fields.items,data:data24};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/outputs/required_fields",schemaPath:"#/properties/outputs/properties/required_fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema35.properties.outputs.properties.required_fields.type,parentSchema:schema35.properties.outputs.properties.required_fields,data:data23};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data21.never_emits !== undefined){
+let data25 = data21.never_emits;
+if(Array.isArray(data25)){
+const len2 = data25.length;
+for(let i2=0; i2<len2; i2++){
+let data26 = data25[i2];
+if(typeof data26 === "string"){
+if(func3(data26) < 1){
+const err52 = {instancePath:instancePath+"/outputs/never_emits/" + i2,schemaPath:"#/properties/outputs/properties/never_emits/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.properties.outputs.properties.never_emits.items,data:data26};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/outputs/never_emits/" + i2,schemaPath:"#/properties/outputs/properties/never_emits/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.outputs.properties.never_emits.items.type,parentSchema:schema35.properties.outputs.properties.never_emits.items,data:data26};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/outputs/never_emits",schemaPath:"#/properties/outputs/properties/never_emits/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema35.properties.outputs.properties.never_emits.type,parentSchema:schema35.properties.outputs.properties.never_emits,data:data25};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.properties.outputs.type,parentSchema:schema35.properties.outputs,data:data21};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+if(data.redaction !== undefined){
+let data27 = data.redaction;
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+for(const key6 in data27){
+if(!(((key6 === "required") || (key6 === "rules")) || (key6 === "max_chars_to_model"))){
+const err56 = {instancePath:instancePath+"/redaction",schemaPath:"#/definitions/Redaction/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema40,data:data27};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+if(data27.required !== undefined){
+let data28 = data27.required;
+if(typeof data28 !== "boolean"){
+const err57 = {instancePath:instancePath+"/redaction/required",schemaPath:"#/definitions/Redaction/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema40.properties.required.type,parentSchema:schema40.properties.required,data:data28};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data27.rules !== undefined){
+let data29 = data27.rules;
+if(Array.isArray(data29)){
+const len3 = data29.length;
+for(let i3=0; i3<len3; i3++){
+let data30 = data29[i3];
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+if(data30.type === undefined){
+const err58 = {instancePath:instancePath+"/redaction/rules/" + i3,schemaPath:"#/definitions/Redaction/properties/rules/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema40.properties.rules.items.required,parentSchema:schema40.properties.rules.items,data:data30};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+if(data30.pattern === undefined){
+const err59 = {instancePath:instancePath+"/redaction/rules/" + i3,schemaPath:"#/definitions/Redaction/properties/rules/items/required",keyword:"required",params:{missingProperty: "pattern"},message:"must have required property '"+"pattern"+"'",schema:schema40.properties.rules.items.required,parentSchema:schema40.properties.rules.items,data:data30};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+for(const key7 in data30){
+if(!(((key7 === "type") || (key7 === "pattern")) || (key7 === "replacement"))){
+const err60 = {instancePath:instancePath+"/redaction/rules/" + i3,schemaPath:"#/definitions/Redaction/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema40.properties.rules.items,data:data30};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+if(data30.type !== undefined){
+let data31 = data30.type;
+if(typeof data31 !== "string"){
+const err61 = {instancePath:instancePath+"/redaction/rules/" + i3+"/type",schemaPath:"#/definitions/Redaction/properties/rules/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.rules.items.properties.type.type,parentSchema:schema40.properties.rules.items.properties.type,data:data31};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+if(data30.pattern !== undefined){
+let data32 = data30.pattern;
+if(typeof data32 !== "string"){
+const err62 = {instancePath:instancePath+"/redaction/rules/" + i3+"/pattern",schemaPath:"#/definitions/Redaction/properties/rules/items/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.rules.items.properties.pattern.type,parentSchema:schema40.properties.rules.items.properties.pattern,data:data32};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+if(data30.replacement !== undefined){
+let data33 = data30.replacement;
+if(typeof data33 !== "string"){
+const err63 = {instancePath:instancePath+"/redaction/rules/" + i3+"/replacement",schemaPath:"#/definitions/Redaction/properties/rules/items/properties/replacement/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.rules.items.properties.replacement.type,parentSchema:schema40.properties.rules.items.properties.replacement,data:data33};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/redaction/rules/" + i3,schemaPath:"#/definitions/Redaction/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.properties.rules.items.type,parentSchema:schema40.properties.rules.items,data:data30};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+}
+else {
+const err65 = {instancePath:instancePath+"/redaction/rules",schemaPath:"#/definitions/Redaction/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema40.properties.rules.type,parentSchema:schema40.properties.rules,data:data29};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+if(data27.max_chars_to_model !== undefined){
+let data34 = data27.max_chars_to_model;
+if(!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))){
+const err66 = {instancePath:instancePath+"/redaction/max_chars_to_model",schemaPath:"#/definitions/Redaction/properties/max_chars_to_model/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.properties.max_chars_to_model.type,parentSchema:schema40.properties.max_chars_to_model,data:data34};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+if((typeof data34 == "number") && (isFinite(data34))){
+if(data34 < 1 || isNaN(data34)){
+const err67 = {instancePath:instancePath+"/redaction/max_chars_to_model",schemaPath:"#/definitions/Redaction/properties/max_chars_to_model/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40.properties.max_chars_to_model,data:data34};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/redaction",schemaPath:"#/definitions/Redaction/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data:data27};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+if(data.handoff !== undefined){
+let data35 = data.handoff;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+for(const key8 in data35){
+if(!((((key8 === "triggers") || (key8 === "destination")) || (key8 === "message")) || (key8 === "escalate_after_denials"))){
+const err69 = {instancePath:instancePath+"/handoff",schemaPath:"#/definitions/Handoff/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema41,data:data35};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+if(data35.triggers !== undefined){
+let data36 = data35.triggers;
+if(Array.isArray(data36)){
+const len4 = data36.length;
+for(let i4=0; i4<len4; i4++){
+let data37 = data36[i4];
+if(typeof data37 === "string"){
+if(func3(data37) < 1){
+const err70 = {instancePath:instancePath+"/handoff/triggers/" + i4,schemaPath:"#/definitions/Handoff/properties/triggers/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41.properties.triggers.items,data:data37};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/handoff/triggers/" + i4,schemaPath:"#/definitions/Handoff/properties/triggers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.triggers.items.type,parentSchema:schema41.properties.triggers.items,data:data37};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+}
+else {
+const err72 = {instancePath:instancePath+"/handoff/triggers",schemaPath:"#/definitions/Handoff/properties/triggers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema41.properties.triggers.type,parentSchema:schema41.properties.triggers,data:data36};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+if(data35.destination !== undefined){
+let data38 = data35.destination;
+if(typeof data38 === "string"){
+if(func3(data38) < 1){
+const err73 = {instancePath:instancePath+"/handoff/destination",schemaPath:"#/definitions/Handoff/properties/destination/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41.properties.destination,data:data38};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/handoff/destination",schemaPath:"#/definitions/Handoff/properties/destination/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.destination.type,parentSchema:schema41.properties.destination,data:data38};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+if(data35.message !== undefined){
+let data39 = data35.message;
+if(typeof data39 !== "string"){
+const err75 = {instancePath:instancePath+"/handoff/message",schemaPath:"#/definitions/Handoff/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.message.type,parentSchema:schema41.properties.message,data:data39};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+if(data35.escalate_after_denials !== undefined){
+let data40 = data35.escalate_after_denials;
+if(!(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40)))){
+const err76 = {instancePath:instancePath+"/handoff/escalate_after_denials",schemaPath:"#/definitions/Handoff/properties/escalate_after_denials/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema41.properties.escalate_after_denials.type,parentSchema:schema41.properties.escalate_after_denials,data:data40};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+if((typeof data40 == "number") && (isFinite(data40))){
+if(data40 < 1 || isNaN(data40)){
+const err77 = {instancePath:instancePath+"/handoff/escalate_after_denials",schemaPath:"#/definitions/Handoff/properties/escalate_after_denials/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema41.properties.escalate_after_denials,data:data40};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err78 = {instancePath:instancePath+"/handoff",schemaPath:"#/definitions/Handoff/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.type,parentSchema:schema41,data:data35};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+if(data.audit !== undefined){
+let data41 = data.audit;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+for(const key9 in data41){
+if(!((((key9 === "append_only") || (key9 === "logs")) || (key9 === "record_arguments")) || (key9 === "retention_days"))){
+const err79 = {instancePath:instancePath+"/audit",schemaPath:"#/definitions/Audit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema42,data:data41};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+if(data41.append_only !== undefined){
+let data42 = data41.append_only;
+if(typeof data42 !== "boolean"){
+const err80 = {instancePath:instancePath+"/audit/append_only",schemaPath:"#/definitions/Audit/properties/append_only/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema42.properties.append_only.type,parentSchema:schema42.properties.append_only,data:data42};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+if(data41.logs !== undefined){
+let data43 = data41.logs;
+if(Array.isArray(data43)){
+const len5 = data43.length;
+for(let i5=0; i5<len5; i5++){
+let data44 = data43[i5];
+if(typeof data44 !== "string"){
+const err81 = {instancePath:instancePath+"/audit/logs/" + i5,schemaPath:"#/definitions/Audit/properties/logs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.logs.items.type,parentSchema:schema42.properties.logs.items,data:data44};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+}
+else {
+const err82 = {instancePath:instancePath+"/audit/logs",schemaPath:"#/definitions/Audit/properties/logs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema42.properties.logs.type,parentSchema:schema42.properties.logs,data:data43};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+if(data41.record_arguments !== undefined){
+let data45 = data41.record_arguments;
+if(typeof data45 !== "string"){
+const err83 = {instancePath:instancePath+"/audit/record_arguments",schemaPath:"#/definitions/Audit/properties/record_arguments/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.record_arguments.type,parentSchema:schema42.properties.record_arguments,data:data45};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+if(!(((data45 === "digest") || (data45 === "redacted")) || (data45 === "full"))){
+const err84 = {instancePath:instancePath+"/audit/record_arguments",schemaPath:"#/definitions/Audit/properties/record_arguments/enum",keyword:"enum",params:{allowedValues: schema42.properties.record_arguments.enum},message:"must be equal to one of the allowed values",schema:schema42.properties.record_arguments.enum,parentSchema:schema42.properties.record_arguments,data:data45};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data41.retention_days !== undefined){
+let data46 = data41.retention_days;
+if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
+const err85 = {instancePath:instancePath+"/audit/retention_days",schemaPath:"#/definitions/Audit/properties/retention_days/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema42.properties.retention_days.type,parentSchema:schema42.properties.retention_days,data:data46};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+if((typeof data46 == "number") && (isFinite(data46))){
+if(data46 < 1 || isNaN(data46)){
+const err86 = {instancePath:instancePath+"/audit/retention_days",schemaPath:"#/definitions/Audit/properties/retention_days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema42.properties.retention_days,data:data46};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err87 = {instancePath:instancePath+"/audit",schemaPath:"#/definitions/Audit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema42.type,parentSchema:schema42,data:data41};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+if(data.hash !== undefined){
+let data47 = data.hash;
+if(typeof data47 === "string"){
+if(!pattern1.test(data47)){
+const err88 = {instancePath:instancePath+"/hash",schemaPath:"#/properties/hash/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema35.properties.hash,data:data47};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+else {
+const err89 = {instancePath:instancePath+"/hash",schemaPath:"#/properties/hash/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.hash.type,parentSchema:schema35.properties.hash,data:data47};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+}
+else {
+const err90 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.type,parentSchema:schema35,data};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+validate22.errors = vErrors;
+return errors === 0;
+}
+
+export const validateConfig = validate27;
+const schema43 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://agentspec.dev/schema/config.schema.json","title":"AgentspecConfig","description":"agentspec.config.json: how `agentspec lint` runs in this directory and below. Rule ids are checked against the registered rules when the file is loaded.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"Path or URL of this schema, for editors."},"rules":{"type":"object","description":"Severity by rule id: \"off\" turns a rule off, \"warn\" and \"error\" override its default severity.","additionalProperties":{"$ref":"#/definitions/RuleSetting"}},"options":{"$ref":"#/definitions/RuleOptions"},"ignore":{"type":"array","description":"Glob patterns of files to leave out when a directory is searched, relative to the searched directory (start with **/ to match at any depth). A file named on the command line is always read.","items":{"type":"string","minLength":1}}},"definitions":{"RuleSetting":{"enum":["off","warn","error"],"description":"off: the rule does not run; warn: its findings are warnings; error: its findings are errors."},"RuleOptions":{"type":"object","description":"Options some rules read.","additionalProperties":false,"properties":{"staleReviewDays":{"type":"integer","minimum":1,"description":"How many days after agent.last_reviewed a spec counts as stale (stale-review). Default 180."}}}}};
+const schema44 = {"enum":["off","warn","error"],"description":"off: the rule does not run; warn: its findings are warnings; error: its findings are errors."};
+const schema45 = {"type":"object","description":"Options some rules read.","additionalProperties":false,"properties":{"staleReviewDays":{"type":"integer","minimum":1,"description":"How many days after agent.last_reviewed a spec counts as stale (stale-review). Default 180."}}};
+
+function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="https://agentspec.dev/schema/config.schema.json" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((key0 === "$schema") || (key0 === "rules")) || (key0 === "options")) || (key0 === "ignore"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema43,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.$schema !== undefined){
+let data0 = data.$schema;
+if(typeof data0 !== "string"){
+const err1 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.$schema.type,parentSchema:schema43.properties.$schema,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.rules !== undefined){
+let data1 = data.rules;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+for(const key1 in data1){
+let data2 = data1[key1];
+if(!(((data2 === "off") || (data2 === "warn")) || (data2 === "error"))){
+const err2 = {instancePath:instancePath+"/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/RuleSetting/enum",keyword:"enum",params:{allowedValues: schema44.enum},message:"must be equal to one of the allowed values",schema:schema44.enum,parentSchema:schema44,data:data2};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.properties.rules.type,parentSchema:schema43.properties.rules,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.options !== undefined){
+let data3 = data.options;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+for(const key2 in data3){
+if(!(key2 === "staleReviewDays")){
+const err4 = {instancePath:instancePath+"/options",schemaPath:"#/definitions/RuleOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema45,data:data3};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data3.staleReviewDays !== undefined){
+let data4 = data3.staleReviewDays;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err5 = {instancePath:instancePath+"/options/staleReviewDays",schemaPath:"#/definitions/RuleOptions/properties/staleReviewDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema45.properties.staleReviewDays.type,parentSchema:schema45.properties.staleReviewDays,data:data4};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 1 || isNaN(data4)){
+const err6 = {instancePath:instancePath+"/options/staleReviewDays",schemaPath:"#/definitions/RuleOptions/properties/staleReviewDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema45.properties.staleReviewDays,data:data4};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/options",schemaPath:"#/definitions/RuleOptions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.type,parentSchema:schema45,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.ignore !== undefined){
+let data5 = data.ignore;
+if(Array.isArray(data5)){
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+if(typeof data6 === "string"){
+if(func3(data6) < 1){
+const err8 = {instancePath:instancePath+"/ignore/" + i0,schemaPath:"#/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema43.properties.ignore.items,data:data6};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/ignore/" + i0,schemaPath:"#/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.ignore.items.type,parentSchema:schema43.properties.ignore.items,data:data6};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema43.properties.ignore.type,parentSchema:schema43.properties.ignore,data:data5};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.type,parentSchema:schema43,data};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+validate27.errors = vErrors;
+return errors === 0;
+}
+

@@ -1,0 +1,46 @@
+// ajv's standalone code for every schema, precompiled so the CLI neither loads ajv nor compiles
+// a schema at start-up (that cost more than node's own start). Used by generate.js.
+import { Ajv } from "ajv";
+import addFormats from "ajv-formats";
+import standaloneCode from "ajv/dist/standalone/index.js";
+
+export const validatorsOut = "generated/validators.ts";
+
+/** Export name → schema file. The options match what the validators were compiled with at run time before. */
+export const validatorSchemas = {
+  validateAgentspec: "schema/agentspec.schema.json",
+  validateAgentazInput: "schema/agentaz-input.schema.json",
+  validatePolicy: "schema/policy.schema.json",
+  validateConfig: "schema/config.schema.json",
+};
+
+/**
+ * The validators module for parsed schemas (export name → schema object). verbose: the error
+ * messages read parentSchema and schema (oneOf branch counting), which standalone code keeps.
+ */
+export function renderValidators(schemas) {
+  const ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true, strict: true, code: { source: true, esm: true, lines: true } });
+  addFormats(ajv, ["date"]);
+  const refs = {};
+  for (const [name, schema] of Object.entries(schemas)) {
+    ajv.addSchema(schema, name);
+    refs[name] = name;
+  }
+  return wrap(standaloneCode(ajv, refs));
+}
+
+/**
+ * ajv's ESM output still calls require() for its runtime helpers (ucs2length, the date format).
+ * createRequire gives them exactly the CommonJS exports they expect, under node and vitest alike
+ * (a default import of a CommonJS module differs between the two).
+ */
+function wrap(code) {
+  return [
+    "// @ts-nocheck: ajv's generated code is untyped; src/validate types what it uses.",
+    "/* Generated from schema/ by `npm run generate` (ajv standalone). Do not edit: change the schema and regenerate. */",
+    'import { createRequire } from "node:module";',
+    "const require = createRequire(import.meta.url);",
+    code.replace(/^"use strict";\n?/, ""),
+    "",
+  ].join("\n");
+}
