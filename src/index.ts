@@ -22,5 +22,6 @@ export {
   type AuditProblem, type AuditVerification, type DecisionTestResult,
 } from "./runtime/index.js";
 export { cedarRequest, fromCedarDecisions, type CedarRequest } from "./runtime/cedar-request.js";
+export { signPolicyHash, signatureProblem, keyId, signaturePathFor, SIGNATURE_FORMAT, type PolicySignature, type KeyInput } from "./runtime/policy-signature.js";
 export { importers, type Importer, type ImportOptions, type ImportResult } from "./import/index.js";
 export type * from "../generated/agentspec.js";

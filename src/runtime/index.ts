@@ -17,3 +17,4 @@ export {
 export { GENESIS_HASH, argsDigest, recordHash, type DecisionRecord, type RecordSink } from "./decision-record.js";
 export { verifyAuditLog, type AuditProblem, type AuditVerification } from "./audit-verify.js";
 export { runDecisionTests, type DecisionTestResult } from "./decision-tests.js";
+export { signPolicyHash, signatureProblem, keyId, signaturePathFor, SIGNATURE_FORMAT, type PolicySignature, type KeyInput } from "./policy-signature.js";

@@ -1,16 +1,18 @@
 /**
  * loadPolicy: a compiled policy from a file, JSON text or a parsed object, checked before any
- * call is decided by it: schema, hash over the canonical form, and an optional pin. Anything
- * wrong refuses the policy (fail closed); denyAllPolicy is what a runtime runs instead.
+ * call is decided by it: schema, hash over the canonical form, an optional pin and an optional
+ * required signature. Anything wrong refuses the policy (fail closed); denyAllPolicy is what a
+ * runtime runs instead.
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import type { ErrorObject, ValidateFunction } from "ajv";
 import type { Policy } from "../../generated/policy.js";
-import policySchema from "../../schema/policy.schema.json" with { type: "json" };
+import { validatePolicy } from "../../generated/validators.js";
 import { policyHash } from "../compile/policy.js";
 import { AgentspecError } from "../errors.js";
 import { parseSource, type SourceDoc } from "../load/index.js";
+import { readSignatureFile, signaturePathFor, signatureProblem, type KeyInput } from "./policy-signature.js";
 
 /** A file path (or file: URL), JSON text (a string starting with "{"), or an already parsed value. */
 export type PolicySource = string | URL | object;
@@ -20,6 +22,16 @@ export interface LoadPolicyOptions {
   pin?: string;
   /** How messages name a policy given as text or an object (default "<policy>"). */
   name?: string;
+  /**
+   * Require a valid Ed25519 signature by this public key (PEM or KeyObject): a policy that is not
+   * signed, or whose signature is not this key's over its hash, is refused (see policy-signature.ts).
+   */
+  publicKey?: KeyInput;
+  /**
+   * The signature envelope (parsed, or JSON text); by default `<file>.sig` beside a policy file.
+   * A policy given as text or an object needs it when publicKey is set.
+   */
+  signature?: unknown;
 }
 
 export type PolicyLoad = { ok: true; policy: Policy } | { ok: false; error: AgentspecError };
@@ -47,6 +59,7 @@ export function loadPolicy(source: PolicySource, options: LoadPolicyOptions = {}
   if (options.pin !== undefined && computed !== options.pin) {
     throw refuse(name, `its hash ${computed} is not the pinned ${options.pin}: only the pinned policy is accepted`);
   }
+  if (options.publicKey !== undefined) checkSignature(source, name, computed, options);
   return deepFreeze(doc ? policy : structuredClone(policy));
 }
 
@@ -107,10 +120,10 @@ function parsePolicyText(name: string, text: string): { name: string; data: unkn
   return { name, data: doc.data, doc };
 }
 
-let validator: ValidateFunction | undefined;
+/** Precompiled by `npm run generate` (ajv standalone): loading a policy compiles no schema. */
+const validator = validatePolicy as ValidateFunction;
 
 function checkSchema(data: unknown, doc: SourceDoc | undefined): string | undefined {
-  validator ??= new Ajv({ allErrors: true, allowUnionTypes: true, strict: true }).compile(policySchema);
   if (validator(data)) return undefined;
   const errors = validator.errors ?? [];
   const shown = errors.slice(0, 3).map((e) => describeError(e, doc));
@@ -130,6 +143,24 @@ function describeError(error: ErrorObject, doc: SourceDoc | undefined): string {
           ? ` ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}`
           : "";
   return `${where}${at} ${error.message ?? "is invalid"}${extra}`;
+}
+
+function checkSignature(source: PolicySource, name: string, hash: string, options: LoadPolicyOptions): void {
+  let signature = options.signature;
+  if (typeof signature === "string") {
+    try {
+      signature = JSON.parse(signature);
+    } catch {
+      throw refuse(name, "its signature is not JSON");
+    }
+  }
+  if (signature === undefined) {
+    const file = source instanceof URL ? fileURLToPath(source) : typeof source === "string" && !/^\uFEFF?\s*\{/.test(source) ? source : undefined;
+    if (file === undefined) throw refuse(name, "it is not signed: pass its signature envelope as the signature option");
+    signature = readSignatureFile(signaturePathFor(file), name);
+  }
+  const problem = signatureProblem(signature, hash, options.publicKey!);
+  if (problem) throw refuse(name, problem);
 }
 
 function refuse(name: string, what: string): AgentspecError {

@@ -1,0 +1,47 @@
+/**
+ * `agentspec verify <policy.json> --pub <ed25519 public key PEM> [--sig <file>] [--pin sha256:…]`:
+ * loads the policy as a runtime would with a required signature (schema, hash, pin, signature).
+ * Exit 0 when it is accepted, 1 when it is refused (the reason on stderr).
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import type { Argv } from "yargs";
+import { AgentspecError } from "../errors.js";
+import { loadPolicy } from "../runtime/load-policy.js";
+import { keyId, signaturePathFor } from "../runtime/policy-signature.js";
+import { EXIT, type CliIO } from "./io.js";
+import { readKey } from "./sign.js";
+
+export interface VerifyArgs {
+  policy: string;
+  pub: string;
+  sig?: string;
+  pin?: string;
+}
+
+export function verifyBuilder(yargs: Argv): Argv<VerifyArgs> {
+  return yargs
+    .positional("policy", { type: "string", demandOption: true, describe: "A compiled *.policy.json" })
+    .option("pub", { type: "string", demandOption: true, requiresArg: true, describe: "The trusted Ed25519 public key (PEM file)" })
+    .option("sig", { type: "string", requiresArg: true, describe: "The signature file (default: <policy>.sig)" })
+    .option("pin", { type: "string", requiresArg: true, describe: "Also refuse a policy whose hash is not this sha256:…" }) as unknown as Argv<VerifyArgs>;
+}
+
+export async function runVerify(args: VerifyArgs, io: CliIO): Promise<number> {
+  const publicKey = await readKey(path.resolve(io.cwd, args.pub), args.pub);
+  const sigFile = args.sig ?? signaturePathFor(args.policy);
+  const signature = await readFile(path.resolve(io.cwd, sigFile), "utf8").catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return undefined;
+    throw new AgentspecError("UNREADABLE", `${sigFile}: cannot be read (${error.code})`);
+  });
+  try {
+    if (signature === undefined) throw new AgentspecError("BAD_POLICY", `${args.policy}: policy refused: it is not signed: ${sigFile} does not exist (sign it with \`agentspec sign\`)`);
+    const policy = loadPolicy(path.resolve(io.cwd, args.policy), { name: args.policy, pin: args.pin, publicKey, signature });
+    io.stdout(`${args.policy}: signature valid: ${policy.hash} signed by key ${keyId(publicKey)}\n`);
+    return EXIT.ok;
+  } catch (error) {
+    if (!(error instanceof AgentspecError) || error.code !== "BAD_POLICY") throw error;
+    io.stderr(`agentspec: ${error.message}\n`);
+    return EXIT.problems;
+  }
+}
