@@ -5,9 +5,9 @@
  */
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { Ajv, type ValidateFunction } from "ajv";
+import type { ValidateFunction } from "ajv";
 import type { AgentspecConfig } from "../../generated/config.js";
-import configSchema from "../../schema/config.schema.json" with { type: "json" };
+import { validateConfig as precompiledConfigValidator } from "../../generated/validators.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { AgentspecError } from "../errors.js";
 import { joinPointer, type FindOptions, type SourceDoc } from "../load/index.js";
@@ -108,9 +108,7 @@ function badConfig(file: string, problems: readonly Diagnostic[]): AgentspecErro
   return new AgentspecError("BAD_CONFIG", problems.map((d) => `${file}:${d.line}:${d.column}: ${d.message}`).join("\n"));
 }
 
-let validator: ValidateFunction | undefined;
-
+/** Precompiled by `npm run generate` (ajv standalone), so loading a config compiles no schema. */
 function getValidator(): ValidateFunction {
-  validator ??= new Ajv({ allErrors: true, verbose: true, strict: true }).compile(configSchema);
-  return validator;
+  return precompiledConfigValidator as ValidateFunction;
 }
