@@ -1,6 +1,5 @@
 /** Finds spec files and parses them into SourceDocs. */
-import { readFile, stat } from "node:fs/promises";
-import fg from "fast-glob";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { AgentspecError } from "../errors.js";
 import { parseJsonSource } from "./json.js";
 import { parseYamlSource } from "./yaml.js";
@@ -29,13 +28,7 @@ export async function findSpecFiles(paths: readonly string[], options: FindOptio
       throw new AgentspecError("UNREADABLE", `${given}: cannot be read (${error.code ?? error.message})`);
     });
     if (info.isDirectory()) {
-      const found = await fg(SPEC_FILE_PATTERNS, {
-        cwd: given,
-        ignore: ["**/node_modules/**", ...(options.ignore ?? [])],
-        dot: false,
-        followSymbolicLinks: false,
-        suppressErrors: true,
-      });
+      const found = options.ignore?.length ? await globSpecFiles(given, options.ignore) : await walkSpecFiles(given);
       const prefix = given.endsWith("/") ? given : given + "/";
       for (const file of found.sort()) files.add(prefix + file);
     } else {
@@ -51,11 +44,43 @@ export async function findSpecFiles(paths: readonly string[], options: FindOptio
   return [...files];
 }
 
+/** fast-glob, loaded only when ignore patterns need it: loading it costs more than a walk of a spec tree. */
+async function globSpecFiles(dir: string, ignore: readonly string[]): Promise<string[]> {
+  const { default: fg } = await import("fast-glob");
+  return fg(SPEC_FILE_PATTERNS, { cwd: dir, ignore: ["**/node_modules/**", ...ignore], dot: false, followSymbolicLinks: false, suppressErrors: true });
+}
+
+/**
+ * What fast-glob returns for SPEC_FILE_PATTERNS without ignore patterns, by a plain walk: paths
+ * relative to `dir`; dot entries and node_modules skipped; symbolic links neither followed nor
+ * listed; unreadable directories skipped.
+ */
+export async function walkSpecFiles(dir: string, relative = ""): Promise<string[]> {
+  const entries = await readdir(relative ? `${dir}/${relative}` : dir, { withFileTypes: true }).catch(() => []);
+  const found: string[] = [];
+  for (const entry of entries) {
+    const name = entry.name;
+    if (name.startsWith(".")) continue;
+    const path = relative ? `${relative}/${name}` : name;
+    if (entry.isDirectory()) {
+      if (name !== "node_modules") found.push(...(await walkSpecFiles(dir, path)));
+    } else if (entry.isFile() && isSpecFileName(name)) found.push(path);
+  }
+  return found;
+}
+
+function isSpecFileName(name: string): boolean {
+  return name.endsWith(".agentspec.yaml") || name.endsWith(".agentspec.yml") || name.endsWith(".agentspec.json") || name === "agentaz.json";
+}
+
 /** Parses text as JSON or YAML by the file's extension (a file without one is sniffed). */
 export function parseSource(file: string, text: string): SourceDoc {
   const lower = file.toLowerCase();
   const isJson = lower.endsWith(".json") || (!/\.ya?ml$/.test(lower) && /^\uFEFF?\s*[{[]/.test(text));
   const doc = isJson ? parseJsonSource(file, text) : parseYamlSource(file, text);
+  // Pointers are built only for a document that has such a number: building one per node was a
+  // tenth of linting time.
+  if (!hasUnsafeInteger(doc.data)) return doc;
   for (const pointer of unsafeIntegers(doc.data, "")) {
     doc.diagnostics.push({
       ruleId: "syntax",
@@ -66,6 +91,14 @@ export function parseSource(file: string, text: string): SourceDoc {
     });
   }
   return doc;
+}
+
+function hasUnsafeInteger(value: unknown): boolean {
+  if (typeof value === "number") return Number.isInteger(value) && !Number.isSafeInteger(value);
+  if (value === null || typeof value !== "object") return false;
+  if (Array.isArray(value)) return value.some(hasUnsafeInteger);
+  for (const key of Object.keys(value)) if (hasUnsafeInteger((value as Record<string, unknown>)[key])) return true;
+  return false;
 }
 
 /** Pointers of integers a JavaScript number cannot hold exactly (both parsers round them). */

@@ -21,6 +21,13 @@ export interface FastYaml {
   root: FastNode;
 }
 
+/**
+ * Deeper documents go to the full parser's path, which refuses nesting it cannot take; these
+ * bounds keep the reader's recursion shallow and within what that check lets through.
+ */
+const MAX_DEPTH = 64;
+const MAX_INDENT = 512;
+
 /** Thrown inside the reader to give up; never escapes parseCommonYaml. */
 class Unsupported extends Error {}
 const unsupported = new Unsupported();
@@ -62,6 +69,7 @@ function contentLines(text: string): Line[] {
       const end = contentEnd(text, start, lineEnd);
       if (end > start) {
         if (first === 0x25 || text.startsWith("---", start) || text.startsWith("...", start)) throw unsupported;
+        if (start - offset > MAX_INDENT) throw unsupported;
         lines.push({ start, end, indent: start - offset });
       }
     }
@@ -113,6 +121,7 @@ interface Parsed {
 
 class BlockReader {
   next = 0;
+  private depth = 0;
   constructor(
     private readonly text: string,
     private readonly lines: Line[],
@@ -121,8 +130,10 @@ class BlockReader {
   /** The block collection whose first line is lines[next], at exactly `indent`. */
   block(minIndent: number, indent: number): Parsed {
     const line = this.lines[this.next];
-    if (!line || line.indent < minIndent || line.indent !== indent) throw unsupported;
-    return this.isSeqEntry(line.start, line.end) ? this.seq(indent) : this.map(indent);
+    if (!line || line.indent < minIndent || line.indent !== indent || ++this.depth > MAX_DEPTH) throw unsupported;
+    const parsed = this.isSeqEntry(line.start, line.end) ? this.seq(indent) : this.map(indent);
+    this.depth--;
+    return parsed;
   }
 
   private isSeqEntry(at: number, end: number): boolean {
@@ -181,7 +192,9 @@ class BlockReader {
         throw unsupported; // "- - x"
       } else if (this.isMapEntry(itemAt, line.end)) {
         // "- key: value": a map whose keys sit at the column of the first one.
+        if (++this.depth > MAX_DEPTH) throw unsupported;
         item = this.map(itemAt - (line.start - line.indent), itemAt);
+        this.depth--;
       } else {
         this.next++;
         item = this.inline(itemAt, line.end);
@@ -240,6 +253,7 @@ class BlockReader {
 
 class FlowReader {
   position = 0;
+  private depth = 0;
   constructor(
     private readonly text: string,
     private readonly end: number,
@@ -248,8 +262,12 @@ class FlowReader {
   value(at: number, inFlow: boolean): Parsed {
     const text = this.text;
     const c = text.charCodeAt(at);
-    if (c === 0x7b) return this.flowMap(at);
-    if (c === 0x5b) return this.flowSeq(at);
+    if (c === 0x7b || c === 0x5b) {
+      if (++this.depth > MAX_DEPTH) throw unsupported;
+      const parsed = c === 0x7b ? this.flowMap(at) : this.flowSeq(at);
+      this.depth--;
+      return parsed;
+    }
     if (c === 0x22 || c === 0x27) {
       const close = closingQuote(text, at, this.end);
       this.position = close + 1;

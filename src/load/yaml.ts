@@ -24,14 +24,16 @@ const MAX_FLOW_DEPTH = 256;
 const MAX_INDENT = 512;
 
 export function parseYamlSource(file: string, text: string): SourceDoc {
+  // The fast reader takes no nesting deeper than this check lets through, so it goes first.
+  const fast = parseCommonYaml(text);
+  if (fast) return fastSource(file, text, fast);
   const tooDeep = findExcessiveNesting(text);
   if (tooDeep) {
     const position = offsetToPosition(computeLineStarts(text), tooDeep.offset);
     const diagnostic: Diagnostic = { ruleId: "syntax", severity: "error", message: tooDeep.message, pointer: "", ...position };
     return { file, format: "yaml", text, data: undefined, diagnostics: [diagnostic], locate: () => ({ line: 1, column: 1 }) };
   }
-  const fast = parseCommonYaml(text);
-  return fast ? fastSource(file, text, fast) : parseWithYamlPackage(file, text);
+  return parseWithYamlPackage(file, text);
 }
 
 /** The full YAML parser's reading, with its diagnostics; exported for the fast reader's differential tests. */

@@ -51,12 +51,13 @@ export function checkSource(source: SourceDoc, companions: Companions = {}): Che
 /** Finds, parses, validates and models every spec under `paths`. */
 export async function loadSpecs(paths: readonly string[], options: FindOptions = {}): Promise<CheckedSource[]> {
   const files = await findSpecFiles(paths, options);
-  return Promise.all(
-    files.map(async (file) => {
-      const source = await loadSource(file);
-      // Only an AgentAz spec has a kit.json beside it.
-      const kit = source.data !== undefined && detectKind(source) === "agentaz" ? await loadCompanionKit(file) : undefined;
-      return checkSource(source, { kit });
-    }),
-  );
+  return Promise.all(files.map(loadSpec));
+}
+
+/** Reads, validates and models one spec file (with its companion files). */
+export async function loadSpec(file: string): Promise<CheckedSource> {
+  const source = await loadSource(file);
+  // Only an AgentAz spec has a kit.json beside it.
+  const kit = source.data !== undefined && detectKind(source) === "agentaz" ? await loadCompanionKit(file) : undefined;
+  return checkSource(source, { kit });
 }

@@ -30,8 +30,21 @@ export function compilePattern(source: string): CompiledPattern {
   };
 }
 
+/** Patterns given as strings, compiled once: lint rules match the same few patterns over and over. */
+const compiledStrings = new Map<string, CompiledPattern>();
+const MAX_COMPILED_STRINGS = 1024;
+
+function compiledFor(source: string): CompiledPattern {
+  let compiled = compiledStrings.get(source);
+  if (compiled) return compiled;
+  compiled = compilePattern(source);
+  if (compiledStrings.size >= MAX_COMPILED_STRINGS) compiledStrings.clear();
+  compiledStrings.set(source, compiled);
+  return compiled;
+}
+
 export function matchToolPattern(pattern: string | CompiledPattern, name: string): boolean {
-  const compiled = typeof pattern === "string" ? compilePattern(pattern) : pattern;
+  const compiled = typeof pattern === "string" ? compiledFor(pattern) : pattern;
   const { pieces } = compiled;
   if (pieces.length === 1) return pieceMatchesAt(pieces[0]!, name, 0) && name.length === pieces[0]!.length;
   let position = 0;
