@@ -1,4 +1,8 @@
 #!/usr/bin/env node
-import { main } from "../dist/src/cli/main.js";
+// The bundled CLI (npm run build) when it is there; the plain tsc output otherwise.
+const { main } = await import("../dist/cli/agentspec.js").catch((error) => {
+  if (error?.code !== "ERR_MODULE_NOT_FOUND") throw error;
+  return import("../dist/src/cli/main.js");
+});
 
 process.exitCode = await main(process.argv.slice(2));

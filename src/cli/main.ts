@@ -1,16 +1,77 @@
 /** The agentspec command: yargs wiring over the library; every command returns an exit code. */
-import yargs from "yargs";
+import yargs, { type Argv } from "yargs";
 import { AgentspecError } from "../errors.js";
-import { auditBuilder } from "./audit.js";
-import { compileBuilder, runCompile, type CompileArgs } from "./compile.js";
-import { decideBuilder, runDecide, type DecideArgs } from "./decide.js";
-import { importBuilder, runImport, type ImportArgs } from "./import.js";
 import { EXIT, processIO, type CliIO } from "./io.js";
-import { lintBuilder, runLint, type LintArgs } from "./lint.js";
-import { rulesBuilder, runRules, type RulesArgs } from "./rules.js";
-import { runTest, testBuilder, type TestArgs } from "./test.js";
-import { runTier, tierBuilder, type TierArgs } from "./tier.js";
 import { version } from "./version.js";
+
+type RunCommand = (task: () => Promise<number>) => Promise<void>;
+
+/** A command whose module is imported only when it runs or shows its help. */
+interface LazyCommand {
+  command: string;
+  describe: string;
+  builder: (yargs: Argv, io: CliIO, runCommand: RunCommand) => Promise<Argv>;
+  run?: (args: unknown, io: CliIO) => Promise<number>;
+}
+
+/** A command from its module's builder and run function, loaded on first use. */
+function lazy<A>(command: string, describe: string, load: () => Promise<[(yargs: Argv) => Argv<A>, (args: A, io: CliIO) => Promise<number>]>): LazyCommand {
+  return {
+    command,
+    describe,
+    builder: async (y) => (await load())[0](y) as unknown as Argv,
+    run: async (args, io) => (await load())[1](args as A, io),
+  };
+}
+
+/**
+ * The one list of commands. Each module is imported in its builder, which yargs runs only for
+ * the command given: importing every command's dependencies (compile targets, the YAML writer,
+ * signing) cost more than node's own start, and `lint` in a pre-commit hook needs none of them.
+ */
+const COMMANDS: LazyCommand[] = [
+  lazy("lint [paths..]", "Check specs for schema errors, contradictions and gaps", async () => {
+    const m = await import("./lint.js");
+    return [m.lintBuilder, m.runLint];
+  }),
+  lazy("compile [paths..]", "Compile specs into policies and review documents", async () => {
+    const m = await import("./compile.js");
+    return [m.compileBuilder, m.runCompile];
+  }),
+  lazy("rules", "List every lint rule with its default severity", async () => {
+    const m = await import("./rules.js");
+    return [m.rulesBuilder, m.runRules];
+  }),
+  lazy("decide <file>", "Decide one tool call against a spec or a compiled policy; prints the decision as JSON", async () => {
+    const m = await import("./decide.js");
+    return [m.decideBuilder, m.runDecide];
+  }),
+  lazy("test [paths..]", "Run every spec's tests cases against its compiled policy", async () => {
+    const m = await import("./test.js");
+    return [m.testBuilder, m.runTest];
+  }),
+  lazy("tier <file>", "Compute a spec's trust level, say why, and compare it with the declared one", async () => {
+    const m = await import("./tier.js");
+    return [m.tierBuilder, m.runTier];
+  }),
+  lazy("import <format> <file>", "Import an AgentAz, aex or other system's file as an agentspec YAML spec", async () => {
+    const m = await import("./import.js");
+    return [m.importBuilder, m.runImport];
+  }),
+  lazy("sign <policy>", "Sign a compiled policy with an Ed25519 private key (writes <policy>.sig)", async () => {
+    const m = await import("./sign.js");
+    return [m.signBuilder, m.runSign];
+  }),
+  lazy("verify <policy>", "Check a policy's signature (and hash, and an optional pin) as a runtime would", async () => {
+    const m = await import("./verify.js");
+    return [m.verifyBuilder, m.runVerify];
+  }),
+  {
+    command: "audit",
+    describe: "Work with decision logs (audit verify <file.jsonl>)",
+    builder: async (y, io, runCommand) => (await import("./audit.js")).auditBuilder(y, io, runCommand),
+  },
+];
 
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
   let exitCode: number = EXIT.ok;
@@ -19,29 +80,16 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
   };
   const parser = yargs([...argv])
     .scriptName("agentspec")
-    .usage("$0 <command> [options]\n\nDeclare, check and enforce what an AI agent may do.")
-    .command("lint [paths..]", "Check specs for schema errors, contradictions and gaps", lintBuilder, (args) =>
-      run(() => runLint(args as unknown as LintArgs, io))(),
-    )
-    .command("compile [paths..]", "Compile specs into policies and review documents", compileBuilder, (args) =>
-      run(() => runCompile(args as unknown as CompileArgs, io))(),
-    )
-    .command("rules", "List every lint rule with its default severity", rulesBuilder, (args) =>
-      run(() => runRules(args as unknown as RulesArgs, io))(),
-    )
-    .command("decide <file>", "Decide one tool call against a spec or a compiled policy; prints the decision as JSON", decideBuilder, (args) =>
-      run(() => runDecide(args as unknown as DecideArgs, io))(),
-    )
-    .command("test [paths..]", "Run every spec's tests cases against its compiled policy", testBuilder, (args) =>
-      run(() => runTest(args as unknown as TestArgs, io))(),
-    )
-    .command("tier <file>", "Compute a spec's trust level, say why, and compare it with the declared one", tierBuilder, (args) =>
-      run(() => runTier(args as unknown as TierArgs, io))(),
-    )
-    .command("import <format> <file>", "Import an AgentAz, aex or other system's file as an agentspec YAML spec", importBuilder, (args) =>
-      run(() => runImport(args as unknown as ImportArgs, io))(),
-    )
-    .command("audit", "Work with decision logs (audit verify <file.jsonl>)", (y) => auditBuilder(y, io, (task) => run(task)()))
+    .usage("$0 <command> [options]\n\nDeclare, check and enforce what an AI agent may do.");
+  for (const { command, describe, builder, run: runCommand } of COMMANDS) {
+    parser.command(
+      command,
+      describe,
+      (y) => builder(y, io, (task) => run(task)()),
+      runCommand ? (args) => run(() => runCommand(args, io))() : undefined,
+    );
+  }
+  parser
     .demandCommand(1, "Name a command: agentspec lint specs/")
     .strict()
     .version(version)
