@@ -20,3 +20,9 @@ export interface FileResult {
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId);
 }
+
+/** A character as a \u escape (\u{…} beyond the Basic Multilingual Plane), for messages that must show what a reader cannot see. */
+export function unicodeEscape(char: string): string {
+  const hex = char.codePointAt(0)!.toString(16).toUpperCase();
+  return hex.length > 4 ? `\\u{${hex}}` : `\\u${hex.padStart(4, "0")}`;
+}

@@ -118,6 +118,17 @@ describe("hostile files", () => {
       { ruleId: "syntax", severity: "error", message: "This number is beyond 2^53 and cannot be represented exactly: use a smaller number", line: 5, column: 33 },
     ]);
   });
+
+  it("tool names with look-alikes and control characters are reported, and printed escaped", async () => {
+    expect((await lintOne("unicode-names.agentspec.yaml")).filter((d) => d.ruleId === "suspicious-tool-name")).toEqual([
+      { ruleId: "suspicious-tool-name", severity: "warning", message: 'Tool name "cr\u043cm.lookup" contains non-ASCII "\u043c" (U+043C), which may look like an ASCII letter: tool names are ASCII', line: 4, column: 3 },
+      { ruleId: "suspicious-tool-name", severity: "error", message: 'Tool name "email\\u200B.send" contains characters a reader cannot see: retype it in plain ASCII', line: 5, column: 3 },
+      { ruleId: "suspicious-tool-name", severity: "error", message: 'Tool name "bell\\u0007" contains characters a reader cannot see: retype it in plain ASCII', line: 6, column: 3 },
+    ]);
+    const { code, stdout } = await cli("lint", fixture("unicode-names.agentspec.yaml"));
+    expect(code).toBe(1);
+    expect(stdout).not.toMatch(/[\u0007\u200b]/);
+  });
 });
 
 describe("hostile sizes and shapes", () => {

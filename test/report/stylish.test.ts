@@ -11,7 +11,7 @@ describe("stylish", () => {
         "  3:18  warning  Last reviewed 400 days ago                                               fake-stale",
         "",
         "specs/odd name, 100%.agentspec.yaml",
-        '  12:5  warning  Say "<hi>" & 50%\r\nthen: go, now  unused-suppression',
+        '  12:5  warning  Say "<hi>" & 50%\\u000D\\u000Athen: go, now  unused-suppression',
         "",
         "✖ 3 problems (1 error, 2 warnings)",
         "",
@@ -31,6 +31,14 @@ describe("stylish", () => {
         "",
       ].join("\n"),
     );
+  });
+
+  it("shows control and bidirectional-override characters as escapes, never raw", () => {
+    const hostile = [{ file: "specs/\u001b[2Jx.agentspec.yaml", diagnostics: [{ ruleId: "r", severity: "error" as const, message: 'Tool "a\u001b]0;pwned\u0007\u202eb"', line: 1, column: 1, pointer: "" }] }];
+    const out = stylish(hostile, { color: false, cwd: CWD });
+    expect(out).toContain("specs/\\u001B[2Jx.agentspec.yaml");
+    expect(out).toContain('Tool "a\\u001B]0;pwned\\u0007\\u202Eb"');
+    expect(out).not.toMatch(/[\u0007\u001b\u202e]/);
   });
 
   it("says how many files were clean", () => {

@@ -15,6 +15,7 @@ import { neverEmitsAllowed } from "./never-emits-allowed.js";
 import { redactionWithoutRules } from "./redaction-without-rules.js";
 import { redundantDeny } from "./redundant-deny.js";
 import { staleReview } from "./stale-review.js";
+import { suspiciousToolName } from "./suspicious-tool-name.js";
 import { trustLevelMismatch } from "./trust-level-mismatch.js";
 import { unboundedAutonomy } from "./unbounded-autonomy.js";
 import { unknownToolReference } from "./unknown-tool-reference.js";
@@ -38,6 +39,7 @@ export const rules: readonly Rule[] = [
   redactionWithoutRules,
   redundantDeny,
   staleReview,
+  suspiciousToolName,
   trustLevelMismatch,
   unboundedAutonomy,
   unknownToolReference,

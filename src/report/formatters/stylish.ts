@@ -1,5 +1,6 @@
 /** The default, human format: ESLint's stylish layout. */
 import { Chalk } from "chalk";
+import { unicodeEscape } from "../../diagnostics.js";
 import type { Formatter } from "../types.js";
 
 export const stylish: Formatter = (results, { color }) => {
@@ -9,15 +10,16 @@ export const stylish: Formatter = (results, { color }) => {
   const out: string[] = [];
   for (const { file, diagnostics } of results) {
     if (diagnostics.length === 0) continue;
-    out.push(c.underline(file));
+    out.push(c.underline(printable(file)));
     const positionWidth = Math.max(...diagnostics.map((d) => `${d.line}:${d.column}`.length));
-    const messageWidth = Math.max(...diagnostics.map((d) => d.message.length));
-    for (const d of diagnostics) {
+    const messages = diagnostics.map((d) => printable(d.message));
+    const messageWidth = Math.max(...messages.map((m) => m.length));
+    for (const [i, d] of diagnostics.entries()) {
       if (d.severity === "error") errors++;
       else warnings++;
       const severity = d.severity === "error" ? c.red("error  ") : c.yellow("warning");
       const position = c.dim(`${d.line}:${d.column}`.padEnd(positionWidth));
-      out.push(`  ${position}  ${severity}  ${d.message.padEnd(messageWidth)}  ${c.dim(d.ruleId)}`);
+      out.push(`  ${position}  ${severity}  ${messages[i]!.padEnd(messageWidth)}  ${c.dim(d.ruleId)}`);
     }
     out.push("");
   }
@@ -27,3 +29,14 @@ export const stylish: Formatter = (results, { color }) => {
   out.push((errors > 0 ? c.red.bold : c.yellow.bold)(summary));
   return out.join("\n") + "\n";
 };
+
+/**
+ * Controls (an escape sequence in a tool name could rewrite the terminal), bidirectional
+ * overrides (which reorder what a reader sees) and invisible characters are shown as \u
+ * escapes, never written raw.
+ */
+const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/gu;
+
+function printable(text: string): string {
+  return text.replace(UNPRINTABLE, unicodeEscape);
+}

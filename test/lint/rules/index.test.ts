@@ -18,7 +18,7 @@ describe("the rule registry", () => {
   it("registers every rule file, sorted by id", () => {
     expect(rules.map((r) => `${r.id}.ts`)).toEqual([...ruleFiles].sort());
     expect(rules.map((r) => r.id)).toEqual([...rules.map((r) => r.id)].sort());
-    expect(rules).toHaveLength(20);
+    expect(rules).toHaveLength(21);
   });
 
   it.each(ruleFiles)("%s exports the rule named after the file", async (file) => {
