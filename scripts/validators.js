@@ -31,16 +31,19 @@ export function renderValidators(schemas) {
 
 /**
  * ajv's ESM output still calls require() for its runtime helpers (ucs2length, the date format).
- * createRequire gives them exactly the CommonJS exports they expect, under node and vitest alike
- * (a default import of a CommonJS module differs between the two).
+ * They become imports, so the CLI bundle carries them instead of starting node's CommonJS loader
+ * for two small files. Node gives a CommonJS module's exports object as the default export, a
+ * bundler may give `exports.default`; commonJs() takes the exports object either way.
  */
 function wrap(code) {
+  const specifiers = [...new Set([...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]))];
+  const body = code.replace(/^"use strict";\n?/, "").replace(/require\("([^"]+)"\)/g, (_, spec) => `commonJs(cjs${specifiers.indexOf(spec)})`);
   return [
     "// @ts-nocheck: ajv's generated code is untyped; src/validate types what it uses.",
     "/* Generated from schema/ by `npm run generate` (ajv standalone). Do not edit: change the schema and regenerate. */",
-    'import { createRequire } from "node:module";',
-    "const require = createRequire(import.meta.url);",
-    code.replace(/^"use strict";\n?/, ""),
+    ...specifiers.map((spec, i) => `import * as cjs${i} from "${spec}.js";`),
+    "const commonJs = (ns) => (ns.default !== undefined && typeof ns.default === \"object\" ? ns.default : ns);",
+    body,
     "",
   ].join("\n");
 }

@@ -1,6 +1,7 @@
 /** The agentspec command: yargs wiring over the library; every command returns an exit code. */
-import yargs, { type Argv } from "yargs";
+import type { Argv } from "yargs";
 import { AgentspecError } from "../errors.js";
+import { readLintArgs } from "./fast-lint.js";
 import { EXIT, processIO, type CliIO } from "./io.js";
 import { version } from "./version.js";
 
@@ -74,6 +75,20 @@ const COMMANDS: LazyCommand[] = [
 ];
 
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
+  // A plain `agentspec lint` (a pre-commit hook's) runs without loading yargs; see fast-lint.ts.
+  const lintArgs = readLintArgs(argv);
+  if (lintArgs) {
+    return reportErrors(io, async () => {
+      const { runLint } = await import("./lint.js");
+      return runLint(lintArgs, io);
+    });
+  }
+  return runWithYargs(argv, io);
+}
+
+/** Every command line through yargs: help, usage errors, and every command. */
+export async function runWithYargs(argv: readonly string[], io: CliIO): Promise<number> {
+  const { default: yargs } = await import("yargs");
   let exitCode: number = EXIT.ok;
   const run = (task: () => Promise<number>) => async () => {
     exitCode = await task();
@@ -101,13 +116,20 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     .fail((message, error) => {
       throw error ?? new UsageError(message);
     });
-  try {
+  return reportErrors(io, async () => {
     let printed = "";
     await parser.parseAsync([...argv], {}, (_error, _argv, output) => {
       printed = output;
     });
     if (printed) io.stdout(printed + "\n");
     return exitCode;
+  });
+}
+
+/** Runs a command; a usage error, an AgentspecError or a crash becomes a message and exit 2. */
+async function reportErrors(io: CliIO, task: () => Promise<number>): Promise<number> {
+  try {
+    return await task();
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`agentspec: ${error.message}\nRun \`agentspec --help\` for usage.\n`);

@@ -1,5 +1,5 @@
 /** RFC 8785 JSON canonicalization and the sha256 hash over it. */
-import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
 
 /** Sorted keys (by UTF-16 code units), no whitespace, ECMAScript number and string forms. */
 export function canonicalize(value: unknown): string {
@@ -20,6 +20,10 @@ export function canonicalize(value: unknown): string {
   throw new TypeError(`JSON canonicalization cannot encode a ${typeof value}`);
 }
 
+/** node:crypto, loaded on the first hash: `agentspec lint` never hashes, and loading it cost 5 ms. */
+let crypto: typeof import("node:crypto") | undefined;
+
 export function sha256Hex(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex");
+  crypto ??= createRequire(import.meta.url)("node:crypto") as typeof import("node:crypto");
+  return crypto.createHash("sha256").update(text, "utf8").digest("hex");
 }

@@ -3,7 +3,7 @@
  * validated against schema/config.schema.json and the rule registry. Any problem is a
  * BAD_CONFIG error naming the file, the line:column and the fix.
  */
-import { readFile, stat } from "node:fs/promises";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { ValidateFunction } from "ajv";
 import type { AgentspecConfig } from "../../generated/config.js";
@@ -45,7 +45,7 @@ export async function loadConfig({ cwd, file, rules = registeredRules }: LoadCon
 export async function findConfigFile(dir: string): Promise<string | undefined> {
   for (let current = path.resolve(dir); ; current = path.dirname(current)) {
     const candidate = path.join(current, CONFIG_FILE_NAME);
-    const info = await stat(candidate).catch(() => undefined);
+    const info = statSync(candidate, { throwIfNoEntry: false });
     if (info?.isFile()) return candidate;
     if (path.dirname(current) === current) return undefined;
   }
@@ -66,7 +66,7 @@ export function parseConfig(file: string, text: string, rules: readonly RuleMeta
 
 async function readConfigText(file: string, shown: string): Promise<string> {
   try {
-    return await readFile(file, "utf8");
+    return readFileSync(file, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new AgentspecError("BAD_CONFIG", `${shown}: no such config file: check the --config path`);

@@ -1,5 +1,5 @@
 /** Finds spec files and parses them into SourceDocs. */
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdirSync, readFileSync, statSync, type Dirent } from "node:fs";
 import { AgentspecError } from "../errors.js";
 import { parseJsonSource } from "./json.js";
 import { parseYamlSource } from "./yaml.js";
@@ -23,10 +23,7 @@ export interface FindOptions {
 export async function findSpecFiles(paths: readonly string[], options: FindOptions = {}): Promise<string[]> {
   const files = new Set<string>();
   for (const given of paths) {
-    const info = await stat(given).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === "ENOENT") throw new AgentspecError("NOT_FOUND", `${given}: no such file or directory`);
-      throw new AgentspecError("UNREADABLE", `${given}: cannot be read (${error.code ?? error.message})`);
-    });
+    const info = statPath(given);
     if (info.isDirectory()) {
       const found = options.ignore?.length ? await globSpecFiles(given, options.ignore) : await walkSpecFiles(given);
       const prefix = given.endsWith("/") ? given : given + "/";
@@ -44,6 +41,16 @@ export async function findSpecFiles(paths: readonly string[], options: FindOptio
   return [...files];
 }
 
+function statPath(given: string) {
+  try {
+    return statSync(given);
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    if (code === "ENOENT") throw new AgentspecError("NOT_FOUND", `${given}: no such file or directory`);
+    throw new AgentspecError("UNREADABLE", `${given}: cannot be read (${code ?? message})`);
+  }
+}
+
 /** fast-glob, loaded only when ignore patterns need it: loading it costs more than a walk of a spec tree. */
 async function globSpecFiles(dir: string, ignore: readonly string[]): Promise<string[]> {
   const { default: fg } = await import("fast-glob");
@@ -56,7 +63,12 @@ async function globSpecFiles(dir: string, ignore: readonly string[]): Promise<st
  * listed; unreadable directories skipped.
  */
 export async function walkSpecFiles(dir: string, relative = ""): Promise<string[]> {
-  const entries = await readdir(relative ? `${dir}/${relative}` : dir, { withFileTypes: true }).catch(() => []);
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(relative ? `${dir}/${relative}` : dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
   const found: string[] = [];
   for (const entry of entries) {
     const name = entry.name;
@@ -115,7 +127,7 @@ function* unsafeIntegers(value: unknown, pointer: string): Generator<string> {
 export async function loadSource(file: string): Promise<SourceDoc> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    bytes = readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new AgentspecError("NOT_FOUND", `${file}: no such file`);

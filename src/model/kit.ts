@@ -5,7 +5,7 @@
  * failure modes and evaluation where the agentaz.json has none. A kit that cannot be read or
  * has the wrong shape never stops a run: it is kept as a problem the lint rule reports.
  */
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseSource, type SourceDoc } from "../load/index.js";
 import { inferEffect } from "./infer-effect.js";
@@ -26,7 +26,7 @@ export async function loadCompanionKit(agentazFile: string): Promise<SourceDoc |
   const file = kitPathFor(agentazFile);
   let text: string;
   try {
-    text = await readFile(file, "utf8");
+    text = readFileSync(file, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT" || code === "ENOTDIR") return undefined;
