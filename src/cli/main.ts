@@ -1,7 +1,7 @@
 /** The agentspec command: yargs wiring over the library; every command returns an exit code. */
 import type { Argv } from "yargs";
 import { AgentspecError } from "../errors.js";
-import { readLintArgs } from "./fast-lint.js";
+import { readFastArgv } from "./fast-argv.js";
 import { EXIT, processIO, type CliIO } from "./io.js";
 import { version } from "./version.js";
 
@@ -75,12 +75,12 @@ const COMMANDS: LazyCommand[] = [
 ];
 
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
-  // A plain `agentspec lint` (a pre-commit hook's) runs without loading yargs; see fast-lint.ts.
-  const lintArgs = readLintArgs(argv);
-  if (lintArgs) {
+  // A plain `agentspec lint` or `compile` (a hook's, a build's) runs without yargs; see fast-argv.ts.
+  const fast = readFastArgv(argv);
+  if (fast) {
     return reportErrors(io, async () => {
-      const { runLint } = await import("./lint.js");
-      return runLint(lintArgs, io);
+      if (fast.command === "lint") return (await import("./lint.js")).runLint(fast.args, io);
+      return (await import("./compile.js")).runCompile(fast.args, io);
     });
   }
   return runWithYargs(argv, io);

@@ -2,18 +2,19 @@
  * Compiling specs: run the chosen targets over each spec, then write the files or check the
  * files on disk against them. Output is deterministic: sorted by path, no timestamps.
  */
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Diagnostic, FileResult } from "../diagnostics.js";
 import { AgentspecError } from "../errors.js";
 import type { Spec } from "../model/index.js";
+import { DEFAULT_TARGETS } from "./defaults.js";
 import { targets, type EmittedFile, type Target } from "./targets/index.js";
 
 export { canonicalize, sha256Hex } from "./canonical.js";
 export { compilePolicy, policyHash, serializePolicy, type Policy, type PolicyTool } from "./policy.js";
 export { targets, type EmittedFile, type Target } from "./targets/index.js";
 
-export const DEFAULT_TARGETS: readonly string[] = ["policy", "markdown"];
+export { DEFAULT_TARGETS } from "./defaults.js";
 
 /** A compiled file and the spec it came from. */
 export interface CompiledFile extends EmittedFile {
@@ -108,8 +109,10 @@ export async function writeOutputs(files: readonly EmittedFile[], outDir: string
   for (const file of files) {
     const target = path.join(outDir, file.path);
     try {
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, file.contents, "utf8");
+      // Sync: a compile writes a few small files, and each promise's trip through the thread
+      // pool cost more than the write.
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, file.contents, "utf8");
     } catch (error) {
       throw new AgentspecError("UNWRITABLE", `${target}: cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
     }
@@ -133,7 +136,7 @@ export async function checkOutputs(files: readonly (EmittedFile & { source?: str
     const target = path.join(outDir, file.path);
     let current: string;
     try {
-      current = await readFile(target, "utf8");
+      current = readFileSync(target, "utf8");
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === "ENOENT" || code === "ENOTDIR") {

@@ -1,0 +1,46 @@
+/**
+ * The CLI as users run it: bin/agentspec.js over the rolldown bundle (npm run build), which the
+ * in-process tests of src/ do not load. One run per command, each checked by what it prints.
+ */
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, readdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+
+const run = async (...args: string[]) => {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ["bin/agentspec.js", ...args], { env: { ...process.env, NO_COLOR: "1" } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
+    return { code, stdout, stderr };
+  }
+};
+
+describe.runIf(existsSync("dist/cli/agentspec.js"))("the bundled CLI", () => {
+  it("lints, with yargs (help) and without (a plain command line)", async () => {
+    expect(await run("lint", "specs/", "-f", "json")).toMatchObject({ code: 0, stdout: expect.stringContaining('"file":"specs/customer-support.agentspec.yaml","diagnostics":[]') });
+    expect((await run("lint", "--help")).stdout).toContain("--max-warnings");
+    expect(await run("lint", "nowhere/")).toMatchObject({ code: 2, stderr: "agentspec: nowhere/: no such file or directory\n" });
+  });
+
+  it("compiles to every target, and imports what the YAML targets wrote", async () => {
+    const out = await mkdtemp(path.join(tmpdir(), "agentspec-bundle-"));
+    const targets = "policy,markdown,cedar,aex,aex-json,agentaz,wpc,veto,sentrely";
+    expect((await run("compile", "specs/", "--target", targets, "--out", out)).code).toBe(0);
+    expect(await readdir(out)).toHaveLength(55);
+    const imported = await run("import", "veto", path.join(out, "customer-support.veto.yaml"));
+    expect(imported.stdout).toContain('agentspec: "1.0"');
+  });
+
+  it("decides, tests, tiers, lists rules and prints its version", async () => {
+    expect(JSON.parse((await run("decide", "specs/customer-support.agentspec.yaml", "--tool", "payments.refund")).stdout).decision).toBe("deny");
+    expect((await run("test", "specs/")).stdout).toMatch(/cases passed/);
+    expect((await run("tier", "specs/customer-support.agentspec.yaml")).stdout).toContain("computed");
+    expect((await run("rules")).stdout).toContain("suspicious-tool-name");
+    expect((await run("--version")).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});

@@ -1,0 +1,120 @@
+/**
+ * The yargs-free reader of `agentspec lint` and `compile` command lines either declines or reads
+ * exactly what yargs reads: the same arguments reach the command.
+ */
+import fc from "fast-check";
+import { describe, expect, it, vi } from "vitest";
+import { readFastArgv, type FastCommand } from "../../src/cli/fast-argv.js";
+import type { CliIO } from "../../src/cli/io.js";
+import { main, runWithYargs } from "../../src/cli/main.js";
+
+const received: FastCommand[] = [];
+const pick = (args: Record<string, unknown>, keys: string[]): any => Object.fromEntries(keys.filter((k) => args[k] !== undefined).map((k) => [k, args[k]]));
+
+vi.mock("../../src/cli/lint.js", async (original) => ({
+  ...(await original<typeof import("../../src/cli/lint.js")>()),
+  runLint: async (args: Record<string, unknown>) => {
+    received.push({ command: "lint", args: pick(args, ["paths", "format", "quiet", "maxWarnings", "config"]) });
+    return 0;
+  },
+}));
+vi.mock("../../src/cli/compile.js", async (original) => ({
+  ...(await original<typeof import("../../src/cli/compile.js")>()),
+  runCompile: async (args: Record<string, unknown>) => {
+    received.push({ command: "compile", args: pick(args, ["paths", "target", "out", "check"]) });
+    return 0;
+  },
+}));
+
+const io: CliIO = { stdout: () => {}, stderr: () => {}, color: false, cwd: process.cwd() };
+
+/** What yargs hands the command for a command line, or undefined when yargs refuses it or runs none. */
+async function yargsReading(argv: string[]): Promise<FastCommand | undefined> {
+  received.length = 0;
+  await runWithYargs(argv, io);
+  return received[0];
+}
+
+async function expectAgreement(argv: string[]): Promise<boolean> {
+  const fast = readFastArgv(argv);
+  if (fast === undefined) return false;
+  expect(fast, argv.join(" ")).toEqual(await yargsReading(argv));
+  return true;
+}
+
+describe("lint and compile command lines without yargs", () => {
+  it.each([
+    [["lint"]],
+    [["lint", "specs/"]],
+    [["lint", "a.agentspec.yaml", "dir/", "10"]],
+    [["lint", "specs/", "--format", "json"]],
+    [["lint", "-f", "sarif", "specs/"]],
+    [["lint", "--format=github", "--quiet", "specs/"]],
+    [["lint", "--max-warnings", "0", "specs/"]],
+    [["lint", "--max-warnings=-1", "-c", "cfg.json", "x"]],
+    [["lint", "--config", "a b.json", "--max-warnings", "12", "specs/", "more/"]],
+    [["compile"]],
+    [["compile", "specs/", "--target", "policy,markdown", "--out", "generated/specs", "--check"]],
+    [["compile", "-t", "cedar", "-o", "out", "a.agentspec.yaml"]],
+    [["compile", "--target=wpc,veto", "--out=x y", "specs/"]],
+  ])("reads %j as yargs does", async (argv) => {
+    expect(await expectAgreement(argv)).toBe(true);
+  });
+
+  it.each([
+    [["lint", "--help"]],
+    [["lint", "-h"]],
+    [["lint", "--version"]],
+    [["lint", "--format", "xml"]],
+    [["lint", "--format", "json", "--format", "sarif"]],
+    [["lint", "--max-warnings", "1e2"]],
+    [["lint", "--max-warnings", "abc"]],
+    [["lint", "--max-warnings", "-1"]],
+    [["lint", "--quiet", "false"]],
+    [["lint", "--no-quiet"]],
+    [["lint", "--maxWarnings", "3"]],
+    [["lint", "-fjson"]],
+    [["lint", "-qf", "json"]],
+    [["lint", "--", "-x"]],
+    [["lint", "-"]],
+    [["lint", "--unknown"]],
+    [["compile", "--check", "true"]],
+    [["compile", "--target"]],
+    [["compile", "--out", "-x"]],
+    [["compile", "--format", "json"]],
+    [["tier", "specs/a.agentspec.yaml"]],
+    [["constructor"]],
+    [[]],
+  ])("leaves %j to yargs", (argv) => {
+    expect(readFastArgv(argv)).toBeUndefined();
+  });
+
+  it.each(["lint", "compile"])("agrees with yargs on generated %s command lines, or declines them", async (command) => {
+    const piece = fc.constantFrom(
+      "specs/", "a b", "10", "-1", "0", "1.5", "1e2", "true", "false", "-", "--", "json", "sarif", "xml", "x.json", "", "policy,cedar",
+      "--format", "-f", "--format=json", "--format=", "-fjson", "--quiet", "-q", "--quiet=true", "--no-quiet",
+      "--config", "-c", "--config=c.json", "--max-warnings", "--max-warnings=2", "--max-warnings=x", "--maxWarnings",
+      "--target", "-t", "--target=policy", "--out", "-o", "--out=o", "--check", "--check=false", "--no-check", "-tcedar",
+      "--help", "-h", "--version", "-v",
+    );
+    let agreed = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(piece, { maxLength: 6 }), async (rest) => {
+        if (await expectAgreement([command, ...rest])) agreed++;
+      }),
+      { numRuns: 400, seed: 4242 },
+    );
+    // The property must have compared real readings, not only declined ones.
+    expect(agreed).toBeGreaterThan(20);
+  }, 60_000);
+
+  it("main runs a plain command line without yargs", async () => {
+    received.length = 0;
+    expect(await main(["lint", "specs/", "-f", "json"], io)).toBe(0);
+    expect(await main(["compile", "specs/", "--check"], io)).toBe(0);
+    expect(received).toEqual([
+      { command: "lint", args: { paths: ["specs/"], format: "json", quiet: false, maxWarnings: -1 } },
+      { command: "compile", args: { paths: ["specs/"], target: "policy,markdown", out: "generated", check: true } },
+    ]);
+  });
+});
