@@ -5,7 +5,7 @@ import { readFile, writeFile, mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { compile } from "json-schema-to-typescript";
-import { renderValidators, validatorSchemas, validatorsOut } from "./validators.js";
+import { renderValidator, validatorTargets } from "./validators.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -34,14 +34,12 @@ async function generateTypes({ schema, out }) {
   return { out, text: await renderTypes(json, schema) };
 }
 
-async function generateValidators() {
-  const schemas = {};
-  for (const [name, schema] of Object.entries(validatorSchemas)) schemas[name] = JSON.parse(await readFile(path.join(root, schema), "utf8"));
-  return { out: validatorsOut, text: renderValidators(schemas) };
+async function generateValidator({ name, schema, out }) {
+  return { out, text: renderValidator(name, JSON.parse(await readFile(path.join(root, schema), "utf8"))) };
 }
 
 async function main(check) {
-  const outputs = [...(await Promise.all(typeTargets.map(generateTypes))), await generateValidators()];
+  const outputs = await Promise.all([...typeTargets.map(generateTypes), ...validatorTargets.map(generateValidator)]);
   let drift = 0;
   for (const { out, text } of outputs) {
     const file = path.join(root, out);

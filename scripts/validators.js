@@ -4,29 +4,26 @@ import { Ajv } from "ajv";
 import addFormats from "ajv-formats";
 import standaloneCode from "ajv/dist/standalone/index.js";
 
-export const validatorsOut = "generated/validators.ts";
-
-/** Export name → schema file. The options match what the validators were compiled with at run time before. */
-export const validatorSchemas = {
-  validateAgentspec: "schema/agentspec.schema.json",
-  validateAgentazInput: "schema/agentaz-input.schema.json",
-  validatePolicy: "schema/policy.schema.json",
-  validateConfig: "schema/config.schema.json",
-};
+/**
+ * One module per schema, so a command loads only the validators it uses (lint never loads the
+ * policy's). The options match what the validators were compiled with at run time before.
+ */
+export const validatorTargets = [
+  { name: "validateAgentspec", schema: "schema/agentspec.schema.json", out: "generated/validate-agentspec.ts" },
+  { name: "validateAgentazInput", schema: "schema/agentaz-input.schema.json", out: "generated/validate-agentaz-input.ts" },
+  { name: "validatePolicy", schema: "schema/policy.schema.json", out: "generated/validate-policy.ts" },
+  { name: "validateConfig", schema: "schema/config.schema.json", out: "generated/validate-config.ts" },
+];
 
 /**
- * The validators module for parsed schemas (export name → schema object). verbose: the error
- * messages read parentSchema and schema (oneOf branch counting), which standalone code keeps.
+ * The module exporting `name`, the validator of a parsed schema. verbose: the error messages
+ * read parentSchema and schema (oneOf branch counting), which standalone code keeps.
  */
-export function renderValidators(schemas) {
+export function renderValidator(name, schema) {
   const ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true, strict: true, code: { source: true, esm: true, lines: true } });
   addFormats(ajv, ["date"]);
-  const refs = {};
-  for (const [name, schema] of Object.entries(schemas)) {
-    ajv.addSchema(schema, name);
-    refs[name] = name;
-  }
-  return wrap(standaloneCode(ajv, refs));
+  ajv.addSchema(schema, name);
+  return wrap(standaloneCode(ajv, { [name]: name }));
 }
 
 /**

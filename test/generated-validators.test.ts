@@ -1,26 +1,28 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { validateAgentspec } from "../generated/validators.js";
+import { validateAgentspec } from "../generated/validate-agentspec.js";
 // @ts-expect-error: a plain JS build script without type declarations
-import { renderValidators, validatorSchemas, validatorsOut } from "../scripts/validators.js";
+import { renderValidator, validatorTargets } from "../scripts/validators.js";
 
-const schemaFiles = validatorSchemas as Record<string, string>;
-const render = renderValidators as (schemas: Record<string, unknown>) => string;
-
-async function schemas(): Promise<Record<string, Record<string, any>>> {
-  const entries = await Promise.all(Object.entries(schemaFiles).map(async ([name, file]) => [name, JSON.parse(await readFile(file, "utf8"))] as const));
-  return Object.fromEntries(entries);
+interface ValidatorTarget {
+  name: string;
+  schema: string;
+  out: string;
 }
+const targets = validatorTargets as ValidatorTarget[];
+const render = renderValidator as (name: string, schema: unknown) => string;
+const schemaOf = async (target: ValidatorTarget): Promise<Record<string, any>> => JSON.parse(await readFile(target.schema, "utf8"));
 
 describe("precompiled validators", () => {
-  it(`${validatorsOut as string} matches what the schemas generate`, async () => {
-    expect(await readFile(validatorsOut as string, "utf8")).toBe(render(await schemas()));
+  it.each(targets)("$out matches what $schema generates", async (target) => {
+    expect(await readFile(target.out, "utf8")).toBe(render(target.name, await schemaOf(target)));
   });
 
   it("a schema change without regenerating is caught as drift", async () => {
-    const changed = await schemas();
-    changed.validateAgentspec!.definitions.Limits.properties.max_new_thing = { type: "integer" };
-    expect(render(changed)).not.toBe(await readFile(validatorsOut as string, "utf8"));
+    const target = targets.find((t) => t.name === "validateAgentspec")!;
+    const changed = await schemaOf(target);
+    changed.definitions.Limits.properties.max_new_thing = { type: "integer" };
+    expect(render(target.name, changed)).not.toBe(await readFile(target.out, "utf8"));
   });
 
   it("keeps the schema objects the messages read (verbose errors)", () => {

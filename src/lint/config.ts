@@ -7,7 +7,7 @@ import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { ValidateFunction } from "ajv";
 import type { AgentspecConfig } from "../../generated/config.js";
-import { validateConfig as precompiledConfigValidator } from "../../generated/validators.js";
+import { validateConfig as precompiledConfigValidator } from "../../generated/validate-config.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { AgentspecError } from "../errors.js";
 import { joinPointer, type FindOptions, type SourceDoc } from "../load/index.js";

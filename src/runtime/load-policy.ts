@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import type { Policy } from "../../generated/policy.js";
-import { validatePolicy } from "../../generated/validators.js";
+import { validatePolicy } from "../../generated/validate-policy.js";
 import { policyHash } from "../compile/policy.js";
 import { AgentspecError } from "../errors.js";
 import { parseSource, type SourceDoc } from "../load/index.js";

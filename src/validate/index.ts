@@ -1,6 +1,7 @@
 /** Validates a parsed document against the schema for its kind (agentspec or AgentAz). */
 import type { ValidateFunction } from "ajv";
-import { validateAgentazInput, validateAgentspec } from "../../generated/validators.js";
+import { validateAgentazInput } from "../../generated/validate-agentaz-input.js";
+import { validateAgentspec } from "../../generated/validate-agentspec.js";
 import type { Diagnostic } from "../diagnostics.js";
 import type { SourceDoc } from "../load/index.js";
 import { schemaDiagnostics } from "./messages.js";
