@@ -1,5 +1,5 @@
 /**
- * The CLI as users run it: bin/agentspec.js over the rolldown bundle (npm run build), which the
+ * The CLI as users run it: bin/agentspec.cjs over the rolldown bundle (npm run build), which the
  * in-process tests of src/ do not load. One run per command, each checked by what it prints.
  */
 import { execFile } from "node:child_process";
@@ -12,7 +12,7 @@ import { describe, expect, it } from "vitest";
 
 const run = async (...args: string[]) => {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ["bin/agentspec.js", ...args], { env: { ...process.env, NO_COLOR: "1" } });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ["bin/agentspec.cjs", ...args], { env: { ...process.env, NO_COLOR: "1" } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
@@ -20,7 +20,7 @@ const run = async (...args: string[]) => {
   }
 };
 
-describe.runIf(existsSync("dist/cli/agentspec.js"))("the bundled CLI", () => {
+describe.runIf(existsSync("dist/cli/agentspec.cjs"))("the bundled CLI", () => {
   it("lints, with yargs (help) and without (a plain command line)", async () => {
     expect(await run("lint", "specs/", "-f", "json")).toMatchObject({ code: 0, stdout: expect.stringContaining('"file":"specs/customer-support.agentspec.yaml","diagnostics":[]') });
     expect((await run("lint", "--help")).stdout).toContain("--max-warnings");

@@ -89,7 +89,7 @@ describe("agentspec lint", () => {
 
 describe("the installed bin", () => {
   it("runs the built CLI on the example specs", async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, ["bin/agentspec.js", "lint", "specs/"], { env: { ...process.env, NO_COLOR: "1" } });
+    const { stdout } = await promisify(execFile)(process.execPath, ["bin/agentspec.cjs", "lint", "specs/"], { env: { ...process.env, NO_COLOR: "1" } });
     expect(stdout).toBe("✔ 5 files checked: no problems\n");
   });
 });
