@@ -9,12 +9,13 @@ import { stringify } from "yaml";
 import { lintSource } from "../../src/lint/index.js";
 import { parseSource } from "../../src/load/index.js";
 import type { Diagnostic } from "../../src/diagnostics.js";
+import { fuzzRuns, fuzzTimeout } from "../helpers/fuzz.js";
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
+const RUNS = fuzzRuns(100);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
 const settings = { numRuns: RUNS, seed: SEED, endOnFailure: true };
 /** Generous: the shared machine is slow at times, and the long pass runs thousands of cases. */
-const timeout = Math.max(60_000, RUNS * 200);
+const timeout = fuzzTimeout(RUNS, 200);
 
 const examples = ["customer-email", "customer-support", "order-support", "support-ticket", "ticket-routing"].map(
   (name) => JSON.parse(JSON.stringify(parseSource(name, readFileSync(`specs/${name}.agentspec.yaml`, "utf8")).data)) as Record<string, unknown>,

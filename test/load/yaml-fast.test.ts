@@ -7,6 +7,7 @@ import { generateSpec } from "../../bench/corpus.js";
 import { parseCommonYaml } from "../../src/load/yaml-fast.js";
 import { parseWithYamlPackage, parseYamlSource } from "../../src/load/yaml.js";
 import { corpusPath, hasCorpus } from "../helpers/corpus.js";
+import { fuzzRuns, fuzzTimeout } from "../helpers/fuzz.js";
 
 /** Every pointer into a value, so locate() is compared for every node (keys and values). */
 function pointers(value: unknown, base = ""): string[] {
@@ -94,7 +95,7 @@ describe("fast YAML reader", () => {
       fc.property(fc.array(fc.oneof(line, fc.constantFrom("- a", "  - b", "# c", "", "a:", "  b:")), { maxLength: 8 }), (lines) => {
         expectSameReading(lines.join("\n") + "\n");
       }),
-      { numRuns: 3000 },
+      { numRuns: fuzzRuns(3000), seed: 20261123 },
     );
-  }, 60_000);
+  }, fuzzTimeout(fuzzRuns(3000), 20));
 });

@@ -4,6 +4,7 @@
  * denied or unlisted tool, a call past a hard limit, or one whose approval condition holds.
  */
 import fc from "fast-check";
+import { fuzzRuns, fuzzTimeout } from "../helpers/fuzz.js";
 import { describe, expect, it } from "vitest";
 import type { ArgumentLimit, Condition, Policy, PolicyTool } from "../../generated/policy.js";
 import { decide, type DecisionKind } from "../../src/runtime/decide.js";
@@ -96,9 +97,9 @@ describe("decide() properties (fast-check, fixed seed)", () => {
         if (p.deny.some((d) => naiveGlobMatch(d.pattern, c.tool))) expect(actual.rule).toBe("deny-pattern");
         expect(actual.policyHash).toBe(p.hash);
       }),
-      { seed: SEED, numRuns: 3000 },
+      { seed: SEED, numRuns: fuzzRuns(3000) },
     );
-  });
+  }, fuzzTimeout(fuzzRuns(3000), 5));
 
   it("gives the same answer on repeated calls (the per-policy cache is consistent)", () => {
     fc.assert(
@@ -107,9 +108,9 @@ describe("decide() properties (fast-check, fixed seed)", () => {
         const again = calls.map((c) => decide(p, c));
         expect(again).toEqual(first);
       }),
-      { seed: SEED, numRuns: 300 },
+      { seed: SEED, numRuns: fuzzRuns(300) },
     );
-  });
+  }, fuzzTimeout(fuzzRuns(300), 5));
 
   it("never throws, whatever the call or the policy's parts", () => {
     const valid = makePolicy({ tools: { "a.*": { effect: "read", limits: { amount: { max: 5 } }, approval: { when: { arg: "amount", gt: 1 } } } } });
@@ -121,7 +122,7 @@ describe("decide() properties (fast-check, fixed seed)", () => {
           expect(typeof d.reason).toBe("string");
         }
       }),
-      { seed: SEED, numRuns: 1000 },
+      { seed: SEED, numRuns: fuzzRuns(1000) },
     );
-  });
+  }, fuzzTimeout(fuzzRuns(1000), 5));
 });

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compilePattern, isPattern, matchToolPattern, patternCovers } from "../../src/runtime/glob.js";
 import { naiveGlobMatch } from "../helpers/naive-glob.js";
+import { fuzzRuns } from "../helpers/fuzz.js";
 
 describe("matchToolPattern", () => {
   it.each([
@@ -70,7 +71,7 @@ describe("matchToolPattern", () => {
       fc.property(fc.string({ unit: char, maxLength: 8 }), fc.string({ unit: nameChar, maxLength: 10 }), (pattern, name) => {
         expect(matchToolPattern(pattern, name)).toBe(naiveGlobMatch(pattern, name));
       }),
-      { seed: 20260624, numRuns: 3000 },
+      { seed: 20260624, numRuns: fuzzRuns(3000) },
     );
   });
 

@@ -10,6 +10,7 @@ import { parseSource } from "../../../src/load/index.js";
 import { checkSource, type Spec } from "../../../src/model/index.js";
 import { cedarRequest, fromCedarDecisions } from "../../../src/runtime/cedar-request.js";
 import { decide, type DecisionKind, type ToolCall } from "../../../src/runtime/decide.js";
+import { fuzzRuns, fuzzTimeout } from "../../helpers/fuzz.js";
 
 const SPECS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../specs");
 
@@ -143,9 +144,9 @@ when { context.tool like "*.admin" };`);
         seen[expected.rule] = (seen[expected.rule] ?? 0) + 1;
         expect(cedarDecision(spec, c as ToolCall)).toBe(expected.decision);
       }),
-      { seed: 8785, numRuns: 2000 },
+      { seed: 8785, numRuns: fuzzRuns(2000) },
     );
     // The generated calls reach every way decide() decides, not just one.
     for (const rule of ["deny-pattern", "not-allowed", "hard-limit", "approval", "allowed"]) expect(seen[rule], rule).toBeGreaterThan(10);
-  }, 120_000);
+  }, fuzzTimeout(fuzzRuns(2000), 60));
 });
