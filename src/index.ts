@@ -19,7 +19,7 @@ export {
   decide, matchToolPattern, patternCovers, loadPolicy, tryLoadPolicy, denyAllPolicy, createGuard, Guard, verifyAuditLog, runDecisionTests, recordHash, argsDigest, GENESIS_HASH,
   type Decision as PolicyDecision, type DecisionKind, type DecisionRule, type LoadPolicyOptions, type PolicyLoad, type PolicySource, type GuardCall, type GuardDecision,
   type GuardOptions, type GuardRule, type GuardUsage, type ApprovalRequest, type ApprovalResult, type EscalationEvent, type DecisionRecord, type RecordSink,
-  type AuditProblem, type AuditVerification, type DecisionTestResult,
+  type AuditProblem, type AuditVerification, type DecisionTestResult, AexEventLog, type AexEvent,
 } from "./runtime/index.js";
 export { cedarRequest, fromCedarDecisions, type CedarRequest } from "./runtime/cedar-request.js";
 export { signPolicyHash, signatureProblem, keyId, signaturePathFor, SIGNATURE_FORMAT, type PolicySignature, type KeyInput } from "./runtime/policy-signature.js";

@@ -109,7 +109,8 @@ export class RecordChain {
   }
 }
 
-function toWriter(sink: RecordSink): (line: string) => void | Promise<void> {
+/** A function that hands one line to the sink. */
+export function toWriter(sink: RecordSink): (line: string) => void | Promise<void> {
   if (typeof sink === "function") return sink;
   if (typeof sink === "string") return (line) => appendFileSync(sink, line, "utf8");
   return (line) => {

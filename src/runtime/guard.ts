@@ -10,6 +10,7 @@ import type { Policy } from "../../generated/policy.js";
 import { AgentspecError } from "../errors.js";
 import { budgetProblem, countCall, newUsage, pruneRecent } from "./budgets.js";
 import { decide, type Decision, type DecisionRule, type ToolCall } from "./decide.js";
+import { AexEventLog } from "./aex-events.js";
 import { argsDigest, RecordChain, recordedArgs, type DecisionRecord, type RecordSink } from "./decision-record.js";
 import { denyAllPolicy, tryLoadPolicy, type PolicyLoad, type PolicySource } from "./load-policy.js";
 
@@ -65,6 +66,12 @@ export interface GuardOptions {
   onCostAlert?: (event: { spentUsd: number; alertUsd: number }) => void;
   /** Where decision records go; none are written without it. */
   record?: RecordSink;
+  /**
+   * Where to write the run in aex's audit event vocabulary (run.started, tool.allowed,
+   * tool.denied, confirm.required, confirm.approved, confirm.denied, budget.exhausted,
+   * run.finished), as JSON lines; in addition to, not instead of, the decision records.
+   */
+  aexEvents?: RecordSink;
   /** Continue an existing chain from its last record (a file path sink continues its file by itself). */
   chainFrom?: { seq: number; hash: string };
   /** The clock, in ms since the epoch (default Date.now): record times and the rate window. */
@@ -105,6 +112,7 @@ export class Guard {
   readonly #chain: RecordChain | undefined;
   readonly #now: () => number;
   readonly #escalateAfter: number;
+  readonly #aex: AexEventLog | undefined;
   #alerted = false;
 
   constructor(source: PolicySource | PolicyLoad, options: GuardOptions = {}) {
@@ -119,6 +127,7 @@ export class Guard {
       throw new AgentspecError("BAD_ARGUMENT", `escalateAfterDenials must be a whole number of at least 1, not ${this.#escalateAfter}`);
     }
     this.#chain = options.record === undefined ? undefined : new RecordChain(options.record, options.chainFrom);
+    this.#aex = options.aexEvents === undefined ? undefined : new AexEventLog(options.aexEvents, this.policy.agent);
   }
 
   /** The final decision for one call: allow or deny, after budgets, approval and escalation; recorded. */
@@ -155,6 +164,11 @@ export class Guard {
     this.#maybeAlert();
   }
 
+  /** Ends the run: writes aex's run.finished (when aexEvents is set). Calls after it are still decided and recorded. */
+  finish(status: "success" | "failed" | "aborted" = "success"): void {
+    this.#aex?.finish(status);
+  }
+
   usage(): GuardUsage {
     pruneRecent(this.#usage, this.#now());
     const { toolCalls, turn, spentUsd, inFlight, recentCalls } = this.#usage;
@@ -164,9 +178,32 @@ export class Guard {
   async #authorize(call: GuardCall, reserveSlot: boolean): Promise<GuardDecision> {
     const tool = toolName(call);
     let decision = this.#evaluate(call, tool, reserveSlot);
-    if (decision.decision === "require_approval") decision = await this.#askApproval(call, decision, reserveSlot);
+    if (decision.decision === "require_approval") {
+      this.#aex?.emit({ event: "confirm.required", tool: tool!, ...(decision.channel ? { channel: decision.channel } : {}) });
+      decision = await this.#askApproval(call, decision, reserveSlot);
+      this.#aexConfirmation(tool!, decision);
+    }
     if (decision.decision === "deny" && tool !== undefined && decision.rule !== "escalation") decision = await this.#countDenial(call, tool, decision);
-    return this.#record(call, tool, decision, reserveSlot);
+    const recorded = await this.#record(call, tool, decision, reserveSlot);
+    this.#aexOutcome(tool, recorded);
+    return recorded;
+  }
+
+  /** confirm.approved, or confirm.denied when the reviewer rejected it or could not be asked. */
+  #aexConfirmation(tool: string, decision: GuardDecision): void {
+    if (!this.#aex) return;
+    const reviewer = decision.reviewer ? { reviewer: decision.reviewer } : {};
+    if (decision.rule === "approval" && decision.decision === "allow") this.#aex.emit({ event: "confirm.approved", tool, ...reviewer });
+    else if (decision.rule === "approval") this.#aex.emit({ event: "confirm.denied", tool, ...reviewer, reason: decision.reason });
+    // An approved call a budget then denies was approved: its denial follows as budget.exhausted.
+    else this.#aex.emit({ event: "confirm.approved", tool, ...reviewer });
+  }
+
+  #aexOutcome(tool: string | undefined, decision: GuardDecision): void {
+    if (!this.#aex) return;
+    if (decision.decision === "allow") return this.#aex.allowed(tool!);
+    if (decision.rule === "budget") this.#aex.emit({ event: "budget.exhausted", tool: tool ?? null, reason: decision.reason });
+    this.#aex.emit({ event: "tool.denied", tool: tool ?? null, reason: decision.reason });
   }
 
   /** Everything that needs no waiting: escalation, decide(), and the budgets (an allowed call is counted here). */

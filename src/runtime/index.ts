@@ -18,3 +18,4 @@ export { GENESIS_HASH, argsDigest, recordHash, type DecisionRecord, type RecordS
 export { verifyAuditLog, type AuditProblem, type AuditVerification } from "./audit-verify.js";
 export { runDecisionTests, type DecisionTestResult } from "./decision-tests.js";
 export { signPolicyHash, signatureProblem, keyId, signaturePathFor, SIGNATURE_FORMAT, type PolicySignature, type KeyInput } from "./policy-signature.js";
+export { AexEventLog, type AexEvent } from "./aex-events.js";
