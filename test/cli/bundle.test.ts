@@ -4,7 +4,8 @@
  */
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, readdir } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import module from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -42,5 +43,16 @@ describe.runIf(existsSync("dist/cli/agentspec.cjs"))("the bundled CLI", () => {
     expect((await run("tier", "specs/customer-support.agentspec.yaml")).stdout).toContain("computed");
     expect((await run("rules")).stdout).toContain("suspicious-tool-name");
     expect((await run("--version")).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  it.runIf(!("enableCompileCache" in module))("keeps V8's code cache beside the bundle, and recovers from a bad one", async () => {
+    const cache = "dist/cli/.v8-cache";
+    await rm(cache, { recursive: true, force: true });
+    const first = await run("lint", "specs/");
+    expect(first.stdout).toBe("✔ 5 files checked: no problems\n");
+    expect(await readdir(cache)).toEqual(expect.arrayContaining(["agentspec.cjs.bin", "lint.cjs.bin"]));
+    await writeFile(`${cache}/lint.cjs.bin`, "not bytecode");
+    expect(await run("lint", "specs/")).toEqual(first);
+    expect((await readFile(`${cache}/lint.cjs.bin`)).toString("latin1")).not.toBe("not bytecode");
   });
 });
