@@ -4,9 +4,10 @@
 "use strict";
 
 // V8's compiled code is kept between runs: by node itself from 22.1, by code-cache.cjs before.
+// AGENTSPEC_DISABLE_CODE_CACHE=1 turns ours off (NODE_DISABLE_COMPILE_CACHE=1 node's).
 const { enableCompileCache } = require("node:module");
 if (enableCompileCache) enableCompileCache();
-else require("./code-cache.cjs")(require("node:path").join(__dirname, "..", "dist", "cli"));
+else if (process.env.AGENTSPEC_DISABLE_CODE_CACHE !== "1") require("./code-cache.cjs")(require("node:path").join(__dirname, "..", "dist", "cli"));
 
 let cli;
 try {
