@@ -45,14 +45,32 @@ describe.runIf(existsSync("dist/cli/agentspec.cjs"))("the bundled CLI", () => {
     expect((await run("--version")).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 
-  it.runIf(!("enableCompileCache" in module))("keeps V8's code cache beside the bundle, and recovers from a bad one", async () => {
+  it.runIf(!("enableCompileCache" in module))("keeps V8's code cache beside the bundle, and never runs a stale or suspect one", async () => {
     const cache = "dist/cli/.v8-cache";
+    const entry = `${cache}/lint.cjs.bin`;
     await rm(cache, { recursive: true, force: true });
     const first = await run("lint", "specs/");
     expect(first.stdout).toBe("✔ 5 files checked: no problems\n");
     expect(await readdir(cache)).toEqual(expect.arrayContaining(["agentspec.cjs.bin", "lint.cjs.bin"]));
-    await writeFile(`${cache}/lint.cjs.bin`, "not bytecode");
+    expect((await readdir(cache)).filter((f) => f.startsWith(".run-"))).toEqual([]);
+    const header = (await readFile(entry)).toString("latin1").split("\n")[0]!;
+    expect(header).toMatch(/^agentspec-v8-cache\/1 \d+ [\d.]+ \d+ \d+$/);
+
+    // Not a cache entry at all, and an entry made from another version of the file (same length,
+    // other mtime): neither reaches V8; both are rebuilt.
+    await writeFile(entry, "not bytecode");
     expect(await run("lint", "specs/")).toEqual(first);
-    expect((await readFile(`${cache}/lint.cjs.bin`)).toString("latin1")).not.toBe("not bytecode");
+    await writeFile(entry, header.replace(/ [\d.]+ (\d+ \d+)$/, " 1 $1") + "\n" + "\0".repeat(4096));
+    expect(await run("lint", "specs/")).toEqual(first);
+    expect((await readFile(entry)).toString("latin1").split("\n")[0]).toBe(header);
+
+    // A run that died using the cache (V8 aborts on a corrupt entry) leaves its marker: the next
+    // run drops the whole cache, here one whose entry would have crashed it.
+    const dead = await promisify(execFile)(process.execPath, ["-e", "process.stdout.write(String(process.pid))"]);
+    await writeFile(`${cache}/.run-${dead.stdout}`, "");
+    await writeFile(entry, header + "\n" + "\0".repeat(20_000));
+    expect(await run("lint", "specs/")).toEqual(first);
+    expect((await readFile(entry)).subarray(header.length + 1).some((byte) => byte !== 0)).toBe(true);
+    expect((await readdir(cache)).filter((f) => f.startsWith(".run-"))).toEqual([]);
   });
 });
