@@ -59,8 +59,9 @@ export function readFastArgv(argv: readonly string[]): FastCommand | undefined {
   for (const token of parsed.tokens) {
     if (token.kind === "option-terminator") return undefined;
     if (token.kind === "positional") {
-      // yargs takes "true"/"false" after a boolean as its value, and reads "-" and numbers its own way.
-      if (!isPlainValue(token.value)) return undefined;
+      // yargs takes "true"/"false" after a boolean as its value, reads "-" its own way, and
+      // shows the command's help for a bare "help".
+      if (!isPlainValue(token.value) || token.value === "help") return undefined;
       continue;
     }
     if (!reader.plain.test(rest[token.index]!) || seen.has(token.name)) return undefined;

@@ -78,6 +78,8 @@ describe("lint and compile command lines without yargs", () => {
     [["lint", "--", "-x"]],
     [["lint", "-"]],
     [["lint", "--unknown"]],
+    [["lint", "help"]],
+    [["compile", "specs/", "help"]],
     [["compile", "--check", "true"]],
     [["compile", "--target"]],
     [["compile", "--out", "-x"]],
@@ -91,7 +93,7 @@ describe("lint and compile command lines without yargs", () => {
 
   it.each(["lint", "compile"])("agrees with yargs on generated %s command lines, or declines them", async (command) => {
     const piece = fc.constantFrom(
-      "specs/", "a b", "10", "-1", "0", "1.5", "1e2", "true", "false", "-", "--", "json", "sarif", "xml", "x.json", "", "policy,cedar",
+      "specs/", "help", "version", "a b", "10", "-1", "0", "1.5", "1e2", "true", "false", "-", "--", "json", "sarif", "xml", "x.json", "", "policy,cedar",
       "--format", "-f", "--format=json", "--format=", "-fjson", "--quiet", "-q", "--quiet=true", "--no-quiet",
       "--config", "-c", "--config=c.json", "--max-warnings", "--max-warnings=2", "--max-warnings=x", "--maxWarnings",
       "--target", "-t", "--target=policy", "--out", "-o", "--out=o", "--check", "--check=false", "--no-check", "-tcedar",
