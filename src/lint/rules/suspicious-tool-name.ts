@@ -5,9 +5,10 @@ import type { Rule } from "../types.js";
 
 /**
  * Characters a reader cannot see: controls, format characters (zero-width spaces and joiners,
- * bidirectional overrides), default-ignorable code points, and every space but the ASCII one.
+ * bidirectional overrides), default-ignorable code points, every space but the ASCII one, and
+ * the blanks that are letters or symbols (braille blank, Hangul fillers).
  */
-const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/u;
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u2800\u115f\u1160\u3164\uffa0]/u;
 const NON_ASCII = /[^\x00-\x7f]/;
 const ESCAPED = /[^\x20-\x7e]/gu;
 

@@ -26,6 +26,11 @@ describe(RULE, () => {
       ],
     },
     {
+      name: "a braille blank, which is a symbol, not a space",
+      text: `${HEADER}tools:\n  "send\u2800mail": { effect: read }\n`,
+      expected: [{ severity: "error", line: 4, column: 3, message: 'Tool name "send\\u2800mail" contains characters a reader cannot see: retype it in plain ASCII' }],
+    },
+    {
       name: "a no-break space",
       text: `${HEADER}tools:\n  "send\\u00a0mail": { effect: read }\n`,
       expected: [{ severity: "error", line: 4, column: 3, message: 'Tool name "send\\u00A0mail" contains characters a reader cannot see: retype it in plain ASCII' }],
