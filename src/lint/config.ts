@@ -45,9 +45,23 @@ export async function loadConfig({ cwd, file, rules = registeredRules }: LoadCon
 export async function findConfigFile(dir: string): Promise<string | undefined> {
   for (let current = path.resolve(dir); ; current = path.dirname(current)) {
     const candidate = path.join(current, CONFIG_FILE_NAME);
-    const info = statSync(candidate, { throwIfNoEntry: false });
+    const info = statConfig(candidate);
     if (info?.isFile()) return candidate;
     if (path.dirname(current) === current) return undefined;
+  }
+}
+
+/**
+ * A candidate config file's stat: undefined where there is none or its directory cannot be
+ * searched; any other problem (a symlink loop, a name too long) stops the run naming the file.
+ */
+function statConfig(candidate: string) {
+  try {
+    return statSync(candidate, { throwIfNoEntry: false });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOTDIR" || code === "EACCES" || code === "EPERM") return undefined;
+    throw new AgentspecError("BAD_CONFIG", `${candidate}: the config file cannot be read (${code ?? (error as Error).message})`);
   }
 }
 

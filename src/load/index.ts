@@ -75,7 +75,8 @@ export async function walkSpecFiles(dir: string, relative = ""): Promise<string[
     if (name.startsWith(".")) continue;
     const path = relative ? `${relative}/${name}` : name;
     if (entry.isDirectory()) {
-      if (name !== "node_modules") found.push(...(await walkSpecFiles(dir, path)));
+      // A loop, not push(...): a spread of ~150,000 names overflows the stack.
+      if (name !== "node_modules") for (const file of await walkSpecFiles(dir, path)) found.push(file);
     } else if (entry.isFile() && isSpecFileName(name)) found.push(path);
   }
   return found;

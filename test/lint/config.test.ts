@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -124,6 +124,16 @@ describe("loadConfig", () => {
     await expect(loadConfig({ cwd: root, file: "nope.json", rules: RULES })).rejects.toMatchObject({
       code: "BAD_CONFIG",
       message: "nope.json: no such config file: check the --config path",
+    });
+  });
+
+  it("a config file that is a symlink loop stops the run naming it, not with a crash", async () => {
+    const dir = path.join(root, "looped");
+    await mkdir(dir);
+    await symlink("agentspec.config.json", path.join(dir, "agentspec.config.json"));
+    await expect(loadConfig({ cwd: dir, rules: RULES })).rejects.toMatchObject({
+      code: "BAD_CONFIG",
+      message: `${path.join(dir, "agentspec.config.json")}: the config file cannot be read (ELOOP)`,
     });
   });
 });
