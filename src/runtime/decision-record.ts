@@ -113,9 +113,25 @@ export class RecordChain {
 export function toWriter(sink: RecordSink): (line: string) => void | Promise<void> {
   if (typeof sink === "function") return sink;
   if (typeof sink === "string") return (line) => appendFileSync(sink, line, "utf8");
+  if (isStream(sink)) {
+    // A failed write settles the line's promise with the error (so the guard fails closed) and
+    // must not also crash the process as an unhandled 'error' event.
+    sink.on("error", () => {});
+    return (line) => new Promise<void>((resolve, reject) => void sink.write(line, (error) => (error ? reject(error) : resolve())));
+  }
   return (line) => {
     sink.write(line);
   };
+}
+
+interface WritableLike {
+  write(line: string, done: (error?: Error | null) => void): unknown;
+  on(event: "error", listener: (error: Error) => void): unknown;
+}
+
+/** A node stream, whose write takes a callback and which reports failures as 'error' events. */
+function isStream(sink: object): sink is WritableLike {
+  return typeof (sink as { on?: unknown }).on === "function" && typeof (sink as { writable?: unknown }).writable === "boolean";
 }
 
 /** Where a log file's chain ends, so a new guard appends to it instead of starting a second chain. */

@@ -184,9 +184,7 @@ export class Guard {
       this.#aexConfirmation(tool!, decision);
     }
     if (decision.decision === "deny" && tool !== undefined && decision.rule !== "escalation") decision = await this.#countDenial(call, tool, decision);
-    const recorded = await this.#record(call, tool, decision, reserveSlot);
-    this.#aexOutcome(tool, recorded);
-    return recorded;
+    return this.#record(call, tool, decision, reserveSlot);
   }
 
   /** confirm.approved, or confirm.denied when the reviewer rejected it or could not be asked. */
@@ -273,8 +271,16 @@ export class Guard {
     return escalated;
   }
 
+  /**
+   * Writes the decision record, and the aex outcome event in the same order as the records: both
+   * before waiting for the sink. An allowed call whose record then fails is denied, and its aex
+   * tool.allowed followed by a tool.denied.
+   */
   async #record(call: GuardCall, tool: string | undefined, decision: GuardDecision, reserveSlot: boolean): Promise<GuardDecision> {
-    if (!this.#chain) return decision;
+    if (!this.#chain) {
+      this.#aexOutcome(tool, decision);
+      return decision;
+    }
     const context = contextOf(call);
     const { record, written } = this.#chain.append({
       time: new Date(this.#now()).toISOString(),
@@ -289,13 +295,16 @@ export class Guard {
       reason: decision.reason,
       ...optional("reviewer", decision.reviewer),
     });
+    this.#aexOutcome(tool, decision);
     try {
       await written;
     } catch (error) {
       // An allowed call that leaves no record is not allowed (fail closed).
       if (decision.decision !== "allow") return { ...decision, record };
       if (reserveSlot) this.#usage.inFlight -= 1;
-      return { ...decision, decision: "deny", rule: "audit-failed", reason: `The decision record could not be written (${errorMessage(error)}): "${tool}" is denied`, record };
+      const denied: GuardDecision = { ...decision, decision: "deny", rule: "audit-failed", reason: `The decision record could not be written (${errorMessage(error)}): "${tool}" is denied`, record };
+      this.#aexOutcome(tool, denied);
+      return denied;
     }
     return { ...decision, record };
   }

@@ -1,4 +1,5 @@
 /** The guard's run in aex's audit event vocabulary, beside its decision records. */
+import { createWriteStream } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createGuard, type GuardOptions } from "../../src/runtime/guard.js";
 import { makePolicy } from "../helpers/policy.js";
@@ -79,5 +80,33 @@ describe("aex audit events", () => {
     expect((await broken.authorize({ tool: "crm.lookup" })).decision).toBe("allow");
     const rejecting = createGuard(SUPPORT_TICKET, { aexEvents: () => Promise.reject(new Error("disk full")) });
     expect((await rejecting.authorize({ tool: "crm.lookup" })).decision).toBe("allow");
+  });
+
+  it("writes outcomes in the order of the decision records, even when the record sink is slow", async () => {
+    const lines: string[] = [];
+    const records: string[] = [];
+    let first = true;
+    const guard = createGuard(SUPPORT_TICKET, {
+      aexEvents: (line) => void lines.push(line),
+      record: (line) => {
+        records.push(line);
+        if (!first) return;
+        first = false;
+        return new Promise<void>((resolve) => setTimeout(resolve, 30));
+      },
+    });
+    await Promise.all([guard.authorize({ tool: "crm.lookup" }), guard.authorize({ tool: "email.send" }), guard.authorize({ tool: "admin.wipe" })]);
+    const outcomes = lines.map((l) => JSON.parse(l)).filter((e) => e.event.startsWith("tool."));
+    expect(outcomes.map((e) => e.tool)).toEqual(records.map((r) => JSON.parse(r).tool));
+  });
+
+  it("a stream that fails: the aex view changes no decision, the decision records deny (fail closed), nothing crashes", async () => {
+    const aexBroken = createGuard(SUPPORT_TICKET, { aexEvents: createWriteStream("/nonexistent-dir/aex.jsonl") });
+    expect((await aexBroken.authorize({ tool: "crm.lookup" })).decision).toBe("allow");
+    const lines: string[] = [];
+    const recordBroken = createGuard(SUPPORT_TICKET, { record: createWriteStream("/nonexistent-dir/records.jsonl"), aexEvents: (line) => void lines.push(line) });
+    expect(await recordBroken.authorize({ tool: "crm.lookup" })).toMatchObject({ decision: "deny", rule: "audit-failed" });
+    expect(lines.map((l) => JSON.parse(l).event)).toEqual(["run.started", "tool.allowed", "tool.denied"]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
   });
 });
