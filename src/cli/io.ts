@@ -7,7 +7,24 @@ export interface CliIO {
   cwd: string;
 }
 
+let pipeWatched = false;
+
+/**
+ * When the reader of stdout goes away (`agentspec compile --check | head`), stop quietly with the
+ * exit code so far instead of dying on an unhandled EPIPE with a stack trace.
+ */
+function watchStdoutPipe(): void {
+  if (pipeWatched) return;
+  pipeWatched = true;
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    process.stderr.write(`agentspec: cannot write the output (${error.code ?? error.message})\n`);
+    process.exit(2);
+  });
+}
+
 export function processIO(): CliIO {
+  watchStdoutPipe();
   const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "";
   return {
     stdout: (text) => process.stdout.write(text),
