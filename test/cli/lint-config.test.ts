@@ -2,18 +2,11 @@ import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { CliIO } from "../../src/cli/io.js";
-import { main } from "../../src/cli/main.js";
+import { runCliIn } from "../helpers/run-cli.js";
 import { rules } from "../../src/lint/rules/index.js";
 import { MINIMAL_YAML } from "../helpers/lint-text.js";
 
-async function run(cwd: string, ...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIO = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), color: false, cwd };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+const run = runCliIn;
 
 /** The registered rules turned off, so only unused-suppression speaks, whatever rules exist. */
 const allRulesOff = Object.fromEntries(rules.map((r) => [r.id, "off"]));

@@ -2,10 +2,21 @@
 import type { CliIO } from "../../src/cli/io.js";
 import { main } from "../../src/cli/main.js";
 
-export async function runCli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(...argv: string[]): Promise<CliRun> {
+  return runCliIn(process.cwd(), ...argv);
+}
+
+/** The CLI run as if from the working directory `cwd`. */
+export async function runCliIn(cwd: string, ...argv: string[]): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
-  const io: CliIO = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), color: false, cwd: process.cwd() };
+  const io: CliIO = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), color: false, cwd };
   const code = await main(argv, io);
   return { code, stdout, stderr };
 }

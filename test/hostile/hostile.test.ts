@@ -6,8 +6,7 @@ import { chmod, mkdir, mkdtemp, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.js";
-import type { CliIO } from "../../src/cli/io.js";
+import { runCli } from "../helpers/run-cli.js";
 import { lintFiles } from "../../src/lint/index.js";
 import { loadSource } from "../../src/load/index.js";
 import { compilePolicy } from "../../src/compile/policy.js";
@@ -22,12 +21,7 @@ async function lintOne(name: string) {
   return results[0]!.diagnostics.map(({ ruleId, severity, message, line, column }) => ({ ruleId, severity, message, line, column }));
 }
 
-async function cli(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIO = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), color: false, cwd: process.cwd() };
-  return { code: await main(argv, io), stdout, stderr };
-}
+const cli = runCli;
 
 const emptyFile = { ruleId: "syntax", severity: "error", message: "The file is empty: expected a YAML mapping", line: 1, column: 1 };
 
