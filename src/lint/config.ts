@@ -7,7 +7,7 @@ import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { ValidateFunction } from "ajv";
 import type { AgentspecConfig } from "../../generated/config.js";
-import { validateConfig as precompiledConfigValidator } from "../../generated/validate-config.js";
+import { validateConfig as precompiledValidator } from "../../generated/validate-config.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { AgentspecError } from "../errors.js";
 import { joinPointer, type FindOptions, type SourceDoc } from "../load/index.js";
@@ -88,12 +88,14 @@ async function readConfigText(file: string, shown: string): Promise<string> {
   }
 }
 
+/** Precompiled by `npm run generate` (ajv standalone), so loading a config compiles no schema. */
+const validateConfig = precompiledValidator as ValidateFunction;
+
 function checkConfig(source: SourceDoc, rules: readonly RuleMeta[]): Diagnostic[] {
   const data = source.data;
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     return [problem(source, "", "The config must be a JSON object, such as {\"rules\": {}}")];
   }
-  const validateConfig = getValidator();
   if (!validateConfig(data)) {
     // The messages name the spec's root "the spec"; here the root is the config.
     return schemaDiagnostics(source, validateConfig.errors ?? []).map((d) => ({ ...d, message: d.message.replace(/\bthe spec\b/, "the config") }));
@@ -122,7 +124,3 @@ function badConfig(file: string, problems: readonly Diagnostic[]): AgentspecErro
   return new AgentspecError("BAD_CONFIG", problems.map((d) => `${file}:${d.line}:${d.column}: ${d.message}`).join("\n"));
 }
 
-/** Precompiled by `npm run generate` (ajv standalone), so loading a config compiles no schema. */
-function getValidator(): ValidateFunction {
-  return precompiledConfigValidator as ValidateFunction;
-}
