@@ -20,7 +20,22 @@ export function seededRandom(seed) {
 }
 
 // Tool namespaces never overlap the deny namespaces, so a clean spec has no deny/allow overlap.
-const NAMESPACES = ["crm", "tickets", "orders", "kb", "calendar", "docs", "inventory", "shipping", "hr", "analytics", "chat", "files", "search", "billing"];
+const NAMESPACES = [
+  "crm",
+  "tickets",
+  "orders",
+  "kb",
+  "calendar",
+  "docs",
+  "inventory",
+  "shipping",
+  "hr",
+  "analytics",
+  "chat",
+  "files",
+  "search",
+  "billing",
+];
 const VERBS = {
   read: ["read", "lookup", "search", "list", "get"],
   draft: ["draft", "propose", "suggest"],
@@ -29,7 +44,10 @@ const VERBS = {
 };
 const DENY = ["admin.*", "secrets.*", "payment.*", "email.send", "shell.exec", "db.drop*", "ssh.*", "root.*"];
 const TRIGGERS = ["low_confidence", "sensitive_issue", "refund_request", "legal_mention", "account_action_needed", "staff_complaint"];
-const WORDS = "the agent reads drafts checks records flags routes each ticket order customer reply note with a human review before any change is sent".split(" ");
+const WORDS =
+  "the agent reads drafts checks records flags routes each ticket order customer reply note with a human review before any change is sent".split(
+    " ",
+  );
 
 /** The kinds of finding the generator plants, one per tenth of the corpus, in turn. */
 export const PLANTED = ["deny-overlaps-allow", "cost-alert-above-ceiling", "schema", "trust-level-mismatch"];
@@ -38,7 +56,10 @@ export const PLANTED = ["deny-overlaps-allow", "cost-alert-above-ceiling", "sche
 export function generateSpec(seed, index) {
   const random = seededRandom(seed * 1_000_003 + index);
   const pick = (list) => list[Math.floor(random() * list.length)];
-  const sentence = (words) => Array.from({ length: words }, () => pick(WORDS)).join(" ").replace(/^./, (c) => c.toUpperCase()) + ".";
+  const sentence = (words) =>
+    Array.from({ length: words }, () => pick(WORDS))
+      .join(" ")
+      .replace(/^./, (c) => c.toUpperCase()) + ".";
   const id = `agent-${String(index).padStart(5, "0")}`;
   const tools = {};
   const toolCount = 3 + Math.floor(random() * 8);
@@ -52,14 +73,22 @@ export function generateSpec(seed, index) {
     if (effect === "irreversible" || (effect === "write" && random() < 0.5)) {
       tool.approval = { channel: `slack:#${name.split(".")[0]}-approvals`, reason: sentence(5) };
     }
-    if (effect === "irreversible" && random() < 0.5) tool.limits = { amount: { min: 0, max: 1000 + Math.floor(random() * 9000), required: true } };
+    if (effect === "irreversible" && random() < 0.5)
+      tool.limits = { amount: { min: 0, max: 1000 + Math.floor(random() * 9000), required: true } };
     if (effect === "write" && random() < 0.3) tool.limits = { body: { max_length: 4000, required: true } };
     tools[name] = tool;
   }
   const deny = shuffle(DENY, random).slice(0, 3 + Math.floor(random() * 4));
   const spec = {
     agentspec: "1.0",
-    agent: { id, name: `Generated agent ${index}`, version: "1.0.0", goal: sentence(10), owner: pick(["support-platform", "ops", "finance-eng"]), last_reviewed: "2026-11-02" },
+    agent: {
+      id,
+      name: `Generated agent ${index}`,
+      version: "1.0.0",
+      goal: sentence(10),
+      owner: pick(["support-platform", "ops", "finance-eng"]),
+      last_reviewed: "2026-11-02",
+    },
     trust_level: trustLevel(tools),
     dna_pattern: "Escalation",
     worst_case_action: sentence(12),
@@ -70,10 +99,23 @@ export function generateSpec(seed, index) {
     deny,
     outputs: { mode: "direct", redaction: { required: true, rules: [{ type: "pii", pattern: "email" }] } },
     limits: { max_tool_calls: 30, max_turns: 10, max_usd_per_loop: 0.5, alert_usd: 0.35, rate_per_minute: 60 },
-    handoff: { triggers: [pick(TRIGGERS), pick(TRIGGERS)].filter((t, i, all) => all.indexOf(t) === i), destination: "support_agent", message: sentence(10) },
+    handoff: {
+      triggers: [pick(TRIGGERS), pick(TRIGGERS)].filter((t, i, all) => all.indexOf(t) === i),
+      destination: "support_agent",
+      message: sentence(10),
+    },
     audit: { append_only: true, logs: ["tool_calls", "approvals"] },
-    failure_modes: Array.from({ length: 2 + Math.floor(random() * 3) }, () => ({ mode: sentence(10), detection: sentence(9), mitigation: sentence(9), recovery: sentence(8) })),
-    evaluation: { primary: sentence(10), metrics: Array.from({ length: 2 + Math.floor(random() * 3) }, (_, i) => ({ name: `Metric ${i + 1}`, description: sentence(9) })), approach: sentence(16) },
+    failure_modes: Array.from({ length: 2 + Math.floor(random() * 3) }, () => ({
+      mode: sentence(10),
+      detection: sentence(9),
+      mitigation: sentence(9),
+      recovery: sentence(8),
+    })),
+    evaluation: {
+      primary: sentence(10),
+      metrics: Array.from({ length: 2 + Math.floor(random() * 3) }, (_, i) => ({ name: `Metric ${i + 1}`, description: sentence(9) })),
+      approach: sentence(16),
+    },
     tests: decisionTests(tools, deny),
   };
   const planted = index % 10 === 9 ? PLANTED[Math.floor(index / 10) % PLANTED.length] : undefined;
@@ -108,7 +150,11 @@ function decisionTests(tools, deny) {
   const open = names.find((n) => !tools[n].approval && !tools[n].limits);
   if (open) tests.push({ call: { tool: open }, expect: "allow" });
   const gated = names.find((n) => tools[n].approval);
-  if (gated) tests.push({ call: { tool: gated, args: tools[gated].limits?.amount ? { amount: 10 } : tools[gated].limits?.body ? { body: "ok" } : {} }, expect: "require_approval" });
+  if (gated)
+    tests.push({
+      call: { tool: gated, args: tools[gated].limits?.amount ? { amount: 10 } : tools[gated].limits?.body ? { body: "ok" } : {} },
+      expect: "require_approval",
+    });
   const denied = deny[0].replace("*", "anything");
   tests.push({ call: { tool: denied }, expect: "deny" });
   return tests;

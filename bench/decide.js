@@ -41,10 +41,22 @@ export function callMix(seed, count) {
     const roll = random();
     const i = Math.floor(random() * 1000);
     const j = Math.floor(random() * 100);
-    if (roll < 0.7) calls.push(i % 10 === 0 ? { tool: `svc${i % 50}.op${i}`, args: { amount: Math.floor(random() * 300) } } : { tool: `svc${i % 50}.op${i}` });
+    if (roll < 0.7)
+      calls.push(
+        i % 10 === 0 ? { tool: `svc${i % 50}.op${i}`, args: { amount: Math.floor(random() * 300) } } : { tool: `svc${i % 50}.op${i}` },
+      );
     else if (roll < 0.9) {
       const shape = j % 4;
-      calls.push({ tool: shape === 0 ? `danger${j}.run` : shape === 1 ? `svc${j % 50}.purge${j}.all` : shape === 2 ? `svc${j % 50}.wipe${j}` : `admin${j}.users.delete` });
+      calls.push({
+        tool:
+          shape === 0
+            ? `danger${j}.run`
+            : shape === 1
+              ? `svc${j % 50}.purge${j}.all`
+              : shape === 2
+                ? `svc${j % 50}.wipe${j}`
+                : `admin${j}.users.delete`,
+      });
     } else calls.push({ tool: `unknown${i}.op${j}` });
   }
   return calls;
@@ -60,7 +72,8 @@ function compileLarge() {
 function cedarAuthorizer(spec, policy) {
   const [policies, schema] = cedar.emit(spec);
   const id = "bench-large";
-  if (cedarEngine.preparsePolicySet(id, { staticPolicies: policies.contents }).type !== "success") throw new Error("Cedar refused the policies");
+  if (cedarEngine.preparsePolicySet(id, { staticPolicies: policies.contents }).type !== "success")
+    throw new Error("Cedar refused the policies");
   if (cedarEngine.preparseSchema(id, schema.contents).type !== "success") throw new Error("Cedar refused the schema");
   const types = cedarArgTypes(policy);
   const ask = (call, approved) => {

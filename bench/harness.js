@@ -31,7 +31,9 @@ export function medianTimes(commands, { runs = 11, cwd } = {}) {
       if (round >= 0) samples.get(command.name).push(ms);
     }
   }
-  return Object.fromEntries(commands.map((c) => [c.name, { ms: median(samples.get(c.name)), status: statuses.get(c.name), samples: samples.get(c.name) }]));
+  return Object.fromEntries(
+    commands.map((c) => [c.name, { ms: median(samples.get(c.name)), status: statuses.get(c.name), samples: samples.get(c.name) }]),
+  );
 }
 
 /** Peak resident memory (MB) of a node command, read from inside it at exit (a preloaded module). */

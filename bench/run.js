@@ -28,7 +28,8 @@ const ruleset = path.join(root, "bench/spectral.ruleset.yaml");
 
 const log = (text) => process.stderr.write(`${text}\n`);
 const rows = [];
-const row = (figure, value, baselineName, baseline, ratio, target, met) => rows.push({ figure, value, baselineName, baseline, ratio, target, met });
+const row = (figure, value, baselineName, baseline, ratio, target, met) =>
+  rows.push({ figure, value, baselineName, baseline, ratio, target, met });
 
 const corpusRoot = path.join(os.tmpdir(), `agentspec-bench-corpus-${seed}`);
 log(`corpus: ${corpusRoot}`);
@@ -37,7 +38,21 @@ const large = await writeCorpus(path.join(corpusRoot, String(LARGE)), { count: L
 const out = mkdtempSync(path.join(os.tmpdir(), "agentspec-bench-out-"));
 
 const lint = (dir) => [node, bin, "lint", dir];
-const ajv = (files) => [node, ajvCli, "validate", "--spec=draft7", "-s", "schema/agentspec.schema.json", "-d", files, "-c", "ajv-formats", "--strict=false", "--all-errors", "--errors=no"];
+const ajv = (files) => [
+  node,
+  ajvCli,
+  "validate",
+  "--spec=draft7",
+  "-s",
+  "schema/agentspec.schema.json",
+  "-d",
+  files,
+  "-c",
+  "ajv-formats",
+  "--strict=false",
+  "--all-errors",
+  "--errors=no",
+];
 const spectral = (files) => [node, spectralCli, "lint", files, "-r", ruleset, "--quiet"];
 const allTargets = targets.map((t) => t.id).join(",");
 
@@ -53,11 +68,48 @@ const cold = medianTimes(
   ],
   { runs: SMALL_RUNS, cwd: root },
 );
-row("Cold start: `agentspec lint specs/` (5 specs)", ms(cold.lint), "`node -e 0`", ms(cold.node), cold.lint.ms / cold.node.ms, "≤ 1.5×", cold.lint.ms / cold.node.ms <= 1.5);
-row("Cold start without the code cache (a first run after a build)", ms(cold.uncached), "`node -e 0`", ms(cold.node), cold.uncached.ms / cold.node.ms, "(info)");
-row(`Compile the 5 specs to every target (${targets.length})`, ms(cold.compile), "cold start (above)", ms(cold.lint), cold.compile.ms / cold.lint.ms, "≤ 1.5×", cold.compile.ms / cold.lint.ms <= 1.5);
-row("5 specs: agentspec lint vs ajv-cli (schema only)", ms(cold.lint), "ajv-cli validate", ms(cold.ajv), cold.lint.ms / cold.ajv.ms, "(comparison)");
-row("5 specs: agentspec lint vs Spectral (one rule)", ms(cold.lint), "spectral lint", ms(cold.spectral), cold.lint.ms / cold.spectral.ms, "(comparison)");
+row(
+  "Cold start: `agentspec lint specs/` (5 specs)",
+  ms(cold.lint),
+  "`node -e 0`",
+  ms(cold.node),
+  cold.lint.ms / cold.node.ms,
+  "≤ 1.5×",
+  cold.lint.ms / cold.node.ms <= 1.5,
+);
+row(
+  "Cold start without the code cache (a first run after a build)",
+  ms(cold.uncached),
+  "`node -e 0`",
+  ms(cold.node),
+  cold.uncached.ms / cold.node.ms,
+  "(info)",
+);
+row(
+  `Compile the 5 specs to every target (${targets.length})`,
+  ms(cold.compile),
+  "cold start (above)",
+  ms(cold.lint),
+  cold.compile.ms / cold.lint.ms,
+  "≤ 1.5×",
+  cold.compile.ms / cold.lint.ms <= 1.5,
+);
+row(
+  "5 specs: agentspec lint vs ajv-cli (schema only)",
+  ms(cold.lint),
+  "ajv-cli validate",
+  ms(cold.ajv),
+  cold.lint.ms / cold.ajv.ms,
+  "(comparison)",
+);
+row(
+  "5 specs: agentspec lint vs Spectral (one rule)",
+  ms(cold.lint),
+  "spectral lint",
+  ms(cold.spectral),
+  cold.lint.ms / cold.spectral.ms,
+  "(comparison)",
+);
 
 log(`corpus lint: ${CORPUS_RUNS} interleaved runs each`);
 const corpus = medianTimes(
@@ -72,22 +124,98 @@ const corpus = medianTimes(
 const largeRss = peakRssMb([bin, "lint", large.dir], { cwd: root });
 const scale = corpus.large.ms / corpus.small.ms;
 const per = LARGE / 1000;
-row(`Lint ${LARGE.toLocaleString("en")} generated specs (${large.planted.toLocaleString("en")} with findings)`, ms(corpus.large), "target", "5,000 ms", corpus.large.ms / 5000, "< 1× (< 5 s)", corpus.large.ms < 5000);
-row(`Peak memory, ${LARGE.toLocaleString("en")} specs`, `${largeRss.toFixed(0)} MB`, "target", "400 MB", largeRss / 400, "< 1×", largeRss < 400);
-row(`Scaling: ${LARGE.toLocaleString("en")} specs vs 1,000`, ms(corpus.large), "1,000 specs", ms(corpus.small), scale, `≤ ${(per * 1.2).toFixed(0)}× (linear: ${per}×)`, scale <= per * 1.2);
-row("1,000 specs: agentspec lint vs ajv-cli (schema only)", ms(corpus.small), "ajv-cli validate", ms(corpus.ajv), corpus.small.ms / corpus.ajv.ms, "(comparison)");
-row("1,000 specs: agentspec lint vs Spectral (one rule)", ms(corpus.small), "spectral lint", ms(corpus.spectral), corpus.small.ms / corpus.spectral.ms, "(comparison)");
+row(
+  `Lint ${LARGE.toLocaleString("en")} generated specs (${large.planted.toLocaleString("en")} with findings)`,
+  ms(corpus.large),
+  "target",
+  "5,000 ms",
+  corpus.large.ms / 5000,
+  "< 1× (< 5 s)",
+  corpus.large.ms < 5000,
+);
+row(
+  `Peak memory, ${LARGE.toLocaleString("en")} specs`,
+  `${largeRss.toFixed(0)} MB`,
+  "target",
+  "400 MB",
+  largeRss / 400,
+  "< 1×",
+  largeRss < 400,
+);
+row(
+  `Scaling: ${LARGE.toLocaleString("en")} specs vs 1,000`,
+  ms(corpus.large),
+  "1,000 specs",
+  ms(corpus.small),
+  scale,
+  `≤ ${(per * 1.2).toFixed(0)}× (linear: ${per}×)`,
+  scale <= per * 1.2,
+);
+row(
+  "1,000 specs: agentspec lint vs ajv-cli (schema only)",
+  ms(corpus.small),
+  "ajv-cli validate",
+  ms(corpus.ajv),
+  corpus.small.ms / corpus.ajv.ms,
+  "(comparison)",
+);
+row(
+  "1,000 specs: agentspec lint vs Spectral (one rule)",
+  ms(corpus.small),
+  "spectral lint",
+  ms(corpus.spectral),
+  corpus.small.ms / corpus.spectral.ms,
+  "(comparison)",
+);
 
 log("decide(): tinybench");
 const decided = await benchDecide({ time: quick ? 1000 : 3000 });
 const uncached = benchDecideUncached();
-row("decide(), 1,000 tools + 100 deny globs, one core", perSecond(decided.agentspec), "target", "5M/s", decided.agentspec / 5e6, "≥ 1×", decided.agentspec >= 5e6);
-row("decide() vs Cedar (cedar-wasm, policies pre-parsed)", perSecond(decided.agentspec), "Cedar isAuthorized", perSecond(decided.cedar), decided.agentspec / decided.cedar, "≥ 1,000×", decided.agentspec / decided.cedar >= 1000);
-row("decide(), every name new (cache misses)", perSecond(uncached.perSecond), "cached decide()", perSecond(decided.agentspec), uncached.perSecond / decided.agentspec, "(info)");
+row(
+  "decide(), 1,000 tools + 100 deny globs, one core",
+  perSecond(decided.agentspec),
+  "target",
+  "5M/s",
+  decided.agentspec / 5e6,
+  "≥ 1×",
+  decided.agentspec >= 5e6,
+);
+row(
+  "decide() vs Cedar (cedar-wasm, policies pre-parsed)",
+  perSecond(decided.agentspec),
+  "Cedar isAuthorized",
+  perSecond(decided.cedar),
+  decided.agentspec / decided.cedar,
+  "≥ 1,000×",
+  decided.agentspec / decided.cedar >= 1000,
+);
+row(
+  "decide(), every name new (cache misses)",
+  perSecond(uncached.perSecond),
+  "cached decide()",
+  perSecond(decided.agentspec),
+  uncached.perSecond / decided.agentspec,
+  "(info)",
+);
 rmSync(out, { recursive: true, force: true });
 
-const statuses = { lint: cold.lint.status, compile: cold.compile.status, ajv: cold.ajv.status, spectral: cold.spectral.status, corpus: corpus.large.status };
-const meta = { date: new Date().toISOString().slice(0, 10), node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, load: os.loadavg().map((l) => l.toFixed(2)), seed, statuses, decideAgreement: `${decided.checked - decided.disagreements}/${decided.checked}` };
+const statuses = {
+  lint: cold.lint.status,
+  compile: cold.compile.status,
+  ajv: cold.ajv.status,
+  spectral: cold.spectral.status,
+  corpus: corpus.large.status,
+};
+const meta = {
+  date: new Date().toISOString().slice(0, 10),
+  node: process.version,
+  cpus: os.cpus().length,
+  cpu: os.cpus()[0]?.model,
+  load: os.loadavg().map((l) => l.toFixed(2)),
+  seed,
+  statuses,
+  decideAgreement: `${decided.checked - decided.disagreements}/${decided.checked}`,
+};
 if (asJson) process.stdout.write(JSON.stringify({ meta, rows }, null, 2) + "\n");
 else process.stdout.write(table(rows, meta));
 
@@ -105,7 +233,10 @@ function table(rows, meta) {
     "",
     "| figure | agentspec | baseline | baseline value | ratio | target | met |",
     "| --- | --- | --- | --- | --- | --- | --- |",
-    ...rows.map((r) => `| ${r.figure} | ${r.value} | ${r.baselineName} | ${r.baseline} | ${r.ratio >= 100 ? Math.round(r.ratio).toLocaleString("en") : r.ratio.toFixed(2)}× | ${r.target} | ${r.met === undefined ? "" : r.met ? "yes" : "no"} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.figure} | ${r.value} | ${r.baselineName} | ${r.baseline} | ${r.ratio >= 100 ? Math.round(r.ratio).toLocaleString("en") : r.ratio.toFixed(2)}× | ${r.target} | ${r.met === undefined ? "" : r.met ? "yes" : "no"} |`,
+    ),
     "",
     `Exit codes: lint ${meta.statuses.lint}, compile ${meta.statuses.compile}, ajv-cli ${meta.statuses.ajv}, spectral ${meta.statuses.spectral}, corpus lint ${meta.statuses.corpus} (1: findings, expected). decide() and Cedar agree on ${meta.decideAgreement} calls.`,
     "",

@@ -7,7 +7,8 @@
 // AGENTSPEC_DISABLE_CODE_CACHE=1 turns ours off (NODE_DISABLE_COMPILE_CACHE=1 node's).
 const { enableCompileCache } = require("node:module");
 if (enableCompileCache) enableCompileCache();
-else if (process.env.AGENTSPEC_DISABLE_CODE_CACHE !== "1") require("./code-cache.cjs")(require("node:path").join(__dirname, "..", "dist", "cli"));
+else if (process.env.AGENTSPEC_DISABLE_CODE_CACHE !== "1")
+  require("./code-cache.cjs")(require("node:path").join(__dirname, "..", "dist", "cli"));
 
 let cli;
 try {
@@ -18,6 +19,8 @@ try {
   // Without the bundle: the plain tsc output.
   cli = import("../dist/src/cli/main.js");
 }
-cli.then(({ main }) => main(process.argv.slice(2))).then((code) => {
-  process.exitCode = code;
-});
+cli
+  .then(({ main }) => main(process.argv.slice(2)))
+  .then((code) => {
+    process.exitCode = code;
+  });

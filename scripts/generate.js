@@ -47,9 +47,7 @@ async function main(check) {
       const current = await readFile(file, "utf8").catch(() => null);
       if (current !== text) {
         drift++;
-        console.error(
-          `${out} is out of date with its schema: run \`npm run generate\` and commit the result.`,
-        );
+        console.error(`${out} is out of date with its schema: run \`npm run generate\` and commit the result.`);
       }
     } else {
       await mkdir(path.dirname(file), { recursive: true });
@@ -58,11 +56,7 @@ async function main(check) {
     }
   }
   if (drift > 0) process.exitCode = 1;
-  else if (check)
-    console.log(
-      `generated/ is up to date (${outputs.length} file${outputs.length === 1 ? "" : "s"})`,
-    );
+  else if (check) console.log(`generated/ is up to date (${outputs.length} file${outputs.length === 1 ? "" : "s"})`);
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url))
-  await main(process.argv.includes("--check"));
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main(process.argv.includes("--check"));

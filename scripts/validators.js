@@ -20,7 +20,13 @@ export const validatorTargets = [
  * read parentSchema and schema (oneOf branch counting), which standalone code keeps.
  */
 export function renderValidator(name, schema) {
-  const ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true, strict: true, code: { source: true, esm: true, lines: true } });
+  const ajv = new Ajv({
+    allErrors: true,
+    verbose: true,
+    allowUnionTypes: true,
+    strict: true,
+    code: { source: true, esm: true, lines: true },
+  });
   addFormats(ajv, ["date"]);
   ajv.addSchema(schema, name);
   return wrap(standaloneCode(ajv, { [name]: name }));
@@ -34,12 +40,14 @@ export function renderValidator(name, schema) {
  */
 function wrap(code) {
   const specifiers = [...new Set([...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]))];
-  const body = code.replace(/^"use strict";\n?/, "").replace(/require\("([^"]+)"\)/g, (_, spec) => `commonJs(cjs${specifiers.indexOf(spec)})`);
+  const body = code
+    .replace(/^"use strict";\n?/, "")
+    .replace(/require\("([^"]+)"\)/g, (_, spec) => `commonJs(cjs${specifiers.indexOf(spec)})`);
   return [
     "// @ts-nocheck: ajv's generated code is untyped; src/validate types what it uses.",
     "/* Generated from schema/ by `npm run generate` (ajv standalone). Do not edit: change the schema and regenerate. */",
     ...specifiers.map((spec, i) => `import * as cjs${i} from "${spec}.js";`),
-    "const commonJs = (ns) => (ns.default !== undefined && typeof ns.default === \"object\" ? ns.default : ns);",
+    'const commonJs = (ns) => (ns.default !== undefined && typeof ns.default === "object" ? ns.default : ns);',
     body,
     "",
   ].join("\n");

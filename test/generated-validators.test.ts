@@ -27,7 +27,9 @@ describe("precompiled validators", () => {
 
   it("keeps the schema objects the messages read (verbose errors)", () => {
     expect(validateAgentspec({ agentspec: "1.0", agent: { id: "a", version: "1" }, tools: { t: { efect: "read" } } })).toBe(false);
-    const unknown = (validateAgentspec as unknown as { errors: { keyword: string; params: unknown; parentSchema?: { properties?: object } }[] }).errors.find((e) => e.keyword === "additionalProperties");
+    const unknown = (
+      validateAgentspec as unknown as { errors: { keyword: string; params: unknown; parentSchema?: { properties?: object } }[] }
+    ).errors.find((e) => e.keyword === "additionalProperties");
     expect(unknown?.params).toEqual({ additionalProperty: "efect" });
     expect(Object.keys(unknown?.parentSchema?.properties ?? {})).toContain("effect");
   });

@@ -34,6 +34,8 @@ describe(".pre-commit-hooks.yaml", async () => {
     for (const name of ["a.yaml", "agentspec.config.json", "a.agentspec.yaml.bak", "kit.json", "agentaz.json.orig"]) {
       expect(files.test(name), name).toBe(false);
     }
-    expect(SPEC_FILE_PATTERNS.map((p) => p.replace("**/*", "x").replace("**/", ""))).toSatisfy((names: string[]) => names.every((n) => files.test(n)));
+    expect(SPEC_FILE_PATTERNS.map((p) => p.replace("**/*", "x").replace("**/", ""))).toSatisfy((names: string[]) =>
+      names.every((n) => files.test(n)),
+    );
   });
 });

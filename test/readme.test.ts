@@ -14,7 +14,9 @@ function section(title: string): string {
 
 describe("README", () => {
   it("lists every lint rule with its default severity and description, in registry order", () => {
-    const rows = [...section("Lint rules").matchAll(/^\| `([a-z-]+)` \| ([a-z /]+) \| (.+) \|$/gm)].map(([, id, severity, description]) => ({ id, severity: severity!.split(" / ")[0], description }));
+    const rows = [...section("Lint rules").matchAll(/^\| `([a-z-]+)` \| ([a-z /]+) \| (.+) \|$/gm)].map(
+      ([, id, severity, description]) => ({ id, severity: severity!.split(" / ")[0], description }),
+    );
     expect(rows).toEqual(rules.map(({ id, severity, description }) => ({ id, severity, description })));
   });
 

@@ -24,11 +24,18 @@ export function compileBuilder(yargs: Argv): Argv<CompileArgs> {
       describe: `Comma-separated target ids: ${targets.map((t) => t.id).join(", ")}`,
     })
     .option("out", { alias: "o", type: "string", default: "generated", describe: "Directory the files are written to" })
-    .option("check", { type: "boolean", default: false, describe: "Write nothing; exit 1 when a file on disk is missing or out of date" }) as unknown as Argv<CompileArgs>;
+    .option("check", {
+      type: "boolean",
+      default: false,
+      describe: "Write nothing; exit 1 when a file on disk is missing or out of date",
+    }) as unknown as Argv<CompileArgs>;
 }
 
 export async function runCompile(args: CompileArgs, io: CliIO): Promise<number> {
-  const ids = args.target.split(",").map((id) => id.trim()).filter(Boolean);
+  const ids = args.target
+    .split(",")
+    .map((id) => id.trim())
+    .filter(Boolean);
   resolveTargets(ids); // a wrong target is a usage error before any file is read
   const checked = await loadSpecs(args.paths);
   const invalid: FileResult[] = checked
@@ -42,7 +49,10 @@ export async function runCompile(args: CompileArgs, io: CliIO): Promise<number> 
   const shown = (file: string) => path.join(args.out, path.relative(outDir, file));
   if (args.check) {
     const drift = await checkOutputs(files, outDir);
-    for (const d of drift) io.stdout(`${shown(d.path)} ${d.problem === "missing" ? "is missing" : "is out of date"}${d.source ? ` (compiled from ${d.source})` : ""}\n`);
+    for (const d of drift)
+      io.stdout(
+        `${shown(d.path)} ${d.problem === "missing" ? "is missing" : "is out of date"}${d.source ? ` (compiled from ${d.source})` : ""}\n`,
+      );
     if (drift.length > 0) {
       io.stdout(`Run \`${fixCommand(args, ids)}\` to update ${drift.length === 1 ? "it" : "them"}.\n`);
       return EXIT.problems;
@@ -51,7 +61,9 @@ export async function runCompile(args: CompileArgs, io: CliIO): Promise<number> 
   } else {
     await writeOutputs(files, outDir);
     const specCount = new Set(files.map((f) => f.source)).size;
-    io.stdout(`Compiled ${specCount} spec${specCount === 1 ? "" : "s"} (${ids.join(", ")}) into ${files.length} file${files.length === 1 ? "" : "s"} in ${args.out}\n`);
+    io.stdout(
+      `Compiled ${specCount} spec${specCount === 1 ? "" : "s"} (${ids.join(", ")}) into ${files.length} file${files.length === 1 ? "" : "s"} in ${args.out}\n`,
+    );
   }
   return failed.length > 0 ? EXIT.problems : EXIT.ok;
 }

@@ -21,13 +21,21 @@ export interface DecideArgs {
 
 export function decideBuilder(yargs: Argv): Argv<DecideArgs> {
   return yargs
-    .positional("file", { type: "string", demandOption: true, describe: "A spec (compiled in memory) or a *.policy.json (loaded with its hash checked)" })
+    .positional("file", {
+      type: "string",
+      demandOption: true,
+      describe: "A spec (compiled in memory) or a *.policy.json (loaded with its hash checked)",
+    })
     .option("tool", { type: "string", demandOption: true, requiresArg: true, describe: "The tool the call is for" })
     .option("args", { type: "string", requiresArg: true, describe: "The call's arguments as a JSON object" })
     .option("actor", { type: "string", requiresArg: true, describe: "Context: on whose behalf the agent acts" })
     .option("tenant", { type: "string", requiresArg: true, describe: "Context: the tenant the call is for" })
     .option("environment", { type: "string", requiresArg: true, describe: "Context: where the call runs" })
-    .option("pin", { type: "string", requiresArg: true, describe: "Refuse a policy whose hash is not this sha256:…" }) as unknown as Argv<DecideArgs>;
+    .option("pin", {
+      type: "string",
+      requiresArg: true,
+      describe: "Refuse a policy whose hash is not this sha256:…",
+    }) as unknown as Argv<DecideArgs>;
 }
 
 export async function runDecide(args: DecideArgs, io: CliIO): Promise<number> {
@@ -53,10 +61,16 @@ function parseArgs(text: string): Record<string, unknown> {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new AgentspecError("BAD_ARGUMENT", `--args is not valid JSON (${(error as Error).message}): pass an object, e.g. --args '{"amount": 150}'`);
+    throw new AgentspecError(
+      "BAD_ARGUMENT",
+      `--args is not valid JSON (${(error as Error).message}): pass an object, e.g. --args '{"amount": 150}'`,
+    );
   }
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw new AgentspecError("BAD_ARGUMENT", `--args must be a JSON object, not ${Array.isArray(value) ? "an array" : JSON.stringify(value)}: e.g. --args '{"amount": 150}'`);
+    throw new AgentspecError(
+      "BAD_ARGUMENT",
+      `--args must be a JSON object, not ${Array.isArray(value) ? "an array" : JSON.stringify(value)}: e.g. --args '{"amount": 150}'`,
+    );
   }
   return value as Record<string, unknown>;
 }
@@ -69,7 +83,10 @@ async function policyFor(file: string, pin: string | undefined): Promise<Policy>
   if (!checked.spec || errors.length > 0) {
     const first = errors[0];
     const where = first ? ` (first at ${first.line}:${first.column}: ${first.message})` : "";
-    throw new AgentspecError("BAD_ARGUMENT", `${file}: not a valid spec, ${errors.length} error${errors.length === 1 ? "" : "s"}${where}; run agentspec lint ${file}`);
+    throw new AgentspecError(
+      "BAD_ARGUMENT",
+      `${file}: not a valid spec, ${errors.length} error${errors.length === 1 ? "" : "s"}${where}; run agentspec lint ${file}`,
+    );
   }
   return loadPolicy(compilePolicy(checked.spec), { pin, name: file });
 }

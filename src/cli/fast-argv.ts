@@ -25,20 +25,37 @@ interface Reader {
 
 const READERS: Record<string, Reader> = {
   lint: {
-    options: { format: { type: "string", short: "f" }, quiet: { type: "boolean" }, config: { type: "string", short: "c" }, "max-warnings": { type: "string" } },
+    options: {
+      format: { type: "string", short: "f" },
+      quiet: { type: "boolean" },
+      config: { type: "string", short: "c" },
+      "max-warnings": { type: "string" },
+    },
     plain: /^(?:--(?:format|config|max-warnings)(?:=.*)?|-f|-c|--quiet)$/s,
     read(values, paths) {
-      const { format = "stylish", quiet = false, config, "max-warnings": maxWarnings = "-1" } = values as Record<string, string | undefined> & { quiet?: boolean };
+      const {
+        format = "stylish",
+        quiet = false,
+        config,
+        "max-warnings": maxWarnings = "-1",
+      } = values as Record<string, string | undefined> & { quiet?: boolean };
       if (!(formatNames as readonly string[]).includes(format) || !isPlainValue(config)) return undefined;
       if (!/^(?:0|-?[1-9]\d{0,14})$/.test(maxWarnings)) return undefined;
-      return { command: "lint", args: { paths, format: format as FormatName, quiet, maxWarnings: Number(maxWarnings), ...(config !== undefined && { config }) } };
+      return {
+        command: "lint",
+        args: { paths, format: format as FormatName, quiet, maxWarnings: Number(maxWarnings), ...(config !== undefined && { config }) },
+      };
     },
   },
   compile: {
     options: { target: { type: "string", short: "t" }, out: { type: "string", short: "o" }, check: { type: "boolean" } },
     plain: /^(?:--(?:target|out)(?:=.*)?|-t|-o|--check)$/s,
     read(values, paths) {
-      const { target = DEFAULT_TARGETS.join(","), out = "generated", check = false } = values as Record<string, string | undefined> & { check?: boolean };
+      const {
+        target = DEFAULT_TARGETS.join(","),
+        out = "generated",
+        check = false,
+      } = values as Record<string, string | undefined> & { check?: boolean };
       if (!isPlainValue(target) || !isPlainValue(out)) return undefined;
       return { command: "compile", args: { paths, target, out, check } };
     },

@@ -19,12 +19,20 @@ export function importBuilder(yargs: Argv): Argv<ImportArgs> {
     .positional("format", { type: "string", choices: importers.map((i) => i.format), describe: "The format of the file" })
     .positional("file", { type: "string", describe: "The file to import" })
     .option("kit", { type: "string", describe: "AgentAz: the kit.json blueprint (default: a kit.json beside the agentaz.json)" })
-    .option("out", { alias: "o", type: "string", describe: "Write the spec to this file instead of stdout" }) as unknown as Argv<ImportArgs>;
+    .option("out", {
+      alias: "o",
+      type: "string",
+      describe: "Write the spec to this file instead of stdout",
+    }) as unknown as Argv<ImportArgs>;
 }
 
 export async function runImport(args: ImportArgs, io: CliIO): Promise<number> {
   const importer = importers.find((i) => i.format === args.format);
-  if (!importer) throw new AgentspecError("BAD_ARGUMENT", `Unknown import format "${args.format}": use one of ${importers.map((i) => i.format).join(", ")}`);
+  if (!importer)
+    throw new AgentspecError(
+      "BAD_ARGUMENT",
+      `Unknown import format "${args.format}": use one of ${importers.map((i) => i.format).join(", ")}`,
+    );
   const file = path.resolve(io.cwd, args.file);
   const options: ImportOptions = {};
   const kit = args.kit ? path.resolve(io.cwd, args.kit) : args.format === "agentaz" ? path.join(path.dirname(file), "kit.json") : undefined;
@@ -37,9 +45,14 @@ export async function runImport(args: ImportArgs, io: CliIO): Promise<number> {
   try {
     await writeFile(path.resolve(io.cwd, args.out), result.yaml);
   } catch (error) {
-    throw new AgentspecError("UNWRITABLE", `${args.out}: cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new AgentspecError(
+      "UNWRITABLE",
+      `${args.out}: cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
   }
-  io.stderr(`Imported ${args.file} into ${args.out}${result.notes.length > 0 ? ` (${result.notes.length} note${result.notes.length === 1 ? "" : "s"} in its header)` : ""}\n`);
+  io.stderr(
+    `Imported ${args.file} into ${args.out}${result.notes.length > 0 ? ` (${result.notes.length} note${result.notes.length === 1 ? "" : "s"} in its header)` : ""}\n`,
+  );
   return EXIT.ok;
 }
 
@@ -48,6 +61,9 @@ async function readText(file: string): Promise<string> {
     return await readFile(file, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new AgentspecError(code === "ENOENT" ? "NOT_FOUND" : "UNREADABLE", `${file}: ${code === "ENOENT" ? "no such file" : `cannot be read (${code})`}`);
+    throw new AgentspecError(
+      code === "ENOENT" ? "NOT_FOUND" : "UNREADABLE",
+      `${file}: ${code === "ENOENT" ? "no such file" : `cannot be read (${code})`}`,
+    );
   }
 }

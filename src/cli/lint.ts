@@ -22,7 +22,11 @@ export function lintBuilder(yargs: Argv): Argv<LintArgs> {
     .option("format", { alias: "f", choices: formatNames, default: "stylish" as FormatName, describe: "Output format" })
     .option("quiet", { type: "boolean", default: false, describe: "Report errors only" })
     .option("config", { alias: "c", type: "string", describe: "Config file to use instead of the nearest agentspec.config.json" })
-    .option("max-warnings", { type: "number", default: -1, describe: "Fail when there are more warnings than this (-1: no limit)" }) as unknown as Argv<LintArgs>;
+    .option("max-warnings", {
+      type: "number",
+      default: -1,
+      describe: "Fail when there are more warnings than this (-1: no limit)",
+    }) as unknown as Argv<LintArgs>;
 }
 
 export async function runLint(args: LintArgs, io: CliIO): Promise<number> {

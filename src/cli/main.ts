@@ -16,7 +16,11 @@ interface LazyCommand {
 }
 
 /** A command from its module's builder and run function, loaded on first use. */
-function lazy<A>(command: string, describe: string, load: () => Promise<[(yargs: Argv) => Argv<A>, (args: A, io: CliIO) => Promise<number>]>): LazyCommand {
+function lazy<A>(
+  command: string,
+  describe: string,
+  load: () => Promise<[(yargs: Argv) => Argv<A>, (args: A, io: CliIO) => Promise<number>]>,
+): LazyCommand {
   return {
     command,
     describe,

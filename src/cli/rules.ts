@@ -35,5 +35,8 @@ export function rulesTable(rules: readonly RuleMeta[]): string {
   const idWidth = Math.max(...rows.map((r) => r.id.length));
   const severityWidth = Math.max(...rows.map((r) => r.severity.length));
   const lines = rows.map((r) => `${r.id.padEnd(idWidth)}  ${r.severity.padEnd(severityWidth)}  ${r.description}`.trimEnd());
-  return lines.join("\n") + `\n\n${rules.length} rule${rules.length === 1 ? "" : "s"}. Set a rule's severity, or turn it off, in agentspec.config.json.\n`;
+  return (
+    lines.join("\n") +
+    `\n\n${rules.length} rule${rules.length === 1 ? "" : "s"}. Set a rule's severity, or turn it off, in agentspec.config.json.\n`
+  );
 }

@@ -17,7 +17,12 @@ export function signBuilder(yargs: Argv): Argv<SignArgs> {
   return yargs
     .positional("policy", { type: "string", demandOption: true, describe: "A compiled *.policy.json" })
     .option("key", { type: "string", demandOption: true, requiresArg: true, describe: "The Ed25519 private key (PEM file)" })
-    .option("out", { alias: "o", type: "string", requiresArg: true, describe: "Where to write the signature (default: <policy>.sig)" }) as unknown as Argv<SignArgs>;
+    .option("out", {
+      alias: "o",
+      type: "string",
+      requiresArg: true,
+      describe: "Where to write the signature (default: <policy>.sig)",
+    }) as unknown as Argv<SignArgs>;
 }
 
 export async function runSign(args: SignArgs, io: CliIO): Promise<number> {
@@ -29,7 +34,10 @@ export async function runSign(args: SignArgs, io: CliIO): Promise<number> {
   try {
     await writeFile(path.resolve(io.cwd, out), JSON.stringify(signature, null, 2) + "\n");
   } catch (error) {
-    throw new AgentspecError("UNWRITABLE", `${out}: cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new AgentspecError(
+      "UNWRITABLE",
+      `${out}: cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
   }
   io.stdout(`Signed ${args.policy} (${policy.hash}) with key ${signature.key_id}: ${out}\n`);
   return EXIT.ok;
@@ -40,6 +48,9 @@ export async function readKey(file: string, shown: string): Promise<string> {
     return await readFile(file, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new AgentspecError(code === "ENOENT" ? "NOT_FOUND" : "UNREADABLE", `${shown}: ${code === "ENOENT" ? "no such key file" : `cannot be read (${code})`}`);
+    throw new AgentspecError(
+      code === "ENOENT" ? "NOT_FOUND" : "UNREADABLE",
+      `${shown}: ${code === "ENOENT" ? "no such key file" : `cannot be read (${code})`}`,
+    );
   }
 }

@@ -11,7 +11,12 @@ export interface TestArgs {
 }
 
 export function testBuilder(yargs: Argv): Argv<TestArgs> {
-  return yargs.positional("paths", { type: "string", array: true, default: ["."], describe: "Spec files or directories to search" }) as unknown as Argv<TestArgs>;
+  return yargs.positional("paths", {
+    type: "string",
+    array: true,
+    default: ["."],
+    describe: "Spec files or directories to search",
+  }) as unknown as Argv<TestArgs>;
 }
 
 interface Tally {

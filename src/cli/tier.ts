@@ -14,7 +14,12 @@ export interface TierArgs {
 export function tierBuilder(yargs: Argv): Argv<TierArgs> {
   return yargs
     .positional("file", { type: "string", demandOption: true, describe: "A spec file (agentspec YAML/JSON or agentaz.json)" })
-    .option("format", { alias: "f", choices: ["text", "json"] as const, default: "text" as const, describe: "Output format" }) as unknown as Argv<TierArgs>;
+    .option("format", {
+      alias: "f",
+      choices: ["text", "json"] as const,
+      default: "text" as const,
+      describe: "Output format",
+    }) as unknown as Argv<TierArgs>;
 }
 
 export async function runTier(args: TierArgs, io: CliIO): Promise<number> {
@@ -31,7 +36,11 @@ export async function runTier(args: TierArgs, io: CliIO): Promise<number> {
     return EXIT.ok;
   }
   const agreement =
-    declared === null ? `none: declare trust_level: ${computed}` : declared === computed ? `${declared} (agrees)` : `${declared} (differs from the computed ${computed})`;
+    declared === null
+      ? `none: declare trust_level: ${computed}`
+      : declared === computed
+        ? `${declared} (agrees)`
+        : `${declared} (differs from the computed ${computed})`;
   io.stdout(`${args.file}\n  computed  ${computed}\n  why       ${explanation}\n  declared  ${agreement}\n`);
   return EXIT.ok;
 }

@@ -24,7 +24,11 @@ export function verifyBuilder(yargs: Argv): Argv<VerifyArgs> {
     .positional("policy", { type: "string", demandOption: true, describe: "A compiled *.policy.json" })
     .option("pub", { type: "string", demandOption: true, requiresArg: true, describe: "The trusted Ed25519 public key (PEM file)" })
     .option("sig", { type: "string", requiresArg: true, describe: "The signature file (default: <policy>.sig)" })
-    .option("pin", { type: "string", requiresArg: true, describe: "Also refuse a policy whose hash is not this sha256:…" }) as unknown as Argv<VerifyArgs>;
+    .option("pin", {
+      type: "string",
+      requiresArg: true,
+      describe: "Also refuse a policy whose hash is not this sha256:…",
+    }) as unknown as Argv<VerifyArgs>;
 }
 
 export async function runVerify(args: VerifyArgs, io: CliIO): Promise<number> {
@@ -35,7 +39,11 @@ export async function runVerify(args: VerifyArgs, io: CliIO): Promise<number> {
     throw new AgentspecError("UNREADABLE", `${sigFile}: cannot be read (${error.code})`);
   });
   try {
-    if (signature === undefined) throw new AgentspecError("BAD_POLICY", `${args.policy}: policy refused: it is not signed: ${sigFile} does not exist (sign it with \`agentspec sign\`)`);
+    if (signature === undefined)
+      throw new AgentspecError(
+        "BAD_POLICY",
+        `${args.policy}: policy refused: it is not signed: ${sigFile} does not exist (sign it with \`agentspec sign\`)`,
+      );
     const policy = loadPolicy(path.resolve(io.cwd, args.policy), { name: args.policy, pin: args.pin, publicKey, signature });
     io.stdout(`${args.policy}: signature valid: ${policy.hash} signed by key ${keyId(publicKey)}\n`);
     return EXIT.ok;

@@ -58,7 +58,9 @@ export function compileSpecs(specs: readonly Spec[], targetIds: readonly string[
     problems.set(spec, [...(problems.get(spec) ?? []), { ruleId: "compile", severity: "error", message, ...at, pointer }]);
   };
   for (const { spec, files } of perSpec) {
-    for (const file of files) if (!isSafeRelativePath(file.path)) report(spec, `Agent id "${spec.agent.id}" cannot name an output file ("${file.path}"): use letters, digits, '.', '_' and '-'`);
+    for (const file of files)
+      if (!isSafeRelativePath(file.path))
+        report(spec, `Agent id "${spec.agent.id}" cannot name an output file ("${file.path}"): use letters, digits, '.', '_' and '-'`);
   }
   reportCollisions(perSpec, report);
   const files = perSpec.filter(({ spec }) => !problems.has(spec)).flatMap(({ files }) => files);
@@ -88,7 +90,10 @@ function reportCollisions(perSpec: { spec: Spec; files: CompiledFile[] }[], repo
     }
   }
   for (const [spec, { files, others }] of clashes) {
-    report(spec, `Agent id "${spec.agent.id}" is also used by ${[...others].join(", ")}: both would compile to ${[...files].join(", ")}; give each agent its own id`);
+    report(
+      spec,
+      `Agent id "${spec.agent.id}" is also used by ${[...others].join(", ")}: both would compile to ${[...files].join(", ")}; give each agent its own id`,
+    );
   }
 }
 
@@ -114,7 +119,10 @@ export async function writeOutputs(files: readonly EmittedFile[], outDir: string
       mkdirSync(path.dirname(target), { recursive: true });
       writeFileSync(target, file.contents, "utf8");
     } catch (error) {
-      throw new AgentspecError("UNWRITABLE", `${target}: cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      throw new AgentspecError(
+        "UNWRITABLE",
+        `${target}: cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      );
     }
     written.push(target);
   }

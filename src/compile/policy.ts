@@ -23,12 +23,16 @@ function compileUnhashed(spec: Spec): Omit<Policy, "hash"> {
   const tools: Record<string, PolicyTool> = {};
   for (const tool of spec.tools) {
     // A tool may be called __proto__: it must stay an own key, not become the prototype.
-    setOwn(tools, tool.name, prune({
-      effect: tool.effect,
-      approval: tool.approval && prune({ ...tool.approval }),
-      limits: Object.keys(tool.limits).length > 0 ? tool.limits : undefined,
-      resources: tool.resources.length > 0 ? tool.resources : undefined,
-    }));
+    setOwn(
+      tools,
+      tool.name,
+      prune({
+        effect: tool.effect,
+        approval: tool.approval && prune({ ...tool.approval }),
+        limits: Object.keys(tool.limits).length > 0 ? tool.limits : undefined,
+        resources: tool.resources.length > 0 ? tool.resources : undefined,
+      }),
+    );
   }
   const { mode, required_fields, never_emits, redaction } = spec.outputs;
   const unhashed: Omit<Policy, "hash"> = prune({

@@ -97,10 +97,12 @@ function parseAexJson(text: string, file: string): AexPolicy {
   const strings = (key: string): string[] => {
     const value = (data as Record<string, unknown>)[key];
     if (value === undefined) return [];
-    if (!Array.isArray(value) || value.some((v) => typeof v !== "string")) throw new AgentspecError("BAD_IMPORT", `${file}: "${key}" must be a list of strings`);
+    if (!Array.isArray(value) || value.some((v) => typeof v !== "string"))
+      throw new AgentspecError("BAD_IMPORT", `${file}: "${key}" must be a list of strings`);
     return value as string[];
   };
-  if (!data || typeof data !== "object" || Array.isArray(data)) throw new AgentspecError("BAD_IMPORT", `${file}: an aex JSON policy is an object`);
+  if (!data || typeof data !== "object" || Array.isArray(data))
+    throw new AgentspecError("BAD_IMPORT", `${file}: an aex JSON policy is an object`);
   const allow: AexPolicy["allow"] = [];
   for (const entry of strings("allow")) {
     const colon = entry.indexOf(":");
@@ -113,7 +115,10 @@ function parseAexJson(text: string, file: string): AexPolicy {
   const budget = (data as Record<string, unknown>).budget;
   return {
     kind: "json",
-    name: path.basename(file).replace(/(\.policy)?\.json$/i, "").replace(/^policy$/i, path.basename(path.dirname(path.resolve(file)))),
+    name: path
+      .basename(file)
+      .replace(/(\.policy)?\.json$/i, "")
+      .replace(/^policy$/i, path.basename(path.dirname(path.resolve(file)))),
     allow,
     deny: strings("deny"),
     confirm: strings("require_confirmation"),
@@ -126,13 +131,18 @@ export function aexToYaml(aex: AexPolicy, file: string): ImportResult {
   const notes: string[] = [];
   const tools: Record<string, Record<string, unknown>> = {};
   for (const { tool, resources } of aex.allow) {
-    tools[tool] = { effect: inferEffect(tool), ...(resources.length > 0 ? { resources } : {}), ...(aex.confirm.includes(tool) ? { approval: true } : {}) };
+    tools[tool] = {
+      effect: inferEffect(tool),
+      ...(resources.length > 0 ? { resources } : {}),
+      ...(aex.confirm.includes(tool) ? { approval: true } : {}),
+    };
   }
   for (const tool of aex.confirm) {
     if (!tools[tool]) notes.push(`"confirm before ${tool}" names a tool that is not allowed, so it is denied anyway; it was left out.`);
   }
   const { calls, ...otherBudgets } = aex.budget;
-  for (const [key, value] of Object.entries(otherBudgets)) notes.push(`aex budget ${key}=${value} has no agentspec equivalent; it was left out.`);
+  for (const [key, value] of Object.entries(otherBudgets))
+    notes.push(`aex budget ${key}=${value} has no agentspec equivalent; it was left out.`);
   if (aex.needs.length > 0) notes.push(`task inputs (aex need): ${aex.needs.join("; ")}.`);
   const spec = {
     agentspec: "1.0",
@@ -145,7 +155,14 @@ export function aexToYaml(aex: AexPolicy, file: string): ImportResult {
     ...(aex.confirm.some((t) => tools[t]) ? { handoff: { triggers: ["confirm.required"], destination: "the operator running aex" } } : {}),
     audit: { append_only: true, logs: ["tool.allowed", "tool.denied", "confirm.required", "confirm.approved"] },
   };
-  return { yaml: toSpecYaml(spec, { from: `aex ${aex.kind === "json" ? "JSON policy" : aex.kind} ${path.basename(file)}`, inferredEffects: Object.keys(tools), notes }), notes };
+  return {
+    yaml: toSpecYaml(spec, {
+      from: `aex ${aex.kind === "json" ? "JSON policy" : aex.kind} ${path.basename(file)}`,
+      inferredEffects: Object.keys(tools),
+      notes,
+    }),
+    notes,
+  };
 }
 
 /** aex versions are `v0`, `v1`: agentspec keeps the number as a semantic version. */
@@ -155,7 +172,10 @@ function aexVersion(version: string | undefined): string {
 }
 
 export function agentId(name: string): string {
-  const id = name.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[^a-z0-9]+/, "");
+  const id = name
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, "-")
+    .replace(/^[^a-z0-9]+/, "");
   return id || "imported";
 }
 
@@ -165,7 +185,10 @@ function splitFirst(line: string): [string, string] {
 }
 
 function list(text: string): string[] {
-  return text.split(",").map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function unquote(text: string): string {

@@ -19,7 +19,10 @@ export const agentazImporter: Importer = {
     const checked = checkSource(parseSource(file, text), { kit: companion && parseSource(companion.file, companion.text) });
     if (!checked.spec || checked.spec.format !== "agentaz") {
       const first = checked.diagnostics[0];
-      throw new AgentspecError("BAD_IMPORT", `${file}${first ? `:${first.line}:${first.column}: ${first.message}` : ": not an AgentAz agentaz.json"}`);
+      throw new AgentspecError(
+        "BAD_IMPORT",
+        `${file}${first ? `:${first.line}:${first.column}: ${first.message}` : ": not an AgentAz agentaz.json"}`,
+      );
     }
     const problem = checked.spec.kit?.problem;
     if (problem !== undefined) throw new AgentspecError("BAD_IMPORT", `${companion!.file}:${problem}`);
@@ -31,7 +34,8 @@ export function agentazToYaml(spec: Spec, file: string): ImportResult {
   const notes: string[] = [];
   const declared = new Set(spec.tools.map((t) => t.name));
   const undeclared = (spec.kit?.tools ?? []).map((t) => t.name).filter((n) => !declared.has(n));
-  if (undeclared.length > 0) notes.push(`kit.json lists tools agentaz.json does not declare (so they are denied): ${undeclared.join(", ")}.`);
+  if (undeclared.length > 0)
+    notes.push(`kit.json lists tools agentaz.json does not declare (so they are denied): ${undeclared.join(", ")}.`);
   const tools = Object.fromEntries(
     spec.tools.map((t) => [t.name, prune({ effect: t.effect, description: t.description, approval: t.approval ? true : undefined })]),
   );
@@ -53,7 +57,10 @@ export function agentazToYaml(spec: Spec, file: string): ImportResult {
     extensions: nonEmpty(prune({ agentaz: spec.extensions.agentaz && nonEmpty(spec.extensions.agentaz) })),
   });
   const from = `AgentAz ${file}${spec.kit ? " and its kit.json" : ""}`;
-  return { yaml: toSpecYaml(document, { from, inferredEffects: spec.tools.filter((t) => t.effectInferred).map((t) => t.name), notes }), notes };
+  return {
+    yaml: toSpecYaml(document, { from, inferredEffects: spec.tools.filter((t) => t.effectInferred).map((t) => t.name), notes }),
+    notes,
+  };
 }
 
 function pick<T extends object>(value: T, keys: string[]): Partial<T> {

@@ -69,11 +69,14 @@ export function parseVeto(text: string, file: string): IrPolicy {
   if (data.version !== "1.0") fail(`"version" must be "1.0"`);
   if (!Array.isArray(data.rules)) fail(`"rules" must be a list`);
   (data.rules as unknown[]).forEach((rule, i) => {
-    if (!isObject(rule) || typeof rule.id !== "string" || typeof rule.name !== "string" || typeof rule.action !== "string") fail(`rules[${i}] needs an id, a name and an action`);
+    if (!isObject(rule) || typeof rule.id !== "string" || typeof rule.name !== "string" || typeof rule.action !== "string")
+      fail(`rules[${i}] needs an id, a name and an action`);
     const r = rule as Record<string, unknown>;
-    if (r.tools !== undefined && !(Array.isArray(r.tools) && r.tools.every((t) => typeof t === "string"))) fail(`rules[${i}].tools must be a list of tool names`);
+    if (r.tools !== undefined && !(Array.isArray(r.tools) && r.tools.every((t) => typeof t === "string")))
+      fail(`rules[${i}].tools must be a list of tool names`);
     const conditions = [...((r.conditions as unknown[]) ?? []), ...((r.condition_groups as unknown[][]) ?? []).flat()];
-    if (!conditions.every((c) => isObject(c) && typeof c.field === "string" && typeof c.operator === "string")) fail(`rules[${i}] has a condition without a field or an operator`);
+    if (!conditions.every((c) => isObject(c) && typeof c.field === "string" && typeof c.operator === "string"))
+      fail(`rules[${i}] has a condition without a field or an operator`);
   });
   return data as unknown as IrPolicy;
 }
@@ -85,15 +88,20 @@ export function vetoToYaml(ir: IrPolicy, file: string): ImportResult {
   const deny: (string | { pattern: string; reason: string })[] = [];
   const active = ir.rules.filter((rule) => {
     if (rule.enabled === false) notes.push(`rule ${rule.id} is disabled; it was left out.`);
-    else if (rule.action !== "allow" && rule.action !== "block") notes.push(`rule ${rule.id} (${rule.action}) only reports; agentspec has no such rule, so it was left out.`);
+    else if (rule.action !== "allow" && rule.action !== "block")
+      notes.push(`rule ${rule.id} (${rule.action}) only reports; agentspec has no such rule, so it was left out.`);
     else return true;
     return false;
   });
-  if (ir.settings?.default_action === "allow") notes.push("default_action allow has no agentspec form: agentspec denies every tool it does not allow.");
+  if (ir.settings?.default_action === "allow")
+    notes.push("default_action allow has no agentspec form: agentspec denies every tool it does not allow.");
 
   for (const rule of active.filter((r) => r.action === "allow")) {
     if (!rule.tools?.length) notes.push(`rule ${rule.id} allows every tool; agentspec allows only named tools, so it was left out.`);
-    else if (hasConditions(rule)) notes.push(`rule ${rule.id} allows ${rule.tools.join(", ")} only under conditions, which agentspec cannot say; those tools are denied.`);
+    else if (hasConditions(rule))
+      notes.push(
+        `rule ${rule.id} allows ${rule.tools.join(", ")} only under conditions, which agentspec cannot say; those tools are denied.`,
+      );
     else {
       const effects = isObject(rule.metadata?.effects) ? (rule.metadata!.effects as Record<string, unknown>) : {};
       for (const name of rule.tools) {
@@ -107,7 +115,9 @@ export function vetoToYaml(ir: IrPolicy, file: string): ImportResult {
   for (const rule of active.filter((r) => r.action === "block")) {
     const names = rule.tools ?? [];
     if (names.length === 0) {
-      notes.push(`rule ${rule.id} blocks every tool${hasConditions(rule) ? " under conditions" : ""}; agentspec denies by default, so it was left out.`);
+      notes.push(
+        `rule ${rule.id} blocks every tool${hasConditions(rule) ? " under conditions" : ""}; agentspec denies by default, so it was left out.`,
+      );
       continue;
     }
     if (rule.tags?.includes("approval") || rule.metadata?.require_approval === true) {
@@ -172,7 +182,10 @@ function gateCondition(rule: IrRule, notes: string[]): Condition | undefined {
   for (const group of groups) {
     const parts = group.flatMap((c) => {
       const part = conditionOf(c);
-      if (!part) notes.push(`rule ${rule.id}: the condition ${c.field} ${c.operator} has no agentspec form; it was dropped, so approval is asked more often.`);
+      if (!part)
+        notes.push(
+          `rule ${rule.id}: the condition ${c.field} ${c.operator} has no agentspec form; it was dropped, so approval is asked more often.`,
+        );
       return part ? [part] : [];
     });
     // An alternative with no condition left always holds, and so does the gate.
@@ -184,7 +197,11 @@ function gateCondition(rule: IrRule, notes: string[]): Condition | undefined {
 }
 
 function conditionOf({ field, operator, value }: IrCondition): Condition | undefined {
-  const target = field.startsWith("arguments.") ? { arg: field.slice("arguments.".length) } : field.startsWith("context.") && CONTEXT_FIELDS.includes(field.slice(8)) ? { context: field.slice(8) as "actor" } : undefined;
+  const target = field.startsWith("arguments.")
+    ? { arg: field.slice("arguments.".length) }
+    : field.startsWith("context.") && CONTEXT_FIELDS.includes(field.slice(8))
+      ? { context: field.slice(8) as "actor" }
+      : undefined;
   if (!target) return undefined;
   const list = Array.isArray(value) && value.every(isScalar) ? (value as (string | number | boolean)[]) : undefined;
   switch (operator) {

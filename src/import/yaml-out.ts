@@ -11,7 +11,10 @@ export interface YamlOptions {
 
 export function toSpecYaml(spec: Record<string, unknown>, options: YamlOptions): string {
   const doc = new Document(spec);
-  const header = [" yaml-language-server: $schema=https://agentspec.dev/schema/agentspec-1.0.schema.json", ` Imported from ${options.from} by agentspec import.`];
+  const header = [
+    " yaml-language-server: $schema=https://agentspec.dev/schema/agentspec-1.0.schema.json",
+    ` Imported from ${options.from} by agentspec import.`,
+  ];
   for (const note of options.notes ?? []) header.push(` NOTE: ${note}`);
   doc.commentBefore = header.join("\n");
   for (const name of options.inferredEffects ?? []) {

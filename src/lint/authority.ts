@@ -33,7 +33,8 @@ export function isDeclared(spec: Spec, name: string): boolean {
 export function effectiveLevel(spec: Spec): { level: TrustLevel; source: "declared" | "computed"; computed: TrustLevelResult } {
   const computed = computeTrustLevel(spec);
   const declared = spec.declaredTrustLevel;
-  if (declared !== undefined && trustLevelRank(declared) > trustLevelRank(computed.level)) return { level: declared, source: "declared", computed };
+  if (declared !== undefined && trustLevelRank(declared) > trustLevelRank(computed.level))
+    return { level: declared, source: "declared", computed };
   return { level: computed.level, source: "computed", computed };
 }
 

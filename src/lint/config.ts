@@ -94,11 +94,14 @@ const validateConfig = precompiledValidator as ValidateFunction;
 function checkConfig(source: SourceDoc, rules: readonly RuleMeta[]): Diagnostic[] {
   const data = source.data;
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
-    return [problem(source, "", "The config must be a JSON object, such as {\"rules\": {}}")];
+    return [problem(source, "", 'The config must be a JSON object, such as {"rules": {}}')];
   }
   if (!validateConfig(data)) {
     // The messages name the spec's root "the spec"; here the root is the config.
-    return schemaDiagnostics(source, validateConfig.errors ?? []).map((d) => ({ ...d, message: d.message.replace(/\bthe spec\b/, "the config") }));
+    return schemaDiagnostics(source, validateConfig.errors ?? []).map((d) => ({
+      ...d,
+      message: d.message.replace(/\bthe spec\b/, "the config"),
+    }));
   }
   return unknownRuleIds(source, (data as AgentspecConfig).rules ?? {}, rules);
 }
@@ -123,4 +126,3 @@ function problem(source: SourceDoc, pointer: string, message: string): Diagnosti
 function badConfig(file: string, problems: readonly Diagnostic[]): AgentspecError {
   return new AgentspecError("BAD_CONFIG", problems.map((d) => `${file}:${d.line}:${d.column}: ${d.message}`).join("\n"));
 }
-

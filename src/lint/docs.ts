@@ -16,7 +16,24 @@ export const SPEC_HEADER = `agentspec: "1.0"\nagent: { id: demo, version: 1.0.0 
 
 export function ruleDocs({ why, fails, passes, fix, kit }: RuleDocsParts): string {
   const kitBlock = kit === undefined ? [] : ["**With this kit.json beside the spec:**", "", "```json", kit.trimEnd(), "```", ""];
-  return [why, "", ...kitBlock, "**Fails:**", "", "```yaml", fails.trimEnd(), "```", "", "**Passes:**", "", "```yaml", passes.trimEnd(), "```", "", `**Fix:** ${fix}`].join("\n");
+  return [
+    why,
+    "",
+    ...kitBlock,
+    "**Fails:**",
+    "",
+    "```yaml",
+    fails.trimEnd(),
+    "```",
+    "",
+    "**Passes:**",
+    "",
+    "```yaml",
+    passes.trimEnd(),
+    "```",
+    "",
+    `**Fix:** ${fix}`,
+  ].join("\n");
 }
 
 /** The failing and passing examples of a rule's docs, as ruleDocs wrote them. */

@@ -59,7 +59,8 @@ function unusedMessage(suppression: Suppression, rules: readonly Rule[]): string
     const target = suppression.tool === undefined ? "" : ` for "${suppression.tool}"`;
     return `Suppression of "${name}"${target} suppresses nothing: remove it`;
   }
-  if (isBuiltinRule(name)) return `Suppression names "${name}", which cannot be suppressed: fix the finding instead, or remove the suppression`;
+  if (isBuiltinRule(name))
+    return `Suppression names "${name}", which cannot be suppressed: fix the finding instead, or remove the suppression`;
   return `Suppression names "${name}", which is not a rule: see \`agentspec rules\``;
 }
 

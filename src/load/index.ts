@@ -54,7 +54,13 @@ function statPath(given: string) {
 /** fast-glob, loaded only when ignore patterns need it: loading it costs more than a walk of a spec tree. */
 async function globSpecFiles(dir: string, ignore: readonly string[]): Promise<string[]> {
   const { default: fg } = await import("fast-glob");
-  return fg(SPEC_FILE_PATTERNS, { cwd: dir, ignore: ["**/node_modules/**", ...ignore], dot: false, followSymbolicLinks: false, suppressErrors: true });
+  return fg(SPEC_FILE_PATTERNS, {
+    cwd: dir,
+    ignore: ["**/node_modules/**", ...ignore],
+    dot: false,
+    followSymbolicLinks: false,
+    suppressErrors: true,
+  });
 }
 
 /**
@@ -154,7 +160,7 @@ const utf8Lenient = new TextDecoder("utf-8");
 
 /** The offset of the first byte that does not start or continue a valid UTF-8 sequence. */
 function firstInvalidUtf8(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i]!;
     const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
     if (length === 0) return i;

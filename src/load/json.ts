@@ -122,7 +122,8 @@ class Parser {
       const keyOffset = this.pos;
       const key = this.parseString();
       this.skipWhitespace();
-      if (this.text[this.pos] !== ":") throw new JsonSyntaxError(`Unexpected ${this.describeHere()}: expected ':' after "${key}"`, this.pos);
+      if (this.text[this.pos] !== ":")
+        throw new JsonSyntaxError(`Unexpected ${this.describeHere()}: expected ':' after "${key}"`, this.pos);
       this.pos++;
       const memberPointer = pointer + "/" + escapePointerSegment(key);
       const firstOffset = seen.get(key);
@@ -136,7 +137,8 @@ class Parser {
       const next = this.text[this.pos];
       this.pos++;
       if (next === "}") return result;
-      if (next !== ",") throw new JsonSyntaxError(`Unexpected ${this.describe(this.pos - 1)}: expected ',' or '}' in an object`, this.pos - 1);
+      if (next !== ",")
+        throw new JsonSyntaxError(`Unexpected ${this.describe(this.pos - 1)}: expected ',' or '}' in an object`, this.pos - 1);
     }
   }
 
@@ -155,7 +157,8 @@ class Parser {
       const next = this.text[this.pos];
       this.pos++;
       if (next === "]") return result;
-      if (next !== ",") throw new JsonSyntaxError(`Unexpected ${this.describe(this.pos - 1)}: expected ',' or ']' in an array`, this.pos - 1);
+      if (next !== ",")
+        throw new JsonSyntaxError(`Unexpected ${this.describe(this.pos - 1)}: expected ',' or ']' in an array`, this.pos - 1);
     }
   }
 

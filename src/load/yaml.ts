@@ -56,19 +56,45 @@ export function parseWithYamlPackage(file: string, text: string): SourceDoc {
   // After the first real syntax error the parser's later errors are mostly its consequences.
   const firstFatal = doc.errors[0];
   for (const error of doc.errors.slice(0, 1)) {
-    diagnostics.push({ ruleId: "syntax", severity: "error", message: yamlErrorMessage(error.code, error.message), pointer: "", ...at(error.pos[0]) });
+    diagnostics.push({
+      ruleId: "syntax",
+      severity: "error",
+      message: yamlErrorMessage(error.code, error.message),
+      pointer: "",
+      ...at(error.pos[0]),
+    });
   }
   for (const warning of doc.warnings) {
-    diagnostics.push({ ruleId: "syntax", severity: "warning", message: `${yamlErrorMessage(warning.code, warning.message)}: the value is read as plain text`, pointer: "", ...at(warning.pos[0]) });
+    diagnostics.push({
+      ruleId: "syntax",
+      severity: "warning",
+      message: `${yamlErrorMessage(warning.code, warning.message)}: the value is read as plain text`,
+      pointer: "",
+      ...at(warning.pos[0]),
+    });
   }
   let data: unknown;
   if (!firstFatal && doc.contents === null) {
-    diagnostics.push({ ruleId: "syntax", severity: "error", message: "The file is empty: expected a YAML mapping", pointer: "", line: 1, column: 1 });
+    diagnostics.push({
+      ruleId: "syntax",
+      severity: "error",
+      message: "The file is empty: expected a YAML mapping",
+      pointer: "",
+      line: 1,
+      column: 1,
+    });
   } else if (!firstFatal) {
     try {
       data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error) {
-      diagnostics.push({ ruleId: "syntax", severity: "error", message: `The YAML could not be read: ${(error as Error).message}`, pointer: "", line: 1, column: 1 });
+      diagnostics.push({
+        ruleId: "syntax",
+        severity: "error",
+        message: `The YAML could not be read: ${(error as Error).message}`,
+        pointer: "",
+        line: 1,
+        column: 1,
+      });
     }
   }
   return {

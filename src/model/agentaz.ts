@@ -13,9 +13,21 @@ import type { KitSpec, Spec, ToolSpec } from "./types.js";
 
 /** The fields of an agentaz.json the model maps; anything else is kept in extensions.agentaz. */
 const MAPPED: Record<string, true | string[]> = {
-  agent_id: true, version: true, last_reviewed: true, trust_level: true, dna_pattern: true,
-  worst_case_action: true, authority_boundary: true,
-  tool_boundary: ["allowed_tools", "auto_executable_tools", "approval_required_tools", "execution_tools_absent", "rollback_required", "branch_isolated"],
+  agent_id: true,
+  version: true,
+  last_reviewed: true,
+  trust_level: true,
+  dna_pattern: true,
+  worst_case_action: true,
+  authority_boundary: true,
+  tool_boundary: [
+    "allowed_tools",
+    "auto_executable_tools",
+    "approval_required_tools",
+    "execution_tools_absent",
+    "rollback_required",
+    "branch_isolated",
+  ],
   output_boundary: ["format", "never_emits"],
   cost_boundary: ["max_usd_per_trace_loop", "alert_threshold_usd"],
   loop_boundary: ["max_reasoning_turns"],

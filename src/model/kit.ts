@@ -61,8 +61,10 @@ export function readKit(source: SourceDoc): KitSpec {
   if (data.tools !== undefined) {
     if (!Array.isArray(data.tools)) return problem("/tools", '"tools" must be a list of { name, purpose }');
     for (const [index, tool] of data.tools.entries()) {
-      if (!isObject(tool) || typeof tool.name !== "string" || tool.name === "") return problem(`/tools/${index}`, `tools[${index}] must be an object with a "name" string`);
-      if (tool.purpose !== undefined && typeof tool.purpose !== "string") return problem(`/tools/${index}/purpose`, `tools[${index}].purpose must be a string`);
+      if (!isObject(tool) || typeof tool.name !== "string" || tool.name === "")
+        return problem(`/tools/${index}`, `tools[${index}] must be an object with a "name" string`);
+      if (tool.purpose !== undefined && typeof tool.purpose !== "string")
+        return problem(`/tools/${index}/purpose`, `tools[${index}].purpose must be a string`);
       tools.push({ name: tool.name, purpose: tool.purpose, effect: inferEffect(tool.name) });
     }
   }
@@ -74,7 +76,12 @@ export function readKit(source: SourceDoc): KitSpec {
   if (evaluation !== undefined && !isEvaluation(evaluation)) {
     return problem("/evaluation", '"evaluation" must be { primary?, metrics?: [{ name, description?, target? }], approach? }');
   }
-  return { file, tools, failureModes: (failureModes as FailureMode[] | undefined)?.map(failureMode), evaluation: evaluation === undefined ? undefined : normalizeEvaluation(evaluation as Evaluation) };
+  return {
+    file,
+    tools,
+    failureModes: (failureModes as FailureMode[] | undefined)?.map(failureMode),
+    evaluation: evaluation === undefined ? undefined : normalizeEvaluation(evaluation as Evaluation),
+  };
 }
 
 /** Only the fields agentspec's FailureMode has: a kit may carry more. */
@@ -102,5 +109,9 @@ function isEvaluation(value: unknown): boolean {
   if (!isObject(value)) return false;
   const optionalString = (v: unknown) => v === undefined || typeof v === "string";
   const metricOk = (m: unknown) => isObject(m) && typeof m.name === "string" && optionalString(m.description) && optionalString(m.target);
-  return optionalString(value.primary) && optionalString(value.approach) && (value.metrics === undefined || (Array.isArray(value.metrics) && value.metrics.every(metricOk)));
+  return (
+    optionalString(value.primary) &&
+    optionalString(value.approach) &&
+    (value.metrics === undefined || (Array.isArray(value.metrics) && value.metrics.every(metricOk)))
+  );
 }

@@ -18,7 +18,23 @@ import type {
 } from "../../generated/agentspec.js";
 import type { SourceDoc } from "../load/index.js";
 
-export type { Agent, ArgumentLimit, Audit, Condition, DecisionTest, Effect, Evaluation, Execution, FailureMode, Handoff, Limits, Memory, Outputs, Suppression, TrustLevel };
+export type {
+  Agent,
+  ArgumentLimit,
+  Audit,
+  Condition,
+  DecisionTest,
+  Effect,
+  Evaluation,
+  Execution,
+  FailureMode,
+  Handoff,
+  Limits,
+  Memory,
+  Outputs,
+  Suppression,
+  TrustLevel,
+};
 
 export interface ApprovalGate {
   /** Without a condition the gate always applies. */

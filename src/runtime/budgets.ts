@@ -33,7 +33,13 @@ export function pruneRecent(usage: RunUsage, now: number): void {
  * Why one more call of cost `costUsd` would break a budget, or undefined when it fits.
  * `inFlightMatters` is false for calls not run through guard.run(), which concurrency cannot see.
  */
-export function budgetProblem(budgets: Policy["budgets"], usage: RunUsage, now: number, costUsd: number, inFlightMatters: boolean): string | undefined {
+export function budgetProblem(
+  budgets: Policy["budgets"],
+  usage: RunUsage,
+  now: number,
+  costUsd: number,
+  inFlightMatters: boolean,
+): string | undefined {
   const { max_tool_calls, max_turns, max_usd_per_loop, rate_per_minute, max_concurrency } = budgets;
   if (max_turns !== undefined && usage.turn > max_turns) return `turn ${usage.turn} is past max_turns ${max_turns}`;
   if (max_tool_calls !== undefined && usage.toolCalls >= max_tool_calls) {

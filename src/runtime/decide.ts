@@ -69,7 +69,14 @@ const NO_VALUES: Record<string, unknown> = Object.freeze({});
 function indexPolicy(policy: Policy): PolicyIndex {
   let index = indexes.get(policy);
   if (index) return index;
-  index = { hash: policy.hash, denyExact: new Map(), denyGlobs: createGlobIndex(), toolsExact: new Map(), toolGlobs: createGlobIndex(), cache: new Map() };
+  index = {
+    hash: policy.hash,
+    denyExact: new Map(),
+    denyGlobs: createGlobIndex(),
+    toolsExact: new Map(),
+    toolGlobs: createGlobIndex(),
+    cache: new Map(),
+  };
   for (const d of policy.deny) {
     if (isPattern(d.pattern)) addGlob(index.denyGlobs, d.pattern, { pattern: d.pattern, reason: d.reason });
     else if (!index.denyExact.has(d.pattern)) index.denyExact.set(d.pattern, d);
@@ -95,7 +102,12 @@ function resolveTool(index: PolicyIndex, name: string): ResolvedTool {
 
 /** Everything about a name that does not depend on the call, reasons included, so a cached name costs a Map lookup. */
 function resolveUncached(index: PolicyIndex, name: string): ResolvedTool {
-  const decision = (kind: DecisionKind, rule: DecisionRule, reason: string): Decision => ({ decision: kind, rule, reason, policyHash: index.hash });
+  const decision = (kind: DecisionKind, rule: DecisionRule, reason: string): Decision => ({
+    decision: kind,
+    rule,
+    reason,
+    policyHash: index.hash,
+  });
   const denied = index.denyExact.get(name) ?? firstMatch(index.denyGlobs, name);
   if (denied) {
     const why = denied.reason ? `: ${denied.reason}` : "";
@@ -126,15 +138,33 @@ export function decide(policy: Policy, call: unknown): Decision {
     // A policy that did not pass loadPolicy can hold nulls or wrong types anywhere (a deny
     // entry, a tool, a condition): whatever breaks evaluation denies the call.
     const detail = error instanceof Error ? error.message : String(error);
-    return { decision: "deny", rule: "invalid-policy", reason: `The policy could not be evaluated for this call (${detail}): it is denied`, policyHash: hash };
+    return {
+      decision: "deny",
+      rule: "invalid-policy",
+      reason: `The policy could not be evaluated for this call (${detail}): it is denied`,
+      policyHash: hash,
+    };
   }
 }
 
 function decideOrThrow(policy: Policy, call: unknown, hash: string): Decision {
   // A policy already indexed passed this check when it was indexed.
   let index = policy !== null && typeof policy === "object" ? indexes.get(policy) : undefined;
-  if (!index && (!policy || typeof policy !== "object" || !Array.isArray(policy.deny) || !policy.tools || typeof policy.tools !== "object" || Array.isArray(policy.tools))) {
-    return { decision: "deny", rule: "invalid-policy", reason: "The policy is missing or malformed: every call is denied", policyHash: hash };
+  if (
+    !index &&
+    (!policy ||
+      typeof policy !== "object" ||
+      !Array.isArray(policy.deny) ||
+      !policy.tools ||
+      typeof policy.tools !== "object" ||
+      Array.isArray(policy.tools))
+  ) {
+    return {
+      decision: "deny",
+      rule: "invalid-policy",
+      reason: "The policy is missing or malformed: every call is denied",
+      policyHash: hash,
+    };
   }
   const problem = malformed(call);
   if (problem) return { decision: "deny", rule: "malformed-call", reason: problem, policyHash: hash };
@@ -151,7 +181,13 @@ function decideOrThrow(policy: Policy, call: unknown, hash: string): Decision {
   for (const { tool, approvalText } of resolved.entries) {
     if (tool.approval && (tool.approval.when === undefined || holds(tool.approval.when, args, context))) {
       const channel = tool.approval.channel;
-      return { decision: "require_approval", rule: "approval", reason: `"${name}" ${approvalText}`, policyHash: index.hash, ...(channel ? { channel } : {}) };
+      return {
+        decision: "require_approval",
+        rule: "approval",
+        reason: `"${name}" ${approvalText}`,
+        policyHash: index.hash,
+        ...(channel ? { channel } : {}),
+      };
     }
   }
   return { decision: "allow", rule: "allowed", reason: `"${name}" is allowed`, policyHash: index.hash };
@@ -162,7 +198,8 @@ function malformed(call: unknown): string | undefined {
   const { tool, args, context } = call as Record<string, unknown>;
   if (typeof tool !== "string" || tool.length === 0) return "The call has no tool name";
   if (args !== undefined && (args === null || typeof args !== "object" || Array.isArray(args))) return "The call's args must be an object";
-  if (context !== undefined && (context === null || typeof context !== "object" || Array.isArray(context))) return "The call's context must be an object";
+  if (context !== undefined && (context === null || typeof context !== "object" || Array.isArray(context)))
+    return "The call's context must be an object";
   return undefined;
 }
 
@@ -179,7 +216,9 @@ export function readPath(source: unknown, path: string): unknown {
 }
 
 function ownValue(value: unknown, key: string): unknown {
-  return value !== null && typeof value === "object" && Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+  return value !== null && typeof value === "object" && Object.prototype.hasOwnProperty.call(value, key)
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
 }
 
 function brokenLimit(limits: Record<string, ArgumentLimit> | undefined, args: Record<string, unknown>): string | undefined {
@@ -237,7 +276,16 @@ export function describeCondition(condition: Condition): string {
   if (condition.any) parts.push(condition.any.map(describeCondition).join(" or "));
   if (condition.all) parts.push(condition.all.map(describeCondition).join(" and "));
   const subject = condition.arg !== undefined ? condition.arg : condition.context !== undefined ? `context.${condition.context}` : "";
-  const ops: [keyof Condition, string][] = [["gt", ">"], ["gte", ">="], ["lt", "<"], ["lte", "<="], ["eq", "="], ["ne", "≠"], ["in", "in"], ["not_in", "not in"]];
+  const ops: [keyof Condition, string][] = [
+    ["gt", ">"],
+    ["gte", ">="],
+    ["lt", "<"],
+    ["lte", "<="],
+    ["eq", "="],
+    ["ne", "≠"],
+    ["in", "in"],
+    ["not_in", "not in"],
+  ];
   for (const [key, symbol] of ops) if (condition[key] !== undefined) parts.push(`${subject} ${symbol} ${JSON.stringify(condition[key])}`);
   return parts.join(" and ");
 }

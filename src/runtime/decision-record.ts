@@ -141,7 +141,10 @@ export function readChainTail(file: string): { seq: number; hash: string } | und
     text = readFileSync(file, "utf8");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw new AgentspecError("UNREADABLE", `${file}: the decision log cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new AgentspecError(
+      "UNREADABLE",
+      `${file}: the decision log cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
   }
   const last = text.trimEnd().split("\n").pop();
   if (!last) return undefined;
@@ -151,5 +154,8 @@ export function readChainTail(file: string): { seq: number; hash: string } | und
   } catch {
     // fall through to the error below
   }
-  throw new AgentspecError("BAD_ARGUMENT", `${file}: its last line is not a decision record, so new records cannot be chained to it; check it with agentspec audit verify`);
+  throw new AgentspecError(
+    "BAD_ARGUMENT",
+    `${file}: its last line is not a decision record, so new records cannot be chained to it; check it with agentspec audit verify`,
+  );
 }

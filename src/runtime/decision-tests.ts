@@ -24,7 +24,17 @@ export function runDecisionTests(spec: Spec, policy: Policy = compilePolicy(spec
     const actual = decide(policy, test.call);
     const pointer = spec.pointerFor(`/tests/${index}`);
     const { line, column } = spec.source.locate(pointer);
-    return { index, label: describeCase(test), test, expected: test.expect, actual, passed: actual.decision === test.expect, pointer, line, column };
+    return {
+      index,
+      label: describeCase(test),
+      test,
+      expected: test.expect,
+      actual,
+      passed: actual.decision === test.expect,
+      pointer,
+      line,
+      column,
+    };
   });
 }
 

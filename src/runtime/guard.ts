@@ -172,7 +172,15 @@ export class Guard {
   usage(): GuardUsage {
     pruneRecent(this.#usage, this.#now());
     const { toolCalls, turn, spentUsd, inFlight, recentCalls } = this.#usage;
-    return { toolCalls, turn, spentUsd, inFlight, callsLastMinute: recentCalls.length, denials: Object.fromEntries(this.#denials), escalated: [...this.#escalated] };
+    return {
+      toolCalls,
+      turn,
+      spentUsd,
+      inFlight,
+      callsLastMinute: recentCalls.length,
+      denials: Object.fromEntries(this.#denials),
+      escalated: [...this.#escalated],
+    };
   }
 
   async #authorize(call: GuardCall, reserveSlot: boolean): Promise<GuardDecision> {
@@ -183,7 +191,8 @@ export class Guard {
       decision = await this.#askApproval(call, decision, reserveSlot);
       this.#aexConfirmation(tool!, decision);
     }
-    if (decision.decision === "deny" && tool !== undefined && decision.rule !== "escalation") decision = await this.#countDenial(call, tool, decision);
+    if (decision.decision === "deny" && tool !== undefined && decision.rule !== "escalation")
+      decision = await this.#countDenial(call, tool, decision);
     return this.#record(call, tool, decision, reserveSlot);
   }
 
@@ -209,7 +218,12 @@ export class Guard {
     const hash = this.policy.hash;
     if (tool !== undefined && this.#escalated.has(tool)) {
       const times = this.#denials.get(tool) ?? 0;
-      return { decision: "deny", rule: "escalation", reason: `"${tool}" was escalated after ${times} denied attempts: further calls to it are denied for this run`, policyHash: hash };
+      return {
+        decision: "deny",
+        rule: "escalation",
+        reason: `"${tool}" was escalated after ${times} denied attempts: further calls to it are denied for this run`,
+        policyHash: hash,
+      };
     }
     const cost = costOf(call);
     if (typeof cost === "string") return { decision: "deny", rule: "malformed-call", reason: cost, policyHash: hash };
@@ -225,22 +239,30 @@ export class Guard {
     const tool = toolName(call)!;
     const base = { policyHash: decision.policyHash, ...(decision.channel ? { channel: decision.channel } : {}) };
     const approve = this.#options.approve;
-    if (!approve) return { ...base, decision: "deny", rule: "approval", reason: `${decision.reason}; no approver is configured, so it is denied` };
+    if (!approve)
+      return { ...base, decision: "deny", rule: "approval", reason: `${decision.reason}; no approver is configured, so it is denied` };
     let answer: ApprovalResult;
     try {
       answer = await approve({ call, decision: decision as Decision });
     } catch (error) {
-      return { ...base, decision: "deny", rule: "approval", reason: `${decision.reason}; asking for approval failed (${errorMessage(error)}), so it is denied` };
+      return {
+        ...base,
+        decision: "deny",
+        rule: "approval",
+        reason: `${decision.reason}; asking for approval failed (${errorMessage(error)}), so it is denied`,
+      };
     }
     const reviewer = typeof answer?.reviewer === "string" && answer.reviewer !== "" ? answer.reviewer : undefined;
     const by = reviewer ? ` by ${reviewer}` : "";
     const why = typeof answer?.reason === "string" && answer.reason !== "" ? `: ${answer.reason}` : "";
     const withReviewer = reviewer ? { reviewer } : {};
-    if (answer?.approved !== true) return { ...base, ...withReviewer, decision: "deny", rule: "approval", reason: `"${tool}" was rejected${by}${why}` };
+    if (answer?.approved !== true)
+      return { ...base, ...withReviewer, decision: "deny", rule: "approval", reason: `"${tool}" was rejected${by}${why}` };
     // Budgets are checked again: other calls may have used them while the reviewer decided.
     const cost = costOf(call) as number;
     const over = budgetProblem(this.policy.budgets, this.#usage, this.#now(), cost, reserveSlot);
-    if (over) return { ...base, ...withReviewer, decision: "deny", rule: "budget", reason: `"${tool}" was approved${by} but is denied: ${over}` };
+    if (over)
+      return { ...base, ...withReviewer, decision: "deny", rule: "budget", reason: `"${tool}" was approved${by} but is denied: ${over}` };
     this.#admit(cost, reserveSlot);
     return { ...base, ...withReviewer, decision: "allow", rule: "approval", reason: `"${tool}" was approved${by}${why}` };
   }
@@ -264,7 +286,14 @@ export class Guard {
       reason: `${decision.reason}; ${to} after ${denials} denied attempts at "${tool}": further calls to it are denied for this run`,
     };
     try {
-      await this.#options.onEscalate?.({ tool, denials, call, decision: escalated, destination: handoff?.destination, message: handoff?.message });
+      await this.#options.onEscalate?.({
+        tool,
+        denials,
+        call,
+        decision: escalated,
+        destination: handoff?.destination,
+        message: handoff?.message,
+      });
     } catch (error) {
       escalated = { ...escalated, reason: `${escalated.reason} (the escalation callback failed: ${errorMessage(error)})` };
     }
@@ -302,7 +331,13 @@ export class Guard {
       // An allowed call that leaves no record is not allowed (fail closed).
       if (decision.decision !== "allow") return { ...decision, record };
       if (reserveSlot) this.#usage.inFlight -= 1;
-      const denied: GuardDecision = { ...decision, decision: "deny", rule: "audit-failed", reason: `The decision record could not be written (${errorMessage(error)}): "${tool}" is denied`, record };
+      const denied: GuardDecision = {
+        ...decision,
+        decision: "deny",
+        rule: "audit-failed",
+        reason: `The decision record could not be written (${errorMessage(error)}): "${tool}" is denied`,
+        record,
+      };
       this.#aexOutcome(tool, denied);
       return denied;
     }
@@ -337,7 +372,9 @@ function toolName(call: unknown): string | undefined {
 function costOf(call: unknown): number | string {
   const cost = isObject(call) ? call.costUsd : undefined;
   if (cost === undefined) return 0;
-  return typeof cost === "number" && Number.isFinite(cost) && cost >= 0 ? cost : "The call's costUsd must be a number of US dollars, 0 or more";
+  return typeof cost === "number" && Number.isFinite(cost) && cost >= 0
+    ? cost
+    : "The call's costUsd must be a number of US dollars, 0 or more";
 }
 
 function contextOf(call: unknown): { actor?: string; tenant?: string; environment?: string } {

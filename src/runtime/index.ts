@@ -1,5 +1,14 @@
 /** The runtime: decide() per call, loadPolicy with hash and pin checks, the run guard, decision records and their verification. */
-export { decide, holds, readPath, describeCondition, type Decision, type DecisionKind, type DecisionRule, type ToolCall } from "./decide.js";
+export {
+  decide,
+  holds,
+  readPath,
+  describeCondition,
+  type Decision,
+  type DecisionKind,
+  type DecisionRule,
+  type ToolCall,
+} from "./decide.js";
 export { matchToolPattern, compilePattern, isPattern, patternCovers, type CompiledPattern } from "./glob.js";
 export { loadPolicy, tryLoadPolicy, denyAllPolicy, type LoadPolicyOptions, type PolicyLoad, type PolicySource } from "./load-policy.js";
 export {
@@ -17,5 +26,13 @@ export {
 export { GENESIS_HASH, argsDigest, recordHash, type DecisionRecord, type RecordSink } from "./decision-record.js";
 export { verifyAuditLog, type AuditProblem, type AuditVerification } from "./audit-verify.js";
 export { runDecisionTests, type DecisionTestResult } from "./decision-tests.js";
-export { signPolicyHash, signatureProblem, keyId, signaturePathFor, SIGNATURE_FORMAT, type PolicySignature, type KeyInput } from "./policy-signature.js";
+export {
+  signPolicyHash,
+  signatureProblem,
+  keyId,
+  signaturePathFor,
+  SIGNATURE_FORMAT,
+  type PolicySignature,
+  type KeyInput,
+} from "./policy-signature.js";
 export { AexEventLog, type AexEvent } from "./aex-events.js";

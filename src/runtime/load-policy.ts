@@ -46,7 +46,10 @@ const HASH = /^sha256:[0-9a-f]{64}$/;
  */
 export function loadPolicy(source: PolicySource, options: LoadPolicyOptions = {}): Policy {
   if (options.pin !== undefined && !HASH.test(options.pin)) {
-    throw new AgentspecError("BAD_ARGUMENT", `The pin "${options.pin}" is not a policy hash: expected sha256: and 64 lower-case hex digits`);
+    throw new AgentspecError(
+      "BAD_ARGUMENT",
+      `The pin "${options.pin}" is not a policy hash: expected sha256: and 64 lower-case hex digits`,
+    );
   }
   const { name, data, doc } = readSource(source, options.name ?? "<policy>");
   const schemaProblem = checkSchema(data, doc);
@@ -54,7 +57,10 @@ export function loadPolicy(source: PolicySource, options: LoadPolicyOptions = {}
   const policy = data as Policy;
   const computed = policyHash(policy);
   if (computed !== policy.hash) {
-    throw refuse(name, `its hash ${policy.hash} does not match its contents (${computed}): it was edited after it was compiled; recompile it from its spec`);
+    throw refuse(
+      name,
+      `its hash ${policy.hash} does not match its contents (${computed}): it was edited after it was compiled; recompile it from its spec`,
+    );
   }
   if (options.pin !== undefined && computed !== options.pin) {
     throw refuse(name, `its hash ${computed} is not the pinned ${options.pin}: only the pinned policy is accepted`);
@@ -155,7 +161,8 @@ function checkSignature(source: PolicySource, name: string, hash: string, option
     }
   }
   if (signature === undefined) {
-    const file = source instanceof URL ? fileURLToPath(source) : typeof source === "string" && !/^\uFEFF?\s*\{/.test(source) ? source : undefined;
+    const file =
+      source instanceof URL ? fileURLToPath(source) : typeof source === "string" && !/^\uFEFF?\s*\{/.test(source) ? source : undefined;
     if (file === undefined) throw refuse(name, "it is not signed: pass its signature envelope as the signature option");
     signature = readSignatureFile(signaturePathFor(file), name);
   }

@@ -52,7 +52,12 @@ export function signPolicyHash(policyHash: string, privateKey: KeyInput): Policy
 /** "sha256:<hex>" of a public key's SPKI DER form. */
 export function keyId(publicKey: KeyInput): string {
   const key = asKey(publicKey, "public");
-  return "sha256:" + createHash("sha256").update(key.export({ type: "spki", format: "der" })).digest("hex");
+  return (
+    "sha256:" +
+    createHash("sha256")
+      .update(key.export({ type: "spki", format: "der" }))
+      .digest("hex")
+  );
 }
 
 /**
@@ -62,7 +67,8 @@ export function keyId(publicKey: KeyInput): string {
  */
 export function signatureProblem(signature: unknown, policyHash: string, publicKey: KeyInput): string | undefined {
   const key = asKey(publicKey, "public");
-  if (!isSignature(signature)) return `the signature is not an ${SIGNATURE_FORMAT} envelope (format, algorithm Ed25519, policy_hash, key_id, signature)`;
+  if (!isSignature(signature))
+    return `the signature is not an ${SIGNATURE_FORMAT} envelope (format, algorithm Ed25519, policy_hash, key_id, signature)`;
   if (signature.policy_hash !== policyHash) return `the signature is for policy ${signature.policy_hash}, not this one (${policyHash})`;
   const expectedKey = keyId(key);
   if (signature.key_id !== expectedKey) return `the signature was made with key ${signature.key_id}, not the trusted key ${expectedKey}`;
@@ -77,7 +83,10 @@ export function readSignatureFile(file: string, policyName: string): unknown {
     text = readFileSync(file, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? `it is not signed: ${file} does not exist (sign it with \`agentspec sign\`)` : `its signature ${file} cannot be read (${code})`;
+    const why =
+      code === "ENOENT"
+        ? `it is not signed: ${file} does not exist (sign it with \`agentspec sign\`)`
+        : `its signature ${file} cannot be read (${code})`;
     throw new AgentspecError("BAD_POLICY", `${policyName}: policy refused: ${why}`);
   }
   try {
@@ -90,17 +99,35 @@ export function readSignatureFile(file: string, policyName: string): unknown {
 function isSignature(value: unknown): value is PolicySignature {
   if (value === null || typeof value !== "object") return false;
   const s = value as Record<string, unknown>;
-  return s.format === SIGNATURE_FORMAT && s.algorithm === "Ed25519" && typeof s.policy_hash === "string" && typeof s.key_id === "string" && typeof s.signature === "string";
+  return (
+    s.format === SIGNATURE_FORMAT &&
+    s.algorithm === "Ed25519" &&
+    typeof s.policy_hash === "string" &&
+    typeof s.key_id === "string" &&
+    typeof s.signature === "string"
+  );
 }
 
 function asKey(input: KeyInput, kind: "private" | "public"): KeyObject {
   let key: KeyObject;
   try {
-    key = typeof input === "string" ? (kind === "private" ? createPrivateKey(input) : createPublicKey(input)) : input.type === "private" && kind === "public" ? createPublicKey(input) : input;
+    key =
+      typeof input === "string"
+        ? kind === "private"
+          ? createPrivateKey(input)
+          : createPublicKey(input)
+        : input.type === "private" && kind === "public"
+          ? createPublicKey(input)
+          : input;
   } catch (error) {
     throw new AgentspecError("BAD_ARGUMENT", `The ${kind} key is not a PEM key node:crypto can read (${(error as Error).message})`);
   }
-  if (key.asymmetricKeyType !== "ed25519") throw new AgentspecError("BAD_ARGUMENT", `The ${kind} key is ${key.asymmetricKeyType ?? "symmetric"}, not Ed25519: generate one with \`openssl genpkey -algorithm ed25519\``);
-  if (kind === "private" && key.type !== "private") throw new AgentspecError("BAD_ARGUMENT", "Signing needs the Ed25519 private key, not the public one");
+  if (key.asymmetricKeyType !== "ed25519")
+    throw new AgentspecError(
+      "BAD_ARGUMENT",
+      `The ${kind} key is ${key.asymmetricKeyType ?? "symmetric"}, not Ed25519: generate one with \`openssl genpkey -algorithm ed25519\``,
+    );
+  if (kind === "private" && key.type !== "private")
+    throw new AgentspecError("BAD_ARGUMENT", "Signing needs the Ed25519 private key, not the public one");
   return key;
 }

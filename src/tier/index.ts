@@ -39,7 +39,9 @@ export function computeTrustLevel(spec: Spec): TrustLevelResult {
     return result("A3", `A3: every write or irreversible tool (${names(acting)}) needs approval every time`);
   }
   const missing = missingBounds(spec);
-  const why = autonomous.map((t) => `${t.name} (${t.effect}, ${t.approval ? "approval only under a condition" : "no approval"})`).join(", ");
+  const why = autonomous
+    .map((t) => `${t.name} (${t.effect}, ${t.approval ? "approval only under a condition" : "no approval"})`)
+    .join(", ");
   if (missing.length === 0) {
     return result("A4", `A4: ${why} can act without approval, within a call/turn bound, a cost bound and an append-only audit`);
   }

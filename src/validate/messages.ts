@@ -54,25 +54,49 @@ function describe(error: ErrorObject): Described {
       const allowed = (params.allowedValues as unknown[]).map((v) => JSON.stringify(v));
       const suggestion = typeof error.data === "string" ? closest(error.data, (params.allowedValues as unknown[]).map(String)) : undefined;
       const hint = suggestion ? ` (did you mean "${suggestion}"?)` : "";
-      return { message: `${subject(where)} must be one of ${allowed.join(", ")}, not ${describeValue(error.data)}${hint}`, pointer, at: "value" };
+      return {
+        message: `${subject(where)} must be one of ${allowed.join(", ")}, not ${describeValue(error.data)}${hint}`,
+        pointer,
+        at: "value",
+      };
     }
     case "const":
-      return { message: `${subject(where)} must be ${JSON.stringify(params.allowedValue)}, not ${describeValue(error.data)}`, pointer, at: "value" };
+      return {
+        message: `${subject(where)} must be ${JSON.stringify(params.allowedValue)}, not ${describeValue(error.data)}`,
+        pointer,
+        at: "value",
+      };
     case "format":
-      return { message: `${subject(where)} must be a ${formatName(String(params.format))}, not ${describeValue(error.data)}`, pointer, at: "value" };
+      return {
+        message: `${subject(where)} must be a ${formatName(String(params.format))}, not ${describeValue(error.data)}`,
+        pointer,
+        at: "value",
+      };
     case "pattern":
-      return { message: `${subject(where)} ${describeValue(error.data)} has the wrong form: ${patternHint(error.instancePath)}`, pointer, at: "value" };
+      return {
+        message: `${subject(where)} ${describeValue(error.data)} has the wrong form: ${patternHint(error.instancePath)}`,
+        pointer,
+        at: "value",
+      };
     case "minLength":
       return { message: `${subject(where)} must not be empty`, pointer, at: "value" };
     case "minItems":
-      return { message: `${subject(where)} must have at least ${String(params.limit)} item${params.limit === 1 ? "" : "s"}`, pointer, at: "value" };
+      return {
+        message: `${subject(where)} must have at least ${String(params.limit)} item${params.limit === 1 ? "" : "s"}`,
+        pointer,
+        at: "value",
+      };
     case "minProperties":
       return { message: `${subject(where)} must not be empty`, pointer, at: "value" };
     case "minimum":
     case "maximum":
     case "exclusiveMinimum":
     case "exclusiveMaximum":
-      return { message: `${subject(where)} must be ${COMPARISONS[error.keyword]} ${String(params.limit)}, not ${describeValue(error.data)}`, pointer, at: "value" };
+      return {
+        message: `${subject(where)} must be ${COMPARISONS[error.keyword]} ${String(params.limit)}, not ${describeValue(error.data)}`,
+        pointer,
+        at: "value",
+      };
     case "oneOf":
     case "anyOf":
       return { message: `${subject(where)} does not match any allowed form: ${error.message ?? ""}`.trim(), pointer, at: "value" };
@@ -118,7 +142,8 @@ function dropUnionNoise(errors: readonly ErrorObject[]): ErrorObject[] {
     for (const [, es] of wrongType) {
       for (const e of es) {
         dropped.add(e);
-        if (e.keyword === "type" && e.instancePath === union.instancePath) types.push(...[(e.params as { type: string | string[] }).type].flat());
+        if (e.keyword === "type" && e.instancePath === union.instancePath)
+          types.push(...[(e.params as { type: string | string[] }).type].flat());
       }
     }
     const branchCount = Array.isArray(union.schema) ? union.schema.length : branches.size;
@@ -142,7 +167,11 @@ function dropMisspelledRequired(errors: ErrorObject[]): ErrorObject[] {
     if (suggestion) misspelled.add(`${e.instancePath}\0${suggestion}`);
   }
   if (misspelled.size === 0) return errors;
-  return errors.filter((e) => e.keyword !== "required" || !misspelled.has(`${e.instancePath}\0${String((e.params as { missingProperty: string }).missingProperty)}`));
+  return errors.filter(
+    (e) =>
+      e.keyword !== "required" ||
+      !misspelled.has(`${e.instancePath}\0${String((e.params as { missingProperty: string }).missingProperty)}`),
+  );
 }
 
 /** tools["billing.refund"].approval rather than /tools/billing.refund/approval. */

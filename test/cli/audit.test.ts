@@ -19,7 +19,11 @@ beforeAll(async () => {
 
 describe("agentspec audit verify", () => {
   it("prints OK with the count and exits 0 on an intact log", async () => {
-    expect(await runCli("audit", "verify", intact)).toEqual({ code: 0, stdout: `OK ${intact}: 3 records, hash chain intact\n`, stderr: "" });
+    expect(await runCli("audit", "verify", intact)).toEqual({
+      code: 0,
+      stdout: `OK ${intact}: 3 records, hash chain intact\n`,
+      stderr: "",
+    });
   });
 
   it("prints each problem with its line and exits 1 on a tampered log", async () => {

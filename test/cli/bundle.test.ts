@@ -15,7 +15,9 @@ const run = async (...args: (string | { bin: string })[]) => {
   const options = args.find((a): a is { bin: string } => typeof a === "object");
   const argv = args.filter((a): a is string => typeof a === "string");
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [options?.bin ?? "bin/agentspec.cjs", ...argv], { env: { ...process.env, NO_COLOR: "1" } });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [options?.bin ?? "bin/agentspec.cjs", ...argv], {
+      env: { ...process.env, NO_COLOR: "1" },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
@@ -39,7 +41,10 @@ async function deadMarkers(cache: string): Promise<string[]> {
 
 describe.runIf(existsSync("dist/cli/agentspec.cjs"))("the bundled CLI", () => {
   it("lints, with yargs (help) and without (a plain command line)", async () => {
-    expect(await run("lint", "specs/", "-f", "json")).toMatchObject({ code: 0, stdout: expect.stringContaining('"file":"specs/customer-support.agentspec.yaml","diagnostics":[]') });
+    expect(await run("lint", "specs/", "-f", "json")).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('"file":"specs/customer-support.agentspec.yaml","diagnostics":[]'),
+    });
     expect((await run("lint", "--help")).stdout).toContain("--max-warnings");
     expect(await run("lint", "nowhere/")).toMatchObject({ code: 2, stderr: "agentspec: nowhere/: no such file or directory\n" });
   });
@@ -54,44 +59,49 @@ describe.runIf(existsSync("dist/cli/agentspec.cjs"))("the bundled CLI", () => {
   });
 
   it("decides, tests, tiers, lists rules and prints its version", async () => {
-    expect(JSON.parse((await run("decide", "specs/customer-support.agentspec.yaml", "--tool", "payments.refund")).stdout).decision).toBe("deny");
+    expect(JSON.parse((await run("decide", "specs/customer-support.agentspec.yaml", "--tool", "payments.refund")).stdout).decision).toBe(
+      "deny",
+    );
     expect((await run("test", "specs/")).stdout).toMatch(/cases passed/);
     expect((await run("tier", "specs/customer-support.agentspec.yaml")).stdout).toContain("computed");
     expect((await run("rules")).stdout).toContain("suspicious-tool-name");
     expect((await run("--version")).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 
-  it.runIf(!("enableCompileCache" in module))("keeps V8's code cache beside the bundle, and never runs a stale or suspect one", async () => {
-    // A copy of the CLI of its own, so no other test's run shares (or trips on) this cache.
-    const pkg = await mkdtemp(path.join(tmpdir(), "agentspec-cache-"));
-    await cp("bin", path.join(pkg, "bin"), { recursive: true });
-    await cp("dist/cli", path.join(pkg, "dist/cli"), { recursive: true, filter: (source) => !source.includes(".v8-cache") });
-    await symlink(path.resolve("node_modules"), path.join(pkg, "node_modules"));
-    const runCopy = (...args: string[]) => run(...args, { bin: path.join(pkg, "bin/agentspec.cjs") });
-    const cache = path.join(pkg, "dist/cli/.v8-cache");
-    const entry = `${cache}/lint.cjs.bin`;
-    const first = await runCopy("lint", "specs/");
-    expect(first.stdout).toBe("✔ 5 files checked: no problems\n");
-    expect(await readdir(cache)).toEqual(expect.arrayContaining(["agentspec.cjs.bin", "lint.cjs.bin"]));
-    expect(await deadMarkers(cache)).toEqual([]);
-    const header = (await readFile(entry)).toString("latin1").split("\n")[0]!;
-    expect(header).toMatch(/^agentspec-v8-cache\/1 \d+ [\d.]+ \d+ \d+$/);
+  it.runIf(!("enableCompileCache" in module))(
+    "keeps V8's code cache beside the bundle, and never runs a stale or suspect one",
+    async () => {
+      // A copy of the CLI of its own, so no other test's run shares (or trips on) this cache.
+      const pkg = await mkdtemp(path.join(tmpdir(), "agentspec-cache-"));
+      await cp("bin", path.join(pkg, "bin"), { recursive: true });
+      await cp("dist/cli", path.join(pkg, "dist/cli"), { recursive: true, filter: (source) => !source.includes(".v8-cache") });
+      await symlink(path.resolve("node_modules"), path.join(pkg, "node_modules"));
+      const runCopy = (...args: string[]) => run(...args, { bin: path.join(pkg, "bin/agentspec.cjs") });
+      const cache = path.join(pkg, "dist/cli/.v8-cache");
+      const entry = `${cache}/lint.cjs.bin`;
+      const first = await runCopy("lint", "specs/");
+      expect(first.stdout).toBe("✔ 5 files checked: no problems\n");
+      expect(await readdir(cache)).toEqual(expect.arrayContaining(["agentspec.cjs.bin", "lint.cjs.bin"]));
+      expect(await deadMarkers(cache)).toEqual([]);
+      const header = (await readFile(entry)).toString("latin1").split("\n")[0]!;
+      expect(header).toMatch(/^agentspec-v8-cache\/1 \d+ [\d.]+ \d+ \d+$/);
 
-    // Not a cache entry at all, and an entry made from another version of the file (same length,
-    // other mtime): neither reaches V8; both are rebuilt.
-    await writeFile(entry, "not bytecode");
-    expect(await runCopy("lint", "specs/")).toEqual(first);
-    await writeFile(entry, header.replace(/ [\d.]+ (\d+ \d+)$/, " 1 $1") + "\n" + "\0".repeat(4096));
-    expect(await runCopy("lint", "specs/")).toEqual(first);
-    expect((await readFile(entry)).toString("latin1").split("\n")[0]).toBe(header);
+      // Not a cache entry at all, and an entry made from another version of the file (same length,
+      // other mtime): neither reaches V8; both are rebuilt.
+      await writeFile(entry, "not bytecode");
+      expect(await runCopy("lint", "specs/")).toEqual(first);
+      await writeFile(entry, header.replace(/ [\d.]+ (\d+ \d+)$/, " 1 $1") + "\n" + "\0".repeat(4096));
+      expect(await runCopy("lint", "specs/")).toEqual(first);
+      expect((await readFile(entry)).toString("latin1").split("\n")[0]).toBe(header);
 
-    // A run that died using the cache (V8 aborts on a corrupt entry) leaves its marker: the next
-    // run drops the whole cache, here one whose entry would have crashed it.
-    const dead = await promisify(execFile)(process.execPath, ["-e", "process.stdout.write(String(process.pid))"]);
-    await writeFile(`${cache}/.run-${dead.stdout}`, "");
-    await writeFile(entry, header + "\n" + "\0".repeat(20_000));
-    expect(await runCopy("lint", "specs/")).toEqual(first);
-    expect((await readFile(entry)).subarray(header.length + 1).some((byte) => byte !== 0)).toBe(true);
-    expect(await deadMarkers(cache)).toEqual([]);
-  });
+      // A run that died using the cache (V8 aborts on a corrupt entry) leaves its marker: the next
+      // run drops the whole cache, here one whose entry would have crashed it.
+      const dead = await promisify(execFile)(process.execPath, ["-e", "process.stdout.write(String(process.pid))"]);
+      await writeFile(`${cache}/.run-${dead.stdout}`, "");
+      await writeFile(entry, header + "\n" + "\0".repeat(20_000));
+      expect(await runCopy("lint", "specs/")).toEqual(first);
+      expect((await readFile(entry)).subarray(header.length + 1).some((byte) => byte !== 0)).toBe(true);
+      expect(await deadMarkers(cache)).toEqual([]);
+    },
+  );
 });

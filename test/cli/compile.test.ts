@@ -34,7 +34,10 @@ describe("agentspec compile", () => {
     expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
     expect(stdout).toBe(`Compiled 2 specs (policy, markdown) into 4 files in ${out}\n`);
     expect(Object.keys(await snapshot(out))).toEqual(["demo.md", "demo.policy.json", "other.md", "other.policy.json"]);
-    expect(JSON.parse((await snapshot(out))["demo.policy.json"]!)).toMatchObject({ format: "agentspec-policy/1", agent: { id: "demo", version: "1.0.0" } });
+    expect(JSON.parse((await snapshot(out))["demo.policy.json"]!)).toMatchObject({
+      format: "agentspec-policy/1",
+      agent: { id: "demo", version: "1.0.0" },
+    });
   });
 
   it("writes to generated/ under the working directory by default", async () => {
@@ -83,7 +86,10 @@ describe("agentspec compile", () => {
   });
 
   it("does not compile a spec with schema errors: prints its diagnostics and exits 1", async () => {
-    await writeFile(path.join(specs, "other.agentspec.yaml"), MINIMAL_YAML.replace("id: demo", "id: other").replace("effect: read", "efect: read"));
+    await writeFile(
+      path.join(specs, "other.agentspec.yaml"),
+      MINIMAL_YAML.replace("id: demo", "id: other").replace("effect: read", "efect: read"),
+    );
     const { code, stdout } = await run("compile", specs, "--out", out);
     expect(code).toBe(1);
     const file = path.join(specs, "other.agentspec.yaml");
@@ -100,7 +106,8 @@ describe("agentspec compile", () => {
     expect(code).toBe(1);
     const a = path.join(specs, "demo.agentspec.yaml");
     const b = path.join(specs, "other.agentspec.yaml");
-    const message = (other: string) => `Agent id "demo" is also used by ${other}: both would compile to demo.policy.json; give each agent its own id`;
+    const message = (other: string) =>
+      `Agent id "demo" is also used by ${other}: both would compile to demo.policy.json; give each agent its own id`;
     const lines = stdout.split("\n");
     expect(lines[lines.indexOf(a) + 1]).toMatch(new RegExp(`^ {2}3:7 +error +${escapeRegExp(message(b))} +compile$`));
     expect(lines[lines.indexOf(b) + 1]).toMatch(new RegExp(`^ {2}3:7 +error +${escapeRegExp(message(a))} +compile$`));

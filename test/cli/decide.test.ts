@@ -30,7 +30,12 @@ describe("agentspec decide", () => {
   it("decides against a compiled policy file, with context", async () => {
     const { code, stdout } = await runCli("decide", policyFile, "--tool", "refund_order", "--actor", "u-1", "--environment", "production");
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toEqual({ decision: "deny", rule: "deny-pattern", reason: '"refund_order" is denied by "refund*"', policyHash: hash });
+    expect(JSON.parse(stdout)).toEqual({
+      decision: "deny",
+      rule: "deny-pattern",
+      reason: '"refund_order" is denied by "refund*"',
+      policyHash: hash,
+    });
   });
 
   it("accepts the pinned hash and refuses another", async () => {
@@ -65,7 +70,11 @@ describe("agentspec decide", () => {
     expect(noTool.code).toBe(2);
     expect(noTool.stderr).toContain("Missing required argument: tool");
     const missing = path.join(dir, "nope.agentspec.yaml");
-    expect(await runCli("decide", missing, "--tool", "x")).toEqual({ code: 2, stdout: "", stderr: `agentspec: ${missing}: no such file\n` });
+    expect(await runCli("decide", missing, "--tool", "x")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `agentspec: ${missing}: no such file\n`,
+    });
   });
 
   it("exits 2 on an invalid spec, pointing at lint", async () => {
@@ -73,6 +82,8 @@ describe("agentspec decide", () => {
     await writeFile(file, 'agentspec: "1.0"\nagent: { id: demo, version: 1.0.0 }\ntools:\n  crm.get: { efect: read }\n');
     const { code, stderr } = await runCli("decide", file, "--tool", "crm.get");
     expect(code).toBe(2);
-    expect(stderr).toMatch(new RegExp(`^agentspec: .*bad\\.agentspec\\.yaml: not a valid spec, \\d+ errors? \\(first at 4:\\d+: .+\\); run agentspec lint`));
+    expect(stderr).toMatch(
+      new RegExp(`^agentspec: .*bad\\.agentspec\\.yaml: not a valid spec, \\d+ errors? \\(first at 4:\\d+: .+\\); run agentspec lint`),
+    );
   });
 });

@@ -9,7 +9,8 @@ import type { CliIO } from "../../src/cli/io.js";
 import { main, runWithYargs } from "../../src/cli/main.js";
 
 const received: FastCommand[] = [];
-const pick = (args: Record<string, unknown>, keys: string[]): any => Object.fromEntries(keys.filter((k) => args[k] !== undefined).map((k) => [k, args[k]]));
+const pick = (args: Record<string, unknown>, keys: string[]): any =>
+  Object.fromEntries(keys.filter((k) => args[k] !== undefined).map((k) => [k, args[k]]));
 
 vi.mock("../../src/cli/lint.js", async (original) => ({
   ...(await original<typeof import("../../src/cli/lint.js")>()),
@@ -91,24 +92,72 @@ describe("lint and compile command lines without yargs", () => {
     expect(readFastArgv(argv)).toBeUndefined();
   });
 
-  it.each(["lint", "compile"])("agrees with yargs on generated %s command lines, or declines them", async (command) => {
-    const piece = fc.constantFrom(
-      "specs/", "help", "version", "a b", "10", "-1", "0", "1.5", "1e2", "true", "false", "-", "--", "json", "sarif", "xml", "x.json", "", "policy,cedar",
-      "--format", "-f", "--format=json", "--format=", "-fjson", "--quiet", "-q", "--quiet=true", "--no-quiet",
-      "--config", "-c", "--config=c.json", "--max-warnings", "--max-warnings=2", "--max-warnings=x", "--maxWarnings",
-      "--target", "-t", "--target=policy", "--out", "-o", "--out=o", "--check", "--check=false", "--no-check", "-tcedar",
-      "--help", "-h", "--version", "-v",
-    );
-    let agreed = 0;
-    await fc.assert(
-      fc.asyncProperty(fc.array(piece, { maxLength: 6 }), async (rest) => {
-        if (await expectAgreement([command, ...rest])) agreed++;
-      }),
-      { numRuns: 400, seed: 4242 },
-    );
-    // The property must have compared real readings, not only declined ones.
-    expect(agreed).toBeGreaterThan(20);
-  }, 60_000);
+  it.each(["lint", "compile"])(
+    "agrees with yargs on generated %s command lines, or declines them",
+    async (command) => {
+      const piece = fc.constantFrom(
+        "specs/",
+        "help",
+        "version",
+        "a b",
+        "10",
+        "-1",
+        "0",
+        "1.5",
+        "1e2",
+        "true",
+        "false",
+        "-",
+        "--",
+        "json",
+        "sarif",
+        "xml",
+        "x.json",
+        "",
+        "policy,cedar",
+        "--format",
+        "-f",
+        "--format=json",
+        "--format=",
+        "-fjson",
+        "--quiet",
+        "-q",
+        "--quiet=true",
+        "--no-quiet",
+        "--config",
+        "-c",
+        "--config=c.json",
+        "--max-warnings",
+        "--max-warnings=2",
+        "--max-warnings=x",
+        "--maxWarnings",
+        "--target",
+        "-t",
+        "--target=policy",
+        "--out",
+        "-o",
+        "--out=o",
+        "--check",
+        "--check=false",
+        "--no-check",
+        "-tcedar",
+        "--help",
+        "-h",
+        "--version",
+        "-v",
+      );
+      let agreed = 0;
+      await fc.assert(
+        fc.asyncProperty(fc.array(piece, { maxLength: 6 }), async (rest) => {
+          if (await expectAgreement([command, ...rest])) agreed++;
+        }),
+        { numRuns: 400, seed: 4242 },
+      );
+      // The property must have compared real readings, not only declined ones.
+      expect(agreed).toBeGreaterThan(20);
+    },
+    60_000,
+  );
 
   it("main runs a plain command line without yargs", async () => {
     received.length = 0;

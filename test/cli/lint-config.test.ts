@@ -48,9 +48,20 @@ describe("agentspec lint configuration", () => {
   });
 
   it("reads --config instead, and its severities decide the exit code", async () => {
-    const { code, stdout } = await run(dir, "lint", path.join(specs(), "warn.agentspec.yaml"), "--config", "errors.json", "--format", "json");
+    const { code, stdout } = await run(
+      dir,
+      "lint",
+      path.join(specs(), "warn.agentspec.yaml"),
+      "--config",
+      "errors.json",
+      "--format",
+      "json",
+    );
     expect(code).toBe(1);
-    expect(JSON.parse(stdout)[0].diagnostics.map((d: { severity: string; line: number }) => `${d.severity}@${d.line}`)).toEqual(["error@9", "error@10"]);
+    expect(JSON.parse(stdout)[0].diagnostics.map((d: { severity: string; line: number }) => `${d.severity}@${d.line}`)).toEqual([
+      "error@9",
+      "error@10",
+    ]);
   });
 
   it("without ignore, a searched directory includes the drafts", async () => {
@@ -70,7 +81,9 @@ describe("agentspec lint configuration", () => {
   it("exits 2 on a config naming an unknown rule", async () => {
     const { code, stderr } = await run(dir, "lint", specs(), "--config", "unknown-rule.json");
     expect(code).toBe(2);
-    expect(stderr).toBe('agentspec: unknown-rule.json:3:5: rules["no-such-rule"] names no rule: remove it, or use an id that `agentspec rules` lists\n');
+    expect(stderr).toBe(
+      'agentspec: unknown-rule.json:3:5: rules["no-such-rule"] names no rule: remove it, or use an id that `agentspec rules` lists\n',
+    );
   });
 
   it("exits 2 when --config names a missing file", async () => {
@@ -110,10 +123,12 @@ describe("agentspec lint --format", () => {
     if (format === "sarif") {
       const log = JSON.parse(stdout);
       expect(log.runs[0].tool.driver.version).toMatch(/^\d+\.\d+\.\d+/);
-      expect(log.runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0]!.physicalLocation.artifactLocation.uri)).toEqual([
-        "specs/warn.agentspec.yaml",
-        "specs/warn.agentspec.yaml",
-      ]);
+      expect(
+        log.runs[0].results.map(
+          (r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) =>
+            r.locations[0]!.physicalLocation.artifactLocation.uri,
+        ),
+      ).toEqual(["specs/warn.agentspec.yaml", "specs/warn.agentspec.yaml"]);
     } else {
       expect(stdout).toContain('<testcase classname="specs/warn.agentspec.yaml" name="specs/warn.agentspec.yaml">');
     }

@@ -43,7 +43,14 @@ describe("agentspec lint", () => {
       {
         file: path.join(dir, "bad/b.agentspec.yaml"),
         diagnostics: [
-          { ruleId: "schema", severity: "error", message: 'Unknown property "efect" in tools["crm.lookup"]; did you mean "effect"?', line: 7, column: 5, pointer: "/tools/crm.lookup/efect" },
+          {
+            ruleId: "schema",
+            severity: "error",
+            message: 'Unknown property "efect" in tools["crm.lookup"]; did you mean "effect"?',
+            line: 7,
+            column: 5,
+            pointer: "/tools/crm.lookup/efect",
+          },
         ],
       },
     ]);
@@ -82,7 +89,9 @@ describe("agentspec lint", () => {
 
 describe("the installed bin", () => {
   it("runs the built CLI on the example specs", async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, ["bin/agentspec.cjs", "lint", "specs/"], { env: { ...process.env, NO_COLOR: "1" } });
+    const { stdout } = await promisify(execFile)(process.execPath, ["bin/agentspec.cjs", "lint", "specs/"], {
+      env: { ...process.env, NO_COLOR: "1" },
+    });
     expect(stdout).toBe("✔ 5 files checked: no problems\n");
   });
 });

@@ -10,7 +10,9 @@ function capture(): { io: CliIO; out: () => string } {
   return { io: { stdout: (t) => (stdout += t), stderr: () => {}, color: false, cwd: process.cwd() }, out: () => stdout };
 }
 
-const FAKE: RuleMeta[] = [{ id: "deny-overlaps-allow", severity: "error", description: "A tool is both allowed and denied", docs: "Docs." }];
+const FAKE: RuleMeta[] = [
+  { id: "deny-overlaps-allow", severity: "error", description: "A tool is both allowed and denied", docs: "Docs." },
+];
 
 describe("agentspec rules", () => {
   it("prints a table of every rule with its default severity", async () => {

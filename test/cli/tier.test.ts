@@ -10,9 +10,15 @@ const run = runCli;
 let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "agentspec-tier-"));
-  await writeFile(path.join(dir, "a2.agentspec.yaml"), `${HEADER}trust_level: A2\ntools:\n  crm.lookup: { effect: read }\n  email.draft: { effect: draft }\n`);
+  await writeFile(
+    path.join(dir, "a2.agentspec.yaml"),
+    `${HEADER}trust_level: A2\ntools:\n  crm.lookup: { effect: read }\n  email.draft: { effect: draft }\n`,
+  );
   await writeFile(path.join(dir, "undeclared.agentspec.yaml"), `${HEADER}tools:\n  crm.lookup: { effect: read }\n`);
-  await writeFile(path.join(dir, "agentaz.json"), agentaz({ tool_boundary: { allowed_tools: ["read_diff", "post_comment"], execution_tools_absent: true } }));
+  await writeFile(
+    path.join(dir, "agentaz.json"),
+    agentaz({ tool_boundary: { allowed_tools: ["read_diff", "post_comment"], execution_tools_absent: true } }),
+  );
   await writeFile(path.join(dir, "bad.agentspec.yaml"), `${HEADER}tools:\n  crm.lookup: { efect: read }\n`);
 });
 
@@ -56,7 +62,9 @@ describe("agentspec tier", () => {
     const file = path.join(dir, "bad.agentspec.yaml");
     const { code, stdout } = await run("tier", file);
     expect(code).toBe(1);
-    expect(stdout).toBe(`${file}\n  4:17  error    Unknown property "efect" in tools["crm.lookup"]; did you mean "effect"?  schema\n\n✖ 1 problem (1 error, 0 warnings)\n`);
+    expect(stdout).toBe(
+      `${file}\n  4:17  error    Unknown property "efect" in tools["crm.lookup"]; did you mean "effect"?  schema\n\n✖ 1 problem (1 error, 0 warnings)\n`,
+    );
   });
 
   it("exits 2 when the file does not exist", async () => {

@@ -27,7 +27,10 @@ describe("resolveTargets", () => {
 
 describe("compileSpecs", () => {
   it("emits each target's file per spec, sorted by path", () => {
-    const { files, problems } = compileSpecs([specFrom(other, "b.agentspec.yaml"), specFrom(MINIMAL_YAML, "a.agentspec.yaml")], ["policy", "markdown"]);
+    const { files, problems } = compileSpecs(
+      [specFrom(other, "b.agentspec.yaml"), specFrom(MINIMAL_YAML, "a.agentspec.yaml")],
+      ["policy", "markdown"],
+    );
     expect(problems).toEqual([]);
     expect(files.map((f) => [f.path, f.source, f.target])).toEqual([
       ["demo.md", "a.agentspec.yaml", "markdown"],
@@ -49,7 +52,8 @@ describe("compileSpecs", () => {
           {
             ruleId: "compile",
             severity: "error",
-            message: 'Agent id "demo" is also used by two.agentspec.yaml: both would compile to demo.policy.json, demo.md; give each agent its own id',
+            message:
+              'Agent id "demo" is also used by two.agentspec.yaml: both would compile to demo.policy.json, demo.md; give each agent its own id',
             line: 3,
             column: 7,
             pointer: "/agent/id",
@@ -62,7 +66,8 @@ describe("compileSpecs", () => {
           {
             ruleId: "compile",
             severity: "error",
-            message: 'Agent id "demo" is also used by one.agentspec.yaml: both would compile to demo.policy.json, demo.md; give each agent its own id',
+            message:
+              'Agent id "demo" is also used by one.agentspec.yaml: both would compile to demo.policy.json, demo.md; give each agent its own id',
             line: 3,
             column: 7,
             pointer: "/agent/id",
@@ -92,7 +97,9 @@ describe("writeOutputs and checkOutputs", () => {
     expect(await readFile(path.join(out, "demo.md"), "utf8")).toBe(files[0]!.contents);
     expect(await checkOutputs(files, out)).toEqual([]);
     await writeFile(path.join(out, "demo.md"), files[0]!.contents + "edited\n");
-    expect(await checkOutputs(files, out)).toEqual([{ path: path.join(out, "demo.md"), problem: "differs", source: "demo.agentspec.yaml" }]);
+    expect(await checkOutputs(files, out)).toEqual([
+      { path: path.join(out, "demo.md"), problem: "differs", source: "demo.agentspec.yaml" },
+    ]);
     expect(await checkOutputs(files, path.join(dir, "absent"))).toEqual([
       { path: path.join(dir, "absent/demo.md"), problem: "missing", source: "demo.agentspec.yaml" },
       { path: path.join(dir, "absent/demo.policy.json"), problem: "missing", source: "demo.agentspec.yaml" },

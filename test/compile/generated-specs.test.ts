@@ -13,7 +13,10 @@ describe("generated/specs", () => {
   it("matches what compiling specs/ with the policy and markdown targets gives (run `npm run compile:examples`)", async () => {
     const checked = await loadSpecs([path.join(root, "specs")]);
     expect(checked.flatMap((c) => c.diagnostics.filter((d) => d.severity === "error"))).toEqual([]);
-    const { files, problems } = compileSpecs(checked.map((c) => c.spec!), ["policy", "markdown"]);
+    const { files, problems } = compileSpecs(
+      checked.map((c) => c.spec!),
+      ["policy", "markdown"],
+    );
     expect(problems).toEqual([]);
     expect(await checkOutputs(files, out)).toEqual([]);
     expect(readdirSync(out).sort()).toEqual(files.map((f) => f.path));

@@ -15,7 +15,9 @@ import { corpusPath, hasCorpus } from "../helpers/corpus.js";
 import { loadSpecs } from "../../src/model/index.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const specFiles = readdirSync(path.join(root, "specs")).filter((f) => f.endsWith(".agentspec.yaml")).sort();
+const specFiles = readdirSync(path.join(root, "specs"))
+  .filter((f) => f.endsWith(".agentspec.yaml"))
+  .sort();
 
 async function exampleSpec(file: string): Promise<Spec> {
   const checked = checkSource(await loadSource(path.join(root, "specs", file)));
@@ -217,7 +219,9 @@ describe("markdown target: escaping, gates and mismatched levels", () => {
     expect(matrix["Tool access"]).toBe("Least privilege — 1 allowlisted tool (irreversible: billing.refund); everything else denied");
     expect(matrix["Cost & loop bounds"]).toBe("None declared");
     const header = Object.fromEntries(tables(doc)[0]!.rows.map(([k, v]) => [k, v]));
-    expect(header["Computed trust level"]).toBe("A5 — Full Autonomy (above the declared A2: the tools give more authority than the spec claims)");
+    expect(header["Computed trust level"]).toBe(
+      "A5 — Full Autonomy (above the declared A2: the tools give more authority than the spec claims)",
+    );
     expect(header["Why this level"]).toBe(
       "A5: billing.refund (irreversible, approval only under a condition) can act without approval, and the spec has no call or turn bound, no cost bound, no append-only audit",
     );
@@ -275,7 +279,12 @@ describe("markdown target: framework crosswalk", () => {
       "A.9.2 Processes for responsible use of AI systems",
       "ASI01 Agent Goal Hijack, ASI02 Tool Misuse & Exploitation",
     ]);
-    expect(rows["Audit trail"]).toEqual(["append-only: lookups, drafts", "GOVERN 4.3, MEASURE 2.8", "A.6.2.8 AI system recording of event logs", "ASI10 Rogue Agents"]);
+    expect(rows["Audit trail"]).toEqual([
+      "append-only: lookups, drafts",
+      "GOVERN 4.3, MEASURE 2.8",
+      "A.6.2.8 AI system recording of event logs",
+      "ASI10 Rogue Agents",
+    ]);
     expect(rows["Memory strategy"]![3]).toBe("ASI06 Memory & Context Poisoning");
   });
 });
@@ -287,7 +296,8 @@ describe.skipIf(!hasCorpus)("markdown target: the AgentAz corpus", () => {
     for (const { spec, source } of checked) {
       expect(spec, source.file).toBeDefined();
       const doc = render(spec!);
-      for (const table of tables(doc)) for (const row of table.rows) expect(row, `${source.file}: ${table.section}`).toHaveLength(table.header.length);
+      for (const table of tables(doc))
+        for (const row of table.rows) expect(row, `${source.file}: ${table.section}`).toHaveLength(table.header.length);
       expect(tableIn(doc, "Governance matrix").rows.map((r) => r[0])).toEqual([...GOVERNANCE_ROWS]);
       const failureRows = tables(doc).find((t) => t.section === "Failure modes")?.rows ?? [];
       expect(failureRows).toHaveLength(spec!.failureModes.length);

@@ -10,7 +10,9 @@ import { loadSource } from "../../src/load/index.js";
 import { checkSource } from "../../src/model/index.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const specFiles = readdirSync(path.join(root, "specs")).filter((f) => f.endsWith(".agentspec.yaml")).sort();
+const specFiles = readdirSync(path.join(root, "specs"))
+  .filter((f) => f.endsWith(".agentspec.yaml"))
+  .sort();
 const validatePolicy = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(
   JSON.parse(readFileSync(path.join(root, "schema/policy.schema.json"), "utf8")),
 );

@@ -18,7 +18,8 @@ const settings = { numRuns: RUNS, seed: SEED, endOnFailure: true };
 const timeout = fuzzTimeout(RUNS, 200);
 
 const examples = ["customer-email", "customer-support", "order-support", "support-ticket", "ticket-routing"].map(
-  (name) => JSON.parse(JSON.stringify(parseSource(name, readFileSync(`specs/${name}.agentspec.yaml`, "utf8")).data)) as Record<string, unknown>,
+  (name) =>
+    JSON.parse(JSON.stringify(parseSource(name, readFileSync(`specs/${name}.agentspec.yaml`, "utf8")).data)) as Record<string, unknown>,
 );
 
 function assertInside(text: string, diagnostics: readonly Diagnostic[]): void {
@@ -90,10 +91,15 @@ describe("lint never throws", { timeout }, () => {
       {
         agentspec: fc.oneof(fc.constant("1.0"), fc.jsonValue()),
         agent: fc.oneof(fc.record({ id: fc.string(), version: fc.string() }), fc.jsonValue()),
-        tools: fc.dictionary(fc.string(), fc.oneof(fc.record({ effect: fc.constantFrom("read", "draft", "write", "irreversible", "x") }), fc.jsonValue())),
+        tools: fc.dictionary(
+          fc.string(),
+          fc.oneof(fc.record({ effect: fc.constantFrom("read", "draft", "write", "irreversible", "x") }), fc.jsonValue()),
+        ),
         deny: fc.array(fc.oneof(fc.string(), fc.jsonValue())),
         limits: fc.dictionary(fc.constantFrom("max_tool_calls", "max_turns", "max_usd_per_loop", "alert_usd"), fc.jsonValue()),
-        tests: fc.array(fc.record({ call: fc.record({ tool: fc.string() }), expect: fc.constantFrom("allow", "deny", "require_approval") })),
+        tests: fc.array(
+          fc.record({ call: fc.record({ tool: fc.string() }), expect: fc.constantFrom("allow", "deny", "require_approval") }),
+        ),
       },
       { requiredKeys: [] },
     );
@@ -101,11 +107,18 @@ describe("lint never throws", { timeout }, () => {
   });
 
   it("for mutated valid specs (fields deleted, retyped, duplicated)", () => {
-    fc.assert(fc.property(mutation, (m) => lintBoth(mutate(m))), settings);
+    fc.assert(
+      fc.property(mutation, (m) => lintBoth(mutate(m))),
+      settings,
+    );
   });
 
   it("for arbitrary text, as JSON and as YAML", () => {
-    const text = fc.oneof(fc.string({ unit: "binary", maxLength: 400 }), fc.string({ maxLength: 400 }), fc.string({ unit: fc.constantFrom(..."{}[]:,\"'-#&*!|> \n\tab1"), maxLength: 200 }));
+    const text = fc.oneof(
+      fc.string({ unit: "binary", maxLength: 400 }),
+      fc.string({ maxLength: 400 }),
+      fc.string({ unit: fc.constantFrom(..."{}[]:,\"'-#&*!|> \n\tab1"), maxLength: 200 }),
+    );
     fc.assert(
       fc.property(text, (t) => {
         assertInside(t, lintSource(parseSource("fuzz.agentspec.json", t)).diagnostics);

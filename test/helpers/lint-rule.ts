@@ -5,11 +5,18 @@ import { checkSource, type Companions } from "../../src/model/index.js";
 import type { Diagnostic } from "../../src/diagnostics.js";
 
 /** One rule's diagnostics on spec text (companions: the kit.json beside an AgentAz spec). */
-export function lintRule(ruleId: string, text: string, file = "spec.agentspec.yaml", config: LintConfig = {}, companions: Companions = {}): Diagnostic[] {
+export function lintRule(
+  ruleId: string,
+  text: string,
+  file = "spec.agentspec.yaml",
+  config: LintConfig = {},
+  companions: Companions = {},
+): Diagnostic[] {
   const rule = rules.find((r) => r.id === ruleId);
   if (!rule) throw new Error(`No rule "${ruleId}"`);
   const checked = checkSource(parseSource(file, text), companions);
-  if (!checked.spec) throw new Error(`The snippet is not a valid spec: ${checked.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`).join("; ")}`);
+  if (!checked.spec)
+    throw new Error(`The snippet is not a valid spec: ${checked.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`).join("; ")}`);
   return lintSpec(checked.spec, config, [rule]);
 }
 
@@ -23,7 +30,13 @@ export interface Found {
 
 /** The rule's findings without pointers, for exact table assertions. */
 export function findings(ruleId: string, text: string, file?: string, config?: LintConfig, companions?: Companions): Found[] {
-  return lintRule(ruleId, text, file, config, companions).map(({ ruleId: id, severity, message, line, column }) => ({ ruleId: id, severity, message, line, column }));
+  return lintRule(ruleId, text, file, config, companions).map(({ ruleId: id, severity, message, line, column }) => ({
+    ruleId: id,
+    severity,
+    message,
+    line,
+    column,
+  }));
 }
 
 /** The first lines every agentspec snippet needs. */

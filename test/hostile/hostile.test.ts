@@ -40,7 +40,13 @@ describe("hostile files", () => {
 
   it("CRLF line endings keep positions right", async () => {
     expect(await lintOne("crlf.agentspec.yaml")).toEqual([
-      { ruleId: "schema", severity: "error", message: 'tools["crm.lookup"].effect must be one of "read", "draft", "write", "irreversible", not "reed" (did you mean "read"?)', line: 7, column: 13 },
+      {
+        ruleId: "schema",
+        severity: "error",
+        message: 'tools["crm.lookup"].effect must be one of "read", "draft", "write", "irreversible", not "reed" (did you mean "read"?)',
+        line: 7,
+        column: 13,
+      },
     ]);
   });
 
@@ -52,20 +58,38 @@ describe("hostile files", () => {
 
   it("a binary file", async () => {
     expect(await lintOne("binary.agentspec.json")).toEqual([
-      { ruleId: "syntax", severity: "error", message: "The file looks binary (a NUL byte at offset 7): a spec is JSON or YAML text", line: 1, column: 1 },
+      {
+        ruleId: "syntax",
+        severity: "error",
+        message: "The file looks binary (a NUL byte at offset 7): a spec is JSON or YAML text",
+        line: 1,
+        column: 1,
+      },
     ]);
   });
 
   it("a YAML alias bomb is stopped", async () => {
     expect(await lintOne("alias-bomb.agentspec.yaml")).toEqual([
-      { ruleId: "syntax", severity: "error", message: "The YAML could not be read: Excessive alias count indicates a resource exhaustion attack", line: 1, column: 1 },
+      {
+        ruleId: "syntax",
+        severity: "error",
+        message: "The YAML could not be read: Excessive alias count indicates a resource exhaustion attack",
+        line: 1,
+        column: 1,
+      },
     ]);
   });
 
   it("YAML tags and merge keys: merges apply, unknown tags are reported", async () => {
     expect(await lintOne("tags-and-merge.agentspec.yaml")).toEqual([
       { ruleId: "syntax", severity: "warning", message: "Unresolved tag: !shell: the value is read as plain text", line: 9, column: 13 },
-      { ruleId: "schema", severity: "error", message: 'tools.runner.effect must be one of "read", "draft", "write", "irreversible", not "rm -rf /"', line: 9, column: 20 },
+      {
+        ruleId: "schema",
+        severity: "error",
+        message: 'tools.runner.effect must be one of "read", "draft", "write", "irreversible", not "rm -rf /"',
+        line: 9,
+        column: 20,
+      },
     ]);
     const { spec } = checkSource(await loadSource(fixture("tags-and-merge.agentspec.yaml")));
     expect(spec).toBeUndefined();
@@ -73,20 +97,31 @@ describe("hostile files", () => {
 
   it("multi-document YAML is refused", async () => {
     expect(await lintOne("multi-document.agentspec.yaml")).toEqual([
-      { ruleId: "syntax", severity: "error", message: "The file holds more than one YAML document: put one spec in each file", line: 4, column: 1 },
+      {
+        ruleId: "syntax",
+        severity: "error",
+        message: "The file holds more than one YAML document: put one spec in each file",
+        line: 4,
+        column: 1,
+      },
     ]);
   });
 
-  it.each(["proto-keys.agentspec.json", "proto-keys.agentspec.yaml"])("__proto__, constructor and prototype keys stay data (%s)", async (name) => {
-    const diagnostics = await lintOne(name);
-    expect(diagnostics.map((d) => d.message)).toEqual(['Unknown property "__proto__" in the spec; see the schema for the allowed properties']);
-    const source = await loadSource(fixture(name));
-    const tools = (source.data as { tools: object }).tools;
-    expect(Object.keys(tools)).toContain("__proto__");
-    expect(Object.getPrototypeOf(tools)).toBe(Object.prototype);
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(Object.prototype.hasOwnProperty.call(Object.prototype, "polluted")).toBe(false);
-  });
+  it.each(["proto-keys.agentspec.json", "proto-keys.agentspec.yaml"])(
+    "__proto__, constructor and prototype keys stay data (%s)",
+    async (name) => {
+      const diagnostics = await lintOne(name);
+      expect(diagnostics.map((d) => d.message)).toEqual([
+        'Unknown property "__proto__" in the spec; see the schema for the allowed properties',
+      ]);
+      const source = await loadSource(fixture(name));
+      const tools = (source.data as { tools: object }).tools;
+      expect(Object.keys(tools)).toContain("__proto__");
+      expect(Object.getPrototypeOf(tools)).toBe(Object.prototype);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      expect(Object.prototype.hasOwnProperty.call(Object.prototype, "polluted")).toBe(false);
+    },
+  );
 
   it("a tool named __proto__ compiles to an own key and is decided like any other", async () => {
     const source = await loadSource(fixture("proto-keys.agentspec.json"));
@@ -103,21 +138,52 @@ describe("hostile files", () => {
   it("duplicate keys are reported, not silently overwritten", async () => {
     // The file's tool (a write, with no bounds) also draws lint findings; this test is about the key.
     expect((await lintOne("duplicate-keys.agentspec.json")).filter((d) => d.ruleId === "syntax")).toEqual([
-      { ruleId: "syntax", severity: "error", message: 'Duplicate key "a": it is already set on line 4; remove one of them', line: 4, column: 41 },
+      {
+        ruleId: "syntax",
+        severity: "error",
+        message: 'Duplicate key "a": it is already set on line 4; remove one of them',
+        line: 4,
+        column: 41,
+      },
     ]);
   });
 
   it("numbers beyond 2^53 are reported", async () => {
     expect(await lintOne("huge-number.agentspec.json")).toEqual([
-      { ruleId: "syntax", severity: "error", message: "This number is beyond 2^53 and cannot be represented exactly: use a smaller number", line: 5, column: 33 },
+      {
+        ruleId: "syntax",
+        severity: "error",
+        message: "This number is beyond 2^53 and cannot be represented exactly: use a smaller number",
+        line: 5,
+        column: 33,
+      },
     ]);
   });
 
   it("tool names with look-alikes and control characters are reported, and printed escaped", async () => {
     expect((await lintOne("unicode-names.agentspec.yaml")).filter((d) => d.ruleId === "suspicious-tool-name")).toEqual([
-      { ruleId: "suspicious-tool-name", severity: "warning", message: 'Tool name "cr\u043cm.lookup" contains non-ASCII "\u043c" (U+043C), which may look like an ASCII letter: tool names are ASCII', line: 4, column: 3 },
-      { ruleId: "suspicious-tool-name", severity: "error", message: 'Tool name "email\\u200B.send" contains characters a reader cannot see: retype it in plain ASCII', line: 5, column: 3 },
-      { ruleId: "suspicious-tool-name", severity: "error", message: 'Tool name "bell\\u0007" contains characters a reader cannot see: retype it in plain ASCII', line: 6, column: 3 },
+      {
+        ruleId: "suspicious-tool-name",
+        severity: "warning",
+        message:
+          'Tool name "cr\u043cm.lookup" contains non-ASCII "\u043c" (U+043C), which may look like an ASCII letter: tool names are ASCII',
+        line: 4,
+        column: 3,
+      },
+      {
+        ruleId: "suspicious-tool-name",
+        severity: "error",
+        message: 'Tool name "email\\u200B.send" contains characters a reader cannot see: retype it in plain ASCII',
+        line: 5,
+        column: 3,
+      },
+      {
+        ruleId: "suspicious-tool-name",
+        severity: "error",
+        message: 'Tool name "bell\\u0007" contains characters a reader cannot see: retype it in plain ASCII',
+        line: 6,
+        column: 3,
+      },
     ]);
     const { code, stdout } = await cli("lint", fixture("unicode-names.agentspec.yaml"));
     expect(code).toBe(1);
@@ -145,7 +211,13 @@ describe("hostile sizes and shapes", () => {
   it.each([
     ["json", "[".repeat(10_000) + "]".repeat(10_000), "Nesting deeper than 256 levels is not allowed in a spec", 1, 257],
     ["yaml", "a: " + "[".repeat(10_000) + "]".repeat(10_000), "Nesting deeper than 256 levels is not allowed in a spec", 1, 260],
-    ["yaml", Array.from({ length: 10_000 }, (_, i) => " ".repeat(i) + "k:").join("\n"), "Indentation deeper than 512 columns is not allowed in a spec", 514, 513],
+    [
+      "yaml",
+      Array.from({ length: 10_000 }, (_, i) => " ".repeat(i) + "k:").join("\n"),
+      "Indentation deeper than 512 columns is not allowed in a spec",
+      514,
+      513,
+    ],
   ])("nesting 10,000 levels deep (%s) is refused", async (extension, text, message, line, column) => {
     const file = path.join(dir, `deep-${line}.agentspec.${extension}`);
     await writeFile(file, text);

@@ -63,14 +63,18 @@ describe("aex importer", () => {
   });
 
   it("rejects a file that is not aex with BAD_IMPORT and the line", () => {
-    expect(() => aexImporter.import("policy x v0\nconfirm file.write\n", "p.aex")).toThrow(new AgentspecError("BAD_IMPORT", 'p.aex:2: expected "confirm before TOOL", found "confirm file.write"'));
+    expect(() => aexImporter.import("policy x v0\nconfirm file.write\n", "p.aex")).toThrow(
+      new AgentspecError("BAD_IMPORT", 'p.aex:2: expected "confirm before TOOL", found "confirm file.write"'),
+    );
     expect(() => aexImporter.import("hello\n", "p.aex")).toThrow(/has no "policy NAME vN"/);
   });
 });
 
 describe.skipIf(!hasCorpus)("aex corpus", () => {
   const examples = corpusPath("aex", "examples");
-  const files = readdirSync(examples, { recursive: true, encoding: "utf8" }).map((f) => path.join(examples, f)).filter((f) => /\.(aex|json)$/.test(f) && !f.endsWith("inputs.json"));
+  const files = readdirSync(examples, { recursive: true, encoding: "utf8" })
+    .map((f) => path.join(examples, f))
+    .filter((f) => /\.(aex|json)$/.test(f) && !f.endsWith("inputs.json"));
   const ajv = new Ajv2020({ strict: false });
   const validatePolicy = ajv.compile(JSON.parse(readFileSync(corpusPath("aex", "schemas", "policy.schema.json"), "utf8")));
 

@@ -46,7 +46,9 @@ describe.skipIf(!hasCorpus)("AgentAz corpus: import, compile, round trip", () =>
       const file = corpusPath("agentaz", "kits", kit, "agentaz.json");
       const kitFile = corpusPath("agentaz", "kits", kit, "kit.json");
       const kitJson = JSON.parse(readFileSync(kitFile, "utf8"));
-      const { yaml } = agentazImporter.import(readFileSync(file, "utf8"), file, { companion: { file: kitFile, text: readFileSync(kitFile, "utf8") } });
+      const { yaml } = agentazImporter.import(readFileSync(file, "utf8"), file, {
+        companion: { file: kitFile, text: readFileSync(kitFile, "utf8") },
+      });
       const spec = modelOf(`${kit}.agentspec.yaml`, yaml);
       expect(spec.format).toBe("agentspec");
       expect(spec.failureModes).toEqual(kitJson.failureModes);
@@ -95,7 +97,13 @@ describe.skipIf(!hasCorpus)("AgentAz corpus: import, compile, round trip", () =>
     const result = agentazImporter.import(JSON.stringify(raw), file, { companion: { file: kitFile, text: readFileSync(kitFile, "utf8") } });
     const spec = modelOf("imported.agentspec.yaml", result.yaml);
     expect(spec.extensions).toEqual({
-      agentaz: { $schema: "./agentaz.schema.json", tags: raw.tags, tool_boundary: { read_only: true }, output_boundary: { never_fabricates: raw.output_boundary.never_fabricates }, ungated_tools_field: "allowed_tools" },
+      agentaz: {
+        $schema: "./agentaz.schema.json",
+        tags: raw.tags,
+        tool_boundary: { read_only: true },
+        output_boundary: { never_fabricates: raw.output_boundary.never_fabricates },
+        ungated_tools_field: "allowed_tools",
+      },
     });
     expect(result.notes).toHaveLength(1);
     expect(result.notes[0]).toMatch(/^kit\.json lists tools agentaz\.json does not declare \(so they are denied\): /);
@@ -103,9 +111,9 @@ describe.skipIf(!hasCorpus)("AgentAz corpus: import, compile, round trip", () =>
 
   it("rejects a kit.json that is not a kit with BAD_IMPORT naming the kit and the place", () => {
     const file = corpusPath("agentaz", "kits", "account-research-agent", "agentaz.json");
-    expect(() => agentazImporter.import(readFileSync(file, "utf8"), file, { companion: { file: "kit.json", text: '{ "tools": 3 }' } })).toThrow(
-      new AgentspecError("BAD_IMPORT", 'kit.json:1:12: "tools" must be a list of { name, purpose }'),
-    );
+    expect(() =>
+      agentazImporter.import(readFileSync(file, "utf8"), file, { companion: { file: "kit.json", text: '{ "tools": 3 }' } }),
+    ).toThrow(new AgentspecError("BAD_IMPORT", 'kit.json:1:12: "tools" must be a list of { name, purpose }'));
   });
 
   it("agentspec import agentaz reads the kit.json beside the file and prints YAML", async () => {

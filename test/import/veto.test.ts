@@ -33,20 +33,35 @@ describe("veto importer", () => {
       expect(back.agent.id).toBe(spec!.agent.id);
       expect(authority(back), spec!.agent.id).toEqual(authority(spec!));
       const policy = compilePolicy(back);
-      for (const test of spec!.tests) expect({ call: test.call, decision: decide(policy, test.call).decision }).toEqual({ call: test.call, decision: test.expect });
+      for (const test of spec!.tests)
+        expect({ call: test.call, decision: decide(policy, test.call).decision }).toEqual({ call: test.call, decision: test.expect });
     }
   });
 
   it("reads an approval rule with condition groups as a gate with any", () => {
     const text = `version: "1.0"\nname: mail\nrules:\n  - id: gate\n    name: Gate\n    action: block\n    tools: [send_email]\n    tags: [approval]\n    metadata: { channel: "slack:#ops" }\n    condition_groups:\n      - [{ field: context.environment, operator: equals, value: production }]\n      - [{ field: arguments.sensitive, operator: equals, value: true }, { field: arguments.body, operator: contains, value: secret }]\n  - id: allow\n    name: Allow\n    action: allow\n    tools: [send_email]\n`;
     const { spec, notes } = imported(text);
-    expect(spec.tools[0]!.approval).toEqual({ channel: "slack:#ops", when: { any: [{ context: "environment", eq: "production" }, { arg: "sensitive", eq: true }] } });
-    expect(notes).toEqual(["rule gate: the condition arguments.body contains has no agentspec form; it was dropped, so approval is asked more often."]);
+    expect(spec.tools[0]!.approval).toEqual({
+      channel: "slack:#ops",
+      when: {
+        any: [
+          { context: "environment", eq: "production" },
+          { arg: "sensitive", eq: true },
+        ],
+      },
+    });
+    expect(notes).toEqual([
+      "rule gate: the condition arguments.body contains has no agentspec form; it was dropped, so approval is asked more often.",
+    ]);
   });
 
   it("rejects a file that is not Veto IR v1 with BAD_IMPORT", () => {
-    expect(() => vetoImporter.import('version: "2.0"\nrules: []\n', "r.yaml")).toThrow(new AgentspecError("BAD_IMPORT", 'r.yaml: not a Veto policy IR v1 file: "version" must be "1.0"'));
-    expect(() => vetoImporter.import('version: "1.0"\nrules:\n  - name: x\n    action: block\n', "r.yaml")).toThrow(new AgentspecError("BAD_IMPORT", "r.yaml: not a Veto policy IR v1 file: rules[0] needs an id, a name and an action"));
+    expect(() => vetoImporter.import('version: "2.0"\nrules: []\n', "r.yaml")).toThrow(
+      new AgentspecError("BAD_IMPORT", 'r.yaml: not a Veto policy IR v1 file: "version" must be "1.0"'),
+    );
+    expect(() => vetoImporter.import('version: "1.0"\nrules:\n  - name: x\n    action: block\n', "r.yaml")).toThrow(
+      new AgentspecError("BAD_IMPORT", "r.yaml: not a Veto policy IR v1 file: rules[0] needs an id, a name and an action"),
+    );
     expect(() => vetoImporter.import("a: [", "r.yaml")).toThrow(/^r\.yaml: not valid YAML/);
   });
 });

@@ -63,7 +63,9 @@ describe("parseConfig", () => {
   });
 
   it("rejects unknown properties and bad option values", () => {
-    expect(configError('{"ruels": {}}').message).toBe('agentspec.config.json:1:2: Unknown property "ruels" in the config; did you mean "rules"?');
+    expect(configError('{"ruels": {}}').message).toBe(
+      'agentspec.config.json:1:2: Unknown property "ruels" in the config; did you mean "rules"?',
+    );
     expect(configError('{"options": {"staleReviewDays": 0}}').message).toBe(
       "agentspec.config.json:1:33: options.staleReviewDays must be at least 1, not 0",
     );
@@ -97,7 +99,10 @@ describe("loadConfig", () => {
   it("finds the nearest config upward from the working directory", async () => {
     const file = path.join(root, "project/agentspec.config.json");
     expect(await findConfigFile(path.join(root, "project/specs/deep"))).toBe(file);
-    expect(await loadConfig({ cwd: path.join(root, "project/specs/deep"), rules: RULES })).toEqual({ rules: { "stale-review": "off" }, file });
+    expect(await loadConfig({ cwd: path.join(root, "project/specs/deep"), rules: RULES })).toEqual({
+      rules: { "stale-review": "off" },
+      file,
+    });
   });
 
   it("returns an empty config when no file is found up to the root", async () => {

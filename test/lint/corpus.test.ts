@@ -14,7 +14,15 @@ describe.skipIf(!hasCorpus)("linting the AgentAz corpus", () => {
     const rows = results.flatMap((r) =>
       r.diagnostics
         .filter((d) => d.ruleId !== "kit-tool-undeclared")
-        .map((d) => `${r.file.split("/").slice(-2, -1)[0]} ${d.line}:${d.column} ${d.severity} ${d.ruleId} ${d.message.match(/"([^"]+)"|trust level (A\d)/)?.slice(1).find(Boolean) ?? ""}`),
+        .map(
+          (d) =>
+            `${r.file.split("/").slice(-2, -1)[0]} ${d.line}:${d.column} ${d.severity} ${d.ruleId} ${
+              d.message
+                .match(/"([^"]+)"|trust level (A\d)/)
+                ?.slice(1)
+                .find(Boolean) ?? ""
+            }`,
+        ),
     );
     expect(rows).toEqual([
       "access-request-handler 6:18 warning trust-level-mismatch A3",

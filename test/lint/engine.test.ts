@@ -13,7 +13,8 @@ const writeTool: Rule = {
   docs: "Test rule.",
   check(spec, { report }) {
     for (const tool of spec.tools) {
-      if (tool.effect === "write") report({ pointer: `/tools/${tool.name}`, at: "key", message: `Tool "${tool.name}" writes`, tool: tool.name });
+      if (tool.effect === "write")
+        report({ pointer: `/tools/${tool.name}`, at: "key", message: `Tool "${tool.name}" writes`, tool: tool.name });
     }
   },
 };
@@ -74,7 +75,9 @@ describe("lintSpec", () => {
 
   it("a tool-scoped suppression removes only that tool's finding", () => {
     const suppressions = "suppressions:\n  - { rule: fake-write-tool, tool: crm.update, reason: reviewed }\n";
-    expect(brief(lint(suppressions, { rules: { "fake-no-handoff": "off" } }))).toEqual(['8:3 error fake-write-tool Tool "crm.delete" writes']);
+    expect(brief(lint(suppressions, { rules: { "fake-no-handoff": "off" } }))).toEqual([
+      '8:3 error fake-write-tool Tool "crm.delete" writes',
+    ]);
   });
 
   it("a tool-scoped suppression does not match a finding that names no tool", () => {

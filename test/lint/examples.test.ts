@@ -21,7 +21,13 @@ function lintEdited(file: string, edit: (doc: Doc) => void) {
 
 describe("the example specs", () => {
   it("are the five seed systems", () => {
-    expect(files).toEqual(["customer-email.agentspec.yaml", "customer-support.agentspec.yaml", "order-support.agentspec.yaml", "support-ticket.agentspec.yaml", "ticket-routing.agentspec.yaml"]);
+    expect(files).toEqual([
+      "customer-email.agentspec.yaml",
+      "customer-support.agentspec.yaml",
+      "order-support.agentspec.yaml",
+      "support-ticket.agentspec.yaml",
+      "ticket-routing.agentspec.yaml",
+    ]);
   });
 
   it.each(files)("%s lints clean", (file) => {
@@ -55,7 +61,8 @@ describe("the example specs", () => {
       safeguard: "the append-only audit",
       edit: (d: Doc) => delete d.audit.append_only,
       rule: "audit-missing",
-      message: 'Tools "tickets.respond", "crm.update", "billing.refund", "crm.delete" change state, but there is no append-only audit: set audit.append_only: true',
+      message:
+        'Tools "tickets.respond", "crm.update", "billing.refund", "crm.delete" change state, but there is no append-only audit: set audit.append_only: true',
     },
     {
       file: "ticket-routing.agentspec.yaml",
@@ -69,7 +76,8 @@ describe("the example specs", () => {
       safeguard: "the cost ceiling",
       edit: (d: Doc) => delete d.limits.max_usd_per_loop,
       rule: "unbounded-autonomy",
-      message: '"send_customer_email" (irreversible) needs approval only under a condition, but the spec has no cost bound: add them or gate the tool',
+      message:
+        '"send_customer_email" (irreversible) needs approval only under a condition, but the spec has no cost bound: add them or gate the tool',
     },
   ])("$file without $safeguard triggers $rule", ({ file, edit, rule, message }) => {
     const found = lintEdited(file, edit);

@@ -31,7 +31,14 @@ describe("JSON with positions", () => {
   it("reports a duplicate key at the second occurrence", () => {
     const dup = parseJsonSource("d.json", '{\n  "a": 1,\n  "a": 2\n}');
     expect(dup.diagnostics).toEqual([
-      { ruleId: "syntax", severity: "error", message: 'Duplicate key "a": it is already set on line 2; remove one of them', line: 3, column: 3, pointer: "/a" },
+      {
+        ruleId: "syntax",
+        severity: "error",
+        message: 'Duplicate key "a": it is already set on line 2; remove one of them',
+        line: 3,
+        column: 3,
+        pointer: "/a",
+      },
     ]);
   });
 

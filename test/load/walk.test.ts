@@ -8,7 +8,9 @@ import { CORPUS, hasCorpus } from "../helpers/corpus.js";
 
 /** What the loader used fast-glob for before the walk replaced it. */
 const globbed = async (dir: string) =>
-  (await fg(SPEC_FILE_PATTERNS, { cwd: dir, ignore: ["**/node_modules/**"], dot: false, followSymbolicLinks: false, suppressErrors: true })).sort();
+  (
+    await fg(SPEC_FILE_PATTERNS, { cwd: dir, ignore: ["**/node_modules/**"], dot: false, followSymbolicLinks: false, suppressErrors: true })
+  ).sort();
 
 describe("walkSpecFiles finds what fast-glob finds", () => {
   const tree = mkdtempSync(path.join(os.tmpdir(), "agentspec-walk-"));
@@ -17,15 +19,37 @@ describe("walkSpecFiles finds what fast-glob finds", () => {
     mkdirSync(path.dirname(path.join(tree, relative)), { recursive: true });
     writeFileSync(path.join(tree, relative), "{}");
   };
-  for (const f of ["a.agentspec.yaml", "b.agentspec.yml", "c.agentspec.json", "agentaz.json", "x/agentaz.json", "x/y/d.agentspec.yaml", "x/notes.yaml", "x/e.AGENTSPEC.yaml",
-    ".hidden/f.agentspec.yaml", "x/.g.agentspec.yaml", "node_modules/h.agentspec.yaml", "x/node_modules/i.agentspec.json", "agentaz.json.bak", "x/my-agentaz.json"]) file(f);
+  for (const f of [
+    "a.agentspec.yaml",
+    "b.agentspec.yml",
+    "c.agentspec.json",
+    "agentaz.json",
+    "x/agentaz.json",
+    "x/y/d.agentspec.yaml",
+    "x/notes.yaml",
+    "x/e.AGENTSPEC.yaml",
+    ".hidden/f.agentspec.yaml",
+    "x/.g.agentspec.yaml",
+    "node_modules/h.agentspec.yaml",
+    "x/node_modules/i.agentspec.json",
+    "agentaz.json.bak",
+    "x/my-agentaz.json",
+  ])
+    file(f);
   symlinkSync(path.join(tree, "x"), path.join(tree, "link-dir"));
   symlinkSync(path.join(tree, "a.agentspec.yaml"), path.join(tree, "link.agentspec.yaml"));
   symlinkSync(tree, path.join(tree, "x/y/loop"));
 
   it("in a tree with dot entries, node_modules, symbolic links and near-miss names", async () => {
     const walked = (await walkSpecFiles(tree)).sort();
-    expect(walked).toEqual(["a.agentspec.yaml", "agentaz.json", "b.agentspec.yml", "c.agentspec.json", "x/agentaz.json", "x/y/d.agentspec.yaml"]);
+    expect(walked).toEqual([
+      "a.agentspec.yaml",
+      "agentaz.json",
+      "b.agentspec.yml",
+      "c.agentspec.json",
+      "x/agentaz.json",
+      "x/y/d.agentspec.yaml",
+    ]);
     expect(walked).toEqual(await globbed(tree));
   });
 

@@ -14,7 +14,8 @@ function pointers(value: unknown, base = ""): string[] {
   const out = [base];
   if (Array.isArray(value)) value.forEach((v, i) => out.push(...pointers(v, `${base}/${i}`)));
   else if (value !== null && typeof value === "object") {
-    for (const key of Object.keys(value)) out.push(...pointers((value as Record<string, unknown>)[key], `${base}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`));
+    for (const key of Object.keys(value))
+      out.push(...pointers((value as Record<string, unknown>)[key], `${base}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`));
   }
   return out;
 }
@@ -58,7 +59,9 @@ describe("fast YAML reader", () => {
   it("gives up on nesting deeper than 64 levels, which then meets the full parser's checks", () => {
     expect(parseCommonYaml(`a: ${"[".repeat(64)}1${"]".repeat(64)}\n`)).toBeDefined();
     expect(parseCommonYaml(`a: ${"[".repeat(65)}1${"]".repeat(65)}\n`)).toBeUndefined();
-    expect(parseYamlSource("x.yaml", `a: ${"[".repeat(300)}${"]".repeat(300)}\n`).diagnostics[0]?.message).toBe("Nesting deeper than 256 levels is not allowed in a spec");
+    expect(parseYamlSource("x.yaml", `a: ${"[".repeat(300)}${"]".repeat(300)}\n`).diagnostics[0]?.message).toBe(
+      "Nesting deeper than 256 levels is not allowed in a spec",
+    );
   });
 
   it("takes every YAML spec of the benchmark corpus", () => {
@@ -69,33 +72,74 @@ describe("fast YAML reader", () => {
   });
 
   it.each([
-    ["scalars of every core type", "a: 1\nb: -2.5\nc: true\nd: False\ne: ~\nf: null\ng: 2.0.0\nh: 0x1F\ni: 1e3\nj: .inf\nk: 12345678901234567890\nl: '0012'\n"],
+    [
+      "scalars of every core type",
+      "a: 1\nb: -2.5\nc: true\nd: False\ne: ~\nf: null\ng: 2.0.0\nh: 0x1F\ni: 1e3\nj: .inf\nk: 12345678901234567890\nl: '0012'\n",
+    ],
     ["quoted keys and escapes", "\"a b\": \"x\\ty\\\"z\"\n'it''s': 'don''t'\nc: \"\\u00e9\"\n"],
     ["comments everywhere", "# head\na: 1 # one\n\n  # indented comment\nb: [x, y] # list\nc: 'a # not a comment'\n"],
     ["sequences at the key's indentation and nested", "a:\n- x\n- y: 1\n  z: [1, {k: v}]\n-\n  w: 2\nb:\n  - - nested\n"],
     ["flow collections", "a: { b: [1, 2, { c: d }], e: 'f, g' }\nh: []\ni: {}\nj: [a: b]\n"],
     ["empty and odd values", "a:\nb: -\nc: ? x\nd: |\n  text\ne: >-\n  folded\n"],
     ["anchors, aliases, tags and merges", "a: &x { b: 1 }\nc: *x\nd: !!str 1\ne: { <<: *x, f: 2 }\n"],
-    ["multi-line plain and quoted scalars", "a: one\n  two\nb: \"three\n  four\"\n"],
+    ["multi-line plain and quoted scalars", 'a: one\n  two\nb: "three\n  four"\n'],
     ["duplicate keys and bad indentation", "a: 1\na: 2\nb:\n    c: 1\n   d: 2\n"],
     ["documents, directives, tabs and CRLF", "%YAML 1.2\n---\na: 1\n...\n", "a:\t1\n", "a: 1\r\nb:\r\n  - c\r\n"],
     ["keys that read as other types", "1: a\ntrue: b\nnull: c\n~: d\n-1: e\n.5: f\n"],
-    ["a BOM and plain text with quotes inside", "\uFEFFa: He said \"hi\" to me\nb: it's fine\nc: slack:#x\nd: a:b\n"],
+    ["a BOM and plain text with quotes inside", '\uFEFFa: He said "hi" to me\nb: it\'s fine\nc: slack:#x\nd: a:b\n'],
     ["__proto__ keys stay own data", "__proto__: { polluted: true }\nconstructor: 1\n"],
-    ["nesting deeper than the fast reader takes", `a: ${"[".repeat(70)}1${"]".repeat(70)}\n`, Array.from({ length: 70 }, (_, i) => `${" ".repeat(i)}k${i}:`).join("\n") + " 1\n", `${" ".repeat(513)}a: 1\n`],
+    [
+      "nesting deeper than the fast reader takes",
+      `a: ${"[".repeat(70)}1${"]".repeat(70)}\n`,
+      Array.from({ length: 70 }, (_, i) => `${" ".repeat(i)}k${i}:`).join("\n") + " 1\n",
+      `${" ".repeat(513)}a: 1\n`,
+    ],
   ])("%s: gives up or agrees", (_name, ...texts) => {
     for (const text of texts) expectSameReading(text);
   });
 
-  it("gives up or agrees on random documents built from spec-like pieces", () => {
-    const scalar = fc.constantFrom("x", "a b", "1", "-1", "2.5", "true", "null", "~", "'q'", '"d\\"q"', "0x1", "1e2", "a: b", "- x", "#c", "x #c", "[1, 2]", "{ a: 1 }", "{}", "[]", "&a x", "*a", "!t x", "|", "", "''", "x:y", "'a''b'");
-    const key = fc.constantFrom("a", "b c", "'k'", '"k"', "1", "<<", "__proto__", "a", "-x", "?x");
-    const line = fc.tuple(fc.constantFrom("", "  ", "    ", "- ", "  - "), key, scalar).map(([indent, k, v]) => `${indent}${k}: ${v}`);
-    fc.assert(
-      fc.property(fc.array(fc.oneof(line, fc.constantFrom("- a", "  - b", "# c", "", "a:", "  b:")), { maxLength: 8 }), (lines) => {
-        expectSameReading(lines.join("\n") + "\n");
-      }),
-      { numRuns: fuzzRuns(3000), seed: 20261123 },
-    );
-  }, fuzzTimeout(fuzzRuns(3000), 20));
+  it(
+    "gives up or agrees on random documents built from spec-like pieces",
+    () => {
+      const scalar = fc.constantFrom(
+        "x",
+        "a b",
+        "1",
+        "-1",
+        "2.5",
+        "true",
+        "null",
+        "~",
+        "'q'",
+        '"d\\"q"',
+        "0x1",
+        "1e2",
+        "a: b",
+        "- x",
+        "#c",
+        "x #c",
+        "[1, 2]",
+        "{ a: 1 }",
+        "{}",
+        "[]",
+        "&a x",
+        "*a",
+        "!t x",
+        "|",
+        "",
+        "''",
+        "x:y",
+        "'a''b'",
+      );
+      const key = fc.constantFrom("a", "b c", "'k'", '"k"', "1", "<<", "__proto__", "a", "-x", "?x");
+      const line = fc.tuple(fc.constantFrom("", "  ", "    ", "- ", "  - "), key, scalar).map(([indent, k, v]) => `${indent}${k}: ${v}`);
+      fc.assert(
+        fc.property(fc.array(fc.oneof(line, fc.constantFrom("- a", "  - b", "# c", "", "a:", "  b:")), { maxLength: 8 }), (lines) => {
+          expectSameReading(lines.join("\n") + "\n");
+        }),
+        { numRuns: fuzzRuns(3000), seed: 20261123 },
+      );
+    },
+    fuzzTimeout(fuzzRuns(3000), 20),
+  );
 });

@@ -14,7 +14,11 @@ deny: [a, "b.*"]
 
   it("parses the data", () => {
     expect(doc.diagnostics).toEqual([]);
-    expect(doc.data).toEqual({ agent: { id: "demo" }, tools: { "crm.lookup": { effect: "read" }, "email.send": { effect: "irreversible" } }, deny: ["a", "b.*"] });
+    expect(doc.data).toEqual({
+      agent: { id: "demo" },
+      tools: { "crm.lookup": { effect: "read" }, "email.send": { effect: "irreversible" } },
+      deny: ["a", "b.*"],
+    });
   });
 
   it("maps pointers to values and keys", () => {
@@ -28,7 +32,14 @@ deny: [a, "b.*"]
   it("reports a duplicate key", () => {
     const dup = parseYamlSource("d.yaml", "a: 1\nb: 2\na: 3\n");
     expect(dup.diagnostics).toEqual([
-      { ruleId: "syntax", severity: "error", message: 'Duplicate key "a": it is already set on line 1; remove one of them', line: 3, column: 1, pointer: "" },
+      {
+        ruleId: "syntax",
+        severity: "error",
+        message: 'Duplicate key "a": it is already set on line 1; remove one of them',
+        line: 3,
+        column: 1,
+        pointer: "",
+      },
     ]);
   });
 
@@ -39,7 +50,8 @@ deny: [a, "b.*"]
     expect(bad.diagnostics[0]).toEqual({
       ruleId: "syntax",
       severity: "error",
-      message: 'Nested mappings are not allowed in compact mappings: check the indentation here and on the next line, or quote a value that contains ": "',
+      message:
+        'Nested mappings are not allowed in compact mappings: check the indentation here and on the next line, or quote a value that contains ": "',
       line: 2,
       column: 7,
       pointer: "",
@@ -59,7 +71,12 @@ deny: [a, "b.*"]
 
   it("stops an alias bomb", () => {
     const bomb = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
-    for (let i = 1; i < 10; i++) bomb.push(`${"b".repeat(i)}: &${"b".repeat(i)} [${Array(10).fill(i === 1 ? "*a" : "*" + "b".repeat(i - 1)).join(", ")}]`);
+    for (let i = 1; i < 10; i++)
+      bomb.push(
+        `${"b".repeat(i)}: &${"b".repeat(i)} [${Array(10)
+          .fill(i === 1 ? "*a" : "*" + "b".repeat(i - 1))
+          .join(", ")}]`,
+      );
     const doc = parseYamlSource("bomb.yaml", bomb.join("\n"));
     expect(doc.data).toBeUndefined();
     expect(doc.diagnostics[0]?.message).toMatch(/alias/i);

@@ -69,7 +69,9 @@ describe("the AgentAz adapter", () => {
 
   it("reports a missing required AgentAz field", () => {
     const { diagnostics } = checkSource(parseSource("agentaz.json", allowedShape.replace('"version": "2.0.0",', "")));
-    expect(diagnostics).toMatchObject([{ ruleId: "schema", message: 'Missing required property "version" in the spec', line: 1, column: 1 }]);
+    expect(diagnostics).toMatchObject([
+      { ruleId: "schema", message: 'Missing required property "version" in the spec', line: 1, column: 1 },
+    ]);
   });
 
   it.each([

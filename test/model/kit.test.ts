@@ -34,11 +34,18 @@ describe("the kit.json companion", () => {
   });
 
   it("fills the AgentAz model's failure modes, evaluation and tool descriptions from the kit", () => {
-    const kitText = JSON.stringify({ tools: [{ name: "read_ticket", purpose: "Fetch the ticket." }], failureModes: [{ mode: "m", detection: "d", mitigation: "mi", recovery: "r" }], evaluation: { metrics: [{ name: "Accuracy", target: ">= 0.9" }] } });
+    const kitText = JSON.stringify({
+      tools: [{ name: "read_ticket", purpose: "Fetch the ticket." }],
+      failureModes: [{ mode: "m", detection: "d", mitigation: "mi", recovery: "r" }],
+      evaluation: { metrics: [{ name: "Accuracy", target: ">= 0.9" }] },
+    });
     const { spec } = checkSource(parseSource("agentaz.json", agentaz({})), { kit: parseSource("kit.json", kitText) });
     expect(spec!.failureModes).toEqual([{ mode: "m", detection: "d", mitigation: "mi", recovery: "r" }]);
     expect(spec!.evaluation).toEqual({ metrics: [{ name: "Accuracy", target: ">= 0.9" }] });
-    expect(spec!.tools.map((t) => [t.name, t.description])).toEqual([["read_ticket", "Fetch the ticket."], ["draft_reply", undefined]]);
+    expect(spec!.tools.map((t) => [t.name, t.description])).toEqual([
+      ["read_ticket", "Fetch the ticket."],
+      ["draft_reply", undefined],
+    ]);
     const md = markdown.emit(spec!)[0]!.contents;
     expect(md).toContain("| m | d | mi | r |");
     expect(md).toContain("| Accuracy | — | >= 0.9 |");
@@ -49,10 +56,18 @@ describe("the kit.json companion", () => {
     writeFileSync(path.join(dir, "agentaz.json"), agentaz({}));
     writeFileSync(path.join(dir, "kit.json"), "{ not json");
     const [checked] = await loadSpecs([dir]);
-    expect(checked!.spec!.kit).toEqual({ file: path.join(dir, "kit.json"), tools: [], problem: "1:3: Unexpected 'n': expected a property name in double quotes" });
+    expect(checked!.spec!.kit).toEqual({
+      file: path.join(dir, "kit.json"),
+      tools: [],
+      problem: "1:3: Unexpected 'n': expected a property name in double quotes",
+    });
     const { results, errorCount } = await lintFiles([dir]);
     expect(errorCount).toBe(0);
-    expect(results[0]!.diagnostics.filter((d) => d.ruleId === "kit-tool-undeclared").map((d) => `${d.line}:${d.column} ${d.severity} ${d.message}`)).toEqual([
+    expect(
+      results[0]!.diagnostics
+        .filter((d) => d.ruleId === "kit-tool-undeclared")
+        .map((d) => `${d.line}:${d.column} ${d.severity} ${d.message}`),
+    ).toEqual([
       "1:1 warning kit.json beside this spec was ignored: kit.json:1:3: Unexpected 'n': expected a property name in double quotes",
     ]);
   });

@@ -3,7 +3,10 @@ import { describe, expect, it } from "vitest";
 import { escapeXml, junit } from "../../src/report/formatters/junit.js";
 import { CWD, RESULTS } from "./results.js";
 
-const parse = (xml: string) => new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", htmlEntities: true, isArray: (name) => name === "testcase" }).parse(xml);
+const parse = (xml: string) =>
+  new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", htmlEntities: true, isArray: (name) => name === "testcase" }).parse(
+    xml,
+  );
 
 describe("junit", () => {
   const xml = junit(RESULTS, { color: false, cwd: CWD });
@@ -38,7 +41,15 @@ describe("junit", () => {
   it("escapes markup and replaces characters XML cannot hold", () => {
     expect(escapeXml(`<a href="x">&'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&amp;&apos;&lt;/a&gt;");
     expect(escapeXml("bell\u0007 nul\u0000 lone\uD800 ok\t😀")).toBe("bell\uFFFD nul\uFFFD lone\uFFFD ok\t😀");
-    const hostile = junit([{ file: "x.agentspec.yaml", diagnostics: [{ ruleId: "syntax", severity: "error", message: "]]> \u0001 </failure>", line: 1, column: 1, pointer: "" }] }], { color: false, cwd: CWD });
+    const hostile = junit(
+      [
+        {
+          file: "x.agentspec.yaml",
+          diagnostics: [{ ruleId: "syntax", severity: "error", message: "]]> \u0001 </failure>", line: 1, column: 1, pointer: "" }],
+        },
+      ],
+      { color: false, cwd: CWD },
+    );
     expect(XMLValidator.validate(hostile)).toBe(true);
     expect(parse(hostile).testsuites.testsuite.testcase[0].failure["#text"]).toBe("1:1 error ]]> \uFFFD </failure> (syntax)");
   });

@@ -90,7 +90,9 @@ describe("sarif", () => {
   });
 
   it("writes paths outside the working directory with ../ and forward slashes", () => {
-    const log = JSON.parse(sarif([{ file: "/work/other/x.agentspec.yaml", diagnostics: RESULTS[0]!.diagnostics }], { color: false, cwd: CWD }));
+    const log = JSON.parse(
+      sarif([{ file: "/work/other/x.agentspec.yaml", diagnostics: RESULTS[0]!.diagnostics }], { color: false, cwd: CWD }),
+    );
     expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe("../other/x.agentspec.yaml");
   });
 });

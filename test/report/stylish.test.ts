@@ -34,7 +34,14 @@ describe("stylish", () => {
   });
 
   it("shows control and bidirectional-override characters as escapes, never raw", () => {
-    const hostile = [{ file: "specs/\u001b[2Jx.agentspec.yaml", diagnostics: [{ ruleId: "r", severity: "error" as const, message: 'Tool "a\u001b]0;pwned\u0007\u202eb"', line: 1, column: 1, pointer: "" }] }];
+    const hostile = [
+      {
+        file: "specs/\u001b[2Jx.agentspec.yaml",
+        diagnostics: [
+          { ruleId: "r", severity: "error" as const, message: 'Tool "a\u001b]0;pwned\u0007\u202eb"', line: 1, column: 1, pointer: "" },
+        ],
+      },
+    ];
     const out = stylish(hostile, { color: false, cwd: CWD });
     expect(out).toContain("specs/\\u001B[2Jx.agentspec.yaml");
     expect(out).toContain('Tool "a\\u001B]0;pwned\\u0007\\u202Eb"');

@@ -19,7 +19,11 @@ const SUPPORT_TICKET = makePolicy({
 function guarded(options: GuardOptions = {}) {
   const lines: string[] = [];
   const records: string[] = [];
-  const guard = createGuard(SUPPORT_TICKET, { aexEvents: (line) => void lines.push(line), record: (line) => void records.push(line), ...options });
+  const guard = createGuard(SUPPORT_TICKET, {
+    aexEvents: (line) => void lines.push(line),
+    record: (line) => void records.push(line),
+    ...options,
+  });
   return { guard, events: () => lines.map((l) => JSON.parse(l)), lines, records };
 }
 
@@ -75,8 +79,16 @@ describe("aex audit events", () => {
     guard.finish();
     guard.finish();
     await guard.authorize({ tool: "crm.lookup" });
-    expect(events().map((e) => [e.event, e.tool ?? null])).toEqual([["run.started", null], ["tool.denied", null], ["run.finished", null]]);
-    const broken = createGuard(SUPPORT_TICKET, { aexEvents: () => { throw new Error("disk full"); } });
+    expect(events().map((e) => [e.event, e.tool ?? null])).toEqual([
+      ["run.started", null],
+      ["tool.denied", null],
+      ["run.finished", null],
+    ]);
+    const broken = createGuard(SUPPORT_TICKET, {
+      aexEvents: () => {
+        throw new Error("disk full");
+      },
+    });
     expect((await broken.authorize({ tool: "crm.lookup" })).decision).toBe("allow");
     const rejecting = createGuard(SUPPORT_TICKET, { aexEvents: () => Promise.reject(new Error("disk full")) });
     expect((await rejecting.authorize({ tool: "crm.lookup" })).decision).toBe("allow");
@@ -95,7 +107,11 @@ describe("aex audit events", () => {
         return new Promise<void>((resolve) => setTimeout(resolve, 30));
       },
     });
-    await Promise.all([guard.authorize({ tool: "crm.lookup" }), guard.authorize({ tool: "email.send" }), guard.authorize({ tool: "admin.wipe" })]);
+    await Promise.all([
+      guard.authorize({ tool: "crm.lookup" }),
+      guard.authorize({ tool: "email.send" }),
+      guard.authorize({ tool: "admin.wipe" }),
+    ]);
     const outcomes = lines.map((l) => JSON.parse(l)).filter((e) => e.event.startsWith("tool."));
     expect(outcomes.map((e) => e.tool)).toEqual(records.map((r) => JSON.parse(r).tool));
   });
@@ -104,7 +120,10 @@ describe("aex audit events", () => {
     const aexBroken = createGuard(SUPPORT_TICKET, { aexEvents: createWriteStream("/nonexistent-dir/aex.jsonl") });
     expect((await aexBroken.authorize({ tool: "crm.lookup" })).decision).toBe("allow");
     const lines: string[] = [];
-    const recordBroken = createGuard(SUPPORT_TICKET, { record: createWriteStream("/nonexistent-dir/records.jsonl"), aexEvents: (line) => void lines.push(line) });
+    const recordBroken = createGuard(SUPPORT_TICKET, {
+      record: createWriteStream("/nonexistent-dir/records.jsonl"),
+      aexEvents: (line) => void lines.push(line),
+    });
     expect(await recordBroken.authorize({ tool: "crm.lookup" })).toMatchObject({ decision: "deny", rule: "audit-failed" });
     expect(lines.map((l) => JSON.parse(l).event)).toEqual(["run.started", "tool.allowed", "tool.denied"]);
     await new Promise((resolve) => setTimeout(resolve, 20));

@@ -51,7 +51,9 @@ describe("verifyAuditLog", () => {
     const rows = [...lines];
     rows[1] = rows[1]!.replace('"decision":"deny"', '"decision":"allow"');
     expect(rows[1]).not.toBe(lines[1]);
-    expect(verifyAuditLog(log(rows)).problems).toEqual([{ line: 2, message: `The record was edited: its contents do not hash to its hash ${hashOf(lines[1]!)}` }]);
+    expect(verifyAuditLog(log(rows)).problems).toEqual([
+      { line: 2, message: `The record was edited: its contents do not hash to its hash ${hashOf(lines[1]!)}` },
+    ]);
   });
 
   it("detects an edited record whose hash was recomputed, at the record after it", () => {
@@ -61,7 +63,10 @@ describe("verifyAuditLog", () => {
     edited.hash = recordHash(edited);
     rows[1] = JSON.stringify(edited);
     expect(verifyAuditLog(log(rows)).problems).toEqual([
-      { line: 3, message: `Its prev ${hashOf(lines[1]!)} is not the hash of seq 2 (line 2): a record before it was edited, removed or inserted` },
+      {
+        line: 3,
+        message: `Its prev ${hashOf(lines[1]!)} is not the hash of seq 2 (line 2): a record before it was edited, removed or inserted`,
+      },
     ]);
   });
 

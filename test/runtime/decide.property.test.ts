@@ -45,7 +45,10 @@ const policy: fc.Arbitrary<Policy> = fc
 const call = fc.record(
   {
     tool: name,
-    args: fc.record({ amount: fc.oneof(fc.integer({ min: -10, max: 120 }), fc.constant("50"), fc.constant(Number.NaN)) }, { requiredKeys: [] }),
+    args: fc.record(
+      { amount: fc.oneof(fc.integer({ min: -10, max: 120 }), fc.constant("50"), fc.constant(Number.NaN)) },
+      { requiredKeys: [] },
+    ),
     context: fc.record({ environment: fc.constantFrom("prod", "dev") }, { requiredKeys: [] }),
   },
   { requiredKeys: ["tool"] },
@@ -55,7 +58,10 @@ const call = fc.record(
 const policyAndCall = policy.chain((p) => {
   const named = [...Object.keys(p.tools), ...p.deny.map((d) => d.pattern)].map((k) => k.replace(/\*/g, "a.").replace(/\?/g, "b"));
   const toolName = fc.oneof(name, fc.constantFrom(...named));
-  return fc.tuple(fc.constant(p), call.chain((c) => toolName.map((tool) => ({ ...c, tool }))));
+  return fc.tuple(
+    fc.constant(p),
+    call.chain((c) => toolName.map((tool) => ({ ...c, tool }))),
+  );
 });
 
 type Call = { tool: string; args?: { amount?: unknown }; context?: { environment?: string } };
@@ -80,7 +86,9 @@ function conditionHolds(c: Condition, c2: Call): boolean {
 /** What the policy must decide, computed without decide()'s index or code. */
 function expected(p: Policy, c: Call): DecisionKind {
   if (p.deny.some((d) => naiveGlobMatch(d.pattern, c.tool))) return "deny";
-  const matching = Object.entries(p.tools).filter(([key]) => naiveGlobMatch(key, c.tool)).map(([, t]) => t);
+  const matching = Object.entries(p.tools)
+    .filter(([key]) => naiveGlobMatch(key, c.tool))
+    .map(([, t]) => t);
   if (matching.length === 0) return "deny";
   if (matching.some((t) => breaksLimit(t.limits?.amount, c.args?.amount))) return "deny";
   if (matching.some((t) => t.approval && (t.approval.when === undefined || conditionHolds(t.approval.when, c)))) return "require_approval";
@@ -88,41 +96,55 @@ function expected(p: Policy, c: Call): DecisionKind {
 }
 
 describe("decide() properties (fast-check, fixed seed)", () => {
-  it("never allows a denied, unlisted, over-limit or approval-needing call, and allows the rest", () => {
-    fc.assert(
-      fc.property(policyAndCall, ([p, c]) => {
-        const actual = decide(p, c);
-        const want = expected(p, c);
-        expect(actual.decision).toBe(want);
-        if (p.deny.some((d) => naiveGlobMatch(d.pattern, c.tool))) expect(actual.rule).toBe("deny-pattern");
-        expect(actual.policyHash).toBe(p.hash);
-      }),
-      { seed: SEED, numRuns: fuzzRuns(3000) },
-    );
-  }, fuzzTimeout(fuzzRuns(3000), 5));
+  it(
+    "never allows a denied, unlisted, over-limit or approval-needing call, and allows the rest",
+    () => {
+      fc.assert(
+        fc.property(policyAndCall, ([p, c]) => {
+          const actual = decide(p, c);
+          const want = expected(p, c);
+          expect(actual.decision).toBe(want);
+          if (p.deny.some((d) => naiveGlobMatch(d.pattern, c.tool))) expect(actual.rule).toBe("deny-pattern");
+          expect(actual.policyHash).toBe(p.hash);
+        }),
+        { seed: SEED, numRuns: fuzzRuns(3000) },
+      );
+    },
+    fuzzTimeout(fuzzRuns(3000), 5),
+  );
 
-  it("gives the same answer on repeated calls (the per-policy cache is consistent)", () => {
-    fc.assert(
-      fc.property(policy, fc.array(call, { minLength: 2, maxLength: 6 }), (p, calls) => {
-        const first = calls.map((c) => decide(p, c));
-        const again = calls.map((c) => decide(p, c));
-        expect(again).toEqual(first);
-      }),
-      { seed: SEED, numRuns: fuzzRuns(300) },
-    );
-  }, fuzzTimeout(fuzzRuns(300), 5));
+  it(
+    "gives the same answer on repeated calls (the per-policy cache is consistent)",
+    () => {
+      fc.assert(
+        fc.property(policy, fc.array(call, { minLength: 2, maxLength: 6 }), (p, calls) => {
+          const first = calls.map((c) => decide(p, c));
+          const again = calls.map((c) => decide(p, c));
+          expect(again).toEqual(first);
+        }),
+        { seed: SEED, numRuns: fuzzRuns(300) },
+      );
+    },
+    fuzzTimeout(fuzzRuns(300), 5),
+  );
 
-  it("never throws, whatever the call or the policy's parts", () => {
-    const valid = makePolicy({ tools: { "a.*": { effect: "read", limits: { amount: { max: 5 } }, approval: { when: { arg: "amount", gt: 1 } } } } });
-    fc.assert(
-      fc.property(fc.anything(), fc.anything(), fc.anything(), (c, deny, tools) => {
-        for (const p of [valid, { ...valid, deny, tools }]) {
-          const d = decide(p as Policy, c);
-          expect(["allow", "deny", "require_approval"]).toContain(d.decision);
-          expect(typeof d.reason).toBe("string");
-        }
-      }),
-      { seed: SEED, numRuns: fuzzRuns(1000) },
-    );
-  }, fuzzTimeout(fuzzRuns(1000), 5));
+  it(
+    "never throws, whatever the call or the policy's parts",
+    () => {
+      const valid = makePolicy({
+        tools: { "a.*": { effect: "read", limits: { amount: { max: 5 } }, approval: { when: { arg: "amount", gt: 1 } } } },
+      });
+      fc.assert(
+        fc.property(fc.anything(), fc.anything(), fc.anything(), (c, deny, tools) => {
+          for (const p of [valid, { ...valid, deny, tools }]) {
+            const d = decide(p as Policy, c);
+            expect(["allow", "deny", "require_approval"]).toContain(d.decision);
+            expect(typeof d.reason).toBe("string");
+          }
+        }),
+        { seed: SEED, numRuns: fuzzRuns(1000) },
+      );
+    },
+    fuzzTimeout(fuzzRuns(1000), 5),
+  );
 });

@@ -7,7 +7,12 @@ const hash = SUPPORT_POLICY.hash;
 
 describe("decide: each decision path", () => {
   it("denies an exact deny pattern", () => {
-    expect(decide(SUPPORT_POLICY, { tool: "email.send" })).toEqual({ decision: "deny", rule: "deny-pattern", reason: '"email.send" is denied by the policy', policyHash: hash });
+    expect(decide(SUPPORT_POLICY, { tool: "email.send" })).toEqual({
+      decision: "deny",
+      rule: "deny-pattern",
+      reason: '"email.send" is denied by the policy',
+      policyHash: hash,
+    });
   });
 
   it("denies a glob deny pattern with its reason", () => {
@@ -25,11 +30,21 @@ describe("decide: each decision path", () => {
   });
 
   it("denies a tool outside the allowlist", () => {
-    expect(decide(SUPPORT_POLICY, { tool: "shell.exec" })).toEqual({ decision: "deny", rule: "not-allowed", reason: '"shell.exec" is not in the allowlist', policyHash: hash });
+    expect(decide(SUPPORT_POLICY, { tool: "shell.exec" })).toEqual({
+      decision: "deny",
+      rule: "not-allowed",
+      reason: '"shell.exec" is not in the allowlist',
+      policyHash: hash,
+    });
   });
 
   it("allows an exact and a glob allowlist entry", () => {
-    expect(decide(SUPPORT_POLICY, { tool: "read_order_status", args: { order_id: "1" } })).toEqual({ decision: "allow", rule: "allowed", reason: '"read_order_status" is allowed', policyHash: hash });
+    expect(decide(SUPPORT_POLICY, { tool: "read_order_status", args: { order_id: "1" } })).toEqual({
+      decision: "allow",
+      rule: "allowed",
+      reason: '"read_order_status" is allowed',
+      policyHash: hash,
+    });
     expect(decide(SUPPORT_POLICY, { tool: "crm.contacts.read" }).decision).toBe("allow");
   });
 
@@ -40,8 +55,12 @@ describe("decide: each decision path", () => {
       reason: '"billing.refund": argument "amount" is 700, above the limit of 600',
       policyHash: hash,
     });
-    expect(decide(SUPPORT_POLICY, { tool: "billing.refund", args: { amount: -5 } }).reason).toBe('"billing.refund": argument "amount" is -5, below the minimum of 0');
-    expect(decide(SUPPORT_POLICY, { tool: "billing.refund", args: { amount: "700" } }).reason).toBe('"billing.refund": argument "amount" must be a number');
+    expect(decide(SUPPORT_POLICY, { tool: "billing.refund", args: { amount: -5 } }).reason).toBe(
+      '"billing.refund": argument "amount" is -5, below the minimum of 0',
+    );
+    expect(decide(SUPPORT_POLICY, { tool: "billing.refund", args: { amount: "700" } }).reason).toBe(
+      '"billing.refund": argument "amount" must be a number',
+    );
     expect(decide(SUPPORT_POLICY, { tool: "billing.refund", args: { amount: Number.NaN } }).rule).toBe("hard-limit");
   });
 
@@ -84,13 +103,18 @@ describe("decide: each decision path", () => {
         "billing.refund*": { effect: "irreversible", approval: { channel: "finance" }, limits: { amount: { max: 50 } } },
       },
     });
-    expect(decide(policy, { tool: "billing.refund", args: { amount: 10 } })).toMatchObject({ decision: "require_approval", channel: "finance" });
+    expect(decide(policy, { tool: "billing.refund", args: { amount: 10 } })).toMatchObject({
+      decision: "require_approval",
+      channel: "finance",
+    });
     expect(decide(policy, { tool: "billing.refund", args: { amount: 60 } }).rule).toBe("hard-limit");
     expect(decide(policy, { tool: "billing.invoice" }).decision).toBe("allow");
   });
 
   it("applies a matching glob's limits to an exact entry too", () => {
-    const policy = makePolicy({ tools: { "files.write": { effect: "write" }, "files.*": { effect: "write", limits: { path: { required: true } } } } });
+    const policy = makePolicy({
+      tools: { "files.write": { effect: "write" }, "files.*": { effect: "write", limits: { path: { required: true } } } },
+    });
     expect(decide(policy, { tool: "files.write" }).reason).toBe('"files.write": argument "path" is required');
   });
 });
@@ -131,7 +155,14 @@ describe("decide: malformed calls and policies are denied, never thrown", () => 
     ["a condition's any that is not a list", { deny: [], tools: { x: { effect: "read", approval: { when: { any: 5 } } } } }],
     ["a null argument limit", { deny: [], tools: { x: { effect: "read", limits: { a: null } } } }],
   ])("denies instead of throwing on %s", (_name, parts) => {
-    const policy = { format: "agentspec-policy/1", agent: { id: "a", version: "1" }, default: "deny", budgets: {}, hash: "sha256:x", ...parts } as unknown as Policy;
+    const policy = {
+      format: "agentspec-policy/1",
+      agent: { id: "a", version: "1" },
+      default: "deny",
+      budgets: {},
+      hash: "sha256:x",
+      ...parts,
+    } as unknown as Policy;
     const decision = decide(policy, { tool: "x", args: { a: 1 } });
     expect(decision.decision).toBe("deny");
     expect(decision.rule).toBe("invalid-policy");

@@ -33,7 +33,11 @@ describe("runDecisionTests", () => {
 
   it("passes every case of the example specs", async () => {
     const checked = await loadSpecs(["specs/"]);
-    const failing = checked.flatMap((c) => runDecisionTests(c.spec!).filter((r) => !r.passed).map((r) => `${c.source.file}:${r.line} ${r.label}`));
+    const failing = checked.flatMap((c) =>
+      runDecisionTests(c.spec!)
+        .filter((r) => !r.passed)
+        .map((r) => `${c.source.file}:${r.line} ${r.label}`),
+    );
     expect(failing).toEqual([]);
     expect(checked.reduce((n, c) => n + c.spec!.tests.length, 0)).toBeGreaterThan(10);
   });

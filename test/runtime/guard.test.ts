@@ -62,14 +62,22 @@ describe("budgets", () => {
       '"crm.get" is denied: the call\'s cost $0.2 would take the run to $0.4, above max_usd_per_loop $0.3',
     );
     guard.recordCost(0.1); // 0.1 + 0.1 + 0.1 is 0.30000000000000004: still exactly the ceiling
-    expect((await guard.authorize({ tool: "crm.get" })).reason).toBe('"crm.get" is denied: the run has spent $0.3, all of max_usd_per_loop $0.3');
+    expect((await guard.authorize({ tool: "crm.get" })).reason).toBe(
+      '"crm.get" is denied: the run has spent $0.3, all of max_usd_per_loop $0.3',
+    );
     expect(alerts).toHaveLength(1);
   });
 
   it("denies a malformed cost, and recordCost refuses one", async () => {
     const guard = createGuard(withBudgets({ max_usd_per_loop: 1 }));
-    expect(await guard.authorize({ tool: "crm.get", costUsd: -1 })).toMatchObject({ decision: "deny", rule: "malformed-call", reason: "The call's costUsd must be a number of US dollars, 0 or more" });
-    expect(() => guard.recordCost(Number.NaN)).toThrow(new AgentspecError("BAD_ARGUMENT", "recordCost takes a cost in US dollars of 0 or more, not NaN"));
+    expect(await guard.authorize({ tool: "crm.get", costUsd: -1 })).toMatchObject({
+      decision: "deny",
+      rule: "malformed-call",
+      reason: "The call's costUsd must be a number of US dollars, 0 or more",
+    });
+    expect(() => guard.recordCost(Number.NaN)).toThrow(
+      new AgentspecError("BAD_ARGUMENT", "recordCost takes a cost in US dollars of 0 or more, not NaN"),
+    );
   });
 
   it("limits calls per minute over a sliding window on the injected clock", async () => {
@@ -79,7 +87,9 @@ describe("budgets", () => {
     clock.advance(10_000);
     expect((await guard.authorize({ tool: "crm.get" })).decision).toBe("allow");
     clock.advance(10_000);
-    expect((await guard.authorize({ tool: "crm.get" })).reason).toBe('"crm.get" is denied: 2 tool calls in the last minute reach rate_per_minute 2');
+    expect((await guard.authorize({ tool: "crm.get" })).reason).toBe(
+      '"crm.get" is denied: 2 tool calls in the last minute reach rate_per_minute 2',
+    );
     clock.advance(40_000); // the first call is now a minute old
     expect((await guard.authorize({ tool: "crm.get" })).decision).toBe("allow");
     expect(guard.usage().callsLastMinute).toBe(2);
@@ -91,7 +101,9 @@ describe("budgets", () => {
     const first = guard.run({ tool: "crm.get" }, () => gate.promise);
     await Promise.resolve();
     const second = await guard.run({ tool: "crm.get" }, () => "never");
-    expect(second).toEqual({ decision: expect.objectContaining({ rule: "budget", reason: '"crm.get" is denied: 1 call in flight reach max_concurrency 1' }) });
+    expect(second).toEqual({
+      decision: expect.objectContaining({ rule: "budget", reason: '"crm.get" is denied: 1 call in flight reach max_concurrency 1' }),
+    });
     expect(guard.usage().inFlight).toBe(1);
     gate.resolve("done");
     expect((await first).result).toBe("done");
@@ -123,18 +135,38 @@ describe("approvals", () => {
     expect(asked).toEqual([
       {
         call: refund,
-        decision: { decision: "require_approval", rule: "approval", reason: '"billing.refund" requires approval when amount > 100', policyHash: SUPPORT_POLICY.hash, channel: "slack:#support-escalations" },
+        decision: {
+          decision: "require_approval",
+          rule: "approval",
+          reason: '"billing.refund" requires approval when amount > 100',
+          policyHash: SUPPORT_POLICY.hash,
+          channel: "slack:#support-escalations",
+        },
       },
     ]);
-    expect(decision).toMatchObject({ decision: "allow", rule: "approval", reason: '"billing.refund" was approved by alice: customer verified', reviewer: "alice", channel: "slack:#support-escalations" });
+    expect(decision).toMatchObject({
+      decision: "allow",
+      rule: "approval",
+      reason: '"billing.refund" was approved by alice: customer verified',
+      reviewer: "alice",
+      channel: "slack:#support-escalations",
+    });
     expect(JSON.parse(lines[0]!)).toMatchObject({ decision: "allow", rule: "approval", reviewer: "alice", actor: "u-1" });
     expect(guard.usage().toolCalls).toBe(1);
   });
 
   it("denies when rejected, recording the reviewer", async () => {
     const lines: string[] = [];
-    const guard = createGuard(SUPPORT_POLICY, { approve: async () => ({ approved: false, reviewer: "bob", reason: "too large" }), record: (l) => void lines.push(l) });
-    expect(await guard.authorize(refund)).toMatchObject({ decision: "deny", rule: "approval", reason: '"billing.refund" was rejected by bob: too large', reviewer: "bob" });
+    const guard = createGuard(SUPPORT_POLICY, {
+      approve: async () => ({ approved: false, reviewer: "bob", reason: "too large" }),
+      record: (l) => void lines.push(l),
+    });
+    expect(await guard.authorize(refund)).toMatchObject({
+      decision: "deny",
+      rule: "approval",
+      reason: '"billing.refund" was rejected by bob: too large',
+      reviewer: "bob",
+    });
     expect(JSON.parse(lines[0]!)).toMatchObject({ decision: "deny", reviewer: "bob" });
     expect(guard.usage().toolCalls).toBe(0);
   });
@@ -155,7 +187,9 @@ describe("approvals", () => {
 
   it("denies when the approver fails", async () => {
     const guard = createGuard(SUPPORT_POLICY, { approve: () => Promise.reject(new Error("timed out")) });
-    expect((await guard.authorize(refund)).reason).toBe('"billing.refund" requires approval when amount > 100; asking for approval failed (timed out), so it is denied');
+    expect((await guard.authorize(refund)).reason).toBe(
+      '"billing.refund" requires approval when amount > 100; asking for approval failed (timed out), so it is denied',
+    );
   });
 
   it("does not ask for a call that is already over budget", async () => {
@@ -183,7 +217,10 @@ describe("approvals", () => {
 });
 
 describe("escalation", () => {
-  const policy = makePolicy({ ...SUPPORT_POLICY, handoff: { destination: "support_agent", message: "Needs a human", escalate_after_denials: 2 } });
+  const policy = makePolicy({
+    ...SUPPORT_POLICY,
+    handoff: { destination: "support_agent", message: "Needs a human", escalate_after_denials: 2 },
+  });
 
   it("escalates after N denied attempts at one tool, then denies that tool for the run", async () => {
     const events: EscalationEvent[] = [];
@@ -194,11 +231,23 @@ describe("escalation", () => {
     expect(second).toEqual({
       decision: "deny",
       rule: "escalation",
-      reason: '"email.send" is denied by the policy; escalated to support_agent after 2 denied attempts at "email.send": further calls to it are denied for this run',
+      reason:
+        '"email.send" is denied by the policy; escalated to support_agent after 2 denied attempts at "email.send": further calls to it are denied for this run',
       policyHash: policy.hash,
     });
-    expect(events).toEqual([{ tool: "email.send", denials: 2, call: { tool: "email.send" }, decision: second, destination: "support_agent", message: "Needs a human" }]);
-    expect((await guard.authorize({ tool: "email.send" })).reason).toBe('"email.send" was escalated after 2 denied attempts: further calls to it are denied for this run');
+    expect(events).toEqual([
+      {
+        tool: "email.send",
+        denials: 2,
+        call: { tool: "email.send" },
+        decision: second,
+        destination: "support_agent",
+        message: "Needs a human",
+      },
+    ]);
+    expect((await guard.authorize({ tool: "email.send" })).reason).toBe(
+      '"email.send" was escalated after 2 denied attempts: further calls to it are denied for this run',
+    );
     expect(events).toHaveLength(1);
     expect((await guard.authorize({ tool: "crm.get" })).decision).toBe("allow");
     expect(guard.usage()).toMatchObject({ denials: { "email.send": 2 }, escalated: ["email.send"] });
@@ -219,7 +268,9 @@ describe("escalation", () => {
     expect(await attempts(createGuard(policy, { escalateAfterDenials: 4 }))).toBe(4);
     expect(await attempts(createGuard(policy))).toBe(2);
     expect(await attempts(createGuard(SUPPORT_POLICY))).toBe(3);
-    expect(() => createGuard(SUPPORT_POLICY, { escalateAfterDenials: 0 })).toThrow("escalateAfterDenials must be a whole number of at least 1, not 0");
+    expect(() => createGuard(SUPPORT_POLICY, { escalateAfterDenials: 0 })).toThrow(
+      "escalateAfterDenials must be a whole number of at least 1, not 0",
+    );
   });
 
   it("keeps the decision a deny when the escalation callback fails", async () => {
@@ -264,7 +315,14 @@ describe("decision records", () => {
     };
     expect(first).toEqual({ ...unhashedFirst, hash: "sha256:" + sha256Hex(canonicalize(unhashedFirst)) });
     expect(lines[0]).not.toContain("secret");
-    expect(second).toMatchObject({ seq: 2, time: "2026-06-24T10:00:01.500Z", tool: "email.send", argsDigest: "sha256:" + sha256Hex("{}"), decision: "deny", prev: first!.hash });
+    expect(second).toMatchObject({
+      seq: 2,
+      time: "2026-06-24T10:00:01.500Z",
+      tool: "email.send",
+      argsDigest: "sha256:" + sha256Hex("{}"),
+      decision: "deny",
+      prev: first!.hash,
+    });
     expect(second!.hash).toBe(recordHash(second!));
     expect(verifyAuditLog(lines.join(""))).toEqual({ ok: true, records: 2, problems: [] });
   });
@@ -297,7 +355,11 @@ describe("decision records", () => {
       },
     });
     const { decision } = await guard.run({ tool: "crm.get" }, () => "ran");
-    expect(decision).toMatchObject({ decision: "deny", rule: "audit-failed", reason: 'The decision record could not be written (disk full): "crm.get" is denied' });
+    expect(decision).toMatchObject({
+      decision: "deny",
+      rule: "audit-failed",
+      reason: 'The decision record could not be written (disk full): "crm.get" is denied',
+    });
     expect(guard.usage().inFlight).toBe(0);
   });
 
@@ -320,7 +382,12 @@ describe("decision records", () => {
     const two = createGuard(SUPPORT_POLICY, { record: file });
     await two.authorize({ tool: "crm.get" });
     const text = await readFile(file, "utf8");
-    expect(text.trimEnd().split("\n").map((l) => JSON.parse(l).seq)).toEqual([1, 2, 3]);
+    expect(
+      text
+        .trimEnd()
+        .split("\n")
+        .map((l) => JSON.parse(l).seq),
+    ).toEqual([1, 2, 3]);
     expect(verifyAuditLog(text)).toEqual({ ok: true, records: 3, problems: [] });
   });
 });

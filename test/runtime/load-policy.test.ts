@@ -91,24 +91,33 @@ describe("loadPolicy", () => {
     await writeFile(edited, tampered(change));
     const { code, message } = refusal(() => loadPolicy(edited));
     expect(code).toBe("BAD_POLICY");
-    expect(message).toMatch(new RegExp(`^${edited.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: policy refused: its hash sha256:[0-9a-f]{64} does not match its contents`));
+    expect(message).toMatch(
+      new RegExp(
+        `^${edited.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: policy refused: its hash sha256:[0-9a-f]{64} does not match its contents`,
+      ),
+    );
   });
 
   it("refuses a policy that breaks the schema, naming the field and its line", () => {
     const text = serializePolicy(SUPPORT_POLICY).replace('"effect": "read"', '"effect": "reed"');
     expect(refusal(() => loadPolicy(text, { name: "bad.policy.json" }))).toEqual({
       code: "BAD_POLICY",
-      message: 'bad.policy.json: policy refused: does not match the policy schema: /tools/crm.*/effect (line 43) must be equal to one of the allowed values: "read", "draft", "write", "irreversible"',
+      message:
+        'bad.policy.json: policy refused: does not match the policy schema: /tools/crm.*/effect (line 43) must be equal to one of the allowed values: "read", "draft", "write", "irreversible"',
     });
   });
 
   it("refuses an unknown field and a wrong default", () => {
     const { message } = refusal(() => loadPolicy({ ...SUPPORT_POLICY, default: "allow", extra: 1 }, { name: "obj" }));
-    expect(message).toBe('obj: policy refused: does not match the policy schema: / must NOT have additional properties "extra"; /default must be equal to constant "deny"');
+    expect(message).toBe(
+      'obj: policy refused: does not match the policy schema: / must NOT have additional properties "extra"; /default must be equal to constant "deny"',
+    );
   });
 
   it("refuses text that is not JSON, and duplicate keys JSON.parse would hide", () => {
-    expect(refusal(() => loadPolicy("{ nope", { name: "x.policy.json" })).message).toMatch(/^x\.policy\.json: policy refused: is not valid JSON at 1:3: /);
+    expect(refusal(() => loadPolicy("{ nope", { name: "x.policy.json" })).message).toMatch(
+      /^x\.policy\.json: policy refused: is not valid JSON at 1:3: /,
+    );
     const duplicated = '{"format": "agentspec-policy/1", "format": "agentspec-policy/1"}';
     expect(refusal(() => loadPolicy(duplicated, { name: "d.policy.json" })).message).toBe(
       'd.policy.json: policy refused: is not valid JSON at 1:34: Duplicate key "format": it is already set on line 1; remove one of them',
@@ -130,12 +139,21 @@ describe("fail closed when the policy cannot load", () => {
   });
 
   it("a guard given a failed load denies every call", async () => {
-    const guard = createGuard(tryLoadPolicy(tampered((p) => p.deny.shift()), { name: "edited.policy.json" }));
+    const guard = createGuard(
+      tryLoadPolicy(
+        tampered((p) => p.deny.shift()),
+        { name: "edited.policy.json" },
+      ),
+    );
     for (const tool of ["read_order_status", "crm.get", "anything"]) {
       const decision = await guard.authorize({ tool });
       expect(decision.decision).toBe("deny");
       expect(decision.rule).toBe("deny-pattern");
-      expect(decision.reason).toMatch(new RegExp(`^"${tool.replace(".", "\\.")}" is denied by "\\*": the policy could not load: edited\\.policy\\.json: policy refused: its hash`));
+      expect(decision.reason).toMatch(
+        new RegExp(
+          `^"${tool.replace(".", "\\.")}" is denied by "\\*": the policy could not load: edited\\.policy\\.json: policy refused: its hash`,
+        ),
+      );
     }
   });
 
@@ -143,7 +161,10 @@ describe("fail closed when the policy cannot load", () => {
     const edited = { ...SUPPORT_POLICY, deny: [] };
     const cases: [ReturnType<typeof createGuard>, RegExp][] = [
       [createGuard(edited), /^<policy>: policy refused: its hash sha256:[0-9a-f]{64} does not match its contents/],
-      [createGuard(file, { pin: "sha256:" + "2".repeat(64) }), /: policy refused: its hash sha256:[0-9a-f]{64} is not the pinned sha256:2{64}/],
+      [
+        createGuard(file, { pin: "sha256:" + "2".repeat(64) }),
+        /: policy refused: its hash sha256:[0-9a-f]{64} is not the pinned sha256:2{64}/,
+      ],
       [createGuard(null as never), /^loadPolicy takes a file path, JSON text or a parsed policy object$/],
     ];
     for (const [guard, why] of cases) {

@@ -8,7 +8,8 @@ import { loadPolicy } from "../../src/runtime/load-policy.js";
 import { keyId, signatureProblem, signedMessage, signPolicyHash } from "../../src/runtime/policy-signature.js";
 
 const POLICY = "generated/specs/order-support.policy.json";
-const pem = (kind: "private" | "public", key: { export(o: object): string | Buffer }) => String(key.export({ type: kind === "private" ? "pkcs8" : "spki", format: "pem" }));
+const pem = (kind: "private" | "public", key: { export(o: object): string | Buffer }) =>
+  String(key.export({ type: kind === "private" ? "pkcs8" : "spki", format: "pem" }));
 
 function keys() {
   const { privateKey, publicKey } = generateKeyPairSync("ed25519");
@@ -29,7 +30,13 @@ describe("policy signatures", () => {
   it("signs a policy hash: an envelope with the key id, verifiable with node:crypto", () => {
     const { hash } = policyCopy();
     const signature = signPolicyHash(hash, trusted.privatePem);
-    expect(signature).toEqual({ format: "agentspec-policy-signature/1", algorithm: "Ed25519", policy_hash: hash, key_id: keyId(trusted.publicPem), signature: expect.stringMatching(/^[A-Za-z0-9_-]{86}$/) });
+    expect(signature).toEqual({
+      format: "agentspec-policy-signature/1",
+      algorithm: "Ed25519",
+      policy_hash: hash,
+      key_id: keyId(trusted.publicPem),
+      signature: expect.stringMatching(/^[A-Za-z0-9_-]{86}$/),
+    });
     expect(signedMessage(hash).toString()).toBe(`agentspec-policy-signature/1\n${hash}`);
     expect(signatureProblem(signature, hash, trusted.publicPem)).toBeUndefined();
   });
@@ -38,11 +45,19 @@ describe("policy signatures", () => {
     const { hash } = policyCopy();
     const signature = signPolicyHash(hash, trusted.privatePem);
     const otherHash = "sha256:" + "0".repeat(64);
-    expect(signatureProblem(signature, otherHash, trusted.publicPem)).toBe(`the signature is for policy ${hash}, not this one (${otherHash})`);
-    expect(signatureProblem(signature, hash, other.publicPem)).toBe(`the signature was made with key ${keyId(trusted.publicPem)}, not the trusted key ${keyId(other.publicPem)}`);
+    expect(signatureProblem(signature, otherHash, trusted.publicPem)).toBe(
+      `the signature is for policy ${hash}, not this one (${otherHash})`,
+    );
+    expect(signatureProblem(signature, hash, other.publicPem)).toBe(
+      `the signature was made with key ${keyId(trusted.publicPem)}, not the trusted key ${keyId(other.publicPem)}`,
+    );
     const forged = { ...signPolicyHash(hash, other.privatePem), key_id: keyId(trusted.publicPem) };
-    expect(signatureProblem(forged, hash, trusted.publicPem)).toBe("the signature does not verify: the signature file was altered or forged");
-    expect(signatureProblem({ signature: "x" }, hash, trusted.publicPem)).toMatch(/^the signature is not an agentspec-policy-signature\/1 envelope/);
+    expect(signatureProblem(forged, hash, trusted.publicPem)).toBe(
+      "the signature does not verify: the signature file was altered or forged",
+    );
+    expect(signatureProblem({ signature: "x" }, hash, trusted.publicPem)).toMatch(
+      /^the signature is not an agentspec-policy-signature\/1 envelope/,
+    );
   });
 
   it("refuses keys that are not Ed25519 with BAD_ARGUMENT", () => {
@@ -62,17 +77,25 @@ describe("loadPolicy with a required signature", () => {
     const { file, hash } = policyCopy();
     writeFileSync(`${file}.sig`, JSON.stringify(signPolicyHash(hash, trusted.privatePem)));
     expect(loadPolicy(file, { publicKey: trusted.publicPem }).hash).toBe(hash);
-    expect(loadPolicy(readFileSync(file, "utf8"), { publicKey: trusted.publicPem, signature: readFileSync(`${file}.sig`, "utf8") }).hash).toBe(hash);
+    expect(
+      loadPolicy(readFileSync(file, "utf8"), { publicKey: trusted.publicPem, signature: readFileSync(`${file}.sig`, "utf8") }).hash,
+    ).toBe(hash);
   });
 
   it("refuses with BAD_POLICY: unsigned, signed by another key, or a policy given as text without its signature", () => {
     const { file, hash } = policyCopy();
     expect(() => loadPolicy(file, { publicKey: trusted.publicPem })).toThrow(
-      new AgentspecError("BAD_POLICY", `${file}: policy refused: it is not signed: ${file}.sig does not exist (sign it with \`agentspec sign\`)`),
+      new AgentspecError(
+        "BAD_POLICY",
+        `${file}: policy refused: it is not signed: ${file}.sig does not exist (sign it with \`agentspec sign\`)`,
+      ),
     );
     writeFileSync(`${file}.sig`, JSON.stringify(signPolicyHash(hash, other.privatePem)));
     expect(() => loadPolicy(file, { publicKey: trusted.publicPem })).toThrow(
-      new AgentspecError("BAD_POLICY", `${file}: policy refused: the signature was made with key ${keyId(other.publicPem)}, not the trusted key ${keyId(trusted.publicPem)}`),
+      new AgentspecError(
+        "BAD_POLICY",
+        `${file}: policy refused: the signature was made with key ${keyId(other.publicPem)}, not the trusted key ${keyId(trusted.publicPem)}`,
+      ),
     );
     expect(() => loadPolicy(readFileSync(file, "utf8"), { publicKey: trusted.publicPem })).toThrow(
       new AgentspecError("BAD_POLICY", "<policy>: policy refused: it is not signed: pass its signature envelope as the signature option"),
@@ -85,6 +108,8 @@ describe("loadPolicy with a required signature", () => {
     const edited = JSON.parse(readFileSync(file, "utf8"));
     edited.deny = [];
     writeFileSync(file, JSON.stringify(edited));
-    expect(() => loadPolicy(file, { publicKey: trusted.publicPem })).toThrow(/policy refused: its hash sha256:[0-9a-f]+ does not match its contents/);
+    expect(() => loadPolicy(file, { publicKey: trusted.publicPem })).toThrow(
+      /policy refused: its hash sha256:[0-9a-f]+ does not match its contents/,
+    );
   });
 });

@@ -15,8 +15,16 @@ const bounded = "limits: { max_turns: 8, max_usd_per_loop: 0.5 }\naudit: { appen
 describe("computeTrustLevel", () => {
   it.each([
     ["A0", `${HEADER}tools: {}\n`, "A0: the spec allows no tools"],
-    ["A1", `${HEADER}tools:\n  crm.lookup: { effect: read }\n  tickets.read: { effect: read }\n`, "A1: every tool only reads (crm.lookup, tickets.read)"],
-    ["A2", `${HEADER}tools:\n  crm.lookup: { effect: read }\n  email.draft: { effect: draft }\n`, "A2: tools read or draft only (drafting: email.draft)"],
+    [
+      "A1",
+      `${HEADER}tools:\n  crm.lookup: { effect: read }\n  tickets.read: { effect: read }\n`,
+      "A1: every tool only reads (crm.lookup, tickets.read)",
+    ],
+    [
+      "A2",
+      `${HEADER}tools:\n  crm.lookup: { effect: read }\n  email.draft: { effect: draft }\n`,
+      "A2: tools read or draft only (drafting: email.draft)",
+    ],
     [
       "A3",
       `${HEADER}tools:\n  crm.lookup: { effect: read }\n  crm.update: { effect: write, approval: true }\n  billing.refund: { effect: irreversible, approval: { channel: ops } }\n`,
@@ -41,10 +49,14 @@ describe("computeTrustLevel", () => {
   });
 
   it("says when the effects were inferred from AgentAz tool names", () => {
-    const text = agentaz({ trust_level: "A4", tool_boundary: { auto_executable_tools: ["restart_service", "health_check"], approval_required_tools: ["rollback_deploy"] } });
+    const text = agentaz({
+      trust_level: "A4",
+      tool_boundary: { auto_executable_tools: ["restart_service", "health_check"], approval_required_tools: ["rollback_deploy"] },
+    });
     expect(computeTrustLevel(spec(text, "agentaz.json"))).toEqual({
       level: "A4",
-      explanation: "A4: restart_service (write, no approval) can act without approval, within a call/turn bound, a cost bound and an append-only audit (effects inferred from tool names: AgentAz tools declare none)",
+      explanation:
+        "A4: restart_service (write, no approval) can act without approval, within a call/turn bound, a cost bound and an append-only audit (effects inferred from tool names: AgentAz tools declare none)",
       inferred: true,
     });
   });

@@ -7,17 +7,35 @@ describe("schema and syntax diagnostics", () => {
     {
       name: "a typo'd field",
       text: MINIMAL_YAML.replace("effect: read", "efect: read"),
-      expected: { ruleId: "schema", message: 'Unknown property "efect" in tools["crm.lookup"]; did you mean "effect"?', line: 7, column: 5, pointer: "/tools/crm.lookup/efect" },
+      expected: {
+        ruleId: "schema",
+        message: 'Unknown property "efect" in tools["crm.lookup"]; did you mean "effect"?',
+        line: 7,
+        column: 5,
+        pointer: "/tools/crm.lookup/efect",
+      },
     },
     {
       name: "an unknown top-level field",
       text: MINIMAL_YAML + "limitz:\n  max_turns: 3\n",
-      expected: { ruleId: "schema", message: 'Unknown property "limitz" in the spec; did you mean "limits"?', line: 8, column: 1, pointer: "/limitz" },
+      expected: {
+        ruleId: "schema",
+        message: 'Unknown property "limitz" in the spec; did you mean "limits"?',
+        line: 8,
+        column: 1,
+        pointer: "/limitz",
+      },
     },
     {
       name: "a wrong type",
       text: MINIMAL_YAML + "limits:\n  max_tool_calls: thirty\n",
-      expected: { ruleId: "schema", message: 'limits.max_tool_calls must be a whole number, not "thirty"', line: 9, column: 19, pointer: "/limits/max_tool_calls" },
+      expected: {
+        ruleId: "schema",
+        message: 'limits.max_tool_calls must be a whole number, not "thirty"',
+        line: 9,
+        column: 19,
+        pointer: "/limits/max_tool_calls",
+      },
     },
     {
       name: "a missing required field",
@@ -27,17 +45,35 @@ describe("schema and syntax diagnostics", () => {
     {
       name: "a value outside an enum",
       text: MINIMAL_YAML.replace("effect: read", "effect: wrote"),
-      expected: { ruleId: "schema", message: 'tools["crm.lookup"].effect must be one of "read", "draft", "write", "irreversible", not "wrote" (did you mean "write"?)', line: 7, column: 13, pointer: "/tools/crm.lookup/effect" },
+      expected: {
+        ruleId: "schema",
+        message: 'tools["crm.lookup"].effect must be one of "read", "draft", "write", "irreversible", not "wrote" (did you mean "write"?)',
+        line: 7,
+        column: 13,
+        pointer: "/tools/crm.lookup/effect",
+      },
     },
     {
       name: "a bad date",
       text: MINIMAL_YAML.replace("  version: 1.0.0\n", "  version: 1.0.0\n  last_reviewed: 24/06/2026\n"),
-      expected: { ruleId: "schema", message: 'agent.last_reviewed must be a date written YYYY-MM-DD, not "24/06/2026"', line: 5, column: 18, pointer: "/agent/last_reviewed" },
+      expected: {
+        ruleId: "schema",
+        message: 'agent.last_reviewed must be a date written YYYY-MM-DD, not "24/06/2026"',
+        line: 5,
+        column: 18,
+        pointer: "/agent/last_reviewed",
+      },
     },
     {
       name: "a deny entry of the wrong type",
       text: MINIMAL_YAML + "deny: [email.send, 42]\n",
-      expected: { ruleId: "schema", message: "deny[1] must be a string or an object (key: value pairs), not 42", line: 8, column: 20, pointer: "/deny/1" },
+      expected: {
+        ruleId: "schema",
+        message: "deny[1] must be a string or an object (key: value pairs), not 42",
+        line: 8,
+        column: 20,
+        pointer: "/deny/1",
+      },
     },
     {
       name: "bad YAML",
@@ -47,7 +83,13 @@ describe("schema and syntax diagnostics", () => {
     {
       name: "a duplicate YAML key",
       text: MINIMAL_YAML + "tools:\n  x: { effect: read }\n",
-      expected: { ruleId: "syntax", message: 'Duplicate key "tools": it is already set on line 5; remove one of them', line: 8, column: 1, pointer: "" },
+      expected: {
+        ruleId: "syntax",
+        message: 'Duplicate key "tools": it is already set on line 5; remove one of them',
+        line: 8,
+        column: 1,
+        pointer: "",
+      },
     },
   ])("$name", ({ text, expected }) => {
     const diagnostics = lintText(text);
@@ -64,12 +106,24 @@ describe("schema and syntax diagnostics", () => {
     {
       name: "a duplicate JSON key",
       text: '{\n  "agentspec": "1.0",\n  "agent": { "id": "x", "version": "1", "id": "y" },\n  "tools": {}\n}',
-      expected: { ruleId: "syntax", message: 'Duplicate key "id": it is already set on line 3; remove one of them', line: 3, column: 41, pointer: "/agent/id" },
+      expected: {
+        ruleId: "syntax",
+        message: 'Duplicate key "id": it is already set on line 3; remove one of them',
+        line: 3,
+        column: 41,
+        pointer: "/agent/id",
+      },
     },
     {
       name: "a JSON typo",
       text: '{\n  "agentspec": "1.0",\n  "agent": { "id": "x", "version": "1" },\n  "tools": {},\n  "deny_list": []\n}',
-      expected: { ruleId: "schema", message: 'Unknown property "deny_list" in the spec; see the schema for the allowed properties', line: 5, column: 3, pointer: "/deny_list" },
+      expected: {
+        ruleId: "schema",
+        message: 'Unknown property "deny_list" in the spec; see the schema for the allowed properties',
+        line: 5,
+        column: 3,
+        pointer: "/deny_list",
+      },
     },
   ])("$name", ({ text, expected }) => {
     const diagnostics = lintText(text, "spec.agentspec.json");

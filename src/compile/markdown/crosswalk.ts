@@ -59,7 +59,8 @@ export const SAFEGUARDS: readonly Safeguard[] = [
   },
   {
     name: "Hard limits on arguments",
-    declared: (s) => nonZero(s.tools.filter((t) => Object.keys(t.limits).length > 0).length, (n) => `${count(n, "tool")} with argument limits`),
+    declared: (s) =>
+      nonZero(s.tools.filter((t) => Object.keys(t.limits).length > 0).length, (n) => `${count(n, "tool")} with argument limits`),
     nist: ["MANAGE 1.3", "MEASURE 2.6"],
     iso: ["A.6.2.2 AI system requirements and specification"],
     owasp: [OWASP.ASI02],
@@ -74,18 +75,30 @@ export const SAFEGUARDS: readonly Safeguard[] = [
   {
     name: "Execution boundary",
     declared: (s) =>
-      [s.execution.tools_absent ? "execution tools absent" : "", s.execution.sandboxed ? "sandboxed" : "", s.execution.rollback_required ? "rollback required" : ""]
+      [
+        s.execution.tools_absent ? "execution tools absent" : "",
+        s.execution.sandboxed ? "sandboxed" : "",
+        s.execution.rollback_required ? "rollback required" : "",
+      ]
         .filter(Boolean)
         .join(", ") || undefined,
     nist: ["MANAGE 1.3", "MANAGE 2.4"],
     iso: ["A.6.2.5 AI system deployment"],
-    owasp: (s) => [...(s.execution.tools_absent ? [OWASP.ASI02] : []), ...(s.execution.sandboxed ? [OWASP.ASI05] : []), ...(s.execution.rollback_required ? [OWASP.ASI08] : [])],
+    owasp: (s) => [
+      ...(s.execution.tools_absent ? [OWASP.ASI02] : []),
+      ...(s.execution.sandboxed ? [OWASP.ASI05] : []),
+      ...(s.execution.rollback_required ? [OWASP.ASI08] : []),
+    ],
   },
   {
     name: "Output boundary",
     declared: (s) => {
       const { mode, never_emits = [], required_fields = [] } = s.outputs;
-      const parts = [mode && mode !== "direct" ? `mode ${mode}` : "", never_emits.length > 0 ? `never emits ${list(never_emits)}` : "", required_fields.length > 0 ? `${count(required_fields.length, "required field")}` : ""];
+      const parts = [
+        mode && mode !== "direct" ? `mode ${mode}` : "",
+        never_emits.length > 0 ? `never emits ${list(never_emits)}` : "",
+        required_fields.length > 0 ? `${count(required_fields.length, "required field")}` : "",
+      ];
       return parts.filter(Boolean).join("; ") || undefined;
     },
     nist: ["MAP 3.5"],
@@ -133,7 +146,11 @@ export const SAFEGUARDS: readonly Safeguard[] = [
     name: "Human handoff and escalation",
     declared: (s) => {
       const { triggers = [], destination, escalate_after_denials } = s.handoff;
-      const parts = [triggers.length > 0 ? count(triggers.length, "trigger") : "", destination ? `to ${destination}` : "", escalate_after_denials !== undefined ? `after ${escalate_after_denials} denials` : ""];
+      const parts = [
+        triggers.length > 0 ? count(triggers.length, "trigger") : "",
+        destination ? `to ${destination}` : "",
+        escalate_after_denials !== undefined ? `after ${escalate_after_denials} denials` : "",
+      ];
       return parts.filter(Boolean).join(" ") || undefined;
     },
     nist: ["MAP 3.5", "MANAGE 2.4"],

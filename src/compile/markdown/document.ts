@@ -107,7 +107,13 @@ function evaluation(spec: Spec): string {
   const { primary, metrics = [], approach } = spec.evaluation ?? {};
   const parts: string[] = [];
   if (primary) parts.push(paragraph(primary));
-  if (metrics.length > 0) parts.push(table(["Metric", "Description", "Target"], metrics.map((m) => [m.name, m.description ?? "", m.target ?? ""])));
+  if (metrics.length > 0)
+    parts.push(
+      table(
+        ["Metric", "Description", "Target"],
+        metrics.map((m) => [m.name, m.description ?? "", m.target ?? ""]),
+      ),
+    );
   if (approach) parts.push(paragraph(`Approach: ${approach}`));
   return parts.length > 0 ? section("Evaluation", parts.join("\n\n")) : "";
 }

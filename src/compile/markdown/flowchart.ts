@@ -27,7 +27,9 @@ export function decisionFlowchart(spec: Spec): string {
     const gates = gated.map((t) => (t.approval!.when ? `${t.name} when ${describeCondition(t.approval!.when)}` : `${t.name} always`));
     const channels = [...new Set(gated.map((t) => t.approval!.channel).filter((c): c is string => c !== undefined))];
     lines.push(`  ${from} -->${edge} approval{"${label(`Approval gate holds? ${sample(gates)}`)}"}`);
-    lines.push(`  approval -- yes --> approval_ask["${label(`require_approval${channels.length > 0 ? ` via ${channels.join(", ")}` : ""}`)}"]`);
+    lines.push(
+      `  approval -- yes --> approval_ask["${label(`require_approval${channels.length > 0 ? ` via ${channels.join(", ")}` : ""}`)}"]`,
+    );
     from = "approval";
     edge = "|no|";
   }
@@ -44,5 +46,10 @@ function sample(items: readonly string[]): string {
 
 /** Text inside a quoted Mermaid label: quotes, angle brackets and a `#` that would read as an entity code, escaped. */
 function label(text: string): string {
-  return text.replace(/#(?=\w+;)/g, "#35;").replace(/"/g, "#quot;").replace(/</g, "#lt;").replace(/>/g, "#gt;").replace(/\r?\n/g, " ");
+  return text
+    .replace(/#(?=\w+;)/g, "#35;")
+    .replace(/"/g, "#quot;")
+    .replace(/</g, "#lt;")
+    .replace(/>/g, "#gt;")
+    .replace(/\r?\n/g, " ");
 }

@@ -68,7 +68,8 @@ function memory(spec: Spec): string {
 function humanApproval(spec: Spec): string {
   const parts: string[] = [];
   const gated = spec.tools.filter((t) => t.approval);
-  if (gated.length > 0) parts.push("Required for " + gated.map((t) => `${t.name} (${describeApproval(t, { withReason: false })})`).join(", "));
+  if (gated.length > 0)
+    parts.push("Required for " + gated.map((t) => `${t.name} (${describeApproval(t, { withReason: false })})`).join(", "));
   const { triggers = [], destination } = spec.handoff;
   if (triggers.length > 0) {
     const to = destination ? ` → ${humanize(destination)}` : "";
@@ -91,7 +92,8 @@ function recovery(spec: Spec): string {
   const { destination, escalate_after_denials } = spec.handoff;
   const parts: string[] = [];
   if (destination) parts.push(`Escalates to ${humanize(destination)}`);
-  if (escalate_after_denials !== undefined) parts.push(`${parts.length > 0 ? "after" : "Escalates after"} ${escalate_after_denials} denied calls`);
+  if (escalate_after_denials !== undefined)
+    parts.push(`${parts.length > 0 ? "after" : "Escalates after"} ${escalate_after_denials} denied calls`);
   const text = parts.join(" ");
   if (text) return text;
   return spec.failureModes.length > 0 ? "See the failure modes below" : "None declared";

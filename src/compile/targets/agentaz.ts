@@ -29,8 +29,11 @@ function mapped(spec: Spec, ungatedField: "allowed_tools" | "auto_executable_too
     last_reviewed: spec.agent.last_reviewed ?? new Date(0).toISOString().slice(0, 10),
     trust_level: spec.declaredTrustLevel ?? computeTrustLevel(spec).level,
     dna_pattern: spec.dnaPattern,
-    worst_case_action: spec.worstCaseAction ?? (worst ? `Calls ${worst.name} (${worst.effect}) (derived by agentspec)` : "None: no tools (derived by agentspec)"),
-    authority_boundary: spec.authorityBoundary ?? spec.agent.goal ?? `Tools: ${spec.tools.map((t) => t.name).join(", ") || "none"} (derived by agentspec)`,
+    worst_case_action:
+      spec.worstCaseAction ??
+      (worst ? `Calls ${worst.name} (${worst.effect}) (derived by agentspec)` : "None: no tools (derived by agentspec)"),
+    authority_boundary:
+      spec.authorityBoundary ?? spec.agent.goal ?? `Tools: ${spec.tools.map((t) => t.name).join(", ") || "none"} (derived by agentspec)`,
     tool_boundary: prune({
       [ungatedField]: spec.tools.filter((t) => !t.approval).map((t) => t.name),
       // The allowed_tools shape leaves the gated list out when it is empty; the other always has both.

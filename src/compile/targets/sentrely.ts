@@ -30,7 +30,9 @@ export const sentrely: Target = {
 };
 
 export function toSentrely(spec: Spec): SentrelyConfig {
-  const policies = spec.tools.flatMap((tool) => (tool.resources.length > 0 ? tool.resources : ["*"]).map((resource) => policy(tool, resource)));
+  const policies = spec.tools.flatMap((tool) =>
+    (tool.resources.length > 0 ? tool.resources : ["*"]).map((resource) => policy(tool, resource)),
+  );
   const { max_tokens_per_session, max_sessions_per_day } = spec.limits;
   const budget = Object.fromEntries(Object.entries({ max_tokens_per_session, max_sessions_per_day }).filter(([, v]) => v !== undefined));
   return {

@@ -54,7 +54,18 @@ export const veto: Target = {
 };
 
 export function toVeto(spec: Spec): VetoPolicy {
-  const rules: VetoRule[] = spec.deny.map((d, i) => prune({ id: `deny-${i}`, name: `Deny ${d.pattern}`, description: d.reason, severity: "high", action: "block", tools: [d.pattern], tags: ["deny"] }) as VetoRule);
+  const rules: VetoRule[] = spec.deny.map(
+    (d, i) =>
+      prune({
+        id: `deny-${i}`,
+        name: `Deny ${d.pattern}`,
+        description: d.reason,
+        severity: "high",
+        action: "block",
+        tools: [d.pattern],
+        tags: ["deny"],
+      }) as VetoRule,
+  );
   spec.tools.forEach((tool, i) => rules.push(...limitRules(tool, i), ...approvalRules(tool, i)));
   if (spec.tools.length > 0) {
     rules.push({

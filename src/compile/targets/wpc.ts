@@ -61,7 +61,12 @@ export const wpc: Target = {
       { path: `${spec.agent.id}.wpc.json`, contents: JSON.stringify(contract, null, 2) + "\n" },
       {
         path: `${spec.agent.id}.wpc.hash.json`,
-        contents: JSON.stringify({ policy_id: contract.policy_id, hash_algorithm: "SHA-256", canonicalization: "RFC 8785", policy_hash_b64u: wpcHash(contract) }, null, 2) + "\n",
+        contents:
+          JSON.stringify(
+            { policy_id: contract.policy_id, hash_algorithm: "SHA-256", canonicalization: "RFC 8785", policy_hash_b64u: wpcHash(contract) },
+            null,
+            2,
+          ) + "\n",
       },
     ];
   },
@@ -80,13 +85,19 @@ export function toWpc(spec: Spec): WorkPolicyContract {
     if (denies) perTool.push({ tool, denies });
     else leftOut.push(`${tool.name}: a one_of limit WPC cannot express; the tool is left out (denied)`);
   }
-  const denyStatement: WpcStatement[] = spec.deny.length > 0 ? [{ sid: "deny", effect: "Deny", actions: [TOOL_EXECUTE], resources: spec.deny.map((d) => d.pattern) }] : [];
+  const denyStatement: WpcStatement[] =
+    spec.deny.length > 0 ? [{ sid: "deny", effect: "Deny", actions: [TOOL_EXECUTE], resources: spec.deny.map((d) => d.pattern) }] : [];
   // WPC allows 64 statements: tools that do not fit are left out, last first (fail closed).
   const fixed = denyStatement.length + 1;
   while (perTool.length > 0 && fixed + perTool.reduce((n, t) => n + t.denies.length, 0) > MAX_STATEMENTS) {
-    leftOut.push(`${perTool.pop()!.tool.name}: its conditions do not fit in WPC's ${MAX_STATEMENTS} statements; the tool is left out (denied)`);
+    leftOut.push(
+      `${perTool.pop()!.tool.name}: its conditions do not fit in WPC's ${MAX_STATEMENTS} statements; the tool is left out (denied)`,
+    );
   }
-  const allow: WpcStatement[] = perTool.length > 0 ? [{ sid: "allow-tools", effect: "Allow", actions: [TOOL_EXECUTE], resources: perTool.map((t) => t.tool.name) }] : [];
+  const allow: WpcStatement[] =
+    perTool.length > 0
+      ? [{ sid: "allow-tools", effect: "Allow", actions: [TOOL_EXECUTE], resources: perTool.map((t) => t.tool.name) }]
+      : [];
   const statements = [...denyStatement, ...perTool.flatMap((t) => t.denies), ...allow];
   return {
     policy_version: "2",
@@ -139,7 +150,8 @@ function limitBreaks(path: string, limit: ArgumentLimit): Atom[][] | undefined {
   if (limit.required) out.push([{ op: "Bool", key: `Tool:ArgPresent:${path}`, value: "false" }]);
   if (limit.max !== undefined) out.push([{ op: "NumericGreaterThan", key: arg, value: String(limit.max) }]);
   if (limit.min !== undefined) out.push([{ op: "NumericLessThan", key: arg, value: String(limit.min) }]);
-  if (limit.max_length !== undefined) out.push([{ op: "NumericGreaterThan", key: `Tool:ArgLength:${path}`, value: String(Math.floor(limit.max_length)) }]);
+  if (limit.max_length !== undefined)
+    out.push([{ op: "NumericGreaterThan", key: `Tool:ArgLength:${path}`, value: String(Math.floor(limit.max_length)) }]);
   if (limit.one_of) {
     if (limit.one_of.length !== 1) return undefined;
     const [only] = limit.one_of;
@@ -162,8 +174,10 @@ export function alternativesOf(c: Condition): Atom[][] {
   const atoms: Atom[][][] = [];
   if (c.gt !== undefined) atoms.push([[{ op: "NumericGreaterThan", key, value: String(c.gt) }]]);
   if (c.lt !== undefined) atoms.push([[{ op: "NumericLessThan", key, value: String(c.lt) }]]);
-  if (c.gte !== undefined) atoms.push([[{ op: "NumericGreaterThan", key, value: String(c.gte) }], [{ op: "NumericEquals", key, value: String(c.gte) }]]);
-  if (c.lte !== undefined) atoms.push([[{ op: "NumericLessThan", key, value: String(c.lte) }], [{ op: "NumericEquals", key, value: String(c.lte) }]]);
+  if (c.gte !== undefined)
+    atoms.push([[{ op: "NumericGreaterThan", key, value: String(c.gte) }], [{ op: "NumericEquals", key, value: String(c.gte) }]]);
+  if (c.lte !== undefined)
+    atoms.push([[{ op: "NumericLessThan", key, value: String(c.lte) }], [{ op: "NumericEquals", key, value: String(c.lte) }]]);
   if (c.eq !== undefined) atoms.push([[equal(key, c.eq)]]);
   if (c.ne !== undefined) atoms.push(notEqualAlternatives(key, c.ne));
   if (c.in !== undefined) atoms.push(c.in.map((v) => [equal(key, v)]));

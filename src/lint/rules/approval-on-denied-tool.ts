@@ -28,14 +28,24 @@ export const approvalOnDeniedTool: Rule = {
       const denied = denyingEntry(spec, tool.name);
       if (denied) {
         const line = lineOf(spec, `/deny/${denied.index}`);
-        report({ pointer, at: "key", tool: tool.name, message: `Tool "${tool.name}" has an approval gate but is denied by "${denied.entry.pattern}" (line ${line}): the call is denied before anyone is asked to approve it` });
+        report({
+          pointer,
+          at: "key",
+          tool: tool.name,
+          message: `Tool "${tool.name}" has an approval gate but is denied by "${denied.entry.pattern}" (line ${line}): the call is denied before anyone is asked to approve it`,
+        });
         continue;
       }
       const index = neverEmits.indexOf(tool.name);
       if (index !== -1) {
         const field = fieldName(spec, "/outputs/never_emits");
         const line = lineOf(spec, `/outputs/never_emits/${index}`);
-        report({ pointer, at: "key", tool: tool.name, message: `Tool "${tool.name}" needs approval but ${field} forbids it (line ${line}): remove the gate or the ${field} entry` });
+        report({
+          pointer,
+          at: "key",
+          tool: tool.name,
+          message: `Tool "${tool.name}" needs approval but ${field} forbids it (line ${line}): remove the gate or the ${field} entry`,
+        });
       }
     }
   },

@@ -16,7 +16,8 @@ export const approvalWithoutChannel: Rule = {
   }),
   check(spec, { report }) {
     if ((spec.handoff.destination ?? "").trim() !== "") return;
-    const where = spec.format === "agentaz" ? `set ${fieldName(spec, "/handoff/destination")}` : "set approval.channel or handoff.destination";
+    const where =
+      spec.format === "agentaz" ? `set ${fieldName(spec, "/handoff/destination")}` : "set approval.channel or handoff.destination";
     for (const tool of spec.tools) {
       if (!tool.approval || (tool.approval.channel ?? "").trim() !== "") continue;
       report({

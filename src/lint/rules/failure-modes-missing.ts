@@ -13,7 +13,7 @@ export const failureModesMissing: Rule = {
   severity: "warning",
   description: "Trust level A3 or above with no failure modes documented",
   docs: ruleDocs({
-    why: "An agent that changes state (A3 and above) needs a written answer to \"what if it goes wrong\": how a failure is detected, contained and recovered. Reviewers read the failure-mode table instead of the prompt.",
+    why: 'An agent that changes state (A3 and above) needs a written answer to "what if it goes wrong": how a failure is detected, contained and recovered. Reviewers read the failure-mode table instead of the prompt.',
     fails: `${SPEC_HEADER}trust_level: A3\ntools:\n  crm.update: { effect: write, approval: true }\n`,
     passes: `${SPEC_HEADER}trust_level: A3\ntools:\n  crm.update: { effect: write, approval: true }\nfailure_modes:\n  - { mode: Updates the wrong record., detection: Approver sees the diff., mitigation: Every update is approved., recovery: Restore from the audit log. }\n`,
     fix: "Add `failure_modes` entries, each with `mode`, `detection`, `mitigation` and `recovery`.",

@@ -25,7 +25,11 @@ export const missingHandoffTriggers: Rule = {
         ? `${gated.length === 1 ? "Tool" : "Tools"} ${gated.map((t) => `"${t.name}"`).join(", ")} ${gated.length === 1 ? "needs" : "need"} approval`
         : `The ${source} trust level is ${level}`;
     const field = fieldName(spec, "/handoff/triggers");
-    report({ pointer: where(spec, gated[0]?.name), at: "key", message: `${reason}, but ${field} is empty: list when the agent hands over to a human` });
+    report({
+      pointer: where(spec, gated[0]?.name),
+      at: "key",
+      message: `${reason}, but ${field} is empty: list when the agent hands over to a human`,
+    });
   },
 };
 

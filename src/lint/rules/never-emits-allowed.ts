@@ -24,7 +24,9 @@ export const neverEmitsAllowed: Rule = {
   check(spec, { report }) {
     const field = fieldName(spec, "/outputs/never_emits");
     (spec.outputs.never_emits ?? []).forEach((entry, index) => {
-      const tool = spec.tools.find((t) => callableWithoutApproval(spec, t) && names(entry, t.name) && !(isPattern(t.name) && isDenied(spec, entry)));
+      const tool = spec.tools.find(
+        (t) => callableWithoutApproval(spec, t) && names(entry, t.name) && !(isPattern(t.name) && isDenied(spec, entry)),
+      );
       if (!tool) return;
       const gate = tool.approval ? "needs approval only under a condition" : "runs without approval";
       report({

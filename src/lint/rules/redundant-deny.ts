@@ -17,7 +17,8 @@ export const redundantDeny: Rule = {
     spec.deny.forEach((entry, index) => {
       // An exact duplicate is reported on its later copy; a covered entry wherever it stands.
       const coverIndex = spec.deny.findIndex(
-        (other, otherIndex) => otherIndex !== index && patternCovers(other.pattern, entry.pattern) && (other.pattern !== entry.pattern || otherIndex < index),
+        (other, otherIndex) =>
+          otherIndex !== index && patternCovers(other.pattern, entry.pattern) && (other.pattern !== entry.pattern || otherIndex < index),
       );
       if (coverIndex === -1) return;
       const cover = spec.deny[coverIndex]!;

@@ -22,11 +22,18 @@ export const staleReview: Rule = {
     const field = fieldName(spec, "/agent/last_reviewed");
     const now = options.now.getTime();
     if (reviewed > now) {
-      report({ pointer: "/agent/last_reviewed", severity: "error", message: `${field} ${written} is in the future: set it to the date the review happened` });
+      report({
+        pointer: "/agent/last_reviewed",
+        severity: "error",
+        message: `${field} ${written} is in the future: set it to the date the review happened`,
+      });
       return;
     }
     const days = Math.floor((now - reviewed) / DAY_MS);
     if (days <= options.staleReviewDays) return;
-    report({ pointer: "/agent/last_reviewed", message: `Last reviewed ${written}, ${days} days ago (more than ${options.staleReviewDays}): review the spec and update ${field}` });
+    report({
+      pointer: "/agent/last_reviewed",
+      message: `Last reviewed ${written}, ${days} days ago (more than ${options.staleReviewDays}): review the spec and update ${field}`,
+    });
   },
 };

@@ -8,7 +8,8 @@ import type { Rule } from "../types.js";
  * bidirectional overrides), default-ignorable code points, every space but the ASCII one, and
  * the blanks that are letters or symbols (braille blank, Hangul fillers).
  */
-const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u2800\u115f\u1160\u3164\uffa0]/u;
+const INVISIBLE =
+  /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u2800\u115f\u1160\u3164\uffa0]/u;
 const NON_ASCII = /[^\x00-\x7f]/;
 const ESCAPED = /[^\x20-\x7e]/gu;
 
@@ -25,10 +26,21 @@ export const suspiciousToolName: Rule = {
   check(spec, { report }) {
     const check = (name: string, what: string, pointer: string, at?: "key") => {
       if (INVISIBLE.test(name)) {
-        report({ pointer, at, tool: name, message: `${what} "${escape(name)}" contains characters a reader cannot see: retype it in plain ASCII` });
+        report({
+          pointer,
+          at,
+          tool: name,
+          message: `${what} "${escape(name)}" contains characters a reader cannot see: retype it in plain ASCII`,
+        });
       } else if (NON_ASCII.test(name)) {
         const odd = [...new Set(name.match(/[^\x00-\x7f]/gu))].map(describe).join(", ");
-        report({ pointer, at, tool: name, severity: "warning", message: `${what} "${name}" contains non-ASCII ${odd}, which may look like an ASCII letter: tool names are ASCII` });
+        report({
+          pointer,
+          at,
+          tool: name,
+          severity: "warning",
+          message: `${what} "${name}" contains non-ASCII ${odd}, which may look like an ASCII letter: tool names are ASCII`,
+        });
       }
     };
     for (const tool of spec.tools) check(tool.name, "Tool name", toolPointer(tool.name), "key");

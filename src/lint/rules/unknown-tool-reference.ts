@@ -35,20 +35,32 @@ export const unknownToolReference: Rule = {
       if (test.expect === "deny" && near === undefined) return;
       const label = test.name !== undefined ? `Test "${test.name}"` : `Test ${index + 1}`;
       const hint = near !== undefined ? `: did you mean "${near}"?` : ": the policy can only deny it";
-      report({ pointer: `/tests/${index}/call/tool`, tool: name, message: `${label} calls "${name}", which is neither in the allowlist nor denied${hint}` });
+      report({
+        pointer: `/tests/${index}/call/tool`,
+        tool: name,
+        message: `${label} calls "${name}", which is neither in the allowlist nor denied${hint}`,
+      });
     });
     neverWithoutApproval(spec).forEach((name, index) => {
       if (isKnown(spec, name)) return;
       const near = nearest(name, known);
       const hint = near !== undefined ? `: did you mean "${near}"?` : ": declare it in approval_required_tools or remove the entry";
       // The model has no field for it: the pointer is the AgentAz file's own, which pointerFor keeps.
-      report({ pointer: `/output_boundary/never_without_approval/${index}`, tool: name, message: `output_boundary.never_without_approval names "${name}", which tool_boundary does not declare${hint}` });
+      report({
+        pointer: `/output_boundary/never_without_approval/${index}`,
+        tool: name,
+        message: `output_boundary.never_without_approval names "${name}", which tool_boundary does not declare${hint}`,
+      });
     });
     (spec.handoff.triggers ?? []).forEach((trigger, index) => {
       if (!trigger.includes(".") || isKnown(spec, trigger)) return;
       const near = nearest(trigger, known);
       const hint = near !== undefined ? `: did you mean "${near}"?` : "";
-      report({ pointer: `/handoff/triggers/${index}`, tool: trigger, message: `Handoff trigger "${trigger}" looks like a tool name but is neither in the allowlist nor denied${hint}` });
+      report({
+        pointer: `/handoff/triggers/${index}`,
+        tool: trigger,
+        message: `Handoff trigger "${trigger}" looks like a tool name but is neither in the allowlist nor denied${hint}`,
+      });
     });
   },
 };
@@ -78,7 +90,8 @@ function nearest(name: string, known: readonly string[]): string | undefined {
   for (const candidate of known) {
     if (candidate.length > MAX_COMPARED_LENGTH) continue;
     const distance = editDistance(name, candidate, 2);
-    if (distance <= 2 && distance < Math.min(name.length, candidate.length) / 2 && (!best || distance < best.distance)) best = { name: candidate, distance };
+    if (distance <= 2 && distance < Math.min(name.length, candidate.length) / 2 && (!best || distance < best.distance))
+      best = { name: candidate, distance };
   }
   return best?.name;
 }

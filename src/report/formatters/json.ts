@@ -5,6 +5,13 @@ export const json: Formatter = (results) =>
   JSON.stringify(
     results.map(({ file, diagnostics }) => ({
       file,
-      diagnostics: diagnostics.map(({ ruleId, severity, message, line, column, pointer }) => ({ ruleId, severity, message, line, column, pointer })),
+      diagnostics: diagnostics.map(({ ruleId, severity, message, line, column, pointer }) => ({
+        ruleId,
+        severity,
+        message,
+        line,
+        column,
+        pointer,
+      })),
     })),
   ) + "\n";

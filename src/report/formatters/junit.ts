@@ -44,13 +44,15 @@ function describe(d: Diagnostic): string {
  * hold at all (most control characters, lone surrogates) become U+FFFD.
  */
 export function escapeXml(text: string): string {
-  return text
-    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, "\uFFFD")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;")
-    // A parser turns a literal CR (and CR LF) into LF: a reference keeps it.
-    .replace(/\r/g, "&#13;");
+  return (
+    text
+      .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, "\uFFFD")
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;")
+      .replace(/'/g, "&apos;")
+      // A parser turns a literal CR (and CR LF) into LF: a reference keeps it.
+      .replace(/\r/g, "&#13;")
+  );
 }

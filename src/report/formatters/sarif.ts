@@ -10,7 +10,10 @@ import type { Formatter } from "../types.js";
 export const SARIF_SCHEMA_URL = "https://json.schemastore.org/sarif-2.1.0.json";
 
 export const sarif: Formatter = (results, { cwd, rules = ruleCatalog(), version }) => {
-  const described = withRulesFromResults(rules, results.flatMap((r) => r.diagnostics.map((d) => d.ruleId)));
+  const described = withRulesFromResults(
+    rules,
+    results.flatMap((r) => r.diagnostics.map((d) => d.ruleId)),
+  );
   const index = new Map(described.map((rule, i) => [rule.id, i]));
   const log = {
     $schema: SARIF_SCHEMA_URL,
@@ -54,7 +57,9 @@ const LEVELS: Record<Severity, "error" | "warning"> = { error: "error", warning:
 /** A finding whose rule is not in the list still needs a rule entry for its ruleIndex. */
 function withRulesFromResults(rules: readonly RuleMeta[], ids: readonly string[]): RuleMeta[] {
   const known = new Set(rules.map((r) => r.id));
-  const extra = [...new Set(ids)].filter((id) => !known.has(id)).map((id): RuleMeta => ({ id, severity: "error", description: id, docs: "" }));
+  const extra = [...new Set(ids)]
+    .filter((id) => !known.has(id))
+    .map((id): RuleMeta => ({ id, severity: "error", description: id, docs: "" }));
   return [...rules, ...extra];
 }
 

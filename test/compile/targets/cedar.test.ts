@@ -40,7 +40,13 @@ function cedarDecision(spec: Spec, call: ToolCall): DecisionKind {
   const { id, policy, types } = prepare(spec);
   const ask = (approved: boolean): "allow" | "deny" => {
     const request = cedarRequest(policy, call, approved, types);
-    const answer = cedarEngine.statefulIsAuthorized({ ...request, preparsedPolicySetId: id, preparsedSchemaName: id, validateRequest: true, entities: [] } as never);
+    const answer = cedarEngine.statefulIsAuthorized({
+      ...request,
+      preparsedPolicySetId: id,
+      preparsedSchemaName: id,
+      validateRequest: true,
+      entities: [],
+    } as never);
     if (answer.type !== "success") throw new Error(JSON.stringify(answer.errors));
     if (answer.response.diagnostics.errors.length > 0) throw new Error(JSON.stringify(answer.response.diagnostics.errors));
     return answer.response.decision;
@@ -107,46 +113,64 @@ when { context.tool like "*.admin" };`);
       const policy = compilePolicy(spec);
       for (const test of spec.tests) {
         const call = test.call as ToolCall;
-        expect({ file: spec.agent.id, call, cedar: cedarDecision(spec, call) }).toEqual({ file: spec.agent.id, call, cedar: decide(policy, call).decision });
+        expect({ file: spec.agent.id, call, cedar: cedarDecision(spec, call) }).toEqual({
+          file: spec.agent.id,
+          call,
+          cedar: decide(policy, call).decision,
+        });
         cases++;
       }
     }
     expect(cases).toBeGreaterThan(10);
   });
 
-  it("agrees with decide() on generated calls (fixed seed)", () => {
-    const specs = [...exampleSpecs.map((e) => e.spec), specFrom("gated.agentspec.yaml", GATED)];
-    const toolNames = [...new Set(specs.flatMap((s) => [...s.tools.map((t) => t.name), ...s.deny.map((d) => d.pattern)]))];
-    const name = fc.oneof(
-      fc.constantFrom(...toolNames),
-      fc.constantFrom(...toolNames).map((n) => n.replaceAll("*", "x").replaceAll("?", "q")),
-      fc.constantFrom("crm.export.all", "crm.purge", "db.admin", "xay", "xy", "billing.refund.v2", "payment.stripe", "send_email"),
-    );
-    const number = fc.oneof(fc.integer({ min: -1000, max: 1000 }), fc.integer({ min: -100000, max: 100000 }).map((n) => n / 100));
-    const scalar = fc.oneof(number, fc.constantFrom("low", "high", "example.com", "other.org", "abc", "abcdefgh", "production"), fc.boolean());
-    const args = fc.record(
-      {
-        amount: scalar,
-        subject: scalar,
-        priority: scalar,
-        force: scalar,
-        recipient: fc.oneof(fc.record({ domain: scalar }, { requiredKeys: [] }), scalar),
-        to: scalar,
-      },
-      { requiredKeys: [] },
-    );
-    const context = fc.record({ environment: fc.oneof(fc.constantFrom("production", "staging"), fc.integer()), actor: fc.string({ maxLength: 3 }) }, { requiredKeys: [] });
-    const call = fc.record({ tool: name, args, context }, { requiredKeys: ["tool"] });
-    const seen: Record<string, number> = {};
-    fc.assert(
-      fc.property(fc.constantFrom(...specs), call, (spec, c) => {
-        const expected = decide(prepare(spec).policy, c);
-        seen[expected.rule] = (seen[expected.rule] ?? 0) + 1;
-        expect(cedarDecision(spec, c as ToolCall)).toBe(expected.decision);
-      }),
-      { seed: 8785, numRuns: fuzzRuns(2000) },
-    );
-    // The generated calls reach every way decide() decides, not just one.
-    for (const rule of ["deny-pattern", "not-allowed", "hard-limit", "approval", "allowed"]) expect(seen[rule], rule).toBeGreaterThan(10);
-  }, fuzzTimeout(fuzzRuns(2000), 60));
+  it(
+    "agrees with decide() on generated calls (fixed seed)",
+    () => {
+      const specs = [...exampleSpecs.map((e) => e.spec), specFrom("gated.agentspec.yaml", GATED)];
+      const toolNames = [...new Set(specs.flatMap((s) => [...s.tools.map((t) => t.name), ...s.deny.map((d) => d.pattern)]))];
+      const name = fc.oneof(
+        fc.constantFrom(...toolNames),
+        fc.constantFrom(...toolNames).map((n) => n.replaceAll("*", "x").replaceAll("?", "q")),
+        fc.constantFrom("crm.export.all", "crm.purge", "db.admin", "xay", "xy", "billing.refund.v2", "payment.stripe", "send_email"),
+      );
+      const number = fc.oneof(
+        fc.integer({ min: -1000, max: 1000 }),
+        fc.integer({ min: -100000, max: 100000 }).map((n) => n / 100),
+      );
+      const scalar = fc.oneof(
+        number,
+        fc.constantFrom("low", "high", "example.com", "other.org", "abc", "abcdefgh", "production"),
+        fc.boolean(),
+      );
+      const args = fc.record(
+        {
+          amount: scalar,
+          subject: scalar,
+          priority: scalar,
+          force: scalar,
+          recipient: fc.oneof(fc.record({ domain: scalar }, { requiredKeys: [] }), scalar),
+          to: scalar,
+        },
+        { requiredKeys: [] },
+      );
+      const context = fc.record(
+        { environment: fc.oneof(fc.constantFrom("production", "staging"), fc.integer()), actor: fc.string({ maxLength: 3 }) },
+        { requiredKeys: [] },
+      );
+      const call = fc.record({ tool: name, args, context }, { requiredKeys: ["tool"] });
+      const seen: Record<string, number> = {};
+      fc.assert(
+        fc.property(fc.constantFrom(...specs), call, (spec, c) => {
+          const expected = decide(prepare(spec).policy, c);
+          seen[expected.rule] = (seen[expected.rule] ?? 0) + 1;
+          expect(cedarDecision(spec, c as ToolCall)).toBe(expected.decision);
+        }),
+        { seed: 8785, numRuns: fuzzRuns(2000) },
+      );
+      // The generated calls reach every way decide() decides, not just one.
+      for (const rule of ["deny-pattern", "not-allowed", "hard-limit", "approval", "allowed"]) expect(seen[rule], rule).toBeGreaterThan(10);
+    },
+    fuzzTimeout(fuzzRuns(2000), 60),
+  );
 });

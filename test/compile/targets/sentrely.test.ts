@@ -23,20 +23,30 @@ describe("the sentrely target", () => {
       ],
       budget: { max_tokens_per_session: 50000, max_sessions_per_day: 500 },
     });
-    expect(file!.contents).toContain("  - billing:refund on customers/*:\n      requires_approval: true\n      approval_channel: slack:#support-escalations\n");
+    expect(file!.contents).toContain(
+      "  - billing:refund on customers/*:\n      requires_approval: true\n      approval_channel: slack:#support-escalations\n",
+    );
   });
 
   it("checks every example spec: one policy per tool and resource, gated exactly where the spec gates", async () => {
     for (const { spec } of await loadSpecs(["specs/"])) {
       const config = parse(sentrely.emit(spec!)[0]!.contents);
       expect(config.agent).toBe(spec!.agent.id);
-      const expected = spec!.tools.flatMap((t) => (t.resources.length > 0 ? t.resources : ["*"]).map((r) => [`${sentrelyPermission(t.name)} on ${r}`, t.approval !== undefined]));
-      const actual = config.policies.map((p: string | Record<string, unknown>) => (typeof p === "string" ? [p, false] : [Object.keys(p)[0], true]));
+      const expected = spec!.tools.flatMap((t) =>
+        (t.resources.length > 0 ? t.resources : ["*"]).map((r) => [`${sentrelyPermission(t.name)} on ${r}`, t.approval !== undefined]),
+      );
+      const actual = config.policies.map((p: string | Record<string, unknown>) =>
+        typeof p === "string" ? [p, false] : [Object.keys(p)[0], true],
+      );
       expect(actual, spec!.agent.id).toEqual(expected);
     }
   });
 
   it("names permissions namespace:verb", () => {
-    expect([sentrelyPermission("tickets.read"), sentrelyPermission("a.b.delete"), sentrelyPermission("read_order_status")]).toEqual(["tickets:read", "a.b:delete", "read_order_status"]);
+    expect([sentrelyPermission("tickets.read"), sentrelyPermission("a.b.delete"), sentrelyPermission("read_order_status")]).toEqual([
+      "tickets:read",
+      "a.b:delete",
+      "read_order_status",
+    ]);
   });
 });

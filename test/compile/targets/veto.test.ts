@@ -31,11 +31,43 @@ describe("the veto target", () => {
       name: "refunds",
       description: "Refund small orders.",
       rules: [
-        { id: "deny-0", name: "Deny payment.*", description: "No payments.", severity: "high", action: "block", tools: ["payment.*"], tags: ["deny"] },
+        {
+          id: "deny-0",
+          name: "Deny payment.*",
+          description: "No payments.",
+          severity: "high",
+          action: "block",
+          tools: ["payment.*"],
+          tags: ["deny"],
+        },
         { id: "deny-1", name: "Deny email.send", severity: "high", action: "block", tools: ["email.send"], tags: ["deny"] },
-        { id: "limit-1-amount-0", name: "billing.refund: amount out of bounds", severity: "high", action: "block", tools: ["billing.refund"], conditions: [{ field: "arguments.amount", operator: "equals", value: null }], tags: ["limit"] },
-        { id: "limit-1-amount-1", name: "billing.refund: amount out of bounds", severity: "high", action: "block", tools: ["billing.refund"], conditions: [{ field: "arguments.amount", operator: "greater_than", value: 600 }], tags: ["limit"] },
-        { id: "limit-1-note-0", name: "billing.refund: note out of bounds", severity: "high", action: "block", tools: ["billing.refund"], conditions: [{ field: "arguments.note", operator: "matches", value: "^[\\s\\S]{201}" }], tags: ["limit"] },
+        {
+          id: "limit-1-amount-0",
+          name: "billing.refund: amount out of bounds",
+          severity: "high",
+          action: "block",
+          tools: ["billing.refund"],
+          conditions: [{ field: "arguments.amount", operator: "equals", value: null }],
+          tags: ["limit"],
+        },
+        {
+          id: "limit-1-amount-1",
+          name: "billing.refund: amount out of bounds",
+          severity: "high",
+          action: "block",
+          tools: ["billing.refund"],
+          conditions: [{ field: "arguments.amount", operator: "greater_than", value: 600 }],
+          tags: ["limit"],
+        },
+        {
+          id: "limit-1-note-0",
+          name: "billing.refund: note out of bounds",
+          severity: "high",
+          action: "block",
+          tools: ["billing.refund"],
+          conditions: [{ field: "arguments.note", operator: "matches", value: "^[\\s\\S]{201}" }],
+          tags: ["limit"],
+        },
         {
           id: "approval-1",
           name: "billing.refund needs approval",
@@ -47,14 +79,28 @@ describe("the veto target", () => {
           tags: ["approval"],
           metadata: { require_approval: true, channel: "slack:#refunds" },
         },
-        { id: "allow-tools", name: "Allow the allowlisted tools", severity: "info", action: "allow", tools: ["orders.read", "billing.refund"], metadata: { effects: { "orders.read": "read", "billing.refund": "irreversible" } } },
+        {
+          id: "allow-tools",
+          name: "Allow the allowlisted tools",
+          severity: "info",
+          action: "allow",
+          tools: ["orders.read", "billing.refund"],
+          metadata: { effects: { "orders.read": "read", "billing.refund": "irreversible" } },
+        },
       ],
       settings: { default_action: "block", fail_mode: "closed" },
     });
   });
 
   it("writes an 'or' as condition groups and >= as greater_than or equals", () => {
-    expect(conditionGroups({ any: [{ context: "environment", eq: "production" }, { arg: "amount", gte: 10 }] })).toEqual([
+    expect(
+      conditionGroups({
+        any: [
+          { context: "environment", eq: "production" },
+          { arg: "amount", gte: 10 },
+        ],
+      }),
+    ).toEqual([
       [{ field: "context.environment", operator: "equals", value: "production" }],
       [{ field: "arguments.amount", operator: "greater_than", value: 10 }],
       [{ field: "arguments.amount", operator: "equals", value: 10 }],

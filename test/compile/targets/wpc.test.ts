@@ -35,8 +35,20 @@ describe("the wpc target", () => {
       issuer_did: "did:agentspec:billing-team",
       statements: [
         { sid: "deny", effect: "Deny", actions: ["tool:execute"], resources: ["payment.*", "email.send"] },
-        { sid: "limit-1-0", effect: "Deny", actions: ["tool:execute"], resources: ["billing.refund"], conditions: { Bool: { "Tool:ArgPresent:amount": "false" } } },
-        { sid: "limit-1-1", effect: "Deny", actions: ["tool:execute"], resources: ["billing.refund"], conditions: { NumericGreaterThan: { "Tool:Arg:amount": "600" } } },
+        {
+          sid: "limit-1-0",
+          effect: "Deny",
+          actions: ["tool:execute"],
+          resources: ["billing.refund"],
+          conditions: { Bool: { "Tool:ArgPresent:amount": "false" } },
+        },
+        {
+          sid: "limit-1-1",
+          effect: "Deny",
+          actions: ["tool:execute"],
+          resources: ["billing.refund"],
+          conditions: { NumericGreaterThan: { "Tool:Arg:amount": "600" } },
+        },
         {
           sid: "approval-1-0",
           effect: "Deny",
@@ -60,24 +72,56 @@ describe("the wpc target", () => {
   });
 
   it("writes a condition WPC cannot say with 'or' as alternatives, and >= as greater-or-equal", () => {
-    expect(alternativesOf({ any: [{ context: "environment", eq: "production" }, { arg: "contains_sensitive_data", eq: true }] })).toEqual([
+    expect(
+      alternativesOf({
+        any: [
+          { context: "environment", eq: "production" },
+          { arg: "contains_sensitive_data", eq: true },
+        ],
+      }),
+    ).toEqual([
       [{ op: "StringEquals", key: "Request:Environment", value: "production" }],
       [{ op: "Bool", key: "Tool:Arg:contains_sensitive_data", value: "true" }],
     ]);
-    expect(alternativesOf({ all: [{ arg: "amount", gte: 10 }, { arg: "currency", in: ["EUR", "USD"] }] })).toEqual([
-      [{ op: "NumericGreaterThan", key: "Tool:Arg:amount", value: "10" }, { op: "StringEquals", key: "Tool:Arg:currency", value: "EUR" }],
-      [{ op: "NumericGreaterThan", key: "Tool:Arg:amount", value: "10" }, { op: "StringEquals", key: "Tool:Arg:currency", value: "USD" }],
-      [{ op: "NumericEquals", key: "Tool:Arg:amount", value: "10" }, { op: "StringEquals", key: "Tool:Arg:currency", value: "EUR" }],
-      [{ op: "NumericEquals", key: "Tool:Arg:amount", value: "10" }, { op: "StringEquals", key: "Tool:Arg:currency", value: "USD" }],
+    expect(
+      alternativesOf({
+        all: [
+          { arg: "amount", gte: 10 },
+          { arg: "currency", in: ["EUR", "USD"] },
+        ],
+      }),
+    ).toEqual([
+      [
+        { op: "NumericGreaterThan", key: "Tool:Arg:amount", value: "10" },
+        { op: "StringEquals", key: "Tool:Arg:currency", value: "EUR" },
+      ],
+      [
+        { op: "NumericGreaterThan", key: "Tool:Arg:amount", value: "10" },
+        { op: "StringEquals", key: "Tool:Arg:currency", value: "USD" },
+      ],
+      [
+        { op: "NumericEquals", key: "Tool:Arg:amount", value: "10" },
+        { op: "StringEquals", key: "Tool:Arg:currency", value: "EUR" },
+      ],
+      [
+        { op: "NumericEquals", key: "Tool:Arg:amount", value: "10" },
+        { op: "StringEquals", key: "Tool:Arg:currency", value: "USD" },
+      ],
     ]);
     // not_in with several values has no WPC form: the conjunct is dropped, so the approval Deny applies more often.
     expect(alternativesOf({ arg: "region", not_in: ["eu", "us"] })).toEqual([[]]);
   });
 
   it("leaves out (denies) a tool whose one_of limit WPC cannot say, and says so in the metadata", () => {
-    const contract = toWpc(specOf(`agentspec: "1.0"\nagent: { id: x, version: 1.0.0 }\ntools:\n  a.read: { effect: read }\n  a.set: { effect: write, limits: { mode: { one_of: [fast, slow] } } }\n`));
+    const contract = toWpc(
+      specOf(
+        `agentspec: "1.0"\nagent: { id: x, version: 1.0.0 }\ntools:\n  a.read: { effect: read }\n  a.set: { effect: write, limits: { mode: { one_of: [fast, slow] } } }\n`,
+      ),
+    );
     expect(contract.statements).toEqual([{ sid: "allow-tools", effect: "Allow", actions: ["tool:execute"], resources: ["a.read"] }]);
-    expect(contract.metadata.agentspec).toMatchObject({ left_out: ["a.set: a one_of limit WPC cannot express; the tool is left out (denied)"] });
+    expect(contract.metadata.agentspec).toMatchObject({
+      left_out: ["a.set: a one_of limit WPC cannot express; the tool is left out (denied)"],
+    });
   });
 
   it("takes the issuer from extensions.wpc.issuer_did", () => {
@@ -104,7 +148,12 @@ describe.skipIf(!hasCorpus)("wpc output against the Work Policy Contract v2 sche
       const contract = JSON.parse(contractFile!.contents);
       expect(validateWpc(contract), `${spec!.agent.id}: ${JSON.stringify(validateWpc.errors)}`).toBe(true);
       const expected = createHash("sha256").update(canonicalize(contract)).digest("base64url");
-      expect(JSON.parse(hashFile!.contents)).toEqual({ policy_id: contract.policy_id, hash_algorithm: "SHA-256", canonicalization: "RFC 8785", policy_hash_b64u: expected });
+      expect(JSON.parse(hashFile!.contents)).toEqual({
+        policy_id: contract.policy_id,
+        hash_algorithm: "SHA-256",
+        canonicalization: "RFC 8785",
+        policy_hash_b64u: expected,
+      });
       expect(expected).toMatch(/^[A-Za-z0-9_-]{43}$/);
     }
   });

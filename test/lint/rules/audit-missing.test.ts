@@ -15,17 +15,27 @@ describe(RULE, () => {
     {
       name: "append_only: false",
       text: `${HEADER}tools:\n  crm.update: { effect: write }\naudit:\n  append_only: false\n`,
-      expected: [{ line: 6, column: 3, message: 'Tool "crm.update" changes state, but there is no append-only audit: set audit.append_only: true' }],
+      expected: [
+        { line: 6, column: 3, message: 'Tool "crm.update" changes state, but there is no append-only audit: set audit.append_only: true' },
+      ],
     },
     {
       name: "an audit without append_only",
       text: `${HEADER}tools:\n  crm.update: { effect: write }\n  email.send: { effect: irreversible, approval: true }\naudit:\n  logs: [decisions]\n`,
-      expected: [{ line: 6, column: 1, message: 'Tools "crm.update", "email.send" change state, but there is no append-only audit: set audit.append_only: true' }],
+      expected: [
+        {
+          line: 6,
+          column: 1,
+          message: 'Tools "crm.update", "email.send" change state, but there is no append-only audit: set audit.append_only: true',
+        },
+      ],
     },
     {
       name: "no audit at all: the first acting tool",
       text: `${HEADER}tools:\n  crm.lookup: { effect: read }\n  crm.update: { effect: write }\n`,
-      expected: [{ line: 5, column: 3, message: 'Tool "crm.update" changes state, but there is no append-only audit: set audit.append_only: true' }],
+      expected: [
+        { line: 5, column: 3, message: 'Tool "crm.update" changes state, but there is no append-only audit: set audit.append_only: true' },
+      ],
     },
   ])("reports $name", ({ text, expected }) => {
     expect(findings(RULE, text)).toEqual(expected.map((e) => ({ ruleId: RULE, severity: "error", ...e })));
@@ -37,7 +47,13 @@ describe(RULE, () => {
       audit: { append_only: false },
     });
     expect(findings(RULE, text, "agentaz.json")).toEqual([
-      { ruleId: RULE, severity: "error", line: 28, column: 5, message: 'Tool "restart_service" changes state, but there is no append-only audit: set audit.append_only: true' },
+      {
+        ruleId: RULE,
+        severity: "error",
+        line: 28,
+        column: 5,
+        message: 'Tool "restart_service" changes state, but there is no append-only audit: set audit.append_only: true',
+      },
     ]);
   });
 });

@@ -5,7 +5,10 @@ const RULE = "missing-handoff-destination";
 
 describe(RULE, () => {
   it.each([
-    ["triggers with a destination", `${HEADER}tools:\n  crm.lookup: { effect: read }\nhandoff: { triggers: [low_confidence], destination: support_agent }\n`],
+    [
+      "triggers with a destination",
+      `${HEADER}tools:\n  crm.lookup: { effect: read }\nhandoff: { triggers: [low_confidence], destination: support_agent }\n`,
+    ],
     ["no triggers", `${HEADER}tools:\n  crm.lookup: { effect: read }\nhandoff: { message: Summarize the case. }\n`],
   ])("passes %s", (_, text) => {
     expect(findings(RULE, text)).toEqual([]);
@@ -29,7 +32,13 @@ describe(RULE, () => {
   it("reports AgentAz human_handoff triggers without a destination inside agentaz.json", () => {
     const text = agentaz({ human_handoff: { triggers: ["policy_ambiguous"] } });
     expect(findings(RULE, text, "agentaz.json")).toEqual([
-      { ruleId: RULE, severity: "error", message: "Handoff has 1 trigger but no destination: name who takes over in human_handoff.destination", line: 23, column: 5 },
+      {
+        ruleId: RULE,
+        severity: "error",
+        message: "Handoff has 1 trigger but no destination: name who takes over in human_handoff.destination",
+        line: 23,
+        column: 5,
+      },
     ]);
   });
 });

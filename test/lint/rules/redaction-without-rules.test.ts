@@ -5,7 +5,10 @@ const RULE = "redaction-without-rules";
 
 describe(RULE, () => {
   it.each([
-    ["required redaction with rules", `${HEADER}tools:\n  tickets.read: { effect: read }\noutputs:\n  redaction: { required: true, rules: [{ type: pii, pattern: email }] }\n`],
+    [
+      "required redaction with rules",
+      `${HEADER}tools:\n  tickets.read: { effect: read }\noutputs:\n  redaction: { required: true, rules: [{ type: pii, pattern: email }] }\n`,
+    ],
     ["redaction not required", `${HEADER}tools:\n  tickets.read: { effect: read }\noutputs:\n  redaction: { required: false }\n`],
     ["no redaction", `${HEADER}tools:\n  tickets.read: { effect: read }\n`],
   ])("passes %s", (_, text) => {
@@ -24,7 +27,8 @@ describe(RULE, () => {
       expected: [{ line: 6, column: 27 }],
     },
   ])("reports $name", ({ text, expected }) => {
-    const message = "outputs.redaction.required is true but no redaction rules are listed: add rules (type, pattern) or nothing is redacted";
+    const message =
+      "outputs.redaction.required is true but no redaction rules are listed: add rules (type, pattern) or nothing is redacted";
     expect(findings(RULE, text)).toEqual(expected.map((e) => ({ ruleId: RULE, severity: "error", message, ...e })));
   });
 });

@@ -30,7 +30,14 @@ describe(RULE, () => {
     {
       name: "a declared level above the computed one, as a warning",
       text: `${HEADER}trust_level: A3\ntools:\n  crm.lookup: { effect: read }\n  email.draft: { effect: draft }\n`,
-      expected: [{ severity: "warning", line: 3, column: 14, message: "Declared trust level A3 is higher than the computed A2: tools read or draft only (drafting: email.draft)" }],
+      expected: [
+        {
+          severity: "warning",
+          line: 3,
+          column: 14,
+          message: "Declared trust level A3 is higher than the computed A2: tools read or draft only (drafting: email.draft)",
+        },
+      ],
     },
     {
       name: "a declared A4 where bounds are missing (A5)",
@@ -40,7 +47,8 @@ describe(RULE, () => {
           severity: "error",
           line: 3,
           column: 14,
-          message: "Declared trust level A4 is lower than the computed A5: crm.update (write, no approval) can act without approval, and the spec has no call or turn bound, no cost bound, no append-only audit",
+          message:
+            "Declared trust level A4 is lower than the computed A5: crm.update (write, no approval) can act without approval, and the spec has no call or turn bound, no cost bound, no append-only audit",
         },
       ],
     },
@@ -69,6 +77,8 @@ describe(RULE, () => {
 
   it("reports A1 against A2 when the effects are declared", () => {
     const text = `${HEADER}trust_level: A1\ntools:\n  email.draft: { effect: draft }\n`;
-    expect(findings(RULE, text).map((f) => f.message)).toEqual(["Declared trust level A1 is lower than the computed A2: tools read or draft only (drafting: email.draft)"]);
+    expect(findings(RULE, text).map((f) => f.message)).toEqual([
+      "Declared trust level A1 is lower than the computed A2: tools read or draft only (drafting: email.draft)",
+    ]);
   });
 });

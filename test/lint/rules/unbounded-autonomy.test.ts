@@ -17,12 +17,26 @@ describe(RULE, () => {
     {
       name: "an ungated write tool with no bounds at all",
       text: `${HEADER}tools:\n  crm.update: { effect: write }\n`,
-      expected: [{ line: 4, column: 3, message: '"crm.update" (write) runs without approval, but the spec has no call or turn bound, no cost bound, no append-only audit: add them or gate the tool' }],
+      expected: [
+        {
+          line: 4,
+          column: 3,
+          message:
+            '"crm.update" (write) runs without approval, but the spec has no call or turn bound, no cost bound, no append-only audit: add them or gate the tool',
+        },
+      ],
     },
     {
       name: "a conditionally gated irreversible tool without a cost bound",
       text: `${HEADER}tools:\n  billing.refund:\n    effect: irreversible\n    approval: { when: { arg: amount, gt: 100 } }\nlimits: { max_tool_calls: 10 }\naudit: { append_only: true }\n`,
-      expected: [{ line: 4, column: 3, message: '"billing.refund" (irreversible) needs approval only under a condition, but the spec has no cost bound: add them or gate the tool' }],
+      expected: [
+        {
+          line: 4,
+          column: 3,
+          message:
+            '"billing.refund" (irreversible) needs approval only under a condition, but the spec has no cost bound: add them or gate the tool',
+        },
+      ],
     },
   ])("reports $name", ({ text, expected }) => {
     expect(findings(RULE, text)).toEqual(expected.map((e) => ({ ruleId: RULE, severity: "warning", ...e })));

@@ -6,8 +6,14 @@ const base = `${HEADER}tools:\n  crm.lookup: { effect: read }\n  "tickets.*": { 
 
 describe(RULE, () => {
   it.each([
-    ["tests calling declared, glob-declared and denied tools", `${base}tests:\n  - { call: { tool: crm.lookup }, expect: allow }\n  - { call: { tool: tickets.read }, expect: allow }\n  - { call: { tool: payment.refund }, expect: deny }\n`],
-    ["a deny test probing an unrelated unknown name (default deny)", `${base}tests:\n  - { name: unknown tools are denied, call: { tool: crm.delete }, expect: deny }\n`],
+    [
+      "tests calling declared, glob-declared and denied tools",
+      `${base}tests:\n  - { call: { tool: crm.lookup }, expect: allow }\n  - { call: { tool: tickets.read }, expect: allow }\n  - { call: { tool: payment.refund }, expect: deny }\n`,
+    ],
+    [
+      "a deny test probing an unrelated unknown name (default deny)",
+      `${base}tests:\n  - { name: unknown tools are denied, call: { tool: crm.delete }, expect: deny }\n`,
+    ],
     ["situation-word triggers", `${base}handoff: { triggers: [low_confidence, refund_request, vip], destination: ops }\n`],
     ["a tool-name trigger that is declared", `${base}handoff: { triggers: [crm.lookup], destination: ops }\n`],
   ])("passes %s", (_, text) => {
@@ -18,19 +24,40 @@ describe(RULE, () => {
     {
       name: "a misspelt tool in a deny test",
       text: `${base}tests:\n  - name: sending is denied\n    call: { tool: emial.send }\n    expect: deny\n`,
-      expected: [{ line: 9, column: 19, message: 'Test "sending is denied" calls "emial.send", which is neither in the allowlist nor denied: did you mean "email.send"?' }],
+      expected: [
+        {
+          line: 9,
+          column: 19,
+          message: 'Test "sending is denied" calls "emial.send", which is neither in the allowlist nor denied: did you mean "email.send"?',
+        },
+      ],
     },
     {
       name: "an unknown tool expected to be allowed",
       text: `${base}tests:\n  - { call: { tool: crm.search }, expect: allow }\n`,
-      expected: [{ line: 8, column: 21, message: 'Test 1 calls "crm.search", which is neither in the allowlist nor denied: the policy can only deny it' }],
+      expected: [
+        {
+          line: 8,
+          column: 21,
+          message: 'Test 1 calls "crm.search", which is neither in the allowlist nor denied: the policy can only deny it',
+        },
+      ],
     },
     {
       name: "a dotted trigger naming no tool",
       text: `${base}handoff:\n  triggers: [low_confidence, crm.lokup, billing.dispute]\n  destination: ops\n`,
       expected: [
-        { line: 8, column: 30, message: 'Handoff trigger "crm.lokup" looks like a tool name but is neither in the allowlist nor denied: did you mean "crm.lookup"?' },
-        { line: 8, column: 41, message: 'Handoff trigger "billing.dispute" looks like a tool name but is neither in the allowlist nor denied' },
+        {
+          line: 8,
+          column: 30,
+          message:
+            'Handoff trigger "crm.lokup" looks like a tool name but is neither in the allowlist nor denied: did you mean "crm.lookup"?',
+        },
+        {
+          line: 8,
+          column: 41,
+          message: 'Handoff trigger "billing.dispute" looks like a tool name but is neither in the allowlist nor denied',
+        },
       ],
     },
   ])("reports $name", ({ text, expected }) => {
@@ -43,8 +70,21 @@ describe(RULE, () => {
       output_boundary: { never_without_approval: ["merge_pr", "force_push", "merge_prs"] },
     });
     expect(findings(RULE, text, "agentaz.json")).toEqual([
-      { ruleId: RULE, severity: "warning", line: 38, column: 7, message: 'output_boundary.never_without_approval names "force_push", which tool_boundary does not declare: declare it in approval_required_tools or remove the entry' },
-      { ruleId: RULE, severity: "warning", line: 39, column: 7, message: 'output_boundary.never_without_approval names "merge_prs", which tool_boundary does not declare: did you mean "merge_pr"?' },
+      {
+        ruleId: RULE,
+        severity: "warning",
+        line: 38,
+        column: 7,
+        message:
+          'output_boundary.never_without_approval names "force_push", which tool_boundary does not declare: declare it in approval_required_tools or remove the entry',
+      },
+      {
+        ruleId: RULE,
+        severity: "warning",
+        line: 39,
+        column: 7,
+        message: 'output_boundary.never_without_approval names "merge_prs", which tool_boundary does not declare: did you mean "merge_pr"?',
+      },
     ]);
   });
 });

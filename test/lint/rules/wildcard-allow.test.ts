@@ -15,12 +15,24 @@ describe(RULE, () => {
     {
       name: "a star",
       text: `${HEADER}tools:\n  crm.lookup: { effect: read }\n  "tickets.*": { effect: read }\n`,
-      expected: [{ line: 5, column: 3, message: 'Allowlist entry "tickets.*" is a wildcard: list the tools by name, so a new tool is not allowed without review' }],
+      expected: [
+        {
+          line: 5,
+          column: 3,
+          message: 'Allowlist entry "tickets.*" is a wildcard: list the tools by name, so a new tool is not allowed without review',
+        },
+      ],
     },
     {
       name: "a question mark",
       text: `${HEADER}tools:\n  report.v?: { effect: read }\n`,
-      expected: [{ line: 4, column: 3, message: 'Allowlist entry "report.v?" is a wildcard: list the tools by name, so a new tool is not allowed without review' }],
+      expected: [
+        {
+          line: 4,
+          column: 3,
+          message: 'Allowlist entry "report.v?" is a wildcard: list the tools by name, so a new tool is not allowed without review',
+        },
+      ],
     },
   ])("reports $name", ({ text, expected }) => {
     expect(findings(RULE, text)).toEqual(expected.map((e) => ({ ruleId: RULE, severity: "warning", ...e })));
