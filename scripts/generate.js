@@ -15,6 +15,7 @@ export const typeTargets = [
   { schema: "schema/agentaz-input.schema.json", out: "generated/agentaz-input.ts" },
   { schema: "schema/policy.schema.json", out: "generated/policy.ts" },
   { schema: "schema/config.schema.json", out: "generated/config.ts" },
+  { schema: "schema/mcp-lock.schema.json", out: "generated/mcp-lock.ts" },
 ];
 
 /** The TypeScript json-schema-to-typescript makes from a schema object. */

@@ -13,6 +13,7 @@ export const validatorTargets = [
   { name: "validateAgentazInput", schema: "schema/agentaz-input.schema.json", out: "generated/validate-agentaz-input.ts" },
   { name: "validatePolicy", schema: "schema/policy.schema.json", out: "generated/validate-policy.ts" },
   { name: "validateConfig", schema: "schema/config.schema.json", out: "generated/validate-config.ts" },
+  { name: "validateMcpLock", schema: "schema/mcp-lock.schema.json", out: "generated/validate-mcp-lock.ts" },
 ];
 
 /**

@@ -10,7 +10,8 @@ export type AgentspecErrorCode =
   | "BAD_CONFIG" // the configuration file is wrong
   | "BAD_POLICY" // a compiled policy failed to load (schema, hash, pin or signature)
   | "BAD_ARGUMENT" // a CLI or API argument is wrong
-  | "BAD_IMPORT"; // a file given to `agentspec import` is not in the format named
+  | "BAD_IMPORT" // a file given to `agentspec import` is not in the format named
+  | "MCP_SERVER"; // an MCP server could not be started or reached, is not an MCP server, or did not answer in time
 
 export class AgentspecError extends Error {
   override readonly name = "AgentspecError";

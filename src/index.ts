@@ -79,3 +79,20 @@ export {
 } from "./runtime/policy-signature.js";
 export { importers, type Importer, type ImportOptions, type ImportResult } from "./import/index.js";
 export type * from "../generated/agentspec.js";
+export {
+  connectMcpServer,
+  listMcpTools,
+  mcpToolHash,
+  mcpToolDefinition,
+  buildMcpLock,
+  serializeMcpLock,
+  parseMcpLock,
+  lockPathFor,
+  type McpConnection,
+  type McpServerTarget,
+  type McpTool,
+  type McpToolList,
+  type McpListProblem,
+  type McpServerInfo,
+  type McpLock,
+} from "./mcp/index.js";

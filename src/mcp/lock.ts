@@ -1,0 +1,180 @@
+/**
+ * The MCP lock: each tool's canonical definition and its hash, as `agentspec mcp lock` writes
+ * them beside a spec (`<name>.mcp-lock.json`) so `mcp check` and a gateway can pin them.
+ *
+ * API (small on purpose; the gateway imports it):
+ *   mcpToolHash(tool)            "sha256:<hex>" of the RFC 8785 canonical JSON of the tool's
+ *                                definition: { title, description, inputSchema, outputSchema,
+ *                                annotations }, the parts it has. Throws AgentspecError
+ *                                BAD_ARGUMENT when the definition nests deeper than
+ *                                MAX_DEFINITION_DEPTH (listMcpTools leaves such tools out).
+ *   mcpToolDefinition(tool)      that definition object.
+ *   buildMcpLock(lists)          the lock of every server's tool list, keyed by server name.
+ *   serializeMcpLock(lock)       its deterministic bytes (sorted keys, two-space indent, "\n").
+ *   parseMcpLock(file, text)     { lock?, diagnostics }: schema and hash checks, located.
+ *   lockedTool(lock, server, name) the entry of one tool, or undefined.
+ *   lockPathFor(specFile)        where a spec's lock lives.
+ */
+import { validateMcpLock } from "../../generated/validate-mcp-lock.js";
+import type { LockedServer, LockedTool, McpLock } from "../../generated/mcp-lock.js";
+import { canonicalize, sha256Hex } from "../compile/canonical.js";
+import type { Diagnostic } from "../diagnostics.js";
+import { AgentspecError } from "../errors.js";
+import { joinPointer, parseSource, setOwn } from "../load/index.js";
+import { schemaDiagnostics } from "../validate/messages.js";
+import type { ValidateFunction } from "ajv";
+import type { McpTool, McpToolList } from "./types.js";
+
+export type { LockedServer, LockedTool, McpLock } from "../../generated/mcp-lock.js";
+
+export const MCP_LOCK_FORMAT = "agentspec-mcp-lock/1";
+
+/** The parts of a tool the definition hash covers, in the order messages name them. */
+export const DEFINITION_PARTS = ["title", "description", "inputSchema", "outputSchema", "annotations"] as const;
+export type DefinitionPart = (typeof DEFINITION_PARTS)[number];
+export type McpToolDefinition = Partial<Record<DefinitionPart, unknown>>;
+
+/**
+ * JSON Schemas real servers publish nest a few levels (zod and pydantic output stays under 20);
+ * hashing is recursive, so deeper input is refused rather than risking the stack.
+ */
+export const MAX_DEFINITION_DEPTH = 64;
+
+/** Definitions larger than this keep only their hashes in the lock, so a hostile server cannot bloat it. */
+export const MAX_LOCKED_DEFINITION_BYTES = 64 * 1024;
+
+export function mcpToolDefinition(tool: Pick<McpTool, DefinitionPart>): McpToolDefinition {
+  const definition: McpToolDefinition = {};
+  for (const part of DEFINITION_PARTS) if (tool[part] !== undefined) definition[part] = tool[part];
+  return definition;
+}
+
+/** The canonical JSON of a tool's definition, as the hash covers it (depth checked by the caller). */
+export function canonicalDefinition(tool: Pick<McpTool, DefinitionPart>): string {
+  return canonicalize(mcpToolDefinition(tool));
+}
+
+export function mcpToolHash(tool: Pick<McpTool, DefinitionPart>): string {
+  const definition = mcpToolDefinition(tool);
+  if (jsonDepth(definition, MAX_DEFINITION_DEPTH) > MAX_DEFINITION_DEPTH) {
+    throw new AgentspecError("BAD_ARGUMENT", `The tool definition nests deeper than ${MAX_DEFINITION_DEPTH} levels and cannot be hashed`);
+  }
+  return hashOf(definition);
+}
+
+/**
+ * How deeply a JSON value nests (a scalar is 0), counted without recursion so hostile input
+ * cannot overflow the stack; it stops counting past `limit`.
+ */
+export function jsonDepth(value: unknown, limit = Infinity): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== "object") continue;
+    const inner = depth + 1;
+    if (inner > deepest) deepest = inner;
+    if (deepest > limit) return deepest;
+    for (const child of Object.values(node as object)) stack.push([child, inner]);
+  }
+  return deepest;
+}
+
+function hashOf(value: unknown): string {
+  return `sha256:${sha256Hex(canonicalize(value))}`;
+}
+
+/** The lock entry of one tool: its hash, each part's hash, and the definition when it is small enough. */
+export function lockTool(tool: McpTool): LockedTool {
+  const hash = mcpToolHash(tool);
+  const definition = mcpToolDefinition(tool);
+  const parts: LockedTool["parts"] = {};
+  for (const part of DEFINITION_PARTS) if (definition[part] !== undefined) parts[part] = hashOf(definition[part]);
+  const keep = canonicalize(definition).length <= MAX_LOCKED_DEFINITION_BYTES;
+  return keep ? { hash, parts, definition: definition as LockedTool["definition"] } : { hash, parts };
+}
+
+/** The lock of one server's tool list. */
+export function lockServer(list: McpToolList): LockedServer {
+  const tools: Record<string, LockedTool> = {};
+  for (const tool of list.tools) setOwn(tools, tool.name, lockTool(tool));
+  return { name: list.server.name, version: list.server.version, protocol_version: list.server.protocolVersion, tools };
+}
+
+/** The lock of every server's tool list, keyed by the server's name in the spec. */
+export function buildMcpLock(lists: ReadonlyMap<string, McpToolList>): McpLock {
+  const servers: Record<string, LockedServer> = {};
+  for (const [name, list] of lists) setOwn(servers, name, lockServer(list));
+  return { format: MCP_LOCK_FORMAT, servers };
+}
+
+/** Deterministic bytes: keys sorted at every level, two-space indent, a final newline (diffs read well in review). */
+export function serializeMcpLock(lock: McpLock): string {
+  return JSON.stringify(sortKeys(lock), null, 2) + "\n";
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value === null || typeof value !== "object") return value;
+  const sorted: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) setOwn(sorted, key, sortKeys((value as Record<string, unknown>)[key]));
+  return sorted;
+}
+
+export interface ParsedMcpLock {
+  /** The lock, when it parsed, matched its schema and every hash matched its definition. */
+  lock?: McpLock;
+  /** Located problems in the lock file (rule ids syntax, schema, mcp-lock). */
+  diagnostics: Diagnostic[];
+}
+
+export function parseMcpLock(file: string, text: string): ParsedMcpLock {
+  const source = parseSource(file.endsWith(".json") ? file : `${file}.json`, text);
+  const located = (pointer: string, message: string): Diagnostic => ({
+    ruleId: "mcp-lock",
+    severity: "error",
+    message,
+    pointer,
+    ...source.locate(pointer),
+  });
+  if (source.data === undefined || source.diagnostics.length > 0) return { diagnostics: source.diagnostics.map((d) => ({ ...d })) };
+  const validate = validateMcpLock as ValidateFunction;
+  if (!validate(source.data)) return { diagnostics: schemaDiagnostics(source, validate.errors ?? []) };
+  const lock = source.data as McpLock;
+  const diagnostics: Diagnostic[] = [];
+  for (const [serverName, server] of Object.entries(lock.servers)) {
+    for (const [toolName, tool] of Object.entries(server.tools)) {
+      const pointer = joinPointer("/servers", serverName, "tools", toolName);
+      const problem = lockEntryProblem(tool);
+      if (problem)
+        diagnostics.push(located(pointer, `${problem}: the lock was edited by hand; run \`agentspec mcp lock\` to write it again`));
+    }
+  }
+  return diagnostics.length > 0 ? { diagnostics } : { lock, diagnostics };
+}
+
+/** A lock entry whose stored definition does not give its hashes cannot be trusted for either. */
+function lockEntryProblem(tool: LockedTool): string | undefined {
+  if (tool.definition === undefined) return undefined;
+  const definition = tool.definition as McpToolDefinition;
+  if (jsonDepth(definition, MAX_DEFINITION_DEPTH) > MAX_DEFINITION_DEPTH)
+    return `The definition nests deeper than ${MAX_DEFINITION_DEPTH} levels`;
+  if (hashOf(definition) !== tool.hash) return "The hash does not match the definition beside it";
+  for (const part of DEFINITION_PARTS) {
+    const stored = tool.parts[part];
+    const actual = definition[part] === undefined ? undefined : hashOf(definition[part]);
+    if (stored !== actual) return `The hash of ${part} does not match the definition beside it`;
+  }
+  return undefined;
+}
+
+export function lockedTool(lock: McpLock, server: string, tool: string): LockedTool | undefined {
+  const entry = Object.hasOwn(lock.servers, server) ? lock.servers[server] : undefined;
+  return entry && Object.hasOwn(entry.tools, tool) ? entry.tools[tool] : undefined;
+}
+
+/** `specs/fs.agentspec.yaml` → `specs/fs.mcp-lock.json`: the spec's file name without its spec extension. */
+export function lockPathFor(specFile: string): string {
+  const base = specFile.replace(/\.agentspec\.(?:ya?ml|json)$/i, "").replace(/\.(?:ya?ml|json)$/i, "");
+  return `${base}.mcp-lock.json`;
+}
