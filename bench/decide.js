@@ -2,12 +2,12 @@
 // allowed tools and 100 deny globs, compiled from one spec to both agentspec's policy and Cedar.
 import * as cedarEngine from "@cedar-policy/cedar-wasm/nodejs";
 import { Bench } from "tinybench";
-import { compilePolicy } from "../dist/src/compile/policy.js";
+import { compilePolicy } from "../dist/src/policy/compile-policy.js";
 import { cedar, cedarArgTypes } from "../dist/src/compile/targets/cedar.js";
 import { parseSource } from "../dist/src/load/index.js";
 import { checkSource } from "../dist/src/model/index.js";
-import { cedarRequest, fromCedarDecisions } from "../dist/src/runtime/cedar-request.js";
-import { decide } from "../dist/src/runtime/decide.js";
+import { cedarRequest, fromCedarDecisions } from "../dist/src/compile/requests/cedar.js";
+import { decide } from "../dist/src/policy/decide.js";
 import { seededRandom } from "./corpus.js";
 
 /** Calls per timed sample: one decide() is far below the timer's resolution. */
@@ -70,7 +70,7 @@ function compileLarge() {
 
 /** Cedar with the policy set and schema pre-parsed once, as a long-running authorizer holds them. */
 function cedarAuthorizer(spec, policy) {
-  const [policies, schema] = cedar.emit(spec);
+  const [policies, schema] = cedar.emit(spec, { report: () => {} });
   const id = "bench-large";
   if (cedarEngine.preparsePolicySet(id, { staticPolicies: policies.contents }).type !== "success")
     throw new Error("Cedar refused the policies");

@@ -9,7 +9,26 @@ export { lintFiles, lintSource, lintSpec, rules, type LintConfig, type LintSumma
 export { loadConfig, findConfigFile, parseConfig, CONFIG_FILE_NAME, ruleCatalog, type LoadedConfig, type RuleMeta } from "./lint/index.js";
 export type { AgentspecConfig } from "../generated/config.js";
 export { computeTrustLevel, missingBounds, trustLevelRank, type TrustLevelResult } from "./tier/index.js";
-export { formatters, type Formatter, type FormatName, type FormatOptions } from "./report/index.js";
+export { formatters, reporters, type Formatter, type FormatName, type FormatOptions, type Reporter } from "./report/index.js";
+// The policy core, named one by one because generated/agentspec.ts already exports Decision and
+// ToolCall (the spec's test-case types).
+export {
+  compilePolicy,
+  policyHash,
+  serializePolicy,
+  canonicalize,
+  sha256Hex,
+  decide,
+  matchToolPattern,
+  patternCovers,
+  runDecisionTests,
+  type Policy,
+  type PolicyTool,
+  type Decision as PolicyDecision,
+  type DecisionKind,
+  type DecisionRule,
+  type DecisionTestResult,
+} from "./policy/index.js";
 export {
   compileSpecs,
   writeOutputs,
@@ -17,37 +36,31 @@ export {
   resolveTargets,
   targets,
   DEFAULT_TARGETS,
-  compilePolicy,
-  policyHash,
-  serializePolicy,
-  canonicalize,
-  sha256Hex,
+  type CompileOptions,
   type CompileResult,
   type CompiledFile,
   type OutputDrift,
   type EmittedFile,
   type Target,
-  type Policy,
-  type PolicyTool,
+  type TargetContext,
 } from "./compile/index.js";
-// Runtime: named one by one because generated/agentspec.ts already exports Decision and ToolCall (the spec's test-case types).
+export { cedarRequest, fromCedarDecisions, type CedarRequest } from "./compile/index.js";
 export {
-  decide,
-  matchToolPattern,
-  patternCovers,
   loadPolicy,
   tryLoadPolicy,
   denyAllPolicy,
   createGuard,
   Guard,
   verifyAuditLog,
-  runDecisionTests,
   recordHash,
   argsDigest,
   GENESIS_HASH,
-  type Decision as PolicyDecision,
-  type DecisionKind,
-  type DecisionRule,
+  signPolicyHash,
+  signatureProblem,
+  keyId,
+  signaturePathFor,
+  SIGNATURE_FORMAT,
+  AexEventLog,
   type LoadPolicyOptions,
   type PolicyLoad,
   type PolicySource,
@@ -63,21 +76,11 @@ export {
   type RecordSink,
   type AuditProblem,
   type AuditVerification,
-  type DecisionTestResult,
-  AexEventLog,
   type AexEvent,
-} from "./runtime/index.js";
-export { cedarRequest, fromCedarDecisions, type CedarRequest } from "./runtime/cedar-request.js";
-export {
-  signPolicyHash,
-  signatureProblem,
-  keyId,
-  signaturePathFor,
-  SIGNATURE_FORMAT,
   type PolicySignature,
   type KeyInput,
-} from "./runtime/policy-signature.js";
-export { importers, type Importer, type ImportOptions, type ImportResult } from "./import/index.js";
+} from "./runtime/index.js";
+export { importers, type Importer, type ImportContext, type ImportOptions, type ImportResult } from "./import/index.js";
 export type * from "../generated/agentspec.js";
 export {
   connectMcpServer,

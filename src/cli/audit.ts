@@ -1,9 +1,8 @@
 /** `agentspec audit verify <file.jsonl>`: checks a decision log's hash chain. */
-import { readFile } from "node:fs/promises";
 import type { Argv } from "yargs";
-import { AgentspecError } from "../errors.js";
 import { verifyAuditLog } from "../runtime/audit-verify.js";
 import { EXIT, type CliIO } from "./io.js";
+import { readText } from "../load/index.js";
 
 export interface AuditVerifyArgs {
   file: string;
@@ -22,7 +21,7 @@ export function auditBuilder(yargs: Argv, io: CliIO, runCommand: (task: () => Pr
 }
 
 export async function runAuditVerify(args: AuditVerifyArgs, io: CliIO): Promise<number> {
-  const text = await readLog(args.file);
+  const text = readText(args.file);
   const result = verifyAuditLog(text);
   const count = `${result.records} record${result.records === 1 ? "" : "s"}`;
   if (result.ok) {
@@ -33,14 +32,4 @@ export async function runAuditVerify(args: AuditVerifyArgs, io: CliIO): Promise<
   const n = result.problems.length;
   io.stdout(`${lines}\n✖ ${n} problem${n === 1 ? "" : "s"} in ${count}: the log was altered\n`);
   return EXIT.problems;
-}
-
-async function readLog(file: string): Promise<string> {
-  try {
-    return await readFile(file, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new AgentspecError("NOT_FOUND", `${file}: no such file`);
-    throw new AgentspecError("UNREADABLE", `${file}: cannot be read (${code ?? (error as Error).message})`);
-  }
 }

@@ -12,6 +12,7 @@ export interface CompileArgs {
   target: string;
   out: string;
   check: boolean;
+  strict: boolean;
 }
 
 export function compileBuilder(yargs: Argv): Argv<CompileArgs> {
@@ -28,6 +29,11 @@ export function compileBuilder(yargs: Argv): Argv<CompileArgs> {
       type: "boolean",
       default: false,
       describe: "Write nothing; exit 1 when a file on disk is missing or out of date",
+    })
+    .option("strict", {
+      type: "boolean",
+      default: false,
+      describe: "Treat what a target cannot express as an error: write nothing for that target and exit 1",
     }) as unknown as Argv<CompileArgs>;
 }
 
@@ -42,9 +48,10 @@ export async function runCompile(args: CompileArgs, io: CliIO): Promise<number> 
     .filter((c) => !c.spec || c.diagnostics.some((d) => d.severity === "error"))
     .map((c) => ({ file: c.source.file, diagnostics: c.diagnostics.filter((d) => d.severity === "error") }));
   const valid = checked.filter((c) => c.spec && !c.diagnostics.some((d) => d.severity === "error")).map((c) => c.spec!);
-  const { files, problems } = compileSpecs(valid, ids);
-  const failed = [...invalid, ...problems];
-  if (failed.length > 0) io.stdout(formatters.stylish(failed, { color: io.color, cwd: io.cwd }));
+  const { files, problems } = compileSpecs(valid, ids, { strict: args.strict });
+  const reported = [...invalid, ...problems];
+  if (reported.length > 0) io.stdout(formatters.stylish(reported, { color: io.color, cwd: io.cwd }));
+  const failed = reported.filter((r) => r.diagnostics.some((d) => d.severity === "error"));
   const outDir = path.resolve(io.cwd, args.out);
   const shown = (file: string) => path.join(args.out, path.relative(outDir, file));
   if (args.check) {

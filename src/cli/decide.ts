@@ -1,11 +1,11 @@
 /** `agentspec decide <spec-or-policy> --tool <name> [--args '<json>'] [--actor --tenant --environment] [--pin]`. */
 import type { Argv } from "yargs";
 import type { Policy } from "../../generated/policy.js";
-import { compilePolicy } from "../compile/policy.js";
+import { compilePolicy } from "../policy/compile-policy.js";
 import { AgentspecError } from "../errors.js";
 import { loadSource } from "../load/index.js";
 import { checkSource } from "../model/index.js";
-import { decide, type ToolCall } from "../runtime/decide.js";
+import { decide, type ToolCall } from "../policy/decide.js";
 import { loadPolicy } from "../runtime/load-policy.js";
 import { EXIT, type CliIO } from "./io.js";
 

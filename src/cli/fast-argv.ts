@@ -48,16 +48,22 @@ const READERS: Record<string, Reader> = {
     },
   },
   compile: {
-    options: { target: { type: "string", short: "t" }, out: { type: "string", short: "o" }, check: { type: "boolean" } },
-    plain: /^(?:--(?:target|out)(?:=.*)?|-t|-o|--check)$/s,
+    options: {
+      target: { type: "string", short: "t" },
+      out: { type: "string", short: "o" },
+      check: { type: "boolean" },
+      strict: { type: "boolean" },
+    },
+    plain: /^(?:--(?:target|out)(?:=.*)?|-t|-o|--check|--strict)$/s,
     read(values, paths) {
       const {
         target = DEFAULT_TARGETS.join(","),
         out = "generated",
         check = false,
-      } = values as Record<string, string | undefined> & { check?: boolean };
+        strict = false,
+      } = values as Record<string, string | undefined> & { check?: boolean; strict?: boolean };
       if (!isPlainValue(target) || !isPlainValue(out)) return undefined;
-      return { command: "compile", args: { paths, target, out, check } };
+      return { command: "compile", args: { paths, target, out, check, strict } };
     },
   },
 };

@@ -1,11 +1,13 @@
 /** `agentspec import <format> <file> [--kit kit.json] [-o out.agentspec.yaml]`: another system's file → agentspec YAML. */
 import { existsSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Argv } from "yargs";
 import { AgentspecError } from "../errors.js";
-import { importers, type ImportOptions } from "../import/index.js";
+import { importers, runImporter, type ImportOptions } from "../import/index.js";
+import { formatters } from "../report/index.js";
 import { EXIT, type CliIO } from "./io.js";
+import { readText } from "../load/index.js";
 
 export interface ImportArgs {
   format: string;
@@ -16,7 +18,7 @@ export interface ImportArgs {
 
 export function importBuilder(yargs: Argv): Argv<ImportArgs> {
   return yargs
-    .positional("format", { type: "string", choices: importers.map((i) => i.format), describe: "The format of the file" })
+    .positional("format", { type: "string", choices: importers.map((i) => i.id), describe: "The format of the file" })
     .positional("file", { type: "string", describe: "The file to import" })
     .option("kit", { type: "string", describe: "AgentAz: the kit.json blueprint (default: a kit.json beside the agentaz.json)" })
     .option("out", {
@@ -27,17 +29,16 @@ export function importBuilder(yargs: Argv): Argv<ImportArgs> {
 }
 
 export async function runImport(args: ImportArgs, io: CliIO): Promise<number> {
-  const importer = importers.find((i) => i.format === args.format);
+  const importer = importers.find((i) => i.id === args.format);
   if (!importer)
-    throw new AgentspecError(
-      "BAD_ARGUMENT",
-      `Unknown import format "${args.format}": use one of ${importers.map((i) => i.format).join(", ")}`,
-    );
+    throw new AgentspecError("BAD_ARGUMENT", `Unknown import format "${args.format}": use one of ${importers.map((i) => i.id).join(", ")}`);
   const file = path.resolve(io.cwd, args.file);
   const options: ImportOptions = {};
   const kit = args.kit ? path.resolve(io.cwd, args.kit) : args.format === "agentaz" ? path.join(path.dirname(file), "kit.json") : undefined;
-  if (kit && (args.kit || existsSync(kit))) options.companion = { file: args.kit ?? path.relative(io.cwd, kit), text: await readText(kit) };
-  const result = importer.import(await readText(file), args.file, options);
+  if (kit && (args.kit || existsSync(kit))) options.companion = { file: args.kit ?? path.relative(io.cwd, kit), text: readText(kit) };
+  const { result, diagnostics } = runImporter(importer, readText(file, { shown: args.file }), args.file, options);
+  if (diagnostics.length > 0) io.stderr(formatters.stylish([{ file: args.file, diagnostics }], { color: io.color, cwd: io.cwd }));
+  if (!result) return EXIT.problems;
   if (!args.out) {
     io.stdout(result.yaml);
     return EXIT.ok;
@@ -54,16 +55,4 @@ export async function runImport(args: ImportArgs, io: CliIO): Promise<number> {
     `Imported ${args.file} into ${args.out}${result.notes.length > 0 ? ` (${result.notes.length} note${result.notes.length === 1 ? "" : "s"} in its header)` : ""}\n`,
   );
   return EXIT.ok;
-}
-
-async function readText(file: string): Promise<string> {
-  try {
-    return await readFile(file, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new AgentspecError(
-      code === "ENOENT" ? "NOT_FOUND" : "UNREADABLE",
-      `${file}: ${code === "ENOENT" ? "no such file" : `cannot be read (${code})`}`,
-    );
-  }
 }

@@ -1,11 +1,12 @@
 /** `agentspec sign <policy.json> --key <ed25519 private key PEM> [--out <file>]`: writes the policy's detached signature (`<policy>.sig`). */
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Argv } from "yargs";
 import { AgentspecError } from "../errors.js";
 import { loadPolicy } from "../runtime/load-policy.js";
 import { signaturePathFor, signPolicyHash } from "../runtime/policy-signature.js";
 import { EXIT, type CliIO } from "./io.js";
+import { readText } from "../load/index.js";
 
 export interface SignArgs {
   policy: string;
@@ -44,13 +45,5 @@ export async function runSign(args: SignArgs, io: CliIO): Promise<number> {
 }
 
 export async function readKey(file: string, shown: string): Promise<string> {
-  try {
-    return await readFile(file, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new AgentspecError(
-      code === "ENOENT" ? "NOT_FOUND" : "UNREADABLE",
-      `${shown}: ${code === "ENOENT" ? "no such key file" : `cannot be read (${code})`}`,
-    );
-  }
+  return readText(file, { what: "key file", shown });
 }

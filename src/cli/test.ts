@@ -3,7 +3,7 @@ import { Chalk } from "chalk";
 import type { Argv } from "yargs";
 import type { CheckedSource } from "../model/index.js";
 import { loadSpecs } from "../model/index.js";
-import { runDecisionTests, type DecisionTestResult } from "../runtime/decision-tests.js";
+import { runDecisionTests, type DecisionTestResult } from "../policy/decision-tests.js";
 import { EXIT, type CliIO } from "./io.js";
 
 export interface TestArgs {

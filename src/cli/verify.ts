@@ -3,7 +3,6 @@
  * loads the policy as a runtime would with a required signature (schema, hash, pin, signature).
  * Exit 0 when it is accepted, 1 when it is refused (the reason on stderr).
  */
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Argv } from "yargs";
 import { AgentspecError } from "../errors.js";
@@ -11,6 +10,7 @@ import { loadPolicy } from "../runtime/load-policy.js";
 import { keyId, signaturePathFor } from "../runtime/policy-signature.js";
 import { EXIT, type CliIO } from "./io.js";
 import { readKey } from "./sign.js";
+import { readTextIfExists } from "../load/index.js";
 
 export interface VerifyArgs {
   policy: string;
@@ -34,10 +34,7 @@ export function verifyBuilder(yargs: Argv): Argv<VerifyArgs> {
 export async function runVerify(args: VerifyArgs, io: CliIO): Promise<number> {
   const publicKey = await readKey(path.resolve(io.cwd, args.pub), args.pub);
   const sigFile = args.sig ?? signaturePathFor(args.policy);
-  const signature = await readFile(path.resolve(io.cwd, sigFile), "utf8").catch((error: NodeJS.ErrnoException) => {
-    if (error.code === "ENOENT") return undefined;
-    throw new AgentspecError("UNREADABLE", `${sigFile}: cannot be read (${error.code})`);
-  });
+  const signature = readTextIfExists(path.resolve(io.cwd, sigFile), { shown: sigFile });
   try {
     if (signature === undefined)
       throw new AgentspecError(

@@ -29,8 +29,9 @@ export interface AexPolicy {
 }
 
 export const aexImporter: Importer = {
-  format: "aex",
+  id: "aex",
   description: "an aex .aex policy or task contract, or aex's JSON policy",
+  docs: "Reads an aex `.aex` policy (`policy`, `goal`, `allow`, `deny`, `confirm before`, `budget calls=N`), the header of an `.aex` task contract (`task`, `use`, `deny`, `need`, `confirm before`), or aex's JSON policy (`allow`, `deny`, `require_confirmation`, `budget`). Tool effects are inferred from names and marked for review; what cannot be carried is listed as NOTE comments in the header.",
   import: (text, file) => aexToYaml(parseAex(text, file), file),
 };
 

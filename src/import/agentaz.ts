@@ -6,23 +6,23 @@
  * `extensions.agentaz`, which the agentaz target restores.
  */
 import { AgentspecError } from "../errors.js";
-import { parseSource } from "../load/index.js";
+import { nonEmpty, parseSource, prune } from "../load/index.js";
 import { checkSource, type Spec } from "../model/index.js";
 import type { Importer, ImportResult } from "./types.js";
 import { toSpecYaml } from "./yaml-out.js";
 
 export const agentazImporter: Importer = {
-  format: "agentaz",
+  id: "agentaz",
   description: "an AgentAz v1.0 agentaz.json, with its kit.json blueprint when given",
-  import: (text, file, options) => {
+  docs: "Reads an AgentAz v1.0 `agentaz.json` (both `tool_boundary` shapes) through the model's AgentAz adapter, and the `kit.json` beside it: tool purposes become descriptions, the kit's failure modes and evaluation metrics the spec's. Tool effects are inferred from names and marked for review. AgentAz fields agentspec has no place for are kept in `extensions.agentaz`, which the `agentaz` target restores.",
+  import: (text, file, { report }, options) => {
     const companion = options?.companion;
     const checked = checkSource(parseSource(file, text), { kit: companion && parseSource(companion.file, companion.text) });
     if (!checked.spec || checked.spec.format !== "agentaz") {
-      const first = checked.diagnostics[0];
-      throw new AgentspecError(
-        "BAD_IMPORT",
-        `${file}${first ? `:${first.line}:${first.column}: ${first.message}` : ": not an AgentAz agentaz.json"}`,
-      );
+      const errors = checked.diagnostics.filter((d) => d.severity === "error");
+      for (const { message, line, column } of errors) report({ message, line, column });
+      if (errors.length === 0) report({ message: "Not an AgentAz agentaz.json: it has no agent_id and tool_boundary" });
+      return { yaml: "", notes: [] };
     }
     const problem = checked.spec.kit?.problem;
     if (problem !== undefined) throw new AgentspecError("BAD_IMPORT", `${companion!.file}:${problem}`);
@@ -65,12 +65,4 @@ export function agentazToYaml(spec: Spec, file: string): ImportResult {
 
 function pick<T extends object>(value: T, keys: string[]): Partial<T> {
   return prune(Object.fromEntries(Object.entries(value).filter(([k]) => keys.includes(k)))) as Partial<T>;
-}
-
-function prune<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
-}
-
-function nonEmpty<T extends object>(value: T): T | undefined {
-  return Object.keys(value).length > 0 ? value : undefined;
 }

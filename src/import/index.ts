@@ -4,6 +4,7 @@ import { agentazImporter } from "./agentaz.js";
 import type { Importer } from "./types.js";
 import { vetoImporter } from "./veto.js";
 
-export type { Importer, ImportOptions, ImportResult } from "./types.js";
+export type { Importer, ImportContext, ImportFinding, ImportOptions, ImportResult } from "./types.js";
+export { runImporter, type ImportOutcome } from "./run.js";
 
 export const importers: readonly Importer[] = [agentazImporter, aexImporter, vetoImporter];

@@ -18,6 +18,7 @@ import type { Condition, Effect } from "../model/index.js";
 import { agentId } from "./aex.js";
 import type { Importer, ImportResult } from "./types.js";
 import { toSpecYaml } from "./yaml-out.js";
+import { isObject, prune } from "../load/index.js";
 
 interface IrCondition {
   field: string;
@@ -50,8 +51,9 @@ const EFFECTS: readonly string[] = ["read", "draft", "write", "irreversible"];
 const CONTEXT_FIELDS: readonly string[] = ["actor", "tenant", "environment"];
 
 export const vetoImporter: Importer = {
-  format: "veto",
+  id: "veto",
   description: "a Veto policy IR v1 YAML (or JSON) rules file",
+  docs: "Reads a Veto policy IR v1 rules file. The shape the `veto` target writes is read back exactly; from other IR files, unconditional `allow` rules become tools (effects inferred), unconditional `block` rules deny entries, and what cannot be carried (disabled, `warn` and `log` rules, conditional allows, `default_action: allow`) is listed as NOTE comments.",
   import: (text, file) => vetoToYaml(parseVeto(text, file), file),
 };
 
@@ -224,12 +226,4 @@ function conditionOf({ field, operator, value }: IrCondition): Condition | undef
 
 function isScalar(value: unknown): value is string | number | boolean {
   return typeof value === "string" || typeof value === "number" || typeof value === "boolean";
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
-function prune<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

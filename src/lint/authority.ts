@@ -1,7 +1,7 @@
 /** What the rules ask of a spec's authority: which tools act, which are gated, what denies a name. */
 import type { DenyPattern, Spec, ToolSpec, TrustLevel } from "../model/index.js";
 import { computeTrustLevel, trustLevelRank, type TrustLevelResult } from "../tier/index.js";
-import { isPattern, matchToolPattern, patternCovers } from "../runtime/glob.js";
+import { isPattern, matchToolPattern, patternCovers } from "../policy/glob.js";
 
 /** A tool that changes state: its effect is write or irreversible. */
 export function acts(tool: Pick<ToolSpec, "effect">): boolean {

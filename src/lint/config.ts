@@ -3,14 +3,14 @@
  * validated against schema/config.schema.json and the rule registry. Any problem is a
  * BAD_CONFIG error naming the file, the line:column and the fix.
  */
-import { readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import path from "node:path";
 import type { ValidateFunction } from "ajv";
 import type { AgentspecConfig } from "../../generated/config.js";
 import { validateConfig as precompiledValidator } from "../../generated/validate-config.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { AgentspecError } from "../errors.js";
-import { joinPointer, type FindOptions, type SourceDoc } from "../load/index.js";
+import { type FindOptions, joinPointer, readTextIfExists, type SourceDoc } from "../load/index.js";
 import { parseJsonSource } from "../load/json.js";
 import { schemaDiagnostics } from "../validate/messages.js";
 import { configurableRuleIds, isBuiltinRule, type RuleMeta } from "./catalog.js";
@@ -79,13 +79,9 @@ export function parseConfig(file: string, text: string, rules: readonly RuleMeta
 }
 
 async function readConfigText(file: string, shown: string): Promise<string> {
-  try {
-    return readFileSync(file, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new AgentspecError("BAD_CONFIG", `${shown}: no such config file: check the --config path`);
-    throw new AgentspecError("BAD_CONFIG", `${shown}: the config file cannot be read (${code ?? (error as Error).message})`);
-  }
+  const text = readTextIfExists(file, { what: "config file", shown, code: "BAD_CONFIG" });
+  if (text === undefined) throw new AgentspecError("BAD_CONFIG", `${shown}: no such config file: check the --config path`);
+  return text;
 }
 
 /** Precompiled by `npm run generate` (ajv standalone), so loading a config compiles no schema. */

@@ -1,9 +1,9 @@
 /** Runs the registered rules over a Spec, applies configuration and in-spec suppressions. */
-import type { Diagnostic, Severity } from "../diagnostics.js";
-import type { Spec, Suppression } from "../model/index.js";
+import { internalDiagnostic, type Diagnostic, type Finding, type Severity } from "../diagnostics.js";
+import { locateFinding, type Spec, type Suppression } from "../model/index.js";
 import { isBuiltinRule, UNUSED_SUPPRESSION } from "./catalog.js";
 import { rules as registeredRules } from "./rules/index.js";
-import type { Finding, Rule, RuleOptions, RuleSetting } from "./types.js";
+import type { Rule, RuleOptions, RuleSetting } from "./types.js";
 
 export interface LintConfig {
   /** Severity overrides by rule id. */
@@ -27,9 +27,14 @@ export function lintSpec(spec: Spec, config: LintConfig = {}, rules: readonly Ru
         used.add(suppression);
         return;
       }
-      diagnostics.push(locate(spec, rule.id, configuredSeverity(setting, finding.severity ?? rule.severity), finding));
+      diagnostics.push(locateFinding(spec, rule.id, configuredSeverity(setting, finding.severity ?? rule.severity), finding));
     };
-    rule.check(spec, { report, options });
+    try {
+      rule.check(spec, { report, options });
+    } catch (error) {
+      // A rule that throws is a bug in the rule, not in the spec: one diagnostic, the others run.
+      diagnostics.push(internalDiagnostic("rule", rule.id, spec.source.file, error));
+    }
   }
   const unusedSetting = config.rules?.[UNUSED_SUPPRESSION];
   if (unusedSetting === "off") return diagnostics;
@@ -38,7 +43,7 @@ export function lintSpec(spec: Spec, config: LintConfig = {}, rules: readonly Ru
     if (used.has(index) || config.rules?.[suppression.rule] === "off") return;
     const message = unusedMessage(suppression, rules);
     const severity = configuredSeverity(unusedSetting, "warning");
-    diagnostics.push(locate(spec, UNUSED_SUPPRESSION, severity, { pointer: `/suppressions/${index}`, message }));
+    diagnostics.push(locateFinding(spec, UNUSED_SUPPRESSION, severity, { pointer: `/suppressions/${index}`, message }));
   });
   return diagnostics;
 }
@@ -62,9 +67,4 @@ function unusedMessage(suppression: Suppression, rules: readonly Rule[]): string
   if (isBuiltinRule(name))
     return `Suppression names "${name}", which cannot be suppressed: fix the finding instead, or remove the suppression`;
   return `Suppression names "${name}", which is not a rule: see \`agentspec rules\``;
-}
-
-function locate(spec: Spec, ruleId: string, severity: Severity, finding: Finding): Diagnostic {
-  const pointer = spec.pointerFor(finding.pointer);
-  return { ruleId, severity, message: finding.message, pointer, ...spec.source.locate(pointer, finding.at) };
 }

@@ -1,18 +1,8 @@
 /** What a lint rule is, and what it is given. */
-import type { Severity } from "../diagnostics.js";
-import type { Spec } from "../model/index.js";
+import type { ReportContext, Severity } from "../diagnostics.js";
 
-export interface Finding {
-  /** Pointer in agentspec terms (/tools/<name>/approval); mapped into the source file for the report. */
-  pointer: string;
-  message: string;
-  /** Point at the member's key instead of its value. */
-  at?: "key" | "value";
-  /** Overrides the rule's severity for this finding (a rule with two severities). */
-  severity?: Severity;
-  /** The tool or pattern the finding is about, so a suppression can name it. */
-  tool?: string;
-}
+export type { Finding } from "../diagnostics.js";
+import type { Spec } from "../model/index.js";
 
 export interface RuleOptions {
   /** stale-review: how many days a review stays fresh. */
@@ -21,8 +11,7 @@ export interface RuleOptions {
   now: Date;
 }
 
-export interface RuleContext {
-  report(finding: Finding): void;
+export interface RuleContext extends ReportContext {
   options: RuleOptions;
 }
 

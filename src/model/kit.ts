@@ -5,9 +5,8 @@
  * failure modes and evaluation where the agentaz.json has none. A kit that cannot be read or
  * has the wrong shape never stops a run: it is kept as a problem the lint rule reports.
  */
-import { readFileSync } from "node:fs";
 import path from "node:path";
-import { parseSource, type SourceDoc } from "../load/index.js";
+import { isObject, parseSource, prune, readTextIfExists, type SourceDoc } from "../load/index.js";
 import { inferEffect } from "./infer-effect.js";
 import type { Evaluation, FailureMode, KitSpec, KitTool } from "./types.js";
 
@@ -24,15 +23,13 @@ export function kitPathFor(agentazFile: string): string {
  */
 export async function loadCompanionKit(agentazFile: string): Promise<SourceDoc | undefined> {
   const file = kitPathFor(agentazFile);
-  let text: string;
+  let text: string | undefined;
   try {
-    text = readFileSync(file, "utf8");
+    text = readTextIfExists(file, { what: "kit.json" });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "ENOTDIR") return undefined;
-    return unreadable(file, `cannot be read (${code ?? (error as Error).message})`);
+    return unreadable(file, (error as Error).message.slice(file.length + 2));
   }
-  return parseSource(file, text);
+  return text === undefined ? undefined : parseSource(file, text);
 }
 
 function unreadable(file: string, message: string): SourceDoc {
@@ -91,14 +88,6 @@ function failureMode({ mode, detection, mitigation, recovery }: FailureMode): Fa
 
 function normalizeEvaluation({ primary, metrics, approach }: Evaluation): Evaluation {
   return prune({ primary, metrics: metrics?.map(({ name, description, target }) => prune({ name, description, target })), approach });
-}
-
-function prune<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 function isFailureMode(value: unknown): boolean {

@@ -5,16 +5,14 @@ import { junit } from "./formatters/junit.js";
 import { sarif } from "./formatters/sarif.js";
 import { stylish } from "./formatters/stylish.js";
 import type { FormatName } from "./names.js";
-import type { Formatter } from "./types.js";
+import type { Formatter, Reporter } from "./types.js";
 
-export type { Formatter, FormatOptions } from "./types.js";
+export type { Formatter, FormatOptions, Reporter } from "./types.js";
 
 export { formatNames, type FormatName } from "./names.js";
 
-export const formatters: Record<FormatName, Formatter> = {
-  stylish,
-  json,
-  sarif,
-  github,
-  junit,
-};
+/** The one list of reporters, in the order of `formatNames`. */
+export const reporters: readonly Reporter[] = [stylish, json, sarif, github, junit];
+
+/** Each reporter's format function by id, as the library has always exported them. */
+export const formatters = Object.fromEntries(reporters.map((r) => [r.id, r.format])) as Record<FormatName, Formatter>;

@@ -14,3 +14,14 @@ export interface FormatOptions {
 
 /** A reporter turns lint results into the text one output format prints. */
 export type Formatter = (results: readonly FileResult[], options: FormatOptions) => string;
+
+/** A reporter: one output format, registered in report/index.ts. */
+export interface Reporter {
+  /** The --format name. */
+  id: string;
+  /** One line: what it prints and for which tool. */
+  description: string;
+  /** Markdown: the shape of the output. */
+  docs: string;
+  format: Formatter;
+}

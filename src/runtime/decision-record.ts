@@ -5,9 +5,9 @@
  */
 import { appendFileSync, readFileSync } from "node:fs";
 import type { Audit } from "../../generated/policy.js";
-import { canonicalize, sha256Hex } from "../compile/canonical.js";
+import { canonicalize, sha256Hex } from "../policy/canonical.js";
 import { AgentspecError } from "../errors.js";
-import type { DecisionKind } from "./decide.js";
+import type { DecisionKind } from "../policy/decide.js";
 
 /** The `prev` of the first record in a log. */
 export const GENESIS_HASH = "sha256:" + "0".repeat(64);

@@ -9,10 +9,13 @@
 import type { Policy } from "../../generated/policy.js";
 import { AgentspecError } from "../errors.js";
 import { budgetProblem, countCall, newUsage, pruneRecent } from "./budgets.js";
-import { decide, type Decision, type DecisionRule, type ToolCall } from "./decide.js";
+import { decide, type Decision, type DecisionRule, type ToolCall } from "../policy/decide.js";
 import { AexEventLog } from "./aex-events.js";
 import { argsDigest, RecordChain, recordedArgs, type DecisionRecord, type RecordSink } from "./decision-record.js";
 import { denyAllPolicy, tryLoadPolicy, type PolicyLoad, type PolicySource } from "./load-policy.js";
+
+/** The policy entry a budget denial names. */
+const BUDGETS = "/budgets";
 
 export interface GuardCall extends ToolCall {
   /** What the call is expected to cost, in US dollars: counted against max_usd_per_loop when it is allowed. */
@@ -223,21 +226,22 @@ export class Guard {
         rule: "escalation",
         reason: `"${tool}" was escalated after ${times} denied attempts: further calls to it are denied for this run`,
         policyHash: hash,
+        entries: [],
       };
     }
     const cost = costOf(call);
-    if (typeof cost === "string") return { decision: "deny", rule: "malformed-call", reason: cost, policyHash: hash };
+    if (typeof cost === "string") return { decision: "deny", rule: "malformed-call", reason: cost, policyHash: hash, entries: [] };
     const decided: GuardDecision = decide(this.policy, call);
     if (decided.decision === "deny") return decided;
     const over = budgetProblem(this.policy.budgets, this.#usage, this.#now(), cost, reserveSlot);
-    if (over) return { decision: "deny", rule: "budget", reason: `"${tool}" is denied: ${over}`, policyHash: hash };
+    if (over) return { decision: "deny", rule: "budget", reason: `"${tool}" is denied: ${over}`, policyHash: hash, entries: [BUDGETS] };
     if (decided.decision === "allow") this.#admit(cost, reserveSlot);
     return decided;
   }
 
   async #askApproval(call: GuardCall, decision: GuardDecision, reserveSlot: boolean): Promise<GuardDecision> {
     const tool = toolName(call)!;
-    const base = { policyHash: decision.policyHash, ...(decision.channel ? { channel: decision.channel } : {}) };
+    const base = { policyHash: decision.policyHash, entries: decision.entries, ...(decision.channel ? { channel: decision.channel } : {}) };
     const approve = this.#options.approve;
     if (!approve)
       return { ...base, decision: "deny", rule: "approval", reason: `${decision.reason}; no approver is configured, so it is denied` };
@@ -262,7 +266,14 @@ export class Guard {
     const cost = costOf(call) as number;
     const over = budgetProblem(this.policy.budgets, this.#usage, this.#now(), cost, reserveSlot);
     if (over)
-      return { ...base, ...withReviewer, decision: "deny", rule: "budget", reason: `"${tool}" was approved${by} but is denied: ${over}` };
+      return {
+        ...base,
+        ...withReviewer,
+        decision: "deny",
+        rule: "budget",
+        reason: `"${tool}" was approved${by} but is denied: ${over}`,
+        entries: [BUDGETS],
+      };
     this.#admit(cost, reserveSlot);
     return { ...base, ...withReviewer, decision: "allow", rule: "approval", reason: `"${tool}" was approved${by}${why}` };
   }

@@ -1,15 +1,4 @@
-/** The runtime: decide() per call, loadPolicy with hash and pin checks, the run guard, decision records and their verification. */
-export {
-  decide,
-  holds,
-  readPath,
-  describeCondition,
-  type Decision,
-  type DecisionKind,
-  type DecisionRule,
-  type ToolCall,
-} from "./decide.js";
-export { matchToolPattern, compilePattern, isPattern, patternCovers, type CompiledPattern } from "./glob.js";
+/** The runtime: loadPolicy with hash and pin checks, the run guard, decision records and their verification. */
 export { loadPolicy, tryLoadPolicy, denyAllPolicy, type LoadPolicyOptions, type PolicyLoad, type PolicySource } from "./load-policy.js";
 export {
   createGuard,
@@ -25,7 +14,6 @@ export {
 } from "./guard.js";
 export { GENESIS_HASH, argsDigest, recordHash, type DecisionRecord, type RecordSink } from "./decision-record.js";
 export { verifyAuditLog, type AuditProblem, type AuditVerification } from "./audit-verify.js";
-export { runDecisionTests, type DecisionTestResult } from "./decision-tests.js";
 export {
   signPolicyHash,
   signatureProblem,

@@ -4,14 +4,13 @@
  * required signature. Anything wrong refuses the policy (fail closed); denyAllPolicy is what a
  * runtime runs instead.
  */
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import type { Policy } from "../../generated/policy.js";
 import { validatePolicy } from "../../generated/validate-policy.js";
-import { policyHash } from "../compile/policy.js";
+import { policyHash } from "../policy/compile-policy.js";
 import { AgentspecError } from "../errors.js";
-import { parseSource, type SourceDoc } from "../load/index.js";
+import { parseSource, readText, type SourceDoc } from "../load/index.js";
 import { readSignatureFile, signaturePathFor, signatureProblem, type KeyInput } from "./policy-signature.js";
 
 /** A file path (or file: URL), JSON text (a string starting with "{"), or an already parsed value. */
@@ -105,15 +104,7 @@ function readSource(source: PolicySource, fallbackName: string): { name: string;
 }
 
 function readPolicyFile(file: string): { name: string; data: unknown; doc: SourceDoc } {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new AgentspecError("NOT_FOUND", `${file}: no such policy file`);
-    throw new AgentspecError("UNREADABLE", `${file}: cannot be read (${code ?? (error as Error).message})`);
-  }
-  return parsePolicyText(file, text);
+  return parsePolicyText(file, readText(file, { what: "policy file" }));
 }
 
 /** Parses with the project's JSON loader, which refuses duplicate keys JSON.parse would hide. */

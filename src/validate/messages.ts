@@ -1,6 +1,6 @@
 /** Turns ajv's errors into one plain-language diagnostic per real problem. */
 import type { ErrorObject } from "ajv";
-import type { Diagnostic } from "../diagnostics.js";
+import { closestName, type Diagnostic } from "../diagnostics.js";
 import { joinPointer, parsePointer, type SourceDoc } from "../load/index.js";
 
 export function schemaDiagnostics(doc: SourceDoc, errors: readonly ErrorObject[]): Diagnostic[] {
@@ -40,7 +40,7 @@ function describe(error: ErrorObject): Described {
     case "additionalProperties": {
       const name = String(params.additionalProperty);
       const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
-      const suggestion = closest(name, allowed);
+      const suggestion = closestName(name, allowed, { ignoreCase: true });
       const hint = suggestion
         ? `; did you mean "${suggestion}"?`
         : allowed.length > 0 && allowed.length <= MAX_LISTED
@@ -52,7 +52,10 @@ function describe(error: ErrorObject): Described {
       return { message: `${subject(where)} must be ${typeNames(params.type)}, not ${describeValue(error.data)}`, pointer, at: "value" };
     case "enum": {
       const allowed = (params.allowedValues as unknown[]).map((v) => JSON.stringify(v));
-      const suggestion = typeof error.data === "string" ? closest(error.data, (params.allowedValues as unknown[]).map(String)) : undefined;
+      const suggestion =
+        typeof error.data === "string"
+          ? closestName(error.data, (params.allowedValues as unknown[]).map(String), { ignoreCase: true })
+          : undefined;
       const hint = suggestion ? ` (did you mean "${suggestion}"?)` : "";
       return {
         message: `${subject(where)} must be one of ${allowed.join(", ")}, not ${describeValue(error.data)}${hint}`,
@@ -163,7 +166,7 @@ function dropMisspelledRequired(errors: ErrorObject[]): ErrorObject[] {
   for (const e of errors) {
     if (e.keyword !== "additionalProperties") continue;
     const allowed = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
-    const suggestion = closest(String((e.params as { additionalProperty: string }).additionalProperty), allowed);
+    const suggestion = closestName(String((e.params as { additionalProperty: string }).additionalProperty), allowed, { ignoreCase: true });
     if (suggestion) misspelled.add(`${e.instancePath}\0${suggestion}`);
   }
   if (misspelled.size === 0) return errors;
@@ -222,31 +225,4 @@ function patternHint(pointer: string): string {
 /** The path starts the sentence as written (tools["x"].effect); only "the spec" is capitalized. */
 function subject(where: string): string {
   return where === "the spec" ? "The spec" : where;
-}
-
-/** The allowed name within edit distance 2 of `name`, if any: the likely intended spelling. */
-function closest(name: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const candidate of candidates) {
-    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }

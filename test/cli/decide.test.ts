@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { compilePolicy, serializePolicy } from "../../src/compile/policy.js";
+import { compilePolicy, serializePolicy } from "../../src/policy/compile-policy.js";
 import { loadSpecs } from "../../src/model/index.js";
 import { runCli } from "../helpers/run-cli.js";
 
@@ -24,7 +24,13 @@ describe("agentspec decide", () => {
   it("decides a call against a spec compiled in memory", async () => {
     const { code, stdout, stderr } = await runCli("decide", SPEC, "--tool", "read_order_status", "--args", '{"order_id": "1001"}');
     expect([code, stderr]).toEqual([0, ""]);
-    expect(JSON.parse(stdout)).toEqual({ decision: "allow", rule: "allowed", reason: '"read_order_status" is allowed', policyHash: hash });
+    expect(JSON.parse(stdout)).toEqual({
+      decision: "allow",
+      rule: "allowed",
+      reason: '"read_order_status" is allowed',
+      policyHash: hash,
+      entries: ["/tools/read_order_status"],
+    });
   });
 
   it("decides against a compiled policy file, with context", async () => {
@@ -35,6 +41,7 @@ describe("agentspec decide", () => {
       rule: "deny-pattern",
       reason: '"refund_order" is denied by "refund*"',
       policyHash: hash,
+      entries: [expect.stringMatching(/^\/deny\/\d+$/)],
     });
   });
 

@@ -22,7 +22,7 @@ vi.mock("../../src/cli/lint.js", async (original) => ({
 vi.mock("../../src/cli/compile.js", async (original) => ({
   ...(await original<typeof import("../../src/cli/compile.js")>()),
   runCompile: async (args: Record<string, unknown>) => {
-    received.push({ command: "compile", args: pick(args, ["paths", "target", "out", "check"]) });
+    received.push({ command: "compile", args: pick(args, ["paths", "target", "out", "check", "strict"]) });
     return 0;
   },
 }));
@@ -140,6 +140,8 @@ describe("lint and compile command lines without yargs", () => {
         "--check",
         "--check=false",
         "--no-check",
+        "--strict",
+        "--no-strict",
         "-tcedar",
         "--help",
         "-h",
@@ -165,7 +167,7 @@ describe("lint and compile command lines without yargs", () => {
     expect(await main(["compile", "specs/", "--check"], io)).toBe(0);
     expect(received).toEqual([
       { command: "lint", args: { paths: ["specs/"], format: "json", quiet: false, maxWarnings: -1 } },
-      { command: "compile", args: { paths: ["specs/"], target: "policy,markdown", out: "generated", check: true } },
+      { command: "compile", args: { paths: ["specs/"], target: "policy,markdown", out: "generated", check: true, strict: false } },
     ]);
   });
 });

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkOutputs, compileSpecs, resolveTargets, writeOutputs } from "../../src/compile/index.js";
+import { checkOutputs, compileSpecs, resolveTargets, writeOutputs, type Target } from "../../src/compile/index.js";
 import { AgentspecError } from "../../src/errors.js";
 import { MINIMAL_YAML } from "../helpers/lint-text.js";
 import { specFrom } from "../helpers/spec-text.js";
@@ -26,6 +26,56 @@ describe("resolveTargets", () => {
 });
 
 describe("compileSpecs", () => {
+  it("turns a target that throws into one internal diagnostic for that spec; other targets and specs still compile", () => {
+    const broken: Target = {
+      id: "broken",
+      description: "throws on the spec named other",
+      docs: "A test target.",
+      extension: ".txt",
+      emit: (spec) => {
+        if (spec.agent.id === "other") throw new RangeError("cannot encode");
+        return [{ path: `${spec.agent.id}.txt`, contents: "ok" }];
+      },
+    };
+    const { files, problems } = compileSpecs([specFrom(MINIMAL_YAML), specFrom(other, "other.agentspec.yaml")], ["policy", broken]);
+    expect(files.map((f) => f.path)).toEqual(["demo.policy.json", "demo.txt", "other.policy.json"]);
+    expect(problems).toEqual([
+      {
+        file: "other.agentspec.yaml",
+        diagnostics: [
+          {
+            ruleId: "internal",
+            severity: "error",
+            message:
+              'The target "broken" failed on other.agentspec.yaml (cannot encode): this is a bug in agentspec, please report it with the file',
+            line: 1,
+            column: 1,
+            pointer: "",
+          },
+        ],
+      },
+    ]);
+  });
+
+  it("keeps a target's files when it reports a warning, and drops them when it reports an error", () => {
+    const lossy = (severity: "warning" | "error"): Target => ({
+      id: `lossy-${severity}`,
+      description: "reports what it cannot say",
+      docs: "A test target.",
+      extension: ".txt",
+      emit: (spec, { report }) => {
+        report({ pointer: "/tools/crm.lookup", message: "cannot say this", severity });
+        return [{ path: `${spec.agent.id}.${severity}.txt`, contents: "x" }];
+      },
+    });
+    const { files, problems } = compileSpecs([specFrom(MINIMAL_YAML)], [lossy("warning"), lossy("error")]);
+    expect(files.map((f) => f.path)).toEqual(["demo.warning.txt"]);
+    expect(problems[0]!.diagnostics.map((d) => [d.ruleId, d.severity, d.line, d.column])).toEqual([
+      ["lossy-error", "error", 7, 5],
+      ["lossy-warning", "warning", 7, 5],
+    ]);
+  });
+
   it("emits each target's file per spec, sorted by path", () => {
     const { files, problems } = compileSpecs(
       [specFrom(other, "b.agentspec.yaml"), specFrom(MINIMAL_YAML, "a.agentspec.yaml")],

@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { lexer, type Tokens } from "marked";
 import { describe, expect, it } from "vitest";
-import { compilePolicy } from "../../src/compile/policy.js";
+import { compilePolicy } from "../../src/policy/compile-policy.js";
 import { markdown } from "../../src/compile/targets/markdown.js";
 import { GOVERNANCE_ROWS } from "../../src/compile/markdown/governance.js";
 import { escapeCell } from "../../src/compile/markdown/table.js";
@@ -13,6 +13,7 @@ import { MINIMAL_YAML } from "../helpers/lint-text.js";
 import { specFrom } from "../helpers/spec-text.js";
 import { corpusPath, hasCorpus } from "../helpers/corpus.js";
 import { loadSpecs } from "../../src/model/index.js";
+import { emit } from "../helpers/emit.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const specFiles = readdirSync(path.join(root, "specs"))
@@ -25,7 +26,7 @@ async function exampleSpec(file: string): Promise<Spec> {
 }
 
 function render(spec: Spec): string {
-  const files = markdown.emit(spec);
+  const files = emit(markdown, spec);
   expect(files.map((f) => f.path)).toEqual([`${spec.agent.id}.md`]);
   return files[0]!.contents;
 }

@@ -1,6 +1,6 @@
 /** Builds hashed policies for runtime tests. */
 import type { Policy } from "../../generated/policy.js";
-import { policyHash } from "../../src/compile/policy.js";
+import { policyHash } from "../../src/policy/compile-policy.js";
 
 export function makePolicy(parts: Partial<Omit<Policy, "hash">> = {}): Policy {
   const unhashed: Omit<Policy, "hash"> = {

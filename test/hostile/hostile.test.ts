@@ -9,10 +9,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/run-cli.js";
 import { lintFiles } from "../../src/lint/index.js";
 import { loadSource } from "../../src/load/index.js";
-import { compilePolicy } from "../../src/compile/policy.js";
+import { compilePolicy } from "../../src/policy/compile-policy.js";
 import { checkSource } from "../../src/model/index.js";
-import { decide } from "../../src/runtime/decide.js";
-import { matchToolPattern } from "../../src/runtime/glob.js";
+import { decide } from "../../src/policy/decide.js";
+import { matchToolPattern } from "../../src/policy/glob.js";
 
 const fixture = (name: string): string => path.join("test/hostile/fixtures", name);
 

@@ -1,19 +1,19 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { aexJson } from "../../src/compile/targets/aex-json.js";
 import { aex } from "../../src/compile/targets/aex.js";
-import { AgentspecError } from "../../src/errors.js";
 import { aexImporter } from "../../src/import/aex.js";
 import { parseSource } from "../../src/load/index.js";
 import { lintSource } from "../../src/lint/index.js";
 import { checkSource, type Spec } from "../../src/model/index.js";
 import { corpusPath, hasCorpus } from "../helpers/corpus.js";
+import { emit } from "../helpers/emit.js";
+import { importText, refusal } from "../helpers/import.js";
 
 function imported(file: string, text = readFileSync(file, "utf8")): { yaml: string; spec: Spec } {
-  const { yaml } = aexImporter.import(text, file);
+  const { yaml } = importText(aexImporter, text, file);
   const checked = checkSource(parseSource("imported.agentspec.yaml", yaml));
   expect(checked.diagnostics).toEqual([]);
   return { yaml, spec: checked.spec! };
@@ -47,12 +47,12 @@ describe("aex importer", () => {
 
   it("writes the policy back as the same .aex text", () => {
     const { spec } = imported("support/policy.aex", SUPPORT_POLICY);
-    expect(aex.emit(spec)).toEqual([{ path: "support.aex", contents: SUPPORT_POLICY }]);
+    expect(emit(aex, spec)).toEqual([{ path: "support.aex", contents: SUPPORT_POLICY }]);
   });
 
   it("reads a task contract's header and keeps its inputs as a note", () => {
     const task = `task fix_test v0\n\ngoal "Fix it."\n\nuse file.read, file.write\ndeny network.*\n\nneed test_cmd: str\n\ndo file.read(paths=x) -> y\n\nconfirm before file.write\n\nreturn y\n`;
-    const result = aexImporter.import(task, "task.aex");
+    const result = importText(aexImporter, task, "task.aex");
     expect(result.notes).toEqual(["task inputs (aex need): test_cmd: str."]);
     const { spec } = imported("task.aex", task);
     expect(spec.agent.id).toBe("fix_test");
@@ -62,11 +62,11 @@ describe("aex importer", () => {
     ]);
   });
 
-  it("rejects a file that is not aex with BAD_IMPORT and the line", () => {
-    expect(() => aexImporter.import("policy x v0\nconfirm file.write\n", "p.aex")).toThrow(
-      new AgentspecError("BAD_IMPORT", 'p.aex:2: expected "confirm before TOOL", found "confirm file.write"'),
-    );
-    expect(() => aexImporter.import("hello\n", "p.aex")).toThrow(/has no "policy NAME vN"/);
+  it("refuses a file that is not aex, at the line", () => {
+    expect(refusal(aexImporter, "policy x v0\nconfirm file.write\n", "p.aex")).toEqual([
+      '2:1 expected "confirm before TOOL", found "confirm file.write"',
+    ]);
+    expect(refusal(aexImporter, "hello\n", "p.aex")).toEqual([expect.stringMatching(/has no "policy NAME vN"/)]);
   });
 });
 
@@ -92,7 +92,7 @@ describe.skipIf(!hasCorpus)("aex corpus", () => {
     expect(policies.length).toBe(4);
     for (const file of policies) {
       const original = JSON.parse(readFileSync(file, "utf8"));
-      const [out] = aexJson.emit(imported(file).spec);
+      const [out] = emit(aexJson, imported(file).spec);
       const written = JSON.parse(out!.contents);
       expect({ file, written, keys: Object.keys(written) }).toEqual({ file, written: original, keys: Object.keys(original) });
       expect(validatePolicy(written)).toBe(true);
@@ -102,7 +102,7 @@ describe.skipIf(!hasCorpus)("aex corpus", () => {
   it("reproduces every example's .aex policy exactly: import + aex", () => {
     for (const file of files.filter((f) => path.basename(f) === "policy.aex")) {
       const text = readFileSync(file, "utf8");
-      expect(aex.emit(imported(file).spec)[0]!.contents.trimEnd()).toBe(text.trimEnd());
+      expect(emit(aex, imported(file).spec)[0]!.contents.trimEnd()).toBe(text.trimEnd());
     }
   });
 });

@@ -8,8 +8,9 @@ import { agentazImporter } from "../../src/import/agentaz.js";
 import { parseSource } from "../../src/load/index.js";
 import { checkSource, type Spec } from "../../src/model/index.js";
 import { main } from "../../src/cli/main.js";
-import { AgentspecError } from "../../src/errors.js";
 import { corpusPath, hasCorpus } from "../helpers/corpus.js";
+import { emit } from "../helpers/emit.js";
+import { importText, refusal } from "../helpers/import.js";
 
 function modelOf(file: string, text: string): Spec {
   const checked = checkSource(parseSource(file, text));
@@ -46,7 +47,7 @@ describe.skipIf(!hasCorpus)("AgentAz corpus: import, compile, round trip", () =>
       const file = corpusPath("agentaz", "kits", kit, "agentaz.json");
       const kitFile = corpusPath("agentaz", "kits", kit, "kit.json");
       const kitJson = JSON.parse(readFileSync(kitFile, "utf8"));
-      const { yaml } = agentazImporter.import(readFileSync(file, "utf8"), file, {
+      const { yaml } = importText(agentazImporter, readFileSync(file, "utf8"), file, {
         companion: { file: kitFile, text: readFileSync(kitFile, "utf8") },
       });
       const spec = modelOf(`${kit}.agentspec.yaml`, yaml);
@@ -60,9 +61,9 @@ describe.skipIf(!hasCorpus)("AgentAz corpus: import, compile, round trip", () =>
   it("compiles every imported spec to every target", () => {
     for (const kit of kits) {
       const file = corpusPath("agentaz", "kits", kit, "agentaz.json");
-      const spec = modelOf(`${kit}.agentspec.yaml`, agentazImporter.import(readFileSync(file, "utf8"), file).yaml);
+      const spec = modelOf(`${kit}.agentspec.yaml`, importText(agentazImporter, readFileSync(file, "utf8"), file).yaml);
       for (const target of targets) {
-        const files = target.emit(spec);
+        const files = emit(target, spec);
         expect(files.length, `${kit} → ${target.id}`).toBeGreaterThan(0);
         for (const f of files) expect(f.contents.length, `${kit} → ${f.path}`).toBeGreaterThan(0);
       }
@@ -74,7 +75,7 @@ describe.skipIf(!hasCorpus)("AgentAz corpus: import, compile, round trip", () =>
       const file = corpusPath("agentaz", "kits", kit, "agentaz.json");
       const text = readFileSync(file, "utf8");
       const original = modelOf(file, text);
-      const spec = modelOf(`${kit}.agentspec.yaml`, agentazImporter.import(text, file).yaml);
+      const spec = modelOf(`${kit}.agentspec.yaml`, importText(agentazImporter, text, file).yaml);
       const exported = toAgentaz(spec);
       expect(exported, kit).toEqual(JSON.parse(text));
       expect(validateAgentaz(exported), `${kit}: ${JSON.stringify(validateAgentaz.errors)}`).toBe(true);
@@ -94,7 +95,9 @@ describe.skipIf(!hasCorpus)("AgentAz corpus: import, compile, round trip", () =>
     const file = corpusPath("agentaz", "kits", "account-research-agent", "agentaz.json");
     const raw = JSON.parse(readFileSync(file, "utf8"));
     const kitFile = corpusPath("agentaz", "kits", "account-research-agent", "kit.json");
-    const result = agentazImporter.import(JSON.stringify(raw), file, { companion: { file: kitFile, text: readFileSync(kitFile, "utf8") } });
+    const result = importText(agentazImporter, JSON.stringify(raw), file, {
+      companion: { file: kitFile, text: readFileSync(kitFile, "utf8") },
+    });
     const spec = modelOf("imported.agentspec.yaml", result.yaml);
     expect(spec.extensions).toEqual({
       agentaz: {
@@ -109,11 +112,11 @@ describe.skipIf(!hasCorpus)("AgentAz corpus: import, compile, round trip", () =>
     expect(result.notes[0]).toMatch(/^kit\.json lists tools agentaz\.json does not declare \(so they are denied\): /);
   });
 
-  it("rejects a kit.json that is not a kit with BAD_IMPORT naming the kit and the place", () => {
+  it("refuses a kit.json that is not a kit, naming the kit and the place", () => {
     const file = corpusPath("agentaz", "kits", "account-research-agent", "agentaz.json");
-    expect(() =>
-      agentazImporter.import(readFileSync(file, "utf8"), file, { companion: { file: "kit.json", text: '{ "tools": 3 }' } }),
-    ).toThrow(new AgentspecError("BAD_IMPORT", 'kit.json:1:12: "tools" must be a list of { name, purpose }'));
+    expect(refusal(agentazImporter, readFileSync(file, "utf8"), file, { companion: { file: "kit.json", text: '{ "tools": 3 }' } })).toEqual(
+      ['1:1 kit.json:1:12: "tools" must be a list of { name, purpose }'],
+    );
   });
 
   it("agentspec import agentaz reads the kit.json beside the file and prints YAML", async () => {

@@ -1,16 +1,17 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { veto } from "../../src/compile/targets/veto.js";
-import { compilePolicy } from "../../src/compile/policy.js";
-import { AgentspecError } from "../../src/errors.js";
+import { compilePolicy } from "../../src/policy/compile-policy.js";
 import { vetoImporter } from "../../src/import/veto.js";
 import { parseSource } from "../../src/load/index.js";
 import { checkSource, loadSpecs, type Spec } from "../../src/model/index.js";
-import { decide } from "../../src/runtime/decide.js";
+import { decide } from "../../src/policy/decide.js";
 import { corpusPath, hasCorpus } from "../helpers/corpus.js";
+import { emit } from "../helpers/emit.js";
+import { importText, refusal } from "../helpers/import.js";
 
 function imported(text: string, file = "rules.veto.yaml"): { spec: Spec; notes: string[]; yaml: string } {
-  const { yaml, notes } = vetoImporter.import(text, file);
+  const { yaml, notes } = importText(vetoImporter, text, file);
   const checked = checkSource(parseSource("imported.agentspec.yaml", yaml));
   expect(checked.diagnostics).toEqual([]);
   return { spec: checked.spec!, notes, yaml };
@@ -28,7 +29,7 @@ describe("veto importer", () => {
   it("round-trips every example spec: agentspec → veto → agentspec keeps tools, effects, gates, limits and denies, and decides every test case alike", async () => {
     const checked = await loadSpecs(["specs/"]);
     for (const { spec } of checked) {
-      const { spec: back, notes } = imported(veto.emit(spec!)[0]!.contents);
+      const { spec: back, notes } = imported(emit(veto, spec!)[0]!.contents);
       expect(notes, spec!.agent.id).toEqual([]);
       expect(back.agent.id).toBe(spec!.agent.id);
       expect(authority(back), spec!.agent.id).toEqual(authority(spec!));
@@ -55,14 +56,14 @@ describe("veto importer", () => {
     ]);
   });
 
-  it("rejects a file that is not Veto IR v1 with BAD_IMPORT", () => {
-    expect(() => vetoImporter.import('version: "2.0"\nrules: []\n', "r.yaml")).toThrow(
-      new AgentspecError("BAD_IMPORT", 'r.yaml: not a Veto policy IR v1 file: "version" must be "1.0"'),
-    );
-    expect(() => vetoImporter.import('version: "1.0"\nrules:\n  - name: x\n    action: block\n', "r.yaml")).toThrow(
-      new AgentspecError("BAD_IMPORT", "r.yaml: not a Veto policy IR v1 file: rules[0] needs an id, a name and an action"),
-    );
-    expect(() => vetoImporter.import("a: [", "r.yaml")).toThrow(/^r\.yaml: not valid YAML/);
+  it("refuses a file that is not Veto IR v1", () => {
+    expect(refusal(vetoImporter, 'version: "2.0"\nrules: []\n', "r.yaml")).toEqual([
+      '1:1 not a Veto policy IR v1 file: "version" must be "1.0"',
+    ]);
+    expect(refusal(vetoImporter, 'version: "1.0"\nrules:\n  - name: x\n    action: block\n', "r.yaml")).toEqual([
+      "1:1 not a Veto policy IR v1 file: rules[0] needs an id, a name and an action",
+    ]);
+    expect(refusal(vetoImporter, "a: [", "r.yaml")).toEqual([expect.stringMatching(/^1:1 not valid YAML/)]);
   });
 });
 

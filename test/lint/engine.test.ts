@@ -52,6 +52,15 @@ function lint(suppressions: string, config: LintConfig = {}, rules: readonly Rul
 const brief = (ds: Diagnostic[]) => ds.map((d) => `${d.line}:${d.column} ${d.severity} ${d.ruleId} ${d.message}`);
 
 describe("lintSpec", () => {
+  it("turns a rule that throws into one internal diagnostic naming the rule and the file; the other rules still run", () => {
+    const throwing: Rule = { ...noHandoff, id: "fake-throws", check: () => JSON.parse("{") };
+    expect(brief(lint("", {}, [throwing, writeTool]))).toEqual([
+      expect.stringMatching(/^1:1 error internal The rule "fake-throws" failed on demo\.agentspec\.yaml \(.*JSON.*\): this is a bug/),
+      '6:3 error fake-write-tool Tool "crm.update" writes',
+      '8:3 error fake-write-tool Tool "crm.delete" writes',
+    ]);
+  });
+
   it("reports what the rules find, at the finding's line:column", () => {
     expect(brief(lint(""))).toEqual([
       '6:3 error fake-write-tool Tool "crm.update" writes',

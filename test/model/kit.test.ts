@@ -8,6 +8,7 @@ import { parseSource } from "../../src/load/index.js";
 import { checkSource, loadSpecs, readKit } from "../../src/model/index.js";
 import { agentaz } from "../helpers/lint-rule.js";
 import { corpusPath, hasCorpus } from "../helpers/corpus.js";
+import { emit } from "../helpers/emit.js";
 
 describe("the kit.json companion", () => {
   it("reads a kit's tools with inferred effects, its failure modes and evaluation, keeping only the fields agentspec has", () => {
@@ -46,7 +47,7 @@ describe("the kit.json companion", () => {
       ["read_ticket", "Fetch the ticket."],
       ["draft_reply", undefined],
     ]);
-    const md = markdown.emit(spec!)[0]!.contents;
+    const md = emit(markdown, spec!)[0]!.contents;
     expect(md).toContain("| m | d | mi | r |");
     expect(md).toContain("| Accuracy | — | >= 0.9 |");
   });
@@ -82,7 +83,7 @@ describe.skipIf(!hasCorpus)("the corpus kits", () => {
       expect(spec!.kit?.problem).toBeUndefined();
       expect(spec!.kit?.tools.map((t) => t.name)).toEqual(kit.tools.map((t: { name: string }) => t.name));
       expect(spec!.failureModes).toEqual(kit.failureModes);
-      const md = markdown.emit(spec!)[0]!.contents;
+      const md = emit(markdown, spec!)[0]!.contents;
       for (const metric of kit.evaluation.metrics) expect(md).toContain(`| ${metric.name} |`);
       expect(md).not.toContain("No failure modes declared.");
     }

@@ -4,7 +4,7 @@ import { CWD, RESULTS } from "./results.js";
 
 describe("github", () => {
   it("prints one workflow command per finding, escaped as the runner expects", () => {
-    expect(github(RESULTS, { color: false, cwd: CWD })).toBe(
+    expect(github.format(RESULTS, { color: false, cwd: CWD })).toBe(
       [
         '::error file=specs/order.agentspec.yaml,line=7,col=5,title=schema::Unknown property "efect" in tools["crm.lookup"]; did you mean "effect"?',
         "::warning file=specs/order.agentspec.yaml,line=3,col=18,title=fake-stale::Last reviewed 400 days ago",
@@ -15,7 +15,7 @@ describe("github", () => {
   });
 
   it("prints nothing when there is nothing to report", () => {
-    expect(github([{ file: "a.agentspec.yaml", diagnostics: [] }], { color: false, cwd: CWD })).toBe("");
+    expect(github.format([{ file: "a.agentspec.yaml", diagnostics: [] }], { color: false, cwd: CWD })).toBe("");
   });
 
   it("escapes % first, so an escape is never escaped twice", () => {

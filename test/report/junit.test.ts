@@ -9,7 +9,7 @@ const parse = (xml: string) =>
   );
 
 describe("junit", () => {
-  const xml = junit(RESULTS, { color: false, cwd: CWD });
+  const xml = junit.format(RESULTS, { color: false, cwd: CWD });
 
   it("is well-formed XML", () => {
     expect(XMLValidator.validate(xml)).toBe(true);
@@ -41,7 +41,7 @@ describe("junit", () => {
   it("escapes markup and replaces characters XML cannot hold", () => {
     expect(escapeXml(`<a href="x">&'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&amp;&apos;&lt;/a&gt;");
     expect(escapeXml("bell\u0007 nul\u0000 lone\uD800 ok\t😀")).toBe("bell\uFFFD nul\uFFFD lone\uFFFD ok\t😀");
-    const hostile = junit(
+    const hostile = junit.format(
       [
         {
           file: "x.agentspec.yaml",
@@ -55,7 +55,7 @@ describe("junit", () => {
   });
 
   it("writes an empty suite for no files", () => {
-    expect(junit([], { color: false, cwd: CWD })).toBe(
+    expect(junit.format([], { color: false, cwd: CWD })).toBe(
       '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="agentspec" tests="0" failures="0" errors="0">\n  <testsuite name="agentspec lint" tests="0" failures="0" errors="0" skipped="0">\n  </testsuite>\n</testsuites>\n',
     );
   });

@@ -18,7 +18,7 @@ function sarifValidator() {
   return ajv.compile(schema);
 }
 
-const render = () => JSON.parse(sarif(RESULTS, { color: false, cwd: CWD, rules: ruleCatalog(FAKE_RULES), version: "1.2.3" }));
+const render = () => JSON.parse(sarif.format(RESULTS, { color: false, cwd: CWD, rules: ruleCatalog(FAKE_RULES), version: "1.2.3" }));
 
 describe("sarif", () => {
   it("validates against the SARIF 2.1.0 schema", () => {
@@ -26,7 +26,7 @@ describe("sarif", () => {
     const ok = validate(render());
     expect(validate.errors ?? []).toEqual([]);
     expect(ok).toBe(true);
-    expect(validate(JSON.parse(sarif([], { color: false, cwd: CWD })))).toBe(true);
+    expect(validate(JSON.parse(sarif.format([], { color: false, cwd: CWD })))).toBe(true);
     const broken = render();
     broken.runs[0].results[0].level = "fatal";
     expect(validate(broken)).toBe(false);
@@ -82,7 +82,7 @@ describe("sarif", () => {
   });
 
   it("adds a rule entry for a finding whose rule it was not told about", () => {
-    const log = JSON.parse(sarif(RESULTS, { color: false, cwd: CWD, rules: [] }));
+    const log = JSON.parse(sarif.format(RESULTS, { color: false, cwd: CWD, rules: [] }));
     const rules = log.runs[0].tool.driver.rules;
     expect(rules.map((r: { id: string }) => r.id)).toEqual(["schema", "fake-stale", "unused-suppression"]);
     expect(log.runs[0].results.map((r: { ruleIndex: number }) => r.ruleIndex)).toEqual([0, 1, 2]);
@@ -91,7 +91,7 @@ describe("sarif", () => {
 
   it("writes paths outside the working directory with ../ and forward slashes", () => {
     const log = JSON.parse(
-      sarif([{ file: "/work/other/x.agentspec.yaml", diagnostics: RESULTS[0]!.diagnostics }], { color: false, cwd: CWD }),
+      sarif.format([{ file: "/work/other/x.agentspec.yaml", diagnostics: RESULTS[0]!.diagnostics }], { color: false, cwd: CWD }),
     );
     expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe("../other/x.agentspec.yaml");
   });

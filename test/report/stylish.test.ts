@@ -4,7 +4,7 @@ import { CWD, RESULTS } from "./results.js";
 
 describe("stylish", () => {
   it("prints aligned rows per file and a summary, without colour", () => {
-    expect(stylish(RESULTS, { color: false, cwd: CWD })).toBe(
+    expect(stylish.format(RESULTS, { color: false, cwd: CWD })).toBe(
       [
         "specs/order.agentspec.yaml",
         '  7:5   error    Unknown property "efect" in tools["crm.lookup"]; did you mean "effect"?  schema',
@@ -20,7 +20,7 @@ describe("stylish", () => {
   });
 
   it("colours with ANSI codes when asked", () => {
-    const out = stylish([RESULTS[0]!], { color: true, cwd: CWD });
+    const out = stylish.format([RESULTS[0]!], { color: true, cwd: CWD });
     expect(out).toBe(
       [
         "\u001b[4mspecs/order.agentspec.yaml\u001b[24m",
@@ -42,14 +42,16 @@ describe("stylish", () => {
         ],
       },
     ];
-    const out = stylish(hostile, { color: false, cwd: CWD });
+    const out = stylish.format(hostile, { color: false, cwd: CWD });
     expect(out).toContain("specs/\\u001B[2Jx.agentspec.yaml");
     expect(out).toContain('Tool "a\\u001B]0;pwned\\u0007\\u202Eb"');
     expect(out).not.toMatch(/[\u0007\u001b\u202e]/);
   });
 
   it("says how many files were clean", () => {
-    expect(stylish([RESULTS[1]!], { color: false, cwd: CWD })).toBe("✔ 1 file checked: no problems\n");
-    expect(stylish([RESULTS[1]!, RESULTS[1]!], { color: true, cwd: CWD })).toBe("\u001b[32m✔ 2 files checked: no problems\u001b[39m\n");
+    expect(stylish.format([RESULTS[1]!], { color: false, cwd: CWD })).toBe("✔ 1 file checked: no problems\n");
+    expect(stylish.format([RESULTS[1]!, RESULTS[1]!], { color: true, cwd: CWD })).toBe(
+      "\u001b[32m✔ 2 files checked: no problems\u001b[39m\n",
+    );
   });
 });

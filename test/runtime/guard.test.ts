@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Policy } from "../../generated/policy.js";
-import { canonicalize, sha256Hex } from "../../src/compile/canonical.js";
+import { canonicalize, sha256Hex } from "../../src/policy/canonical.js";
 import { AgentspecError } from "../../src/errors.js";
 import { verifyAuditLog } from "../../src/runtime/audit-verify.js";
 import { GENESIS_HASH, recordHash, type DecisionRecord } from "../../src/runtime/decision-record.js";
@@ -37,6 +37,7 @@ describe("budgets", () => {
       rule: "budget",
       reason: '"crm.get" is denied: the run has made 2 tool calls, all that max_tool_calls 2 allows',
       policyHash: expect.stringMatching(/^sha256:/),
+      entries: ["/budgets"],
     });
     expect(guard.usage().toolCalls).toBe(2);
   });
@@ -141,6 +142,7 @@ describe("approvals", () => {
           reason: '"billing.refund" requires approval when amount > 100',
           policyHash: SUPPORT_POLICY.hash,
           channel: "slack:#support-escalations",
+          entries: ["/tools/billing.refund/approval"],
         },
       },
     ]);
@@ -234,6 +236,7 @@ describe("escalation", () => {
       reason:
         '"email.send" is denied by the policy; escalated to support_agent after 2 denied attempts at "email.send": further calls to it are denied for this run',
       policyHash: policy.hash,
+      entries: ["/deny/0"],
     });
     expect(events).toEqual([
       {

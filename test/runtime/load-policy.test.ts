@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { policyHash, serializePolicy } from "../../src/compile/policy.js";
+import { policyHash, serializePolicy } from "../../src/policy/compile-policy.js";
 import { AgentspecError } from "../../src/errors.js";
-import { decide } from "../../src/runtime/decide.js";
+import { decide } from "../../src/policy/decide.js";
 import { createGuard } from "../../src/runtime/guard.js";
 import { denyAllPolicy, loadPolicy, tryLoadPolicy } from "../../src/runtime/load-policy.js";
 import { SUPPORT_POLICY } from "../helpers/policy.js";
@@ -185,6 +185,7 @@ describe("fail closed when the policy cannot load", () => {
       rule: "deny-pattern",
       reason: '"read_order_status" is denied by "*": maintenance',
       policyHash: policy.hash,
+      entries: ["/deny/0"],
     });
   });
 });

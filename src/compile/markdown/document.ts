@@ -2,8 +2,8 @@
 import path from "node:path";
 import type { DecisionTest, Spec } from "../../model/index.js";
 import { computeTrustLevel, trustLevelRank, type TrustLevelResult } from "../../tier/index.js";
-import { canonicalize } from "../canonical.js";
-import { compilePolicy } from "../policy.js";
+import { canonicalize } from "../../policy/canonical.js";
+import { compilePolicy } from "../../policy/compile-policy.js";
 import { CROSSWALK_HEADER, crosswalkRows } from "./crosswalk.js";
 import { describeApproval, describeToolLimits, list, trustLevelLabel } from "./describe.js";
 import { decisionFlowchart } from "./flowchart.js";

@@ -1,9 +1,4 @@
-/**
- * `aex-json` → <id>.aex.json: aex's JSON policy (schemas/policy.schema.json): `allow` (a tool
- * with resources becomes one `tool:resource` entry per resource), `deny`, `require_confirmation`
- * (every tool with an approval gate; aex confirms always, so a conditional gate is confirmed on
- * every call) and `budget.calls` from limits.max_tool_calls. Hard limits have no aex form.
- */
+/** `aex-json` → <id>.aex.json. */
 import type { Spec } from "../../model/index.js";
 import type { Target } from "./types.js";
 
@@ -30,6 +25,10 @@ export function aexJsonPolicy(spec: Spec): AexJsonPolicy {
 export const aexJson: Target = {
   id: "aex-json",
   description: "aex's JSON policy: allow, deny, require_confirmation and budget",
+  docs: `\`aex-json\` → <id>.aex.json: aex's JSON policy (schemas/policy.schema.json): \`allow\` (a tool
+with resources becomes one \`tool:resource\` entry per resource), \`deny\`, \`require_confirmation\`
+(every tool with an approval gate; aex confirms always, so a conditional gate is confirmed on
+every call) and \`budget.calls\` from limits.max_tool_calls. Hard limits have no aex form.`,
   extension: ".aex.json",
   emit: (spec) => [{ path: `${spec.agent.id}.aex.json`, contents: JSON.stringify(aexJsonPolicy(spec), null, 2) + "\n" }],
 };

@@ -1,9 +1,4 @@
-/**
- * `aex` → <id>.aex: an aex policy (`policy NAME vN`, `goal`, `allow`, `deny`, `budget calls=N`,
- * `confirm before`). The text form names tools only: resource scopes are in the `aex-json`
- * target's `tool:resource` entries. A conditional approval gate becomes an unconditional
- * `confirm before` (stricter); hard limits have no aex form.
- */
+/** `aex` → <id>.aex. */
 import type { Spec } from "../../model/index.js";
 import type { Target } from "./types.js";
 
@@ -24,6 +19,10 @@ export function aexPolicyText(spec: Spec): string {
 export const aex: Target = {
   id: "aex",
   description: "An aex policy (.aex): allow, deny, confirm before and budget",
+  docs: `\`aex\` → <id>.aex: an aex policy (\`policy NAME vN\`, \`goal\`, \`allow\`, \`deny\`, \`budget calls=N\`,
+\`confirm before\`). The text form names tools only: resource scopes are in the \`aex-json\`
+target's \`tool:resource\` entries. A conditional approval gate becomes an unconditional
+\`confirm before\` (stricter); hard limits have no aex form.`,
   extension: ".aex",
   emit: (spec) => [{ path: `${spec.agent.id}.aex`, contents: aexPolicyText(spec) }],
 };

@@ -1,14 +1,8 @@
-/**
- * `agentaz` → <id>.agentaz.json: an AgentAz v1.0 spec in the auto_executable_tools /
- * approval_required_tools shape. Fields AgentAz requires but a spec leaves out are derived and
- * say so: the trust level is computed, the worst-case action names the most severe tool.
- * `extensions.agentaz` (filled by `agentspec import agentaz`, or kept from an agentaz.json input)
- * is restored: its fields are merged back, one level deep, and `ungated_tools_field:
- * allowed_tools` writes the allowed_tools shape, so agentaz → agentspec → agentaz keeps every field.
- */
+/** `agentaz` → <id>.agentaz.json. */
 import { computeTrustLevel } from "../../tier/index.js";
 import { effectRank, type Spec } from "../../model/index.js";
 import type { Target } from "./types.js";
+import { isObject, nonEmpty, prune } from "../../load/index.js";
 
 export const AGENTAZ_SCHEMA_ID = "https://www.agent-kits.com/agentaz/agentaz-v1.0.schema.json";
 
@@ -53,6 +47,12 @@ function mapped(spec: Spec, ungatedField: "allowed_tools" | "auto_executable_too
 export const agentaz: Target = {
   id: "agentaz",
   description: "An AgentAz v1.0 agentaz.json (auto_executable_tools / approval_required_tools)",
+  docs: `\`agentaz\` → <id>.agentaz.json: an AgentAz v1.0 spec in the auto_executable_tools /
+approval_required_tools shape. Fields AgentAz requires but a spec leaves out are derived and
+say so: the trust level is computed, the worst-case action names the most severe tool.
+\`extensions.agentaz\` (filled by \`agentspec import agentaz\`, or kept from an agentaz.json input)
+is restored: its fields are merged back, one level deep, and \`ungated_tools_field:
+allowed_tools\` writes the allowed_tools shape, so agentaz → agentspec → agentaz keeps every field.`,
   extension: ".agentaz.json",
   emit: (spec) => [{ path: `${spec.agent.id}.agentaz.json`, contents: JSON.stringify(toAgentaz(spec), null, 2) + "\n" }],
 };
@@ -65,16 +65,4 @@ function restore(out: Record<string, unknown>, kept: Record<string, unknown>): R
     result[key] = isObject(current) && isObject(value) ? { ...current, ...value } : value;
   }
   return result;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
-function prune<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
-}
-
-function nonEmpty<T extends object>(value: T): T | undefined {
-  return Object.keys(value).length > 0 ? value : undefined;
 }

@@ -1,24 +1,7 @@
-/**
- * `cedar` → <id>.cedar (policies) and <id>.cedarschema: the same authority, enforced by a Cedar
- * engine. The mapping (documented in README "Interop"):
- * - principal Agentspec::Agent::"<agent id>", action Agentspec::Action::"call", resource
- *   Agentspec::Tool::"<tool name>"; context { tool, args, call_context, mistyped, approved }.
- * - every allowlisted tool is a permit; a glob tool (Cedar has no wildcard entities) is a permit
- *   over `context.tool like "…"`. As in decide(), every entry that matches a name applies: its
- *   forbids too (the strictest wins).
- * - deny patterns, hard limits and approval gates are forbids; a forbid for an approval gate has
- *   `unless { context.approved }` and an @approval annotation (with @channel). Ask Cedar with
- *   approved=false: Allow → allow; otherwise ask with approved=true: Allow → require_approval,
- *   Deny → deny.
- * - numbers are Cedar decimals; `arg_lengths` carries string lengths (Cedar has none); `args` holds the arguments the policy reads, flattened by dotted
- *   path, when their type is the one the schema declares; a present argument of another type is
- *   named in `mistyped`, which fails closed exactly as decide() does (a bound it cannot check is
- *   broken; a numeric approval condition holds).
- * - `?` in a glob has no Cedar equivalent: a deny pattern widens it to `*` and a glob tool with
- *   one is left out (both fail closed).
- */
+/** `cedar` → <id>.cedar (policies) and <id>.cedarschema. */
 import type { Condition, Policy, PolicyTool } from "../../../generated/policy.js";
-import { compilePolicy } from "../policy.js";
+import { compilePolicy } from "../../policy/compile-policy.js";
+import { joinPointer } from "../../load/index.js";
 import type { Target } from "./types.js";
 
 export type CedarArgType = "decimal" | "String" | "Bool";
@@ -29,11 +12,28 @@ const ACTION = `${NAMESPACE}::Action::"call"`;
 export const cedar: Target = {
   id: "cedar",
   description: "Cedar policies and schema: permits, forbids and approval gates a Cedar engine enforces",
+  docs: `\`cedar\` → <id>.cedar (policies) and <id>.cedarschema: the same authority, enforced by a Cedar
+engine. The mapping (documented in README "Interop"):
+- principal Agentspec::Agent::"<agent id>", action Agentspec::Action::"call", resource
+  Agentspec::Tool::"<tool name>"; context { tool, args, call_context, mistyped, approved }.
+- every allowlisted tool is a permit; a glob tool (Cedar has no wildcard entities) is a permit
+  over \`context.tool like "…"\`. As in decide(), every entry that matches a name applies: its
+  forbids too (the strictest wins).
+- deny patterns, hard limits and approval gates are forbids; a forbid for an approval gate has
+  \`unless { context.approved }\` and an @approval annotation (with @channel). Ask Cedar with
+  approved=false: Allow → allow; otherwise ask with approved=true: Allow → require_approval,
+  Deny → deny.
+- numbers are Cedar decimals; \`arg_lengths\` carries string lengths (Cedar has none); \`args\` holds the arguments the policy reads, flattened by dotted
+  path, when their type is the one the schema declares; a present argument of another type is
+  named in \`mistyped\`, which fails closed exactly as decide() does (a bound it cannot check is
+  broken; a numeric approval condition holds).
+- \`?\` in a glob has no Cedar equivalent: a deny pattern widens it to \`*\` and a glob tool with
+  one is left out (both fail closed).`,
   extension: ".cedar",
-  emit: (spec) => {
+  emit: (spec, context) => {
     const policy = compilePolicy(spec);
     return [
-      { path: `${spec.agent.id}.cedar`, contents: cedarPolicies(policy) },
+      { path: `${spec.agent.id}.cedar`, contents: cedarPolicies(policy, (pointer, message) => context.report({ pointer, message })) },
       { path: `${spec.agent.id}.cedarschema`, contents: cedarSchema(policy) },
     ];
   },
@@ -98,7 +98,10 @@ export function cedarSchema(policy: Policy): string {
   ].join("\n");
 }
 
-export function cedarPolicies(policy: Policy): string {
+/** Says what Cedar cannot express exactly, at the policy pointer it concerns (also the spec's pointer). */
+export type CedarLoss = (pointer: string, message: string) => void;
+
+export function cedarPolicies(policy: Policy, lossy: CedarLoss = () => {}): string {
   const types = cedarArgTypes(policy);
   const principal = `principal == ${NAMESPACE}::Agent::${str(policy.agent.id)}`;
   const blocks: string[] = [
@@ -123,7 +126,8 @@ export function cedarPolicies(policy: Policy): string {
     const { resource, guard } = selector;
     const when = (expr: string): string[] => [`when { ${[guard, expr].filter(Boolean).join(" && ")} }`];
     statement({ id: `allow-${i}`, agentspec: "allow", tool: name, effect: tool.effect }, "permit", resource, guard ? when("") : []);
-    limitForbids(tool, types).forEach((expr, j) =>
+    const at = joinPointer("/tools", name);
+    limitForbids(tool, types, at, lossy).forEach((expr, j) =>
       statement({ id: `limit-${i}-${j}`, agentspec: "hard-limit", tool: name }, "forbid", resource, when(expr)),
     );
     if (tool.approval) {
@@ -133,7 +137,7 @@ export function cedarPolicies(policy: Policy): string {
         tool: name,
         ...(tool.approval.channel ? { channel: tool.approval.channel } : {}),
       };
-      const expr = tool.approval.when ? conditionExpr(tool.approval.when, types) : "";
+      const expr = tool.approval.when ? conditionExpr(tool.approval.when, types, { pointer: `${at}/approval/when`, lossy }) : "";
       statement(annotations, "forbid", resource, [...(guard || expr ? when(expr) : []), "unless { context.approved }"]);
     }
   });
@@ -148,7 +152,7 @@ function selectTool(name: string): { resource: string; guard: string } | undefin
 }
 
 /** One Cedar expression per way a call can break the tool's hard limits (decide(): brokenLimit). */
-function limitForbids(tool: PolicyTool, types: Map<string, CedarArgType>): string[] {
+function limitForbids(tool: PolicyTool, types: Map<string, CedarArgType>, at: string, lossy: CedarLoss): string[] {
   const out: string[] = [];
   for (const [path, limit] of Object.entries(tool.limits ?? {})) {
     const has = `context.args has ${str(path)}`;
@@ -157,8 +161,10 @@ function limitForbids(tool: PolicyTool, types: Map<string, CedarArgType>): strin
     if (limit.required) out.push(`!(${has} || ${mistyped})`);
     const type = types.get(path);
     const checks: string[] = [];
-    if (limit.max !== undefined) checks.push(type === "decimal" ? `${value}.greaterThan(${decimal(limit.max)})` : "true");
-    if (limit.min !== undefined) checks.push(type === "decimal" ? `${value}.lessThan(${decimal(limit.min)})` : "true");
+    const bound = (key: "max" | "min", n: number): string =>
+      boundDecimal(n, key === "max" ? "down" : "up", joinPointer(at, "limits", path, key), lossy);
+    if (limit.max !== undefined) checks.push(type === "decimal" ? `${value}.greaterThan(${bound("max", limit.max)})` : "true");
+    if (limit.min !== undefined) checks.push(type === "decimal" ? `${value}.lessThan(${bound("min", limit.min)})` : "true");
     if (limit.max_length !== undefined) {
       // Cedar has no string length: the request carries it in arg_lengths.
       checks.push(
@@ -167,17 +173,22 @@ function limitForbids(tool: PolicyTool, types: Map<string, CedarArgType>): strin
           : "true",
       );
     }
-    if (limit.one_of) checks.push(`!${cedarSet(limit.one_of, types.get(path))}.contains(${value})`);
+    if (limit.one_of)
+      checks.push(
+        `!${cedarSet(representable(limit.one_of, joinPointer(at, "limits", path, "one_of"), lossy), types.get(path))}.contains(${value})`,
+      );
     if (checks.length > 0) out.push(`(${mistyped} || (${has} && (${checks.join(" || ")})))`);
   }
   return out;
 }
 
 /** A condition as a Cedar boolean expression, with decide()'s semantics (see holds()). */
-export function conditionExpr(c: Condition, types: Map<string, CedarArgType>): string {
+export function conditionExpr(c: Condition, types: Map<string, CedarArgType>, at: { pointer: string; lossy: CedarLoss } = NO_LOSS): string {
   const parts: string[] = [];
-  if (c.any) parts.push(c.any.length === 0 ? "false" : `(${c.any.map((x) => conditionExpr(x, types)).join(" || ")})`);
-  if (c.all) parts.push(c.all.length === 0 ? "true" : `(${c.all.map((x) => conditionExpr(x, types)).join(" && ")})`);
+  const sub = (list: Condition[], key: "any" | "all") =>
+    list.map((x, i) => conditionExpr(x, types, { ...at, pointer: `${at.pointer}/${key}/${i}` }));
+  if (c.any) parts.push(c.any.length === 0 ? "false" : `(${sub(c.any, "any").join(" || ")})`);
+  if (c.all) parts.push(c.all.length === 0 ? "true" : `(${sub(c.all, "all").join(" && ")})`);
   if (c.arg === undefined && c.context === undefined) return parts.length > 0 ? parts.join(" && ") : "false";
   const [record, key, type] =
     c.arg !== undefined ? ["context.args", c.arg, types.get(c.arg)] : ["context.call_context", c.context!, "String" as CedarArgType];
@@ -195,13 +206,20 @@ export function conditionExpr(c: Condition, types: Map<string, CedarArgType>): s
   for (const [bound, method] of numeric) {
     if (bound === undefined) continue;
     // A value that is not a number holds a numeric comparison (fail closed: ask a human).
-    ops.push(type === "decimal" ? `(${mistyped} || (${has} && ${value}.${method}(${decimal(bound)})))` : present);
+    // Rounded so the condition holds for more values, never fewer (a human decides).
+    const rounded = boundDecimal(bound, method.startsWith("greater") ? "down" : "up", at.pointer, at.lossy);
+    ops.push(type === "decimal" ? `(${mistyped} || (${has} && ${value}.${method}(${rounded})))` : present);
   }
+  // A number Cedar's decimal cannot hold: no value of the request can equal it (such a value is
+  // mistyped), so an equality on it holds whenever the argument is there.
+  const exact = (v: unknown): boolean => typeof v !== "number" || isCedarDecimal(v) || (at.lossy(at.pointer, inexactMessage(v)), false);
   const same = (v: unknown): boolean => cedarType(v) === type;
-  if (c.eq !== undefined) ops.push(same(c.eq) ? `(${has} && ${value} == ${literal(c.eq)})` : "false");
-  if (c.ne !== undefined) ops.push(same(c.ne) ? `(${mistyped} || (${has} && ${value} != ${literal(c.ne)}))` : present);
-  if (c.in !== undefined) ops.push(`(${has} && ${cedarSet(c.in, type)}.contains(${value}))`);
-  if (c.not_in !== undefined) ops.push(`(${mistyped} || (${has} && !${cedarSet(c.not_in, type)}.contains(${value})))`);
+  if (c.eq !== undefined) ops.push(!exact(c.eq) ? present : same(c.eq) ? `(${has} && ${value} == ${literal(c.eq)})` : "false");
+  if (c.ne !== undefined) ops.push(same(c.ne) && exact(c.ne) ? `(${mistyped} || (${has} && ${value} != ${literal(c.ne)}))` : present);
+  if (c.in !== undefined) ops.push(!c.in.every(exact) ? present : `(${has} && ${cedarSet(c.in, type)}.contains(${value}))`);
+  if (c.not_in !== undefined) {
+    ops.push(`(${mistyped} || (${has} && !${cedarSet(representable(c.not_in, at.pointer, at.lossy), type)}.contains(${value})))`);
+  }
   parts.push(ops.length > 0 ? ops.join(" && ") : present);
   return parts.join(" && ");
 }
@@ -220,6 +238,37 @@ function cedarSet(values: readonly (string | number | boolean)[], type: CedarArg
 
 function literal(value: string | number | boolean): string {
   return typeof value === "number" ? decimal(value) : typeof value === "boolean" ? String(value) : str(value);
+}
+
+const NO_LOSS = { pointer: "", lossy: (() => {}) as CedarLoss };
+/** Cedar's decimal holds four fractional digits below this magnitude (a 64-bit count of 1/10,000s). */
+const DECIMAL_LIMIT = 922337203685476;
+
+function inexactMessage(n: number): string {
+  return `${n} is not a Cedar decimal (four fractional digits, magnitude below ${DECIMAL_LIMIT}): Cedar reads a call with this value as mistyped, so it denies or asks where decide() may allow`;
+}
+
+/**
+ * A bound as a Cedar decimal literal; one Cedar cannot hold is rounded toward the stricter side
+ * ("down" for an upper limit or a lower threshold, "up" for the others) and reported.
+ */
+function boundDecimal(n: number, direction: "down" | "up", pointer: string, lossy: CedarLoss): string {
+  if (isCedarDecimal(n)) return decimal(n);
+  let rounded = Math.max(-DECIMAL_LIMIT, Math.min(DECIMAL_LIMIT, Number(n.toFixed(4))));
+  if (direction === "down" && rounded > n) rounded = Number((rounded - 0.0001).toFixed(4));
+  if (direction === "up" && rounded < n) rounded = Number((rounded + 0.0001).toFixed(4));
+  lossy(
+    pointer,
+    `The bound ${n} is not a Cedar decimal (four fractional digits): it is written as ${decimalText(rounded)}, so Cedar denies or asks for values between the two that decide() allows`,
+  );
+  return decimal(rounded);
+}
+
+/** The members Cedar can hold; the others are reported and left out (a call with such a value is mistyped, which fails closed). */
+function representable<T extends string | number | boolean>(values: readonly T[], pointer: string, lossy: CedarLoss): T[] {
+  const kept = values.filter((v) => typeof v !== "number" || isCedarDecimal(v));
+  for (const v of values) if (!kept.includes(v)) lossy(pointer, inexactMessage(v as number));
+  return kept;
 }
 
 /** A Cedar decimal literal: at most four fractional digits. */

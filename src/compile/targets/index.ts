@@ -10,6 +10,6 @@ import { veto } from "./veto.js";
 import { wpc } from "./wpc.js";
 import type { Target } from "./types.js";
 
-export type { EmittedFile, Target } from "./types.js";
+export type { EmittedFile, Target, TargetContext } from "./types.js";
 
 export const targets: readonly Target[] = [policy, markdown, cedar, aex, aexJson, agentaz, wpc, veto, sentrely];

@@ -1,14 +1,4 @@
-/**
- * `sentrely` → <id>.sentrely.yaml: a Sentrely blueprint policy configuration: `project` (the
- * agent's owner), `agent`, `policies` as `namespace:verb on resource` (agentspec's
- * `tickets.read` with resources ["queue/tier-1"] is `tickets:read on queue/tier-1`; a tool
- * without resources is `on *`), and `budget` (max_tokens_per_session, max_sessions_per_day).
- * Sentrely's own examples write a gated policy as the policy line followed by indented
- * `requires_approval` and `approval_channel`, which is not valid YAML; here that line is the key
- * of a one-entry mapping holding them. Sentrely denies what no policy grants, so deny patterns
- * need no form; a conditional approval becomes an unconditional one (stricter), and hard
- * limits have no Sentrely form.
- */
+/** `sentrely` → <id>.sentrely.yaml. */
 import { stringify } from "yaml";
 import type { Spec, ToolSpec } from "../../model/index.js";
 import type { Target } from "./types.js";
@@ -25,6 +15,15 @@ export interface SentrelyConfig {
 export const sentrely: Target = {
   id: "sentrely",
   description: "A Sentrely policy configuration: verb-on-resource policies, approval channels and budget",
+  docs: `\`sentrely\` → <id>.sentrely.yaml: a Sentrely blueprint policy configuration: \`project\` (the
+agent's owner), \`agent\`, \`policies\` as \`namespace:verb on resource\` (agentspec's
+\`tickets.read\` with resources ["queue/tier-1"] is \`tickets:read on queue/tier-1\`; a tool
+without resources is \`on *\`), and \`budget\` (max_tokens_per_session, max_sessions_per_day).
+Sentrely's own examples write a gated policy as the policy line followed by indented
+\`requires_approval\` and \`approval_channel\`, which is not valid YAML; here that line is the key
+of a one-entry mapping holding them. Sentrely denies what no policy grants, so deny patterns
+need no form; a conditional approval becomes an unconditional one (stricter), and hard
+limits have no Sentrely form.`,
   extension: ".sentrely.yaml",
   emit: (spec) => [{ path: `${spec.agent.id}.sentrely.yaml`, contents: stringify(toSentrely(spec), { lineWidth: 0 }) }],
 };

@@ -1,21 +1,8 @@
-/**
- * `veto` → <id>.veto.yaml: Veto policy IR v1 (version "1.0", ordered rules with `block` /
- * `allow` actions, settings default_action block and fail_mode closed). The mapping:
- * - each deny pattern is a `block` rule over that tool pattern;
- * - each hard limit is a `block` rule on the tool with the condition that breaks it:
- *   max → `arguments.<path> greater_than`, min → `less_than`, one_of → `not_in`,
- *   max_length → `matches "^[\s\S]{N+1}"`, required → `equals null` (Veto reads an absent field as null);
- * - each approval gate is a `block` rule tagged `approval`, with `metadata.require_approval`
- *   and the channel: IR v1 has no approval action, so an IR runtime blocks where agentspec asks a
- *   human (stricter), and a Veto deployment with approvals reads the metadata. Its condition is
- *   `conditions` (AND) or `condition_groups` (OR of ANDs) over `arguments.<path>` and
- *   `context.<actor|tenant|environment>`; >= and <= are written as greater/less than OR equals;
- * - the allowlist is one `allow` rule after every block, with the effects in its metadata.
- * `agentspec import veto` reads this shape back.
- */
+/** `veto` → <id>.veto.yaml. */
 import { stringify } from "yaml";
 import type { ArgumentLimit, Condition, Spec, ToolSpec } from "../../model/index.js";
 import type { Target } from "./types.js";
+import { prune } from "../../load/index.js";
 
 export type VetoOperator = "equals" | "not_equals" | "greater_than" | "less_than" | "in" | "not_in" | "matches";
 
@@ -49,6 +36,19 @@ export interface VetoPolicy {
 export const veto: Target = {
   id: "veto",
   description: "Veto policy IR v1 YAML: block and allow rules with argument conditions",
+  docs: `\`veto\` → <id>.veto.yaml: Veto policy IR v1 (version "1.0", ordered rules with \`block\` /
+\`allow\` actions, settings default_action block and fail_mode closed). The mapping:
+- each deny pattern is a \`block\` rule over that tool pattern;
+- each hard limit is a \`block\` rule on the tool with the condition that breaks it:
+  max → \`arguments.<path> greater_than\`, min → \`less_than\`, one_of → \`not_in\`,
+  max_length → \`matches "^[\\s\\S]{N+1}"\`, required → \`equals null\` (Veto reads an absent field as null);
+- each approval gate is a \`block\` rule tagged \`approval\`, with \`metadata.require_approval\`
+  and the channel: IR v1 has no approval action, so an IR runtime blocks where agentspec asks a
+  human (stricter), and a Veto deployment with approvals reads the metadata. Its condition is
+  \`conditions\` (AND) or \`condition_groups\` (OR of ANDs) over \`arguments.<path>\` and
+  \`context.<actor|tenant|environment>\`; >= and <= are written as greater/less than OR equals;
+- the allowlist is one \`allow\` rule after every block, with the effects in its metadata.
+\`agentspec import veto\` reads this shape back.`,
   extension: ".veto.yaml",
   emit: (spec) => [{ path: `${spec.agent.id}.veto.yaml`, contents: stringify(toVeto(spec), { lineWidth: 0 }) }],
 };
@@ -154,8 +154,4 @@ export function conditionGroups(c: Condition): VetoCondition[][] {
   if (c.in !== undefined) and(one("in", [...c.in]));
   if (c.not_in !== undefined) and(one("not_in", [...c.not_in]));
   return result;
-}
-
-function prune<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

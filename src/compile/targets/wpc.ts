@@ -1,25 +1,10 @@
-/**
- * `wpc` → <id>.wpc.json: a Claw EA Work Policy Contract v2 (IAM-style statements), and
- * <id>.wpc.hash.json with its `policy_hash_b64u` (base64url SHA-256 of the RFC 8785 canonical
- * payload: the v2 payload has no field for its own hash). Default deny and "explicit Deny wins"
- * are WPC's own rules, so the mapping is:
- * - one Allow of `tool:execute` over the allowlisted tool names (globs kept: WPC resources are globs);
- * - one Deny over the deny patterns;
- * - per hard limit a Deny with the condition that breaks it, and per approval gate a Deny with
- *   `Bool { Request:HasHumanApproval: "false" }` and the gate's condition (written as alternatives
- *   where WPC conditions, which are a conjunction, cannot say "or").
- * Context keys beyond WPC's built-ins (the enforcing runtime supplies them, as Cedar's request
- * does): `Tool:Arg:<path>`, `Tool:ArgLength:<path>`, `Tool:ArgPresent:<path>`,
- * `Request:Actor` / `Request:Tenant` / `Request:Environment`. Where WPC cannot say a condition
- * exactly it says a stricter one: a Deny loses a conjunct (so denies more); a tool whose
- * `one_of` limit WPC cannot say is left out of the Allow. Budgets, scopes, channels and what was
- * left out are in `metadata.agentspec`. `extensions.wpc.issuer_did` sets the issuer.
- */
+/** `wpc` → <id>.wpc.json. */
 import { createHash } from "node:crypto";
 import type { ArgumentLimit, Condition, Spec, ToolSpec } from "../../model/index.js";
-import { canonicalize } from "../canonical.js";
-import { compilePolicy } from "../policy.js";
+import { canonicalize } from "../../policy/canonical.js";
+import { compilePolicy } from "../../policy/compile-policy.js";
 import type { Target } from "./types.js";
+import { nonEmpty, prune } from "../../load/index.js";
 
 type Operator = "StringEquals" | "StringNotEquals" | "NumericEquals" | "NumericLessThan" | "NumericGreaterThan" | "Bool";
 type Conditions = Partial<Record<Operator, Record<string, string>>>;
@@ -54,6 +39,21 @@ const UNAPPROVED: Atom = { op: "Bool", key: "Request:HasHumanApproval", value: "
 export const wpc: Target = {
   id: "wpc",
   description: "A Claw EA Work Policy Contract v2 (IAM-style statements) and its policy_hash_b64u",
+  docs: `\`wpc\` → <id>.wpc.json: a Claw EA Work Policy Contract v2 (IAM-style statements), and
+<id>.wpc.hash.json with its \`policy_hash_b64u\` (base64url SHA-256 of the RFC 8785 canonical
+payload: the v2 payload has no field for its own hash). Default deny and "explicit Deny wins"
+are WPC's own rules, so the mapping is:
+- one Allow of \`tool:execute\` over the allowlisted tool names (globs kept: WPC resources are globs);
+- one Deny over the deny patterns;
+- per hard limit a Deny with the condition that breaks it, and per approval gate a Deny with
+  \`Bool { Request:HasHumanApproval: "false" }\` and the gate's condition (written as alternatives
+  where WPC conditions, which are a conjunction, cannot say "or").
+Context keys beyond WPC's built-ins (the enforcing runtime supplies them, as Cedar's request
+does): \`Tool:Arg:<path>\`, \`Tool:ArgLength:<path>\`, \`Tool:ArgPresent:<path>\`,
+\`Request:Actor\` / \`Request:Tenant\` / \`Request:Environment\`. Where WPC cannot say a condition
+exactly it says a stricter one: a Deny loses a conjunct (so denies more); a tool whose
+\`one_of\` limit WPC cannot say is left out of the Allow. Budgets, scopes, channels and what was
+left out are in \`metadata.agentspec\`. \`extensions.wpc.issuer_did\` sets the issuer.`,
   extension: ".wpc.json",
   emit: (spec) => {
     const contract = toWpc(spec);
@@ -219,12 +219,4 @@ function metadata(spec: Spec, leftOut: string[]): Record<string, unknown> {
     outputs: nonEmpty(prune({ ...spec.outputs })),
     left_out: leftOut.length > 0 ? leftOut : undefined,
   });
-}
-
-function prune<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
-}
-
-function nonEmpty<T extends object>(value: T): T | undefined {
-  return Object.keys(value).length > 0 ? value : undefined;
 }

@@ -1,5 +1,5 @@
-import { compileUnhashedPolicy } from "../../compile/policy.js";
-import { decide } from "../../runtime/decide.js";
+import { compileUnhashedPolicy } from "../../policy/compile-policy.js";
+import { decide } from "../../policy/decide.js";
 import { ruleDocs, SPEC_HEADER } from "../docs.js";
 import type { Rule } from "../types.js";
 

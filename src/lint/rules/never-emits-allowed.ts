@@ -1,4 +1,4 @@
-import { isPattern, matchToolPattern } from "../../runtime/glob.js";
+import { isPattern, matchToolPattern } from "../../policy/glob.js";
 import type { Spec, ToolSpec } from "../../model/index.js";
 import { toolPointer } from "../../model/index.js";
 import { denyingEntry, isDenied } from "../authority.js";

@@ -1,4 +1,4 @@
-import { patternCovers } from "../../runtime/glob.js";
+import { patternCovers } from "../../policy/glob.js";
 import { ruleDocs, SPEC_HEADER } from "../docs.js";
 import { lineOf } from "../spec-nodes.js";
 import type { Rule } from "../types.js";

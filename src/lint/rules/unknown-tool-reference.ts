@@ -1,4 +1,5 @@
-import { isPattern } from "../../runtime/glob.js";
+import { closestName } from "../../diagnostics.js";
+import { isPattern } from "../../policy/glob.js";
 import type { Spec } from "../../model/index.js";
 import { isDeclared, isDenied } from "../authority.js";
 import { ruleDocs, SPEC_HEADER } from "../docs.js";
@@ -31,7 +32,7 @@ export const unknownToolReference: Rule = {
     spec.tests.forEach((test, index) => {
       const name = test.call.tool;
       if (isKnown(spec, name)) return;
-      const near = nearest(name, known);
+      const near = closestName(name, known);
       if (test.expect === "deny" && near === undefined) return;
       const label = test.name !== undefined ? `Test "${test.name}"` : `Test ${index + 1}`;
       const hint = near !== undefined ? `: did you mean "${near}"?` : ": the policy can only deny it";
@@ -43,7 +44,7 @@ export const unknownToolReference: Rule = {
     });
     neverWithoutApproval(spec).forEach((name, index) => {
       if (isKnown(spec, name)) return;
-      const near = nearest(name, known);
+      const near = closestName(name, known);
       const hint = near !== undefined ? `: did you mean "${near}"?` : ": declare it in approval_required_tools or remove the entry";
       // The model has no field for it: the pointer is the AgentAz file's own, which pointerFor keeps.
       report({
@@ -54,7 +55,7 @@ export const unknownToolReference: Rule = {
     });
     (spec.handoff.triggers ?? []).forEach((trigger, index) => {
       if (!trigger.includes(".") || isKnown(spec, trigger)) return;
-      const near = nearest(trigger, known);
+      const near = closestName(trigger, known);
       const hint = near !== undefined ? `: did you mean "${near}"?` : "";
       report({
         pointer: `/handoff/triggers/${index}`,
@@ -78,40 +79,4 @@ function isKnown(spec: Spec, name: string): boolean {
 
 function knownNames(spec: Spec): string[] {
   return [...spec.tools.map((t) => t.name), ...spec.deny.map((d) => d.pattern)].filter((n) => !isPattern(n));
-}
-
-/** Names longer than this are not compared: a typo hint is not worth quadratic work on hostile input. */
-const MAX_COMPARED_LENGTH = 128;
-
-/** The known name one or two edits away (a typo), if any. */
-function nearest(name: string, known: readonly string[]): string | undefined {
-  if (name.length > MAX_COMPARED_LENGTH) return undefined;
-  let best: { name: string; distance: number } | undefined;
-  for (const candidate of known) {
-    if (candidate.length > MAX_COMPARED_LENGTH) continue;
-    const distance = editDistance(name, candidate, 2);
-    if (distance <= 2 && distance < Math.min(name.length, candidate.length) / 2 && (!best || distance < best.distance))
-      best = { name: candidate, distance };
-  }
-  return best?.name;
-}
-
-/** Levenshtein distance with adjacent transpositions, giving up above `limit`. */
-function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous2: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, previous2[j - 2]! + 1);
-      current.push(value);
-    }
-    if (Math.min(...current) > limit) return limit + 1;
-    previous2 = previous;
-    previous = current;
-  }
-  return previous[b.length]!;
 }

@@ -1,5 +1,5 @@
 import { toolPointer } from "../../model/index.js";
-import { isPattern } from "../../runtime/glob.js";
+import { isPattern } from "../../policy/glob.js";
 import { ruleDocs, SPEC_HEADER } from "../docs.js";
 import type { Rule } from "../types.js";
 

@@ -3,9 +3,9 @@
  * into an annotation on the file and line: `::error file=…,line=…,col=…,title=…::message`.
  */
 import { relativePath } from "../paths.js";
-import type { Formatter } from "../types.js";
+import type { Formatter, Reporter } from "../types.js";
 
-export const github: Formatter = (results, { cwd }) => {
+const format: Formatter = (results, { cwd }) => {
   const lines: string[] = [];
   for (const { file, diagnostics } of results) {
     const path = relativePath(file, cwd);
@@ -27,3 +27,10 @@ export function escapeData(text: string): string {
 export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
+
+export const github: Reporter = {
+  id: "github",
+  description: "GitHub Actions workflow commands, shown as annotations",
+  docs: "One `::error` or `::warning` workflow command per finding, with `file`, `line`, `col` and `title` (the rule id), which the Actions runner shows as annotations on the pull request.",
+  format,
+};

@@ -1,7 +1,7 @@
 /** `--format json`: [{ file, diagnostics: [{ ruleId, severity, message, line, column, pointer }] }]. */
-import type { Formatter } from "../types.js";
+import type { Formatter, Reporter } from "../types.js";
 
-export const json: Formatter = (results) =>
+const format: Formatter = (results) =>
   JSON.stringify(
     results.map(({ file, diagnostics }) => ({
       file,
@@ -15,3 +15,10 @@ export const json: Formatter = (results) =>
       })),
     })),
   ) + "\n";
+
+export const json: Reporter = {
+  id: "json",
+  description: "One JSON array: each file with its diagnostics",
+  docs: "`[{ file, diagnostics: [{ ruleId, severity, message, line, column, pointer }] }]`, one entry per file, for scripts and editors. `pointer` is a JSON pointer into the file as written.",
+  format,
+};

@@ -5,9 +5,9 @@
  */
 import type { Diagnostic } from "../../diagnostics.js";
 import { relativePath } from "../paths.js";
-import type { Formatter } from "../types.js";
+import type { Formatter, Reporter } from "../types.js";
 
-export const junit: Formatter = (results, { cwd }) => {
+const format: Formatter = (results, { cwd }) => {
   const failures = results.filter((r) => r.diagnostics.some((d) => d.severity === "error")).length;
   const counts = `tests="${results.length}" failures="${failures}" errors="0"`;
   const lines = [
@@ -56,3 +56,10 @@ export function escapeXml(text: string): string {
       .replace(/\r/g, "&#13;")
   );
 }
+
+export const junit: Reporter = {
+  id: "junit",
+  description: "JUnit XML for CI test reports",
+  docs: "One `<testcase>` per file: a file with errors fails with a `<failure>` listing them; warnings are listed in `<system-out>` and do not fail the file.",
+  format,
+};

@@ -5,11 +5,11 @@
 import type { Severity } from "../../diagnostics.js";
 import { REPOSITORY_URL, ruleCatalog, ruleDocsUrl, type RuleMeta } from "../../lint/catalog.js";
 import { relativePath } from "../paths.js";
-import type { Formatter } from "../types.js";
+import type { Formatter, Reporter } from "../types.js";
 
 export const SARIF_SCHEMA_URL = "https://json.schemastore.org/sarif-2.1.0.json";
 
-export const sarif: Formatter = (results, { cwd, rules = ruleCatalog(), version }) => {
+const format: Formatter = (results, { cwd, rules = ruleCatalog(), version }) => {
   const described = withRulesFromResults(
     rules,
     results.flatMap((r) => r.diagnostics.map((d) => d.ruleId)),
@@ -93,3 +93,10 @@ function pascalCase(id: string): string {
 function fileUri(relative: string): string {
   return relative.split("/").map(encodeURIComponent).join("/");
 }
+
+export const sarif: Reporter = {
+  id: "sarif",
+  description: "SARIF 2.1.0 for GitHub code scanning",
+  docs: "A SARIF 2.1.0 log with one run: every rule with its description, Markdown help and a helpUri, and each finding at its file (relative to the working directory, under `%SRCROOT%`), line and column.",
+  format,
+};

@@ -1,9 +1,9 @@
 /** The default, human format: ESLint's stylish layout. */
 import { Chalk } from "chalk";
 import { unicodeEscape } from "../../diagnostics.js";
-import type { Formatter } from "../types.js";
+import type { Formatter, Reporter } from "../types.js";
 
-export const stylish: Formatter = (results, { color }) => {
+const format: Formatter = (results, { color }) => {
   const c = new Chalk({ level: color ? 1 : 0 });
   let errors = 0;
   let warnings = 0;
@@ -40,3 +40,10 @@ const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/
 function printable(text: string): string {
   return text.replace(UNPRINTABLE, unicodeEscape);
 }
+
+export const stylish: Reporter = {
+  id: "stylish",
+  description: "Human-readable findings grouped by file, with a summary line",
+  docs: "The default terminal format: each file's findings as `line:column  severity  message  rule`, then a summary. Colour when the terminal supports it; tool names and file names are shown escaped so a name cannot inject terminal control sequences.",
+  format,
+};

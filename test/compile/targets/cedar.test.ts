@@ -4,13 +4,14 @@ import { fileURLToPath } from "node:url";
 import * as cedarEngine from "@cedar-policy/cedar-wasm/nodejs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compilePolicy, type Policy } from "../../../src/compile/policy.js";
+import { compilePolicy, type Policy } from "../../../src/policy/compile-policy.js";
 import { cedar, cedarArgTypes } from "../../../src/compile/targets/cedar.js";
 import { parseSource } from "../../../src/load/index.js";
 import { checkSource, type Spec } from "../../../src/model/index.js";
-import { cedarRequest, fromCedarDecisions } from "../../../src/runtime/cedar-request.js";
-import { decide, type DecisionKind, type ToolCall } from "../../../src/runtime/decide.js";
+import { cedarRequest, fromCedarDecisions } from "../../../src/compile/requests/cedar.js";
+import { decide, type DecisionKind, type ToolCall } from "../../../src/policy/decide.js";
 import { fuzzRuns, fuzzTimeout } from "../../helpers/fuzz.js";
+import { emit } from "../../helpers/emit.js";
 
 const SPECS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../specs");
 
@@ -26,7 +27,7 @@ const prepared = new Map<Spec, { id: string; policy: Policy; types: ReturnType<t
 function prepare(spec: Spec): { id: string; policy: Policy; types: ReturnType<typeof cedarArgTypes> } {
   let entry = prepared.get(spec);
   if (entry) return entry;
-  const [policies, schema] = cedar.emit(spec);
+  const [policies, schema] = emit(cedar, spec);
   const id = `spec-${prepared.size}`;
   expect(cedarEngine.preparsePolicySet(id, { staticPolicies: policies!.contents }).type).toBe("success");
   expect(cedarEngine.preparseSchema(id, schema!.contents).type).toBe("success");
@@ -55,7 +56,7 @@ function cedarDecision(spec: Spec, call: ToolCall): DecisionKind {
 }
 
 function validateWithSchema(spec: Spec): void {
-  const [policies, schema] = cedar.emit(spec);
+  const [policies, schema] = emit(cedar, spec);
   const answer = cedarEngine.validate({ schema: schema!.contents, policies: { staticPolicies: policies!.contents } } as never);
   expect(answer.type).toBe("success");
   if (answer.type === "success") expect(answer.validationErrors).toEqual([]);
@@ -85,7 +86,7 @@ deny: ["*.admin", { pattern: crm.purge, reason: never }, "x?y"]
 describe("cedar target", () => {
   it("emits <id>.cedar and <id>.cedarschema, and the schema validates the policies of every example spec", () => {
     for (const { spec } of exampleSpecs) {
-      const files = cedar.emit(spec);
+      const files = emit(cedar, spec);
       expect(files.map((f) => f.path)).toEqual([`${spec.agent.id}.cedar`, `${spec.agent.id}.cedarschema`]);
       validateWithSchema(spec);
     }
@@ -93,7 +94,7 @@ describe("cedar target", () => {
   });
 
   it("maps an approval gate to a forbid with an approved flag, its channel as an annotation", () => {
-    const [policies] = cedar.emit(specFrom("gated.agentspec.yaml", GATED));
+    const [policies] = emit(cedar, specFrom("gated.agentspec.yaml", GATED));
     expect(policies!.contents).toContain(
       `@id("approval-0")
 @agentspec("approval")

@@ -2,11 +2,12 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { sentrely, sentrelyPermission } from "../../../src/compile/targets/sentrely.js";
 import { loadSpecs } from "../../../src/model/index.js";
+import { emit } from "../../helpers/emit.js";
 
 describe("the sentrely target", () => {
   it("writes the customer-support example as Sentrely's blueprint: verb-on-resource policies, approval channels and the budget", async () => {
     const [checked] = await loadSpecs(["specs/customer-support.agentspec.yaml"]);
-    const [file] = sentrely.emit(checked!.spec!);
+    const [file] = emit(sentrely, checked!.spec!);
     expect(file!.path).toBe("customer-support.sentrely.yaml");
     expect(parse(file!.contents)).toEqual({
       project: "acme-support",
@@ -30,7 +31,7 @@ describe("the sentrely target", () => {
 
   it("checks every example spec: one policy per tool and resource, gated exactly where the spec gates", async () => {
     for (const { spec } of await loadSpecs(["specs/"])) {
-      const config = parse(sentrely.emit(spec!)[0]!.contents);
+      const config = parse(emit(sentrely, spec!)[0]!.contents);
       expect(config.agent).toBe(spec!.agent.id);
       const expected = spec!.tools.flatMap((t) =>
         (t.resources.length > 0 ? t.resources : ["*"]).map((r) => [`${sentrelyPermission(t.name)} on ${r}`, t.approval !== undefined]),

@@ -6,6 +6,7 @@ import { conditionGroups, toVeto, veto } from "../../../src/compile/targets/veto
 import { parseSource } from "../../../src/load/index.js";
 import { checkSource, loadSpecs, type Spec } from "../../../src/model/index.js";
 import { corpusPath, hasCorpus } from "../../helpers/corpus.js";
+import { emit } from "../../helpers/emit.js";
 
 function specOf(text: string): Spec {
   const checked = checkSource(parseSource("demo.agentspec.yaml", text));
@@ -109,7 +110,7 @@ describe("the veto target", () => {
 
   it("emits YAML that parses back to the same IR", () => {
     const spec = specOf(REFUNDS);
-    const [file] = veto.emit(spec);
+    const [file] = emit(veto, spec);
     expect(file!.path).toBe("refunds.veto.yaml");
     expect(parse(file!.contents)).toEqual(toVeto(spec));
   });
@@ -135,7 +136,7 @@ describe.skipIf(!hasCorpus)("veto output against the Veto policy IR v1 schema", 
     const checked = [...(await loadSpecs(["specs/"])), ...(await loadSpecs([corpusPath("agentaz", "kits")]))];
     expect(checked.length).toBeGreaterThanOrEqual(47);
     for (const { spec } of checked) {
-      const ir = parse(veto.emit(spec!)[0]!.contents);
+      const ir = parse(emit(veto, spec!)[0]!.contents);
       expect(validateIr(ir), `${spec!.agent.id}: ${JSON.stringify(validateIr.errors)}`).toBe(true);
     }
   });

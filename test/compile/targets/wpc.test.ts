@@ -3,11 +3,12 @@ import { readFileSync } from "node:fs";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
-import { canonicalize } from "../../../src/compile/canonical.js";
+import { canonicalize } from "../../../src/policy/canonical.js";
 import { alternativesOf, toWpc, wpc } from "../../../src/compile/targets/wpc.js";
 import { parseSource } from "../../../src/load/index.js";
 import { checkSource, loadSpecs, type Spec } from "../../../src/model/index.js";
 import { corpusPath, hasCorpus } from "../../helpers/corpus.js";
+import { emit } from "../../helpers/emit.js";
 
 function specOf(text: string): Spec {
   const checked = checkSource(parseSource("demo.agentspec.yaml", text));
@@ -143,7 +144,7 @@ describe.skipIf(!hasCorpus)("wpc output against the Work Policy Contract v2 sche
     const checked = await loadSpecs(["specs/"]);
     expect(checked.length).toBeGreaterThanOrEqual(5);
     for (const { spec } of checked) {
-      const [contractFile, hashFile] = wpc.emit(spec!);
+      const [contractFile, hashFile] = emit(wpc, spec!);
       expect(contractFile!.path).toBe(`${spec!.agent.id}.wpc.json`);
       const contract = JSON.parse(contractFile!.contents);
       expect(validateWpc(contract), `${spec!.agent.id}: ${JSON.stringify(validateWpc.errors)}`).toBe(true);
@@ -160,7 +161,7 @@ describe.skipIf(!hasCorpus)("wpc output against the Work Policy Contract v2 sche
 
   it("every AgentAz corpus kit's contract validates", async () => {
     for (const { spec } of await loadSpecs([corpusPath("agentaz", "kits")])) {
-      const contract = JSON.parse(wpc.emit(spec!)[0]!.contents);
+      const contract = JSON.parse(emit(wpc, spec!)[0]!.contents);
       expect(validateWpc(contract), `${spec!.agent.id}: ${JSON.stringify(validateWpc.errors)}`).toBe(true);
     }
   });

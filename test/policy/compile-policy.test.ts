@@ -3,11 +3,12 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
-import { canonicalize } from "../../src/compile/canonical.js";
-import { policyHash } from "../../src/compile/policy.js";
+import { canonicalize } from "../../src/policy/canonical.js";
+import { policyHash } from "../../src/policy/compile-policy.js";
 import { policy } from "../../src/compile/targets/policy.js";
 import { loadSource } from "../../src/load/index.js";
 import { checkSource } from "../../src/model/index.js";
+import { emit } from "../helpers/emit.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const specFiles = readdirSync(path.join(root, "specs"))
@@ -20,7 +21,7 @@ const validatePolicy = new Ajv({ allErrors: true, strict: true, allowUnionTypes:
 describe("policy target", () => {
   it.each(specFiles)("%s: a policy whose hash is the sha256 of the rest, valid against schema/policy.schema.json", async (file) => {
     const spec = checkSource(await loadSource(path.join(root, "specs", file))).spec!;
-    const [emitted, ...more] = policy.emit(spec);
+    const [emitted, ...more] = emit(policy, spec);
     expect(more).toEqual([]);
     expect(emitted!.path).toBe(`${spec.agent.id}.policy.json`);
     const parsed = JSON.parse(emitted!.contents) as { hash: string; agent: { id: string; version: string } };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Policy } from "../../generated/policy.js";
-import { decide } from "../../src/runtime/decide.js";
+import { decide } from "../../src/policy/decide.js";
 import { makePolicy, SUPPORT_POLICY } from "../helpers/policy.js";
 
 const hash = SUPPORT_POLICY.hash;
@@ -12,6 +12,7 @@ describe("decide: each decision path", () => {
       rule: "deny-pattern",
       reason: '"email.send" is denied by the policy',
       policyHash: hash,
+      entries: ["/deny/0"],
     });
   });
 
@@ -21,6 +22,7 @@ describe("decide: each decision path", () => {
       rule: "deny-pattern",
       reason: '"payment.transfer" is denied by "payment.*": payments go through finance',
       policyHash: hash,
+      entries: ["/deny/1"],
     });
   });
 
@@ -35,6 +37,7 @@ describe("decide: each decision path", () => {
       rule: "not-allowed",
       reason: '"shell.exec" is not in the allowlist',
       policyHash: hash,
+      entries: [],
     });
   });
 
@@ -44,8 +47,9 @@ describe("decide: each decision path", () => {
       rule: "allowed",
       reason: '"read_order_status" is allowed',
       policyHash: hash,
+      entries: ["/tools/read_order_status"],
     });
-    expect(decide(SUPPORT_POLICY, { tool: "crm.contacts.read" }).decision).toBe("allow");
+    expect(decide(SUPPORT_POLICY, { tool: "crm.contacts.read" })).toMatchObject({ decision: "allow", entries: ["/tools/crm.*"] });
   });
 
   it("denies a call above a numeric hard limit, below a minimum, or of the wrong type", () => {
@@ -54,6 +58,7 @@ describe("decide: each decision path", () => {
       rule: "hard-limit",
       reason: '"billing.refund": argument "amount" is 700, above the limit of 600',
       policyHash: hash,
+      entries: ["/tools/billing.refund/limits/amount"],
     });
     expect(decide(SUPPORT_POLICY, { tool: "billing.refund", args: { amount: -5 } }).reason).toBe(
       '"billing.refund": argument "amount" is -5, below the minimum of 0',
@@ -77,6 +82,7 @@ describe("decide: each decision path", () => {
       reason: '"billing.refund" requires approval when amount > 100',
       policyHash: hash,
       channel: "slack:#support-escalations",
+      entries: ["/tools/billing.refund/approval"],
     });
   });
 
@@ -106,9 +112,18 @@ describe("decide: each decision path", () => {
     expect(decide(policy, { tool: "billing.refund", args: { amount: 10 } })).toMatchObject({
       decision: "require_approval",
       channel: "finance",
+      entries: ["/tools/billing.refund*/approval"],
     });
-    expect(decide(policy, { tool: "billing.refund", args: { amount: 60 } }).rule).toBe("hard-limit");
-    expect(decide(policy, { tool: "billing.invoice" }).decision).toBe("allow");
+    expect(decide(policy, { tool: "billing.refund", args: { amount: 60 } })).toMatchObject({
+      rule: "hard-limit",
+      entries: ["/tools/billing.refund*/limits/amount"],
+    });
+    expect(decide(policy, { tool: "billing.invoice" })).toMatchObject({ decision: "allow", entries: ["/tools/billing.*"] });
+  });
+
+  it("names every allowlist entry that allowed, and escapes pointer segments", () => {
+    const policy = makePolicy({ tools: { "files/x~y": { effect: "read" }, "files*": { effect: "read" } } });
+    expect(decide(policy, { tool: "files/x~y" }).entries).toEqual(["/tools/files~1x~0y", "/tools/files*"]);
   });
 
   it("applies a matching glob's limits to an exact entry too", () => {
@@ -131,7 +146,7 @@ describe("decide: malformed calls and policies are denied, never thrown", () => 
     [{ tool: "crm.get", args: null }, "The call's args must be an object"],
     [{ tool: "crm.get", context: "prod" }, "The call's context must be an object"],
   ])("denies the call %j", (call, reason) => {
-    expect(decide(SUPPORT_POLICY, call)).toEqual({ decision: "deny", rule: "malformed-call", reason, policyHash: hash });
+    expect(decide(SUPPORT_POLICY, call)).toEqual({ decision: "deny", rule: "malformed-call", reason, policyHash: hash, entries: [] });
   });
 
   it.each([
@@ -144,6 +159,7 @@ describe("decide: malformed calls and policies are denied, never thrown", () => 
       decision: "deny",
       rule: "invalid-policy",
       reason: "The policy is missing or malformed: every call is denied",
+      entries: [],
       policyHash: "",
     });
   });

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { matchToolPattern } from "../../src/runtime/glob.js";
-import { addGlob, allMatches, createGlobIndex, firstMatch } from "../../src/runtime/glob-index.js";
+import { matchToolPattern } from "../../src/policy/glob.js";
+import { addGlob, allMatches, createGlobIndex, firstMatch } from "../../src/policy/glob-index.js";
 
 function indexOf(patterns: string[]) {
   const index = createGlobIndex<string>();

@@ -3,9 +3,9 @@
  * Cedar's two answers back as allow / deny / require_approval (the mapping is described in
  * src/compile/targets/cedar.ts). Pure data: the caller passes it to its Cedar engine.
  */
-import type { Policy } from "../../generated/policy.js";
-import { cedarArgTypes, decimalText, isCedarDecimal, type CedarArgType } from "../compile/targets/cedar.js";
-import { readPath, type DecisionKind, type ToolCall } from "./decide.js";
+import type { Policy } from "../../../generated/policy.js";
+import { cedarArgTypes, decimalText, isCedarDecimal, type CedarArgType } from "../targets/cedar.js";
+import { readPath, type DecisionKind, type ToolCall } from "../../policy/index.js";
 
 type CedarValue = string | boolean | number | { __extn: { fn: string; arg: string } } | CedarValue[] | { [key: string]: CedarValue };
 

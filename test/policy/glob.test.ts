@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compilePattern, isPattern, matchToolPattern, patternCovers } from "../../src/runtime/glob.js";
+import { compilePattern, isPattern, matchToolPattern, patternCovers } from "../../src/policy/glob.js";
 import { naiveGlobMatch } from "../helpers/naive-glob.js";
 import { fuzzRuns } from "../helpers/fuzz.js";
 

@@ -1,6 +1,6 @@
 /** runDecisionTests: a spec's `tests` cases run against its compiled policy, for `agentspec test` and lint. */
 import type { Policy } from "../../generated/policy.js";
-import { compilePolicy } from "../compile/policy.js";
+import { compilePolicy } from "./compile-policy.js";
 import type { DecisionTest, Spec } from "../model/index.js";
 import { decide, type Decision, type DecisionKind } from "./decide.js";
 

@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { fuzzRuns, fuzzTimeout } from "../helpers/fuzz.js";
 import { describe, expect, it } from "vitest";
 import type { ArgumentLimit, Condition, Policy, PolicyTool } from "../../generated/policy.js";
-import { decide, type DecisionKind } from "../../src/runtime/decide.js";
+import { decide, type DecisionKind } from "../../src/policy/decide.js";
 import { naiveGlobMatch } from "../helpers/naive-glob.js";
 import { makePolicy } from "../helpers/policy.js";
 

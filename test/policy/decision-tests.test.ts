@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseSource } from "../../src/load/index.js";
 import { checkSource, loadSpecs } from "../../src/model/index.js";
-import { runDecisionTests } from "../../src/runtime/decision-tests.js";
+import { runDecisionTests } from "../../src/policy/decision-tests.js";
 
 const SPEC = `agentspec: "1.0"
 agent: { id: demo, version: 1.0.0 }

@@ -1,6 +1,6 @@
 /** Spec → the canonical runtime policy, with its hash. */
 import type { Policy, PolicyTool } from "../../generated/policy.js";
-import { setOwn } from "../load/index.js";
+import { nonEmpty, prune, setOwn } from "../load/index.js";
 import type { Spec } from "../model/index.js";
 import { canonicalize, sha256Hex } from "./canonical.js";
 
@@ -59,18 +59,4 @@ export function policyHash(policy: Omit<Policy, "hash"> | Policy): string {
 /** The policy as a file: canonical key order, two-space indent, trailing newline. */
 export function serializePolicy(policy: Policy): string {
   return JSON.stringify(JSON.parse(canonicalize(policy)), null, 2) + "\n";
-}
-
-function prune<T extends object>(value: T): T {
-  // A loop, not fromEntries(entries().filter()): this runs for every tool of every spec linted.
-  const kept: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    const v = (value as Record<string, unknown>)[key];
-    if (v !== undefined) setOwn(kept, key, v);
-  }
-  return kept as T;
-}
-
-function nonEmpty<T extends object>(value: T): T | undefined {
-  return Object.keys(value).length > 0 ? value : undefined;
 }

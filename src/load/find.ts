@@ -1,0 +1,87 @@
+/** Finding spec files: paths named on the command line, directories searched. */
+import { readdirSync, statSync, type Dirent } from "node:fs";
+import { AgentspecError } from "../errors.js";
+
+/** What a directory is searched for. */
+export const SPEC_FILE_PATTERNS = ["**/*.agentspec.yaml", "**/*.agentspec.yml", "**/*.agentspec.json", "**/agentaz.json"];
+
+export interface FindOptions {
+  /** Glob patterns (relative to each searched directory) to leave out. */
+  ignore?: string[];
+}
+
+/**
+ * Expands paths into spec files: a directory is searched for SPEC_FILE_PATTERNS, a file named
+ * explicitly is always taken. Throws NOT_FOUND for a missing path and NO_FILES when nothing matched.
+ */
+export async function findSpecFiles(paths: readonly string[], options: FindOptions = {}): Promise<string[]> {
+  const files = new Set<string>();
+  for (const given of paths) {
+    const info = statPath(given);
+    if (info.isDirectory()) {
+      const found = options.ignore?.length ? await globSpecFiles(given, options.ignore) : await walkSpecFiles(given);
+      const prefix = given.endsWith("/") ? given : given + "/";
+      for (const file of found.sort()) files.add(prefix + file);
+    } else {
+      files.add(given);
+    }
+  }
+  if (files.size === 0) {
+    throw new AgentspecError(
+      "NO_FILES",
+      `No spec files found in ${paths.join(", ")}: agentspec looks for *.agentspec.yaml, *.agentspec.yml, *.agentspec.json and agentaz.json`,
+    );
+  }
+  return [...files];
+}
+
+function statPath(given: string) {
+  try {
+    return statSync(given);
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    if (code === "ENOENT") throw new AgentspecError("NOT_FOUND", `${given}: no such file or directory`);
+    throw new AgentspecError("UNREADABLE", `${given}: cannot be read (${code ?? message})`);
+  }
+}
+
+/** fast-glob, loaded only when ignore patterns need it: loading it costs more than a walk of a spec tree. */
+async function globSpecFiles(dir: string, ignore: readonly string[]): Promise<string[]> {
+  const { default: fg } = await import("fast-glob");
+  return fg(SPEC_FILE_PATTERNS, {
+    cwd: dir,
+    ignore: ["**/node_modules/**", ...ignore],
+    dot: false,
+    followSymbolicLinks: false,
+    suppressErrors: true,
+  });
+}
+
+/**
+ * What fast-glob returns for SPEC_FILE_PATTERNS without ignore patterns, by a plain walk: paths
+ * relative to `dir`; dot entries and node_modules skipped; symbolic links neither followed nor
+ * listed; unreadable directories skipped.
+ */
+export async function walkSpecFiles(dir: string, relative = ""): Promise<string[]> {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(relative ? `${dir}/${relative}` : dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const found: string[] = [];
+  for (const entry of entries) {
+    const name = entry.name;
+    if (name.startsWith(".")) continue;
+    const path = relative ? `${relative}/${name}` : name;
+    if (entry.isDirectory()) {
+      // A loop, not push(...): a spread of ~150,000 names overflows the stack.
+      if (name !== "node_modules") for (const file of await walkSpecFiles(dir, path)) found.push(file);
+    } else if (entry.isFile() && isSpecFileName(name)) found.push(path);
+  }
+  return found;
+}
+
+function isSpecFileName(name: string): boolean {
+  return name.endsWith(".agentspec.yaml") || name.endsWith(".agentspec.yml") || name.endsWith(".agentspec.json") || name === "agentaz.json";
+}

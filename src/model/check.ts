@@ -1,0 +1,58 @@
+/** Validating a parsed document and building its Spec model, whatever format it was written in. */
+import type { AgentAzInput } from "../../generated/agentaz-input.js";
+import type { AgentSpec } from "../../generated/agentspec.js";
+import type { Diagnostic } from "../diagnostics.js";
+import { findSpecFiles, joinPointer, loadSource, type FindOptions, type SourceDoc } from "../load/index.js";
+import { detectKind, validate, type SpecKind } from "../validate/index.js";
+import { fromAgentaz } from "./agentaz.js";
+import { fromAgentspec } from "./agentspec.js";
+import { loadCompanionKit, readKit } from "./kit.js";
+import type { Spec } from "./types.js";
+
+/** Files read beside a spec that add to its model; the caller reads them (loadSpecs does). */
+export interface Companions {
+  /** AgentAz: the kit.json beside the agentaz.json, parsed (see loadCompanionKit). */
+  kit?: SourceDoc;
+}
+
+/** Builds the model of a document that passed validation for its kind. */
+export function toSpec(source: SourceDoc, kind: SpecKind, companions: Companions = {}): Spec {
+  if (kind !== "agentaz") return fromAgentspec(source, source.data as AgentSpec);
+  return fromAgentaz(source, source.data as AgentAzInput, companions.kit && readKit(companions.kit));
+}
+
+/** JSON pointer (agentspec terms) of a tool in the allowlist. */
+export function toolPointer(name: string): string {
+  return joinPointer("/tools", name);
+}
+
+export interface CheckedSource {
+  source: SourceDoc;
+  /** Syntax and schema problems. */
+  diagnostics: Diagnostic[];
+  /** The model, when the document parsed and passed its schema. */
+  spec?: Spec;
+}
+
+/** Validates a parsed document and, when it is valid, builds its model (with its companions, for AgentAz). */
+export function checkSource(source: SourceDoc, companions: Companions = {}): CheckedSource {
+  if (source.data === undefined) return { source, diagnostics: source.diagnostics };
+  const kind = detectKind(source);
+  const schemaProblems = validate(source, kind);
+  const diagnostics = [...source.diagnostics, ...schemaProblems];
+  return schemaProblems.length > 0 ? { source, diagnostics } : { source, diagnostics, spec: toSpec(source, kind, companions) };
+}
+
+/** Finds, parses, validates and models every spec under `paths`. */
+export async function loadSpecs(paths: readonly string[], options: FindOptions = {}): Promise<CheckedSource[]> {
+  const files = await findSpecFiles(paths, options);
+  return Promise.all(files.map(loadSpec));
+}
+
+/** Reads, validates and models one spec file (with its companion files). */
+export async function loadSpec(file: string): Promise<CheckedSource> {
+  const source = await loadSource(file);
+  // Only an AgentAz spec has a kit.json beside it.
+  const kit = source.data !== undefined && detectKind(source) === "agentaz" ? await loadCompanionKit(file) : undefined;
+  return checkSource(source, { kit });
+}

@@ -1,0 +1,128 @@
+/**
+ * decide(policy, call): allow, deny or require_approval for one tool call. Order: a deny
+ * pattern wins; a tool outside the allowlist is denied; a hard limit broken is denied; an
+ * approval condition that holds requires approval; otherwise allow. When several allowlist
+ * entries match a name (an exact name and globs, or overlapping globs), all of them apply: any
+ * broken limit denies and any approval that holds requires approval (the strictest wins). It
+ * never throws: a malformed call or policy is denied with the reason.
+ *
+ * A decision names the policy entries that decided it (`entries`, JSON pointers into the
+ * policy, as Cedar's diagnostics name policy ids), so a reviewer, a diff or a gateway can say
+ * which entry allowed or denied a call.
+ *
+ * decide() indexes a policy object once, on first use: mutating a policy afterwards is not
+ * seen (loadPolicy returns a frozen policy for that reason).
+ */
+import type { Policy } from "../../generated/policy.js";
+import { escapePointerSegment } from "../load/index.js";
+import { brokenLimit, holds } from "./evaluate.js";
+import { indexOf, indexPolicy, resolveTool } from "./resolve.js";
+
+export type DecisionKind = "allow" | "deny" | "require_approval";
+
+export interface ToolCall {
+  tool: string;
+  args?: Record<string, unknown>;
+  context?: { actor?: string; tenant?: string; environment?: string };
+}
+
+export type DecisionRule = "deny-pattern" | "not-allowed" | "hard-limit" | "approval" | "allowed" | "malformed-call" | "invalid-policy";
+
+export interface Decision {
+  decision: DecisionKind;
+  rule: DecisionRule;
+  reason: string;
+  policyHash: string;
+  /** The approval channel, when approval is required. */
+  channel?: string;
+  /**
+   * JSON pointers into the policy of the entries that decided: the deny entry (/deny/3), the
+   * broken limit (/tools/<name>/limits/<arg>), the approval gates that hold
+   * (/tools/<name>/approval), or every allowlist entry that allowed (/tools/<name>). Empty when
+   * nothing in the policy decided (not-allowed, malformed-call, invalid-policy). Frozen: shared
+   * between decisions.
+   */
+  entries: string[];
+}
+
+const NO_VALUES: Record<string, unknown> = Object.freeze({});
+const NO_ENTRIES = Object.freeze([]) as unknown as string[];
+
+export function decide(policy: Policy, call: unknown): Decision {
+  const hash = typeof policy?.hash === "string" ? policy.hash : "";
+  try {
+    return decideOrThrow(policy, call, hash);
+  } catch (error) {
+    // A policy that did not pass loadPolicy can hold nulls or wrong types anywhere (a deny
+    // entry, a tool, a condition): whatever breaks evaluation denies the call.
+    const detail = error instanceof Error ? error.message : String(error);
+    return denial("invalid-policy", `The policy could not be evaluated for this call (${detail}): it is denied`, hash);
+  }
+}
+
+function denial(rule: DecisionRule, reason: string, policyHash: string, entries: string[] = NO_ENTRIES): Decision {
+  return { decision: "deny", rule, reason, policyHash, entries };
+}
+
+function decideOrThrow(policy: Policy, call: unknown, hash: string): Decision {
+  // A policy already indexed passed this check when it was indexed.
+  let index = policy !== null && typeof policy === "object" ? indexOf(policy) : undefined;
+  if (!index && !hasPolicyShape(policy)) return denial("invalid-policy", "The policy is missing or malformed: every call is denied", hash);
+  const problem = malformed(call);
+  if (problem) return denial("malformed-call", problem, hash);
+  index ??= indexPolicy(policy);
+  const { tool: name, args = NO_VALUES, context = NO_VALUES } = call as ToolCall;
+  const resolved = resolveTool(index, name);
+  const fixed = resolved.fixed;
+  // A copy: the caller owns the decision it gets back (entries is frozen, so it is shared).
+  if (fixed)
+    return { decision: fixed.decision, rule: fixed.rule, reason: fixed.reason, policyHash: fixed.policyHash, entries: fixed.entries };
+  for (const { tool, pointer } of resolved.entries) {
+    const broken = brokenLimit(tool.limits, args);
+    if (broken)
+      return denial("hard-limit", `"${name}": ${broken[1]}`, index.hash, [`${pointer}/limits/${escapePointerSegment(broken[0])}`]);
+  }
+  let gate: (typeof resolved.entries)[number] | undefined;
+  let gates: string[] | undefined;
+  for (const entry of resolved.entries) {
+    const approval = entry.tool.approval;
+    if (!approval || (approval.when !== undefined && !holds(approval.when, args, context))) continue;
+    gate ??= entry;
+    (gates ??= []).push(`${entry.pointer}/approval`);
+  }
+  if (gate) {
+    const channel = gate.tool.approval!.channel;
+    const reason = `"${name}" ${gate.approvalText}`;
+    return {
+      decision: "require_approval",
+      rule: "approval",
+      reason,
+      policyHash: index.hash,
+      entries: gates!,
+      ...(channel ? { channel } : {}),
+    };
+  }
+  return {
+    decision: "allow",
+    rule: "allowed",
+    reason: `"${name}" is allowed`,
+    policyHash: index.hash,
+    entries: resolved.pointers as string[],
+  };
+}
+
+function hasPolicyShape(policy: unknown): policy is Policy {
+  if (!policy || typeof policy !== "object") return false;
+  const { deny, tools } = policy as Policy;
+  return Array.isArray(deny) && tools !== null && typeof tools === "object" && !Array.isArray(tools);
+}
+
+function malformed(call: unknown): string | undefined {
+  if (!call || typeof call !== "object" || Array.isArray(call)) return "The call is not an object: expected { tool, args?, context? }";
+  const { tool, args, context } = call as Record<string, unknown>;
+  if (typeof tool !== "string" || tool.length === 0) return "The call has no tool name";
+  if (args !== undefined && (args === null || typeof args !== "object" || Array.isArray(args))) return "The call's args must be an object";
+  if (context !== undefined && (context === null || typeof context !== "object" || Array.isArray(context)))
+    return "The call's context must be an object";
+  return undefined;
+}

@@ -1,0 +1,138 @@
+/**
+ * The part of decide() that depends only on the tool's name: a policy is indexed once (exact
+ * names in Maps, globs in a segment index), and each name's resolution — denied, not allowed,
+ * or the allowlist entries that apply — is cached, so a cached name costs a Map lookup.
+ */
+import type { Policy, PolicyTool } from "../../generated/policy.js";
+import { joinPointer } from "../load/index.js";
+import type { Decision, DecisionKind, DecisionRule } from "./decide.js";
+import { describeCondition } from "./evaluate.js";
+import { isPattern } from "./glob.js";
+import { addGlob, allMatches, createGlobIndex, firstMatch, type GlobIndex } from "./glob-index.js";
+
+export interface ResolvedEntry {
+  name: string;
+  tool: PolicyTool;
+  /** The entry's pointer in the policy: /tools/<name>. */
+  pointer: string;
+  /** The approval part of the reason ("requires approval when amount > 100: …"), described once. */
+  approvalText?: string;
+}
+
+export interface ResolvedTool {
+  /** Every allowlist entry whose name or pattern matches: exact first, then globs in order. */
+  entries: ResolvedEntry[];
+  /** The entries' pointers, frozen: what an allow decision names. */
+  pointers: readonly string[];
+  /** The decision when it cannot depend on the call's arguments: denied, not allowed, or allowed with no limit or gate. */
+  fixed?: Decision;
+}
+
+interface DenyEntry {
+  pattern: string;
+  reason?: string;
+  pointer: string;
+}
+
+/** What decide() precomputes once per policy object: no pattern is compiled per call. */
+export interface PolicyIndex {
+  hash: string;
+  denyExact: Map<string, DenyEntry>;
+  denyGlobs: GlobIndex<DenyEntry>;
+  toolsExact: Map<string, PolicyTool>;
+  toolGlobs: GlobIndex<{ name: string; tool: PolicyTool }>;
+  /** Tool name → resolution, bounded so arbitrary names cannot grow it without limit. */
+  cache: Map<string, ResolvedTool>;
+}
+
+const MAX_CACHED_NAMES = 4096;
+const indexes = new WeakMap<object, PolicyIndex>();
+const NO_ENTRIES: readonly string[] = Object.freeze([]);
+
+/** The index of a policy already indexed (it passed the shape check then), or undefined. */
+export function indexOf(policy: object): PolicyIndex | undefined {
+  return indexes.get(policy);
+}
+
+export function indexPolicy(policy: Policy): PolicyIndex {
+  let index = indexes.get(policy);
+  if (index) return index;
+  index = {
+    hash: policy.hash,
+    denyExact: new Map(),
+    denyGlobs: createGlobIndex(),
+    toolsExact: new Map(),
+    toolGlobs: createGlobIndex(),
+    cache: new Map(),
+  };
+  policy.deny.forEach((d, i) => {
+    const entry: DenyEntry = { pattern: d.pattern, reason: d.reason, pointer: `/deny/${i}` };
+    if (isPattern(d.pattern)) addGlob(index!.denyGlobs, d.pattern, entry);
+    else if (!index!.denyExact.has(d.pattern)) index!.denyExact.set(d.pattern, entry);
+  });
+  for (const name of Object.keys(policy.tools)) {
+    const tool = policy.tools[name]!;
+    if (tool === null || typeof tool !== "object") throw new TypeError(`the allowlist entry "${name}" is not an object`);
+    if (isPattern(name)) addGlob(index.toolGlobs, name, { name, tool });
+    else index.toolsExact.set(name, tool);
+  }
+  indexes.set(policy, index);
+  return index;
+}
+
+export function resolveTool(index: PolicyIndex, name: string): ResolvedTool {
+  const cached = index.cache.get(name);
+  if (cached) return cached;
+  const resolved = resolveUncached(index, name);
+  if (index.cache.size >= MAX_CACHED_NAMES) index.cache.clear();
+  index.cache.set(name, resolved);
+  return resolved;
+}
+
+/** Everything about a name that does not depend on the call, reasons included. */
+function resolveUncached(index: PolicyIndex, name: string): ResolvedTool {
+  const decision = (kind: DecisionKind, rule: DecisionRule, reason: string, entries: readonly string[]): Decision => ({
+    decision: kind,
+    rule,
+    reason,
+    policyHash: index.hash,
+    entries: entries as string[],
+  });
+  const denied = index.denyExact.get(name) ?? firstMatch(index.denyGlobs, name);
+  if (denied) {
+    const why = denied.reason ? `: ${denied.reason}` : "";
+    const by = denied.pattern === name ? "denied by the policy" : `denied by "${denied.pattern}"`;
+    return {
+      entries: [],
+      pointers: NO_ENTRIES,
+      fixed: decision("deny", "deny-pattern", `"${name}" is ${by}${why}`, Object.freeze([denied.pointer])),
+    };
+  }
+  // All matching entries, not the first: taking the first glob in key order would let a
+  // broad "billing.*" without approval shadow "billing.refund*" with one (fail open).
+  const exact = index.toolsExact.get(name);
+  const entries: ResolvedEntry[] = exact ? [entryFor(name, exact)] : [];
+  for (const glob of allMatches(index.toolGlobs, name)) entries.push(entryFor(glob.name, glob.tool));
+  if (entries.length === 0) {
+    return { entries, pointers: NO_ENTRIES, fixed: decision("deny", "not-allowed", `"${name}" is not in the allowlist`, NO_ENTRIES) };
+  }
+  const pointers = Object.freeze(entries.map((e) => e.pointer));
+  const unconditional = entries.every((e) => !e.tool.limits && !e.tool.approval);
+  return unconditional
+    ? { entries, pointers, fixed: decision("allow", "allowed", `"${name}" is allowed`, pointers) }
+    : { entries, pointers };
+}
+
+function entryFor(name: string, tool: PolicyTool): ResolvedEntry {
+  return {
+    name,
+    tool,
+    pointer: joinPointer("/tools", name),
+    approvalText: tool.approval ? approvalText(tool.approval) : undefined,
+  };
+}
+
+function approvalText(approval: NonNullable<PolicyTool["approval"]>): string {
+  const when = approval.when === undefined ? "always requires approval" : `requires approval when ${describeCondition(approval.when)}`;
+  return approval.reason ? `${when}: ${approval.reason}` : when;
+}
