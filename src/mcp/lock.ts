@@ -17,7 +17,7 @@
  */
 import { validateMcpLock } from "../../generated/validate-mcp-lock.js";
 import type { LockedServer, LockedTool, McpLock } from "../../generated/mcp-lock.js";
-import { canonicalize, sha256Hex } from "../compile/canonical.js";
+import { canonicalize, sha256Hex } from "../policy/index.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { AgentspecError } from "../errors.js";
 import { joinPointer, parseSource, setOwn } from "../load/index.js";

@@ -3,7 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { canonicalize, sha256Hex } from "../../src/compile/canonical.js";
+import { canonicalize, sha256Hex } from "../../src/policy/index.js";
 import { listMcpTools } from "../../src/mcp/list-tools.js";
 import {
   buildMcpLock,
