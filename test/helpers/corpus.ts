@@ -1,8 +1,7 @@
 /** The shared corpus of real formats (../shared/corpus): tests that read it skip when it is absent. */
 import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import path from "node:path";
+import { sharedPath } from "./shared.js";
 
-export const CORPUS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../shared/corpus");
+export const CORPUS = sharedPath("corpus");
 export const hasCorpus = existsSync(CORPUS);
-export const corpusPath = (...parts: string[]): string => path.join(CORPUS, ...parts);
+export const corpusPath = (...parts: string[]): string => sharedPath("corpus", ...parts);
