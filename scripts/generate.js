@@ -30,17 +30,43 @@ export async function renderTypes(json, schema) {
   return ts;
 }
 
-async function generateTypes({ schema, out }) {
-  const json = JSON.parse(await readFile(path.join(root, schema), "utf8"));
-  return { out, text: await renderTypes(json, schema) };
+/**
+ * The definitions the policy schema shares with the spec schema: the spec schema is their one
+ * source, and the policy schema's copies are rewritten from it (and drift-checked), so what a
+ * condition or a limit means cannot differ between a spec and the policy compiled from it.
+ * The policy schema stays one self-contained file, which editors and other tools read alone.
+ */
+export const SHARED_DEFINITIONS = ["Effect", "Condition", "ArgumentLimit", "Redaction", "Handoff", "Audit"];
+
+async function syncSharedDefinitions() {
+  const spec = JSON.parse(await readFile(path.join(root, "schema/agentspec.schema.json"), "utf8"));
+  const out = "schema/policy.schema.json";
+  const policy = JSON.parse(await readFile(path.join(root, out), "utf8"));
+  for (const name of SHARED_DEFINITIONS) {
+    if (!spec.definitions[name]) throw new Error(`schema/agentspec.schema.json has no definition ${name}`);
+    policy.definitions[name] = spec.definitions[name];
+  }
+  const { format } = await import("prettier");
+  const text = await format(JSON.stringify(policy, null, 2), { parser: "json", ...(await prettierOptions()) });
+  return { out, text, policy };
 }
 
-async function generateValidator({ name, schema, out }) {
-  return { out, text: renderValidator(name, JSON.parse(await readFile(path.join(root, schema), "utf8"))) };
+async function prettierOptions() {
+  const { resolveConfig } = await import("prettier");
+  return (await resolveConfig(path.join(root, "schema/policy.schema.json"))) ?? {};
 }
 
 async function main(check) {
-  const outputs = await Promise.all([...typeTargets.map(generateTypes), ...validatorTargets.map(generateValidator)]);
+  const shared = await syncSharedDefinitions();
+  // The policy types and validator are generated from the synced schema, so --check sees drift in either.
+  const fromSchema = async (schema) => (schema === shared.out ? shared.policy : JSON.parse(await readFile(path.join(root, schema), "utf8")));
+  const outputs = [
+    { out: shared.out, text: shared.text },
+    ...(await Promise.all([
+      ...typeTargets.map(async ({ schema, out }) => ({ out, text: await renderTypes(await fromSchema(schema), schema) })),
+      ...validatorTargets.map(async ({ name, schema, out }) => ({ out, text: renderValidator(name, await fromSchema(schema)) })),
+    ])),
+  ];
   let drift = 0;
   for (const { out, text } of outputs) {
     const file = path.join(root, out);
@@ -48,7 +74,7 @@ async function main(check) {
       const current = await readFile(file, "utf8").catch(() => null);
       if (current !== text) {
         drift++;
-        console.error(`${out} is out of date with its schema: run \`npm run generate\` and commit the result.`);
+        console.error(`${out} is out of date with the schemas: run \`npm run generate\` and commit the result.`);
       }
     } else {
       await mkdir(path.dirname(file), { recursive: true });
