@@ -59,7 +59,8 @@ async function prettierOptions() {
 async function main(check) {
   const shared = await syncSharedDefinitions();
   // The policy types and validator are generated from the synced schema, so --check sees drift in either.
-  const fromSchema = async (schema) => (schema === shared.out ? shared.policy : JSON.parse(await readFile(path.join(root, schema), "utf8")));
+  const fromSchema = async (schema) =>
+    schema === shared.out ? shared.policy : JSON.parse(await readFile(path.join(root, schema), "utf8"));
   const outputs = [
     { out: shared.out, text: shared.text },
     ...(await Promise.all([
