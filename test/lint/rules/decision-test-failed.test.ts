@@ -1,26 +1,27 @@
-import { describe, expect, it } from "vitest";
-import { findings, HEADER } from "../../helpers/lint-rule.js";
-import { lintText } from "../../helpers/lint-text.js";
+import { HEADER } from "../../helpers/lint-rule.js";
+import { testRule } from "../../helpers/rule-tester.js";
 
 const RULE = "decision-test-failed";
 const refund = `${HEADER}tools:\n  billing.refund:\n    effect: irreversible\n    approval: { when: { arg: amount, gt: 100 } }\n    limits: { amount: { max: 500 } }\ndeny: ["payment.*"]\n`;
+const chargeAllowed = `${refund}tests:\n  - { call: { tool: payment.charge }, expect: allow }\n`;
 
-describe(RULE, () => {
-  it.each([
-    [
-      "cases the policy decides as expected",
-      `${refund}tests:\n  - { call: { tool: billing.refund, args: { amount: 50 } }, expect: allow }\n  - { call: { tool: billing.refund, args: { amount: 150 } }, expect: require_approval }\n  - { call: { tool: billing.refund, args: { amount: 900 } }, expect: deny }\n  - { call: { tool: payment.charge }, expect: deny }\n  - { call: { tool: crm.delete }, expect: deny }\n`,
-    ],
-    ["no tests", refund],
-  ])("passes %s", (_, text) => {
-    expect(findings(RULE, text)).toEqual([]);
-  });
-
-  it.each([
+testRule(RULE, {
+  valid: [
+    {
+      name: "cases the policy decides as expected",
+      code: `${refund}tests:\n  - { call: { tool: billing.refund, args: { amount: 50 } }, expect: allow }\n  - { call: { tool: billing.refund, args: { amount: 150 } }, expect: require_approval }\n  - { call: { tool: billing.refund, args: { amount: 900 } }, expect: deny }\n  - { call: { tool: payment.charge }, expect: deny }\n  - { call: { tool: crm.delete }, expect: deny }\n`,
+    },
+    { name: "no tests", code: refund },
+    {
+      name: "a failure accepted by a suppression naming the called tool",
+      code: `${chargeAllowed}suppressions:\n  - { rule: ${RULE}, tool: payment.charge, reason: charge rollout pending }\n`,
+    },
+  ],
+  invalid: [
     {
       name: "an approval the condition does not ask for, at the case's expect",
-      text: `${refund}tests:\n  - name: small refunds need approval\n    call: { tool: billing.refund, args: { amount: 50 } }\n    expect: require_approval\n`,
-      expected: [
+      code: `${refund}tests:\n  - name: small refunds need approval\n    call: { tool: billing.refund, args: { amount: 50 } }\n    expect: require_approval\n`,
+      errors: [
         {
           line: 12,
           column: 13,
@@ -30,8 +31,8 @@ describe(RULE, () => {
     },
     {
       name: "an allow the hard limit denies, in an unnamed case",
-      text: `${refund}tests:\n  - { call: { tool: billing.refund, args: { amount: 900 } }, expect: require_approval }\n`,
-      expected: [
+      code: `${refund}tests:\n  - { call: { tool: billing.refund, args: { amount: 900 } }, expect: require_approval }\n`,
+      errors: [
         {
           line: 10,
           column: 70,
@@ -42,8 +43,8 @@ describe(RULE, () => {
     },
     {
       name: "a denied tool expected to be allowed",
-      text: `${refund}tests:\n  - { call: { tool: billing.refund, args: { amount: 10 } }, expect: allow }\n  - { call: { tool: payment.charge }, expect: allow }\n`,
-      expected: [
+      code: `${refund}tests:\n  - { call: { tool: billing.refund, args: { amount: 10 } }, expect: allow }\n  - { call: { tool: payment.charge }, expect: allow }\n`,
+      errors: [
         {
           line: 11,
           column: 47,
@@ -51,18 +52,23 @@ describe(RULE, () => {
         },
       ],
     },
-  ])("reports $name", ({ text, expected }) => {
-    expect(findings(RULE, text)).toEqual(expected.map((e) => ({ ruleId: RULE, severity: "error", ...e })));
-  });
-
-  it("names the called tool, so a suppression for that tool accepts the failure", () => {
-    const text = `${refund}tests:\n  - { call: { tool: payment.charge }, expect: allow }\nsuppressions:\n  - { rule: ${RULE}, tool: payment.charge, reason: charge rollout pending }\n`;
-    expect(lintText(text).filter((d) => d.ruleId === RULE || d.ruleId === "unused-suppression")).toEqual([]);
-    const unsuppressed = text.slice(0, text.indexOf("suppressions:"));
-    expect(
-      lintText(unsuppressed)
-        .filter((d) => d.ruleId === RULE)
-        .map((d) => d.line),
-    ).toEqual([10]);
-  });
+    {
+      name: "a suppression naming another tool does not accept the failure",
+      code: `${chargeAllowed}suppressions:\n  - { rule: ${RULE}, tool: billing.refund, reason: not this one }\n`,
+      errors: [
+        {
+          line: 10,
+          column: 47,
+          message: 'Test 1 (payment.charge) expects allow, but the policy decides deny: "payment.charge" is denied by "payment.*"',
+        },
+        {
+          ruleId: "unused-suppression",
+          line: 12,
+          column: 5,
+          severity: "warning",
+          message: `Suppression of "${RULE}" for "billing.refund" suppresses nothing: remove it`,
+        },
+      ],
+    },
+  ],
 });

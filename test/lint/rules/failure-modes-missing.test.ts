@@ -1,77 +1,62 @@
-import { describe, expect, it } from "vitest";
-import { parseSource } from "../../../src/load/index.js";
-import { agentaz, findings, HEADER, lintRule } from "../../helpers/lint-rule.js";
+import { agentaz, HEADER } from "../../helpers/lint-rule.js";
+import { testRule } from "../../helpers/rule-tester.js";
 
-const RULE = "failure-modes-missing";
 const mode = "failure_modes:\n  - { mode: Wrong update., detection: Diff review., mitigation: Approval., recovery: Restore. }\n";
+const missing = (level: string) =>
+  `The ${level}, but no failure modes are documented: add failure_modes (mode, detection, mitigation, recovery)`;
+const gatedAgentaz = agentaz({ trust_level: "A3", tool_boundary: { approval_required_tools: ["quarantine_host"] } });
+const kitWith = (failureModes: unknown[]) => JSON.stringify({ tools: [], failureModes });
 
-describe(RULE, () => {
-  it.each([
-    ["an A2 spec without failure modes", `${HEADER}trust_level: A2\ntools:\n  email.draft: { effect: draft }\n`],
-    ["an A3 spec with failure modes", `${HEADER}trust_level: A3\ntools:\n  crm.update: { effect: write, approval: true }\n${mode}`],
-    [
-      "an AgentAz A4 spec: its format has no place for failure modes",
-      agentaz({ trust_level: "A4", tool_boundary: { auto_executable_tools: ["restart_service"] } }),
-    ],
-  ])("passes %s", (_, text) => {
-    const file = text.startsWith("{") ? "agentaz.json" : undefined;
-    expect(findings(RULE, text, file)).toEqual([]);
-  });
-
-  it.each([
+testRule("failure-modes-missing", {
+  valid: [
+    { name: "an A2 spec without failure modes", code: `${HEADER}trust_level: A2\ntools:\n  email.draft: { effect: draft }\n` },
+    {
+      name: "an A3 spec with failure modes",
+      code: `${HEADER}trust_level: A3\ntools:\n  crm.update: { effect: write, approval: true }\n${mode}`,
+    },
+    {
+      name: "an AgentAz A4 spec: its format has no place for failure modes",
+      file: "agentaz.json",
+      code: agentaz({ trust_level: "A4", tool_boundary: { auto_executable_tools: ["restart_service"] } }),
+    },
+    {
+      name: "an AgentAz A3 spec whose kit.json documents failure modes",
+      file: "agentaz.json",
+      code: gatedAgentaz,
+      kit: kitWith([
+        { mode: "Quarantines the wrong host.", detection: "Approver check.", mitigation: "Approval.", recovery: "Release the host." },
+      ]),
+    },
+  ],
+  invalid: [
     {
       name: "a computed A3 without failure modes, at the tools",
-      text: `${HEADER}tools:\n  crm.update: { effect: write, approval: true }\n`,
-      expected: [
-        {
-          line: 3,
-          column: 1,
-          message:
-            "The computed trust level is A3, but no failure modes are documented: add failure_modes (mode, detection, mitigation, recovery)",
-        },
-      ],
+      code: `${HEADER}tools:\n  crm.update: { effect: write, approval: true }\n`,
+      errors: [{ line: 3, column: 1, message: missing("computed trust level is A3") }],
     },
     {
       name: "a declared A4 above a computed A2, at trust_level",
-      text: `${HEADER}trust_level: A4\ntools:\n  email.draft: { effect: draft }\n`,
-      expected: [
-        {
-          line: 3,
-          column: 1,
-          message:
-            "The declared trust level is A4, but no failure modes are documented: add failure_modes (mode, detection, mitigation, recovery)",
-        },
-      ],
+      code: `${HEADER}trust_level: A4\ntools:\n  email.draft: { effect: draft }\n`,
+      errors: [{ line: 3, column: 1, message: missing("declared trust level is A4") }],
     },
     {
       name: "an empty failure_modes list",
-      text: `${HEADER}trust_level: A3\ntools:\n  crm.update: { effect: write, approval: true }\nfailure_modes: []\n`,
-      expected: [
+      code: `${HEADER}trust_level: A3\ntools:\n  crm.update: { effect: write, approval: true }\nfailure_modes: []\n`,
+      errors: [{ line: 6, column: 1, message: missing("computed trust level is A3") }],
+    },
+    {
+      name: "an AgentAz A3 spec whose kit.json has no failure modes",
+      file: "agentaz.json",
+      code: gatedAgentaz,
+      kit: kitWith([]),
+      errors: [
         {
-          line: 6,
-          column: 1,
+          line: 4,
+          column: 3,
           message:
-            "The computed trust level is A3, but no failure modes are documented: add failure_modes (mode, detection, mitigation, recovery)",
+            "The computed trust level is A3, but no failure modes are documented: add failureModes to kit.json (mode, detection, mitigation, recovery)",
         },
       ],
     },
-  ])("reports $name", ({ text, expected }) => {
-    expect(findings(RULE, text)).toEqual(expected.map((e) => ({ ruleId: RULE, severity: "warning", ...e })));
-  });
-
-  it("checks an AgentAz spec with its kit.json, whose failureModes count", () => {
-    const text = agentaz({ trust_level: "A3", tool_boundary: { approval_required_tools: ["quarantine_host"] } });
-    const kit = (failureModes: unknown[]) => ({ kit: parseSource("kit.json", JSON.stringify({ tools: [], failureModes })) });
-    const withMode = kit([
-      { mode: "Quarantines the wrong host.", detection: "Approver check.", mitigation: "Approval.", recovery: "Release the host." },
-    ]);
-    expect(lintRule(RULE, text, "agentaz.json", {}, withMode)).toEqual([]);
-    expect(lintRule(RULE, text, "agentaz.json", {}, kit([])).map((d) => [d.line, d.column, d.message])).toEqual([
-      [
-        4,
-        3,
-        "The computed trust level is A3, but no failure modes are documented: add failureModes to kit.json (mode, detection, mitigation, recovery)",
-      ],
-    ]);
-  });
+  ],
 });

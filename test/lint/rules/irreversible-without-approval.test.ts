@@ -1,48 +1,32 @@
-import { describe, expect, it } from "vitest";
-import { findings, HEADER } from "../../helpers/lint-rule.js";
+import { HEADER } from "../../helpers/lint-rule.js";
+import { testRule } from "../../helpers/rule-tester.js";
 
-const RULE = "irreversible-without-approval";
+const ungated = (tool: string) =>
+  `Irreversible tool "${tool}" runs without an approval gate or argument limits: gate it or cap its arguments`;
 
-describe(RULE, () => {
-  it.each([
-    ["an irreversible tool behind a gate", `${HEADER}tools:\n  billing.refund: { effect: irreversible, approval: true }\n`],
-    [
-      "an irreversible tool behind a conditional gate",
-      `${HEADER}tools:\n  billing.refund: { effect: irreversible, approval: { when: { arg: amount, gt: 100 } } }\n`,
-    ],
-    [
-      "an irreversible tool with hard limits",
-      `${HEADER}tools:\n  billing.refund: { effect: irreversible, limits: { amount: { max: 50 } } }\n`,
-    ],
-    ["an ungated write tool", `${HEADER}tools:\n  crm.update: { effect: write }\n`],
-  ])("passes %s", (_, text) => {
-    expect(findings(RULE, text)).toEqual([]);
-  });
-
-  it.each([
+testRule("irreversible-without-approval", {
+  valid: [
+    { name: "an irreversible tool behind a gate", code: `${HEADER}tools:\n  billing.refund: { effect: irreversible, approval: true }\n` },
+    {
+      name: "an irreversible tool behind a conditional gate",
+      code: `${HEADER}tools:\n  billing.refund: { effect: irreversible, approval: { when: { arg: amount, gt: 100 } } }\n`,
+    },
+    {
+      name: "an irreversible tool with hard limits",
+      code: `${HEADER}tools:\n  billing.refund: { effect: irreversible, limits: { amount: { max: 50 } } }\n`,
+    },
+    { name: "an ungated write tool", code: `${HEADER}tools:\n  crm.update: { effect: write }\n` },
+  ],
+  invalid: [
     {
       name: "an irreversible tool with neither",
-      text: `${HEADER}tools:\n  crm.lookup: { effect: read }\n  email.send:\n    effect: irreversible\n`,
-      expected: [
-        {
-          line: 5,
-          column: 3,
-          message: 'Irreversible tool "email.send" runs without an approval gate or argument limits: gate it or cap its arguments',
-        },
-      ],
+      code: `${HEADER}tools:\n  crm.lookup: { effect: read }\n  email.send:\n    effect: irreversible\n`,
+      errors: [{ line: 5, column: 3, message: ungated("email.send") }],
     },
     {
       name: "approval: false and empty limits",
-      text: `${HEADER}tools:\n  crm.delete: { effect: irreversible, approval: false, limits: {} }\n`,
-      expected: [
-        {
-          line: 4,
-          column: 3,
-          message: 'Irreversible tool "crm.delete" runs without an approval gate or argument limits: gate it or cap its arguments',
-        },
-      ],
+      code: `${HEADER}tools:\n  crm.delete: { effect: irreversible, approval: false, limits: {} }\n`,
+      errors: [{ line: 4, column: 3, message: ungated("crm.delete") }],
     },
-  ])("reports $name", ({ text, expected }) => {
-    expect(findings(RULE, text)).toEqual(expected.map((e) => ({ ruleId: RULE, severity: "warning", ...e })));
-  });
+  ],
 });

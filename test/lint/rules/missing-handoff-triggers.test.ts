@@ -1,92 +1,49 @@
-import { describe, expect, it } from "vitest";
-import { agentaz, findings, HEADER } from "../../helpers/lint-rule.js";
+import { agentaz, HEADER } from "../../helpers/lint-rule.js";
+import { testRule } from "../../helpers/rule-tester.js";
 
-const RULE = "missing-handoff-triggers";
 const bounded = "limits: { max_tool_calls: 10, max_usd_per_loop: 0.5 }\naudit: { append_only: true }\n";
+const empty = (who: string, field = "handoff") => `${who}, but ${field}.triggers is empty: list when the agent hands over to a human`;
 
-describe(RULE, () => {
-  it.each([
-    ["a read-only agent without a handoff", `${HEADER}tools:\n  crm.lookup: { effect: read }\n`],
-    [
-      "a gated tool with triggers",
-      `${HEADER}tools:\n  crm.delete: { effect: irreversible, approval: true }\nhandoff: { triggers: [deletion_request] }\n`,
-    ],
-    ["a declared A2 without gates", `${HEADER}trust_level: A2\ntools:\n  email.draft: { effect: draft }\n`],
-  ])("passes %s", (_, text) => {
-    expect(findings(RULE, text)).toEqual([]);
-  });
-
-  it.each([
+testRule("missing-handoff-triggers", {
+  valid: [
+    { name: "a read-only agent without a handoff", code: `${HEADER}tools:\n  crm.lookup: { effect: read }\n` },
+    {
+      name: "a gated tool with triggers",
+      code: `${HEADER}tools:\n  crm.delete: { effect: irreversible, approval: true }\nhandoff: { triggers: [deletion_request] }\n`,
+    },
+    { name: "a declared A2 without gates", code: `${HEADER}trust_level: A2\ntools:\n  email.draft: { effect: draft }\n` },
+  ],
+  invalid: [
     {
       name: "a gated tool and a handoff without triggers",
-      text: `${HEADER}tools:\n  crm.delete: { effect: irreversible, approval: true }\nhandoff:\n  destination: support_agent\n`,
-      expected: [
-        {
-          line: 5,
-          column: 1,
-          message: 'Tool "crm.delete" needs approval, but handoff.triggers is empty: list when the agent hands over to a human',
-        },
-      ],
+      code: `${HEADER}tools:\n  crm.delete: { effect: irreversible, approval: true }\nhandoff:\n  destination: support_agent\n`,
+      errors: [{ line: 5, column: 1, message: empty('Tool "crm.delete" needs approval') }],
     },
     {
       name: "two gated tools, an empty trigger list",
-      text: `${HEADER}tools:\n  crm.delete: { effect: irreversible, approval: true }\n  crm.merge: { effect: write, approval: true }\nhandoff:\n  triggers: []\n`,
-      expected: [
-        {
-          line: 7,
-          column: 3,
-          message:
-            'Tools "crm.delete", "crm.merge" need approval, but handoff.triggers is empty: list when the agent hands over to a human',
-        },
-      ],
+      code: `${HEADER}tools:\n  crm.delete: { effect: irreversible, approval: true }\n  crm.merge: { effect: write, approval: true }\nhandoff:\n  triggers: []\n`,
+      errors: [{ line: 7, column: 3, message: empty('Tools "crm.delete", "crm.merge" need approval') }],
     },
     {
       name: "a gated tool and no handoff at all: the gate",
-      text: `${HEADER}tools:\n  crm.delete:\n    effect: irreversible\n    approval: true\n`,
-      expected: [
-        {
-          line: 6,
-          column: 5,
-          message: 'Tool "crm.delete" needs approval, but handoff.triggers is empty: list when the agent hands over to a human',
-        },
-      ],
+      code: `${HEADER}tools:\n  crm.delete:\n    effect: irreversible\n    approval: true\n`,
+      errors: [{ line: 6, column: 5, message: empty('Tool "crm.delete" needs approval') }],
     },
     {
       name: "a computed A4 without a handoff",
-      text: `${HEADER}tools:\n  crm.update: { effect: write }\n${bounded}`,
-      expected: [
-        {
-          line: 3,
-          column: 1,
-          message: "The computed trust level is A4, but handoff.triggers is empty: list when the agent hands over to a human",
-        },
-      ],
+      code: `${HEADER}tools:\n  crm.update: { effect: write }\n${bounded}`,
+      errors: [{ line: 3, column: 1, message: empty("The computed trust level is A4") }],
     },
     {
       name: "a declared A3 without a handoff",
-      text: `${HEADER}trust_level: A3\ntools:\n  email.draft: { effect: draft }\n`,
-      expected: [
-        {
-          line: 3,
-          column: 1,
-          message: "The declared trust level is A3, but handoff.triggers is empty: list when the agent hands over to a human",
-        },
-      ],
+      code: `${HEADER}trust_level: A3\ntools:\n  email.draft: { effect: draft }\n`,
+      errors: [{ line: 3, column: 1, message: empty("The declared trust level is A3") }],
     },
-  ])("reports $name", ({ text, expected }) => {
-    expect(findings(RULE, text)).toEqual(expected.map((e) => ({ ruleId: RULE, severity: "error", ...e })));
-  });
-
-  it("reports an AgentAz A3 spec without triggers at human_handoff in agentaz.json", () => {
-    const text = agentaz({ trust_level: "A3", human_handoff: { destination: "access_owner" } });
-    expect(findings(RULE, text, "agentaz.json")).toEqual([
-      {
-        ruleId: RULE,
-        severity: "error",
-        message: "The declared trust level is A3, but human_handoff.triggers is empty: list when the agent hands over to a human",
-        line: 22,
-        column: 3,
-      },
-    ]);
-  });
+    {
+      name: "an AgentAz A3 spec without triggers, at human_handoff in agentaz.json",
+      file: "agentaz.json",
+      code: agentaz({ trust_level: "A3", human_handoff: { destination: "access_owner" } }),
+      errors: [{ line: 22, column: 3, message: empty("The declared trust level is A3", "human_handoff") }],
+    },
+  ],
 });

@@ -1,35 +1,30 @@
-import { describe, expect, it } from "vitest";
-import { findings, HEADER } from "../../helpers/lint-rule.js";
+import { HEADER } from "../../helpers/lint-rule.js";
+import { testRule } from "../../helpers/rule-tester.js";
 
-const RULE = "never-emits-allowed";
-
-describe(RULE, () => {
-  it.each([
-    [
-      "entries that name no tool",
-      `${HEADER}tools:\n  send_customer_email: { effect: irreversible }\noutputs: { never_emits: [send, refund] }\n`,
-    ],
-    [
-      "an entry naming a denied tool",
-      `${HEADER}tools:\n  email.draft: { effect: draft }\ndeny: [email.send]\noutputs: { never_emits: [email.send] }\n`,
-    ],
-    [
-      "an entry naming an always-gated tool",
-      `${HEADER}tools:\n  email.send: { effect: irreversible, approval: true }\noutputs: { never_emits: [email.send] }\n`,
-    ],
-    [
-      "a glob tool whose entry is denied",
-      `${HEADER}tools:\n  "email.*": { effect: draft }\ndeny: [email.send]\noutputs: { never_emits: [email.send] }\n`,
-    ],
-  ])("passes %s", (_, text) => {
-    expect(findings(RULE, text)).toEqual([]);
-  });
-
-  it.each([
+testRule("never-emits-allowed", {
+  valid: [
+    {
+      name: "entries that name no tool",
+      code: `${HEADER}tools:\n  send_customer_email: { effect: irreversible }\noutputs: { never_emits: [send, refund] }\n`,
+    },
+    {
+      name: "an entry naming a denied tool",
+      code: `${HEADER}tools:\n  email.draft: { effect: draft }\ndeny: [email.send]\noutputs: { never_emits: [email.send] }\n`,
+    },
+    {
+      name: "an entry naming an always-gated tool",
+      code: `${HEADER}tools:\n  email.send: { effect: irreversible, approval: true }\noutputs: { never_emits: [email.send] }\n`,
+    },
+    {
+      name: "a glob tool whose entry is denied",
+      code: `${HEADER}tools:\n  "email.*": { effect: draft }\ndeny: [email.send]\noutputs: { never_emits: [email.send] }\n`,
+    },
+  ],
+  invalid: [
     {
       name: "an entry naming an ungated tool",
-      text: `${HEADER}tools:\n  email.send: { effect: irreversible }\noutputs:\n  never_emits: [email.draft, email.send]\n`,
-      expected: [
+      code: `${HEADER}tools:\n  email.send: { effect: irreversible }\noutputs:\n  never_emits: [email.draft, email.send]\n`,
+      errors: [
         {
           line: 6,
           column: 30,
@@ -40,8 +35,8 @@ describe(RULE, () => {
     },
     {
       name: "a pattern entry matching a conditionally gated tool",
-      text: `${HEADER}tools:\n  billing.refund:\n    effect: irreversible\n    approval: { when: { arg: amount, gt: 100 } }\noutputs:\n  never_emits:\n    - "billing.*"\n`,
-      expected: [
+      code: `${HEADER}tools:\n  billing.refund:\n    effect: irreversible\n    approval: { when: { arg: amount, gt: 100 } }\noutputs:\n  never_emits:\n    - "billing.*"\n`,
+      errors: [
         {
           line: 9,
           column: 7,
@@ -52,8 +47,8 @@ describe(RULE, () => {
     },
     {
       name: "an entry a glob allowlist entry covers",
-      text: `${HEADER}tools:\n  "crm.*": { effect: write }\noutputs:\n  never_emits: [crm.delete]\n`,
-      expected: [
+      code: `${HEADER}tools:\n  "crm.*": { effect: write }\noutputs:\n  never_emits: [crm.delete]\n`,
+      errors: [
         {
           line: 6,
           column: 17,
@@ -62,7 +57,5 @@ describe(RULE, () => {
         },
       ],
     },
-  ])("reports $name", ({ text, expected }) => {
-    expect(findings(RULE, text)).toEqual(expected.map((e) => ({ ruleId: RULE, severity: "error", ...e })));
-  });
+  ],
 });

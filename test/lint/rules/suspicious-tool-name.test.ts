@@ -1,24 +1,21 @@
-import { describe, expect, it } from "vitest";
-import { agentaz, findings, HEADER } from "../../helpers/lint-rule.js";
+import { agentaz, HEADER } from "../../helpers/lint-rule.js";
+import { testRule } from "../../helpers/rule-tester.js";
 
 const RULE = "suspicious-tool-name";
 
-describe(RULE, () => {
-  it.each([
-    [
-      "ASCII names and patterns",
-      `${HEADER}tools:\n  crm.lookup: { effect: read }\n  tickets_v2-add: { effect: read }\ndeny: ["payment.*", { pattern: "admin.?", reason: "x" }]\n`,
-    ],
-    ["non-ASCII text outside names", `${HEADER}tools:\n  crm.lookup: { effect: read, description: "Recherche l'élève" }\n`],
-  ])("passes %s", (_, text) => {
-    expect(findings(RULE, text)).toEqual([]);
-  });
-
-  it.each([
+testRule(RULE, {
+  valid: [
+    {
+      name: "ASCII names and patterns",
+      code: `${HEADER}tools:\n  crm.lookup: { effect: read }\n  tickets_v2-add: { effect: read }\ndeny: ["payment.*", { pattern: "admin.?", reason: "x" }]\n`,
+    },
+    { name: "non-ASCII text outside names", code: `${HEADER}tools:\n  crm.lookup: { effect: read, description: "Recherche l'élève" }\n` },
+  ],
+  invalid: [
     {
       name: "a zero-width space in a tool name, shown escaped",
-      text: `${HEADER}tools:\n  "crm.lookup\\u200b": { effect: read }\n`,
-      expected: [
+      code: `${HEADER}tools:\n  "crm.lookup\\u200b": { effect: read }\n`,
+      errors: [
         {
           severity: "error",
           line: 4,
@@ -29,8 +26,8 @@ describe(RULE, () => {
     },
     {
       name: "a control character and a bidirectional override",
-      text: `${HEADER}tools:\n  "bell\\u0007": { effect: read }\n  "a\\u202eb": { effect: read }\n`,
-      expected: [
+      code: `${HEADER}tools:\n  "bell\\u0007": { effect: read }\n  "a\\u202eb": { effect: read }\n`,
+      errors: [
         {
           severity: "error",
           line: 4,
@@ -47,8 +44,8 @@ describe(RULE, () => {
     },
     {
       name: "a braille blank, which is a symbol, not a space",
-      text: `${HEADER}tools:\n  "send\u2800mail": { effect: read }\n`,
-      expected: [
+      code: `${HEADER}tools:\n  "send\u2800mail": { effect: read }\n`,
+      errors: [
         {
           severity: "error",
           line: 4,
@@ -59,8 +56,8 @@ describe(RULE, () => {
     },
     {
       name: "a no-break space",
-      text: `${HEADER}tools:\n  "send\\u00a0mail": { effect: read }\n`,
-      expected: [
+      code: `${HEADER}tools:\n  "send\\u00a0mail": { effect: read }\n`,
+      errors: [
         {
           severity: "error",
           line: 4,
@@ -71,8 +68,8 @@ describe(RULE, () => {
     },
     {
       name: "a Cyrillic look-alike in a tool name",
-      text: `${HEADER}tools:\n  "crм.lookup": { effect: read }\n`,
-      expected: [
+      code: `${HEADER}tools:\n  "crм.lookup": { effect: read }\n`,
+      errors: [
         {
           severity: "warning",
           line: 4,
@@ -83,8 +80,8 @@ describe(RULE, () => {
     },
     {
       name: "a look-alike in a deny pattern, which would never match the tool it was written for",
-      text: `${HEADER}tools:\n  crm.lookup: { effect: read }\ndeny:\n  - "pаymеnt.*"\n  - { pattern: "admin\\u200d.*", reason: r }\n`,
-      expected: [
+      code: `${HEADER}tools:\n  crm.lookup: { effect: read }\ndeny:\n  - "pаymеnt.*"\n  - { pattern: "admin\\u200d.*", reason: r }\n`,
+      errors: [
         {
           severity: "warning",
           line: 6,
@@ -102,8 +99,8 @@ describe(RULE, () => {
     },
     {
       name: "a character outside the Basic Multilingual Plane",
-      text: `${HEADER}tools:\n  "a\\U000E0041b": { effect: read }\n`,
-      expected: [
+      code: `${HEADER}tools:\n  "a\\U000E0041b": { effect: read }\n`,
+      errors: [
         {
           severity: "error",
           line: 4,
@@ -112,14 +109,18 @@ describe(RULE, () => {
         },
       ],
     },
-  ])("reports $name", ({ text, expected }) => {
-    expect(findings(RULE, text)).toEqual(expected.map((e) => ({ ruleId: RULE, ...e })));
-  });
-
-  it("reads AgentAz tool names too", () => {
-    const text = agentaz({ tool_boundary: { allowed_tools: ["read\u200border"], execution_tools_absent: true } });
-    expect(findings(RULE, text, "agentaz.json").map((f) => f.message)).toEqual([
-      'Tool name "read\\u200Border" contains characters a reader cannot see: retype it in plain ASCII',
-    ]);
-  });
+    {
+      name: "AgentAz tool names too",
+      file: "agentaz.json",
+      code: agentaz({ tool_boundary: { allowed_tools: ["read\u200border"], execution_tools_absent: true } }),
+      errors: [
+        {
+          severity: "error",
+          line: 10,
+          column: 7,
+          message: 'Tool name "read\\u200Border" contains characters a reader cannot see: retype it in plain ASCII',
+        },
+      ],
+    },
+  ],
 });

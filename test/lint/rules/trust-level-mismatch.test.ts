@@ -1,23 +1,25 @@
-import { describe, expect, it } from "vitest";
-import { agentaz, findings, HEADER } from "../../helpers/lint-rule.js";
+import { agentaz, HEADER } from "../../helpers/lint-rule.js";
+import { testRule } from "../../helpers/rule-tester.js";
 
 const RULE = "trust-level-mismatch";
 const bounded = "limits: { max_tool_calls: 10, max_usd_per_loop: 0.5 }\naudit: { append_only: true }\n";
 
-describe(RULE, () => {
-  it.each([
-    ["a declared level equal to the computed one", `${HEADER}trust_level: A2\ntools:\n  email.draft: { effect: draft }\n`],
-    ["no declared level", `${HEADER}tools:\n  crm.update: { effect: write }\n`],
-    ["a declared A3 for gated writes", `${HEADER}trust_level: A3\ntools:\n  crm.update: { effect: write, approval: true }\n`],
-  ])("passes %s", (_, text) => {
-    expect(findings(RULE, text)).toEqual([]);
-  });
-
-  it.each([
+testRule(RULE, {
+  valid: [
+    { name: "a declared level equal to the computed one", code: `${HEADER}trust_level: A2\ntools:\n  email.draft: { effect: draft }\n` },
+    { name: "no declared level", code: `${HEADER}tools:\n  crm.update: { effect: write }\n` },
+    { name: "a declared A3 for gated writes", code: `${HEADER}trust_level: A3\ntools:\n  crm.update: { effect: write, approval: true }\n` },
+    {
+      name: "A1 against A2 when AgentAz effects are inferred: that band is advisory",
+      file: "agentaz.json",
+      code: agentaz({ tool_boundary: { allowed_tools: ["read_evidence", "check_control"], execution_tools_absent: true } }),
+    },
+  ],
+  invalid: [
     {
       name: "a declared level below the computed one, as an error",
-      text: `${HEADER}trust_level: A2\ntools:\n  tickets.respond: { effect: write }\n${bounded}`,
-      expected: [
+      code: `${HEADER}trust_level: A2\ntools:\n  tickets.respond: { effect: write }\n${bounded}`,
+      errors: [
         {
           severity: "error",
           line: 3,
@@ -29,8 +31,8 @@ describe(RULE, () => {
     },
     {
       name: "a declared level above the computed one, as a warning",
-      text: `${HEADER}trust_level: A3\ntools:\n  crm.lookup: { effect: read }\n  email.draft: { effect: draft }\n`,
-      expected: [
+      code: `${HEADER}trust_level: A3\ntools:\n  crm.lookup: { effect: read }\n  email.draft: { effect: draft }\n`,
+      errors: [
         {
           severity: "warning",
           line: 3,
@@ -41,8 +43,8 @@ describe(RULE, () => {
     },
     {
       name: "a declared A4 where bounds are missing (A5)",
-      text: `${HEADER}trust_level: A4\ntools:\n  crm.update: { effect: write }\n`,
-      expected: [
+      code: `${HEADER}trust_level: A4\ntools:\n  crm.update: { effect: write }\n`,
+      errors: [
         {
           severity: "error",
           line: 3,
@@ -52,33 +54,31 @@ describe(RULE, () => {
         },
       ],
     },
-  ])("reports $name", ({ text, expected }) => {
-    expect(findings(RULE, text)).toEqual(expected.map((e) => ({ ruleId: RULE, ...e })));
-  });
-
-  it("reports an AgentAz spec that declares A2 but posts without approval, at trust_level in agentaz.json", () => {
-    const text = agentaz({ tool_boundary: { allowed_tools: ["read_diff", "post_comment"], execution_tools_absent: false } });
-    expect(findings(RULE, text, "agentaz.json")).toEqual([
-      {
-        ruleId: RULE,
-        severity: "error",
-        line: 4,
-        column: 18,
-        message:
-          "Declared trust level A2 is lower than the computed A4: post_comment (write, no approval) can act without approval, within a call/turn bound, a cost bound and an append-only audit (effects inferred from tool names: AgentAz tools declare none)",
-      },
-    ]);
-  });
-
-  it("says nothing about A1 against A2 when AgentAz effects are inferred: that band is advisory", () => {
-    const text = agentaz({ tool_boundary: { allowed_tools: ["read_evidence", "check_control"], execution_tools_absent: true } });
-    expect(findings(RULE, text, "agentaz.json")).toEqual([]);
-  });
-
-  it("reports A1 against A2 when the effects are declared", () => {
-    const text = `${HEADER}trust_level: A1\ntools:\n  email.draft: { effect: draft }\n`;
-    expect(findings(RULE, text).map((f) => f.message)).toEqual([
-      "Declared trust level A1 is lower than the computed A2: tools read or draft only (drafting: email.draft)",
-    ]);
-  });
+    {
+      name: "an AgentAz spec that declares A2 but posts without approval, at trust_level in agentaz.json",
+      file: "agentaz.json",
+      code: agentaz({ tool_boundary: { allowed_tools: ["read_diff", "post_comment"], execution_tools_absent: false } }),
+      errors: [
+        {
+          severity: "error",
+          line: 4,
+          column: 18,
+          message:
+            "Declared trust level A2 is lower than the computed A4: post_comment (write, no approval) can act without approval, within a call/turn bound, a cost bound and an append-only audit (effects inferred from tool names: AgentAz tools declare none)",
+        },
+      ],
+    },
+    {
+      name: "A1 against A2 when the effects are declared",
+      code: `${HEADER}trust_level: A1\ntools:\n  email.draft: { effect: draft }\n`,
+      errors: [
+        {
+          severity: "error",
+          line: 3,
+          column: 14,
+          message: "Declared trust level A1 is lower than the computed A2: tools read or draft only (drafting: email.draft)",
+        },
+      ],
+    },
+  ],
 });

@@ -1,23 +1,22 @@
-import { describe, expect, it } from "vitest";
-import { findings, HEADER } from "../../helpers/lint-rule.js";
+import { HEADER } from "../../helpers/lint-rule.js";
+import { testRule } from "../../helpers/rule-tester.js";
 
-const RULE = "unbounded-autonomy";
 const bounded = "limits: { max_turns: 8, max_usd_per_loop: 0.5 }\naudit: { append_only: true }\n";
 
-describe(RULE, () => {
-  it.each([
-    ["an ungated write tool inside all bounds", `${HEADER}tools:\n  crm.update: { effect: write }\n${bounded}`],
-    ["an unbounded spec whose writes are always gated", `${HEADER}tools:\n  crm.update: { effect: write, approval: true }\n`],
-    ["an unbounded spec that only reads and drafts", `${HEADER}tools:\n  crm.lookup: { effect: read }\n  email.draft: { effect: draft }\n`],
-  ])("passes %s", (_, text) => {
-    expect(findings(RULE, text)).toEqual([]);
-  });
-
-  it.each([
+testRule("unbounded-autonomy", {
+  valid: [
+    { name: "an ungated write tool inside all bounds", code: `${HEADER}tools:\n  crm.update: { effect: write }\n${bounded}` },
+    { name: "an unbounded spec whose writes are always gated", code: `${HEADER}tools:\n  crm.update: { effect: write, approval: true }\n` },
+    {
+      name: "an unbounded spec that only reads and drafts",
+      code: `${HEADER}tools:\n  crm.lookup: { effect: read }\n  email.draft: { effect: draft }\n`,
+    },
+  ],
+  invalid: [
     {
       name: "an ungated write tool with no bounds at all",
-      text: `${HEADER}tools:\n  crm.update: { effect: write }\n`,
-      expected: [
+      code: `${HEADER}tools:\n  crm.update: { effect: write }\n`,
+      errors: [
         {
           line: 4,
           column: 3,
@@ -28,8 +27,8 @@ describe(RULE, () => {
     },
     {
       name: "a conditionally gated irreversible tool without a cost bound",
-      text: `${HEADER}tools:\n  billing.refund:\n    effect: irreversible\n    approval: { when: { arg: amount, gt: 100 } }\nlimits: { max_tool_calls: 10 }\naudit: { append_only: true }\n`,
-      expected: [
+      code: `${HEADER}tools:\n  billing.refund:\n    effect: irreversible\n    approval: { when: { arg: amount, gt: 100 } }\nlimits: { max_tool_calls: 10 }\naudit: { append_only: true }\n`,
+      errors: [
         {
           line: 4,
           column: 3,
@@ -38,7 +37,5 @@ describe(RULE, () => {
         },
       ],
     },
-  ])("reports $name", ({ text, expected }) => {
-    expect(findings(RULE, text)).toEqual(expected.map((e) => ({ ruleId: RULE, severity: "warning", ...e })));
-  });
+  ],
 });

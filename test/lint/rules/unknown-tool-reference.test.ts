@@ -1,30 +1,26 @@
-import { describe, expect, it } from "vitest";
-import { agentaz, findings, HEADER } from "../../helpers/lint-rule.js";
+import { agentaz, HEADER } from "../../helpers/lint-rule.js";
+import { testRule } from "../../helpers/rule-tester.js";
 
-const RULE = "unknown-tool-reference";
 const base = `${HEADER}tools:\n  crm.lookup: { effect: read }\n  "tickets.*": { effect: read }\ndeny: [email.send, "payment.*"]\n`;
 
-describe(RULE, () => {
-  it.each([
-    [
-      "tests calling declared, glob-declared and denied tools",
-      `${base}tests:\n  - { call: { tool: crm.lookup }, expect: allow }\n  - { call: { tool: tickets.read }, expect: allow }\n  - { call: { tool: payment.refund }, expect: deny }\n`,
-    ],
-    [
-      "a deny test probing an unrelated unknown name (default deny)",
-      `${base}tests:\n  - { name: unknown tools are denied, call: { tool: crm.delete }, expect: deny }\n`,
-    ],
-    ["situation-word triggers", `${base}handoff: { triggers: [low_confidence, refund_request, vip], destination: ops }\n`],
-    ["a tool-name trigger that is declared", `${base}handoff: { triggers: [crm.lookup], destination: ops }\n`],
-  ])("passes %s", (_, text) => {
-    expect(findings(RULE, text)).toEqual([]);
-  });
-
-  it.each([
+testRule("unknown-tool-reference", {
+  valid: [
+    {
+      name: "tests calling declared, glob-declared and denied tools",
+      code: `${base}tests:\n  - { call: { tool: crm.lookup }, expect: allow }\n  - { call: { tool: tickets.read }, expect: allow }\n  - { call: { tool: payment.refund }, expect: deny }\n`,
+    },
+    {
+      name: "a deny test probing an unrelated unknown name (default deny)",
+      code: `${base}tests:\n  - { name: unknown tools are denied, call: { tool: crm.delete }, expect: deny }\n`,
+    },
+    { name: "situation-word triggers", code: `${base}handoff: { triggers: [low_confidence, refund_request, vip], destination: ops }\n` },
+    { name: "a tool-name trigger that is declared", code: `${base}handoff: { triggers: [crm.lookup], destination: ops }\n` },
+  ],
+  invalid: [
     {
       name: "a misspelt tool in a deny test",
-      text: `${base}tests:\n  - name: sending is denied\n    call: { tool: emial.send }\n    expect: deny\n`,
-      expected: [
+      code: `${base}tests:\n  - name: sending is denied\n    call: { tool: emial.send }\n    expect: deny\n`,
+      errors: [
         {
           line: 9,
           column: 19,
@@ -34,8 +30,8 @@ describe(RULE, () => {
     },
     {
       name: "an unknown tool expected to be allowed",
-      text: `${base}tests:\n  - { call: { tool: crm.search }, expect: allow }\n`,
-      expected: [
+      code: `${base}tests:\n  - { call: { tool: crm.search }, expect: allow }\n`,
+      errors: [
         {
           line: 8,
           column: 21,
@@ -45,8 +41,8 @@ describe(RULE, () => {
     },
     {
       name: "a dotted trigger naming no tool",
-      text: `${base}handoff:\n  triggers: [low_confidence, crm.lokup, billing.dispute]\n  destination: ops\n`,
-      expected: [
+      code: `${base}handoff:\n  triggers: [low_confidence, crm.lokup, billing.dispute]\n  destination: ops\n`,
+      errors: [
         {
           line: 8,
           column: 30,
@@ -60,31 +56,27 @@ describe(RULE, () => {
         },
       ],
     },
-  ])("reports $name", ({ text, expected }) => {
-    expect(findings(RULE, text)).toEqual(expected.map((e) => ({ ruleId: RULE, severity: "warning", ...e })));
-  });
-
-  it("reports an AgentAz never_without_approval entry tool_boundary does not declare, inside agentaz.json", () => {
-    const text = agentaz({
-      tool_boundary: { auto_executable_tools: ["read_issue"], approval_required_tools: ["merge_pr"] },
-      output_boundary: { never_without_approval: ["merge_pr", "force_push", "merge_prs"] },
-    });
-    expect(findings(RULE, text, "agentaz.json")).toEqual([
-      {
-        ruleId: RULE,
-        severity: "warning",
-        line: 38,
-        column: 7,
-        message:
-          'output_boundary.never_without_approval names "force_push", which tool_boundary does not declare: declare it in approval_required_tools or remove the entry',
-      },
-      {
-        ruleId: RULE,
-        severity: "warning",
-        line: 39,
-        column: 7,
-        message: 'output_boundary.never_without_approval names "merge_prs", which tool_boundary does not declare: did you mean "merge_pr"?',
-      },
-    ]);
-  });
+    {
+      name: "an AgentAz never_without_approval entry tool_boundary does not declare, inside agentaz.json",
+      file: "agentaz.json",
+      code: agentaz({
+        tool_boundary: { auto_executable_tools: ["read_issue"], approval_required_tools: ["merge_pr"] },
+        output_boundary: { never_without_approval: ["merge_pr", "force_push", "merge_prs"] },
+      }),
+      errors: [
+        {
+          line: 38,
+          column: 7,
+          message:
+            'output_boundary.never_without_approval names "force_push", which tool_boundary does not declare: declare it in approval_required_tools or remove the entry',
+        },
+        {
+          line: 39,
+          column: 7,
+          message:
+            'output_boundary.never_without_approval names "merge_prs", which tool_boundary does not declare: did you mean "merge_pr"?',
+        },
+      ],
+    },
+  ],
 });

@@ -1,40 +1,24 @@
-import { describe, expect, it } from "vitest";
-import { findings, HEADER } from "../../helpers/lint-rule.js";
+import { HEADER } from "../../helpers/lint-rule.js";
+import { testRule } from "../../helpers/rule-tester.js";
 
-const RULE = "wildcard-allow";
+const wildcard = (entry: string) =>
+  `Allowlist entry "${entry}" is a wildcard: list the tools by name, so a new tool is not allowed without review`;
 
-describe(RULE, () => {
-  it.each([
-    ["tools listed by name", `${HEADER}tools:\n  crm.lookup: { effect: read }\n  crm.search: { effect: read }\n`],
-    ["a wildcard only in the deny list", `${HEADER}tools:\n  crm.lookup: { effect: read }\ndeny: ["crm.*"]\n`],
-  ])("passes %s", (_, text) => {
-    expect(findings(RULE, text)).toEqual([]);
-  });
-
-  it.each([
+testRule("wildcard-allow", {
+  valid: [
+    { name: "tools listed by name", code: `${HEADER}tools:\n  crm.lookup: { effect: read }\n  crm.search: { effect: read }\n` },
+    { name: "a wildcard only in the deny list", code: `${HEADER}tools:\n  crm.lookup: { effect: read }\ndeny: ["crm.*"]\n` },
+  ],
+  invalid: [
     {
       name: "a star",
-      text: `${HEADER}tools:\n  crm.lookup: { effect: read }\n  "tickets.*": { effect: read }\n`,
-      expected: [
-        {
-          line: 5,
-          column: 3,
-          message: 'Allowlist entry "tickets.*" is a wildcard: list the tools by name, so a new tool is not allowed without review',
-        },
-      ],
+      code: `${HEADER}tools:\n  crm.lookup: { effect: read }\n  "tickets.*": { effect: read }\n`,
+      errors: [{ line: 5, column: 3, message: wildcard("tickets.*") }],
     },
     {
       name: "a question mark",
-      text: `${HEADER}tools:\n  report.v?: { effect: read }\n`,
-      expected: [
-        {
-          line: 4,
-          column: 3,
-          message: 'Allowlist entry "report.v?" is a wildcard: list the tools by name, so a new tool is not allowed without review',
-        },
-      ],
+      code: `${HEADER}tools:\n  report.v?: { effect: read }\n`,
+      errors: [{ line: 4, column: 3, message: wildcard("report.v?") }],
     },
-  ])("reports $name", ({ text, expected }) => {
-    expect(findings(RULE, text)).toEqual(expected.map((e) => ({ ruleId: RULE, severity: "warning", ...e })));
-  });
+  ],
 });
