@@ -52,6 +52,51 @@ export type DenyEntry =
  */
 export type Decision = "allow" | "deny" | "require_approval";
 /**
+ * One MCP server: started with a command that speaks MCP on its stdin and stdout, or reached at a url over Streamable HTTP.
+ *
+ * This interface was referenced by `AgentSpec`'s JSON-Schema
+ * via the `definition` "McpServer".
+ */
+export type McpServer = {
+  /**
+   * The program to run (looked up on PATH), e.g. npx or node.
+   */
+  command?: string;
+  /**
+   * Its arguments. ${env:NAME} in an argument is replaced by that environment variable's value when the server starts.
+   */
+  args?: string[];
+  /**
+   * Names of environment variables passed to the server from the environment agentspec runs in (never their values). Besides them the server gets only HOME, LOGNAME, PATH, SHELL, TERM and USER.
+   */
+  env?: string[];
+  /**
+   * The directory the server starts in, relative to this spec's directory (default: the spec's directory).
+   */
+  cwd?: string;
+  /**
+   * The MCP endpoint, e.g. https://mcp.example.com/mcp. ${env:NAME} is replaced by that environment variable's value; the URL must not hold credentials.
+   */
+  url?: string;
+  /**
+   * HTTP headers to send, by header name, each naming the environment variable that holds its value (e.g. Authorization: MCP_AUTHORIZATION), never the value itself.
+   */
+  headers?: {
+    [k: string]: string;
+  };
+  /**
+   * Put before each of this server's tool names to give its name in the spec (e.g. fs. makes read_file fs.read_file). Empty or absent: the names are used as the server gives them.
+   */
+  prefix?: string;
+} & McpServer1;
+export type McpServer1 =
+  | {
+      command: unknown;
+    }
+  | {
+      url: unknown;
+    };
+/**
  * Authority class by worst-case action: A0 no tools, A1 read, A2 read and draft (recommend), A3 acts only with approval, A4 limited autonomy within bounds, A5 full autonomy.
  *
  * This interface was referenced by `AgentSpec`'s JSON-Schema
@@ -131,6 +176,7 @@ export interface AgentSpec {
    */
   suppressions?: Suppression[];
   extensions?: Extensions;
+  mcp?: Mcp;
 }
 /**
  * Who the agent is and who answers for it.
@@ -599,4 +645,18 @@ export interface Extensions {
    * One system's fields, free-form.
    */
   [k: string]: {};
+}
+/**
+ * The MCP servers that provide this spec's tools, so `agentspec mcp check` and `agentspec mcp lock` can start or reach them and compare what they offer with the spec. A tool's name in the spec is its server's prefix followed by its name on the server: with one server the prefix is usually empty; with several, give each a prefix (e.g. `fs.`) so no two servers' tools share a name. Never put secret values here: environment variables and headers are named, and their values come from the environment at check time.
+ *
+ * This interface was referenced by `AgentSpec`'s JSON-Schema
+ * via the `definition` "Mcp".
+ */
+export interface Mcp {
+  /**
+   * The servers, keyed by a name of your choice (letters, digits, '_' and '-').
+   */
+  servers: {
+    [k: string]: McpServer;
+  };
 }

@@ -4,7 +4,7 @@ import * as cjs0 from "ajv/dist/runtime/ucs2length.js";
 import * as cjs1 from "ajv-formats/dist/formats.js";
 const commonJs = (ns) => (ns.default !== undefined && typeof ns.default === "object" ? ns.default : ns);
 export const validateAgentspec = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://agentspec.dev/schema/agentspec-1.0.schema.json","title":"AgentSpec","description":"An agent authority spec: one reviewable file that says what an AI agent may do, what it must never do, where a human must approve, how it is bounded, and how it fails.","type":"object","required":["agentspec","agent","tools"],"additionalProperties":false,"properties":{"$schema":{"type":"string","description":"Optional pointer to this JSON Schema, for editor completion."},"agentspec":{"type":"string","const":"1.0","description":"The spec format version. Only \"1.0\" exists."},"agent":{"$ref":"#/definitions/Agent"},"trust_level":{"$ref":"#/definitions/TrustLevel","description":"The declared authority class (AgentAz A0-A5, by worst-case action). The linter computes the level from the tools and compares."},"dna_pattern":{"type":"string","enum":["Research","Evaluation","Extraction","Planning","Synthesis","Execution","Escalation","Delegation","Autonomous"],"description":"The agent's behavioural pattern, in AgentAz's vocabulary."},"worst_case_action":{"type":"string","description":"The single most consequential thing the agent can do, stated plainly."},"authority_boundary":{"type":"string","description":"What the agent is and is not authorized to do, in one or two sentences."},"context_handling":{"type":"string","description":"How the agent treats its inputs (grounding, citing, untrusted text). Shown in the governance matrix."},"memory":{"$ref":"#/definitions/Memory"},"execution":{"$ref":"#/definitions/Execution"},"tools":{"type":"object","description":"The allowlist: every tool the agent may call, keyed by tool name (dotted names such as crm.lookup are conventional). Anything not listed is denied.","propertyNames":{"minLength":1},"additionalProperties":{"$ref":"#/definitions/Tool"}},"deny":{"type":"array","description":"Tool patterns that are always denied, whatever the allowlist says (deny wins). A pattern is a tool name where * matches any run of characters and ? one character, e.g. payment.*.","items":{"$ref":"#/definitions/DenyEntry"}},"outputs":{"$ref":"#/definitions/Outputs"},"limits":{"$ref":"#/definitions/Limits"},"handoff":{"$ref":"#/definitions/Handoff"},"audit":{"$ref":"#/definitions/Audit"},"failure_modes":{"type":"array","description":"Specific ways the agent can fail and how each is detected, contained and recovered from.","items":{"$ref":"#/definitions/FailureMode"}},"evaluation":{"$ref":"#/definitions/Evaluation"},"tests":{"type":"array","description":"Decision test cases: a tool call and the decision the compiled policy must return for it. Checked by `agentspec test` and by the linter.","items":{"$ref":"#/definitions/DecisionTest"}},"suppressions":{"type":"array","description":"Lint findings deliberately accepted in this spec, each with the reason a reviewer agreed to.","items":{"$ref":"#/definitions/Suppression"}},"extensions":{"$ref":"#/definitions/Extensions"}},"definitions":{"Extensions":{"type":"object","description":"Fields of other systems that agentspec has no place for, keyed by system name, so a round trip through agentspec keeps them: `agentspec import` fills them and the target of the same system restores them. agentspec itself neither checks nor enforces them. `agentaz`: AgentAz fields by their AgentAz names (e.g. `tags`, `$schema`, `tool_boundary: { read_only: true }`), and `ungated_tools_field` (`allowed_tools` or `auto_executable_tools`): which AgentAz list held the tools without approval.","additionalProperties":{"type":"object","description":"One system's fields, free-form."}},"TrustLevel":{"type":"string","enum":["A0","A1","A2","A3","A4","A5"],"description":"Authority class by worst-case action: A0 no tools, A1 read, A2 read and draft (recommend), A3 acts only with approval, A4 limited autonomy within bounds, A5 full autonomy."},"Effect":{"type":"string","enum":["read","draft","write","irreversible"],"description":"What a tool call does to the world: read reads only; draft prepares something a human sends or applies; write changes state that can be undone; irreversible cannot be undone (money, deletion, outbound messages)."},"Agent":{"type":"object","description":"Who the agent is and who answers for it.","required":["id","version"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$","description":"Stable identifier: lower-case letters, digits, '.', '_' and '-'. Compiled files are named after it."},"version":{"type":"string","minLength":1,"description":"The version of this spec (semantic versioning is conventional)."},"name":{"type":"string","description":"A human-readable name."},"goal":{"type":"string","description":"What the agent is for, in one sentence. Shown as the agent goal in the governance matrix."},"owner":{"type":"string","description":"The team or person accountable for the agent."},"last_reviewed":{"type":"string","format":"date","description":"The date (YYYY-MM-DD) this spec was last reviewed by a person."}}},"Memory":{"type":"object","description":"What the agent remembers, and for how long.","additionalProperties":false,"required":["strategy"],"properties":{"strategy":{"type":"string","enum":["none","task_scoped","session","persistent"],"description":"none: stateless; task_scoped: working context for one task only; session: kept for one session; persistent: kept across sessions."},"description":{"type":"string","description":"Details: what is kept, where, and for how long."}}},"Execution":{"type":"object","description":"How tool execution is constrained as a whole.","additionalProperties":false,"properties":{"tools_absent":{"type":"boolean","description":"true declares that the agent has no tools that change state (no write or irreversible tools). The linter checks the claim (AgentAz execution_tools_absent)."},"sandboxed":{"type":"boolean","description":"Tool calls run in an isolated sandbox."},"rollback_required":{"type":"boolean","description":"Every state-changing tool must have a registered rollback."}}},"Tool":{"type":"object","description":"One allowed tool and the conditions on its use.","required":["effect"],"additionalProperties":false,"properties":{"effect":{"$ref":"#/definitions/Effect"},"description":{"type":"string","description":"What the tool does."},"resources":{"type":"array","description":"The resources the tool may touch, as scope patterns (e.g. customers/*, queue/tier-1).","items":{"type":"string","minLength":1}},"approval":{"$ref":"#/definitions/Approval"},"limits":{"type":"object","description":"Hard limits on arguments, keyed by argument name: a call outside them is denied, with or without approval.","additionalProperties":{"$ref":"#/definitions/ArgumentLimit"}}}},"Approval":{"description":"A human approval gate: true to always require approval, or an object with an optional condition and channel.","oneOf":[{"type":"boolean","description":"true always requires approval; false is the same as no gate."},{"type":"object","description":"An approval gate with an optional condition and channel.","additionalProperties":false,"properties":{"when":{"$ref":"#/definitions/Condition"},"channel":{"type":"string","minLength":1,"description":"Where approval requests go, e.g. slack:#support-escalations."},"reason":{"type":"string","description":"Why this tool needs approval."}}}]},"Condition":{"type":"object","description":"When an approval gate applies. Compare one argument (arg) or one call context field (context) with exactly one operator, or combine conditions with any / all. Without a condition the gate always applies.","additionalProperties":false,"minProperties":1,"properties":{"arg":{"type":"string","minLength":1,"description":"The argument to test; dotted paths reach nested values (e.g. recipient.domain)."},"context":{"type":"string","enum":["actor","tenant","environment"],"description":"The call context field to test."},"gt":{"type":"number","description":"Applies when the value is a number greater than this."},"gte":{"type":"number","description":"Applies when the value is a number greater than or equal to this."},"lt":{"type":"number","description":"Applies when the value is a number less than this."},"lte":{"type":"number","description":"Applies when the value is a number less than or equal to this."},"eq":{"type":["string","number","boolean"],"description":"Applies when the value equals this."},"ne":{"type":["string","number","boolean"],"description":"Applies when the value is present and differs from this."},"in":{"type":"array","items":{"type":["string","number","boolean"]},"description":"Applies when the value is one of these."},"not_in":{"type":"array","items":{"type":["string","number","boolean"]},"description":"Applies when the value is present and none of these."},"any":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/Condition"},"description":"Applies when at least one of these conditions applies."},"all":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/Condition"},"description":"Applies when every one of these conditions applies."}}},"ArgumentLimit":{"type":"object","description":"A hard limit on one argument. A call whose argument breaks it is denied.","additionalProperties":false,"minProperties":1,"properties":{"min":{"type":"number","description":"The smallest allowed numeric value."},"max":{"type":"number","description":"The largest allowed numeric value."},"max_length":{"type":"integer","minimum":0,"description":"The longest allowed string, in characters."},"one_of":{"type":"array","minItems":1,"items":{"type":["string","number","boolean"]},"description":"The only allowed values."},"required":{"type":"boolean","description":"true denies a call that omits the argument."}}},"DenyEntry":{"description":"A denied tool pattern, as a string or with a reason.","oneOf":[{"type":"string","minLength":1,"description":"The tool pattern: * matches any run of characters, ? one character."},{"type":"object","description":"A denied tool pattern with the reason for it.","required":["pattern"],"additionalProperties":false,"properties":{"pattern":{"type":"string","minLength":1,"description":"The tool pattern: * matches any run of characters, ? one character."},"reason":{"type":"string","description":"Why the pattern is denied; shown in decisions."}}}]},"Outputs":{"type":"object","description":"What the agent may produce and how its inputs are protected.","additionalProperties":false,"properties":{"mode":{"type":"string","enum":["direct","propose_only","draft_only"],"description":"direct: outputs take effect; propose_only: outputs are proposals a separate, approved step applies; draft_only: outputs are drafts a human sends."},"format":{"type":"string","description":"The output format, e.g. structured_json or markdown."},"required_fields":{"type":"array","items":{"type":"string"},"description":"Fields every output must carry (e.g. confidence, rationale)."},"never_emits":{"type":"array","items":{"type":"string","minLength":1},"description":"Actions or tools the agent's output must never perform or contain."},"redaction":{"$ref":"#/definitions/Redaction"}}},"Redaction":{"type":"object","description":"Redaction and data-loss-prevention rules applied before text reaches the model.","additionalProperties":false,"properties":{"required":{"type":"boolean","description":"true makes redaction a policy requirement."},"rules":{"type":"array","description":"The redaction rules.","items":{"type":"object","additionalProperties":false,"required":["type","pattern"],"description":"One redaction rule.","properties":{"type":{"type":"string","description":"The kind of data, e.g. pii, secret, financial."},"pattern":{"type":"string","description":"The named detector, e.g. email, phone, api_key_like."},"replacement":{"type":"string","description":"What replaces a match (default [REDACTED])."}}}},"max_chars_to_model":{"type":"integer","minimum":1,"description":"The most characters of input text sent to the model per call."}}},"Limits":{"type":"object","description":"Budgets and bounds on a run of the agent.","additionalProperties":false,"properties":{"max_tool_calls":{"type":"integer","minimum":0,"description":"The most tool calls in one run (aex budget calls)."},"max_turns":{"type":"integer","minimum":0,"description":"The most reasoning turns in one run."},"max_usd_per_loop":{"type":"number","exclusiveMinimum":0,"description":"The cost ceiling per trace loop, in US dollars."},"alert_usd":{"type":"number","exclusiveMinimum":0,"description":"The cost at which an alert fires; must be below max_usd_per_loop."},"max_tokens_per_session":{"type":"integer","minimum":0,"description":"The most model tokens in one session."},"max_sessions_per_day":{"type":"integer","minimum":0,"description":"The most sessions in one day."},"max_model_calls_per_task":{"type":"integer","minimum":0,"description":"The most model calls for one task."},"rate_per_minute":{"type":"integer","minimum":1,"description":"The most tool calls per minute."},"max_concurrency":{"type":"integer","minimum":1,"description":"The most tasks in flight at once."}}},"Handoff":{"type":"object","description":"When and to whom the agent hands over to a human.","additionalProperties":false,"properties":{"triggers":{"type":"array","items":{"type":"string","minLength":1},"description":"Situations that hand over to a human (e.g. low_confidence, over_cap, or a tool name)."},"destination":{"type":"string","minLength":1,"description":"Who receives the handoff, e.g. support_agent or slack:#oncall."},"message":{"type":"string","description":"The escalation message template or what it must contain."},"escalate_after_denials":{"type":"integer","minimum":1,"description":"Escalate after this many denied attempts at the same tool in one run."}}},"Audit":{"type":"object","description":"What is recorded, and how.","additionalProperties":false,"properties":{"append_only":{"type":"boolean","description":"true: decision records are append-only (hash-chained)."},"logs":{"type":"array","items":{"type":"string"},"description":"What is logged (e.g. lookups, drafts, approvals)."},"record_arguments":{"type":"string","enum":["digest","redacted","full"],"description":"How tool arguments appear in decision records: a digest (default), redacted, or in full."},"retention_days":{"type":"integer","minimum":1,"description":"How long records are kept."}}},"FailureMode":{"type":"object","description":"One way the agent can fail.","additionalProperties":false,"required":["mode","detection","mitigation","recovery"],"properties":{"mode":{"type":"string","minLength":1,"description":"What goes wrong."},"detection":{"type":"string","minLength":1,"description":"How it is noticed."},"mitigation":{"type":"string","minLength":1,"description":"What limits the damage."},"recovery":{"type":"string","minLength":1,"description":"How things are put right."}}},"Evaluation":{"type":"object","description":"How the agent's quality is measured.","additionalProperties":false,"properties":{"primary":{"type":"string","description":"What matters most, and why."},"metrics":{"type":"array","description":"The metrics.","items":{"type":"object","additionalProperties":false,"required":["name"],"description":"One metric.","properties":{"name":{"type":"string","minLength":1,"description":"The metric's name."},"description":{"type":"string","description":"What it measures."},"target":{"type":"string","description":"The target, e.g. >= 0.98."}}}},"approach":{"type":"string","description":"How the metrics are measured."}}},"ToolCall":{"type":"object","description":"A tool call as a runtime sees it.","additionalProperties":false,"required":["tool"],"properties":{"tool":{"type":"string","minLength":1,"description":"The tool name."},"args":{"type":"object","description":"The call's arguments."},"context":{"type":"object","description":"Who makes the call, for whom, and where.","additionalProperties":false,"properties":{"actor":{"type":"string","description":"The user or service on whose behalf the agent acts."},"tenant":{"type":"string","description":"The tenant the call is for."},"environment":{"type":"string","description":"Where the call runs, e.g. production."}}}}},"Decision":{"type":"string","enum":["allow","deny","require_approval"],"description":"What the policy decides for a call."},"DecisionTest":{"type":"object","description":"One decision test case.","additionalProperties":false,"required":["call","expect"],"properties":{"name":{"type":"string","description":"What the case checks."},"call":{"$ref":"#/definitions/ToolCall"},"expect":{"$ref":"#/definitions/Decision"}}},"Suppression":{"type":"object","description":"One accepted lint finding.","additionalProperties":false,"required":["rule","reason"],"properties":{"rule":{"type":"string","minLength":1,"description":"The rule id to suppress."},"tool":{"type":"string","description":"Only findings about this tool or pattern; all the rule's findings in this spec when absent."},"reason":{"type":"string","minLength":1,"description":"Why the finding is accepted (required)."}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://agentspec.dev/schema/agentspec-1.0.schema.json","title":"AgentSpec","description":"An agent authority spec: one reviewable file that says what an AI agent may do, what it must never do, where a human must approve, how it is bounded, and how it fails.","type":"object","required":["agentspec","agent","tools"],"additionalProperties":false,"properties":{"$schema":{"type":"string","description":"Optional pointer to this JSON Schema, for editor completion."},"agentspec":{"type":"string","const":"1.0","description":"The spec format version. Only \"1.0\" exists."},"agent":{"$ref":"#/definitions/Agent"},"trust_level":{"$ref":"#/definitions/TrustLevel","description":"The declared authority class (AgentAz A0-A5, by worst-case action). The linter computes the level from the tools and compares."},"dna_pattern":{"type":"string","enum":["Research","Evaluation","Extraction","Planning","Synthesis","Execution","Escalation","Delegation","Autonomous"],"description":"The agent's behavioural pattern, in AgentAz's vocabulary."},"worst_case_action":{"type":"string","description":"The single most consequential thing the agent can do, stated plainly."},"authority_boundary":{"type":"string","description":"What the agent is and is not authorized to do, in one or two sentences."},"context_handling":{"type":"string","description":"How the agent treats its inputs (grounding, citing, untrusted text). Shown in the governance matrix."},"memory":{"$ref":"#/definitions/Memory"},"execution":{"$ref":"#/definitions/Execution"},"tools":{"type":"object","description":"The allowlist: every tool the agent may call, keyed by tool name (dotted names such as crm.lookup are conventional). Anything not listed is denied.","propertyNames":{"minLength":1},"additionalProperties":{"$ref":"#/definitions/Tool"}},"deny":{"type":"array","description":"Tool patterns that are always denied, whatever the allowlist says (deny wins). A pattern is a tool name where * matches any run of characters and ? one character, e.g. payment.*.","items":{"$ref":"#/definitions/DenyEntry"}},"outputs":{"$ref":"#/definitions/Outputs"},"limits":{"$ref":"#/definitions/Limits"},"handoff":{"$ref":"#/definitions/Handoff"},"audit":{"$ref":"#/definitions/Audit"},"failure_modes":{"type":"array","description":"Specific ways the agent can fail and how each is detected, contained and recovered from.","items":{"$ref":"#/definitions/FailureMode"}},"evaluation":{"$ref":"#/definitions/Evaluation"},"tests":{"type":"array","description":"Decision test cases: a tool call and the decision the compiled policy must return for it. Checked by `agentspec test` and by the linter.","items":{"$ref":"#/definitions/DecisionTest"}},"suppressions":{"type":"array","description":"Lint findings deliberately accepted in this spec, each with the reason a reviewer agreed to.","items":{"$ref":"#/definitions/Suppression"}},"extensions":{"$ref":"#/definitions/Extensions"},"mcp":{"$ref":"#/definitions/Mcp"}},"definitions":{"Extensions":{"type":"object","description":"Fields of other systems that agentspec has no place for, keyed by system name, so a round trip through agentspec keeps them: `agentspec import` fills them and the target of the same system restores them. agentspec itself neither checks nor enforces them. `agentaz`: AgentAz fields by their AgentAz names (e.g. `tags`, `$schema`, `tool_boundary: { read_only: true }`), and `ungated_tools_field` (`allowed_tools` or `auto_executable_tools`): which AgentAz list held the tools without approval.","additionalProperties":{"type":"object","description":"One system's fields, free-form."}},"TrustLevel":{"type":"string","enum":["A0","A1","A2","A3","A4","A5"],"description":"Authority class by worst-case action: A0 no tools, A1 read, A2 read and draft (recommend), A3 acts only with approval, A4 limited autonomy within bounds, A5 full autonomy."},"Effect":{"type":"string","enum":["read","draft","write","irreversible"],"description":"What a tool call does to the world: read reads only; draft prepares something a human sends or applies; write changes state that can be undone; irreversible cannot be undone (money, deletion, outbound messages)."},"Agent":{"type":"object","description":"Who the agent is and who answers for it.","required":["id","version"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$","description":"Stable identifier: lower-case letters, digits, '.', '_' and '-'. Compiled files are named after it."},"version":{"type":"string","minLength":1,"description":"The version of this spec (semantic versioning is conventional)."},"name":{"type":"string","description":"A human-readable name."},"goal":{"type":"string","description":"What the agent is for, in one sentence. Shown as the agent goal in the governance matrix."},"owner":{"type":"string","description":"The team or person accountable for the agent."},"last_reviewed":{"type":"string","format":"date","description":"The date (YYYY-MM-DD) this spec was last reviewed by a person."}}},"Memory":{"type":"object","description":"What the agent remembers, and for how long.","additionalProperties":false,"required":["strategy"],"properties":{"strategy":{"type":"string","enum":["none","task_scoped","session","persistent"],"description":"none: stateless; task_scoped: working context for one task only; session: kept for one session; persistent: kept across sessions."},"description":{"type":"string","description":"Details: what is kept, where, and for how long."}}},"Execution":{"type":"object","description":"How tool execution is constrained as a whole.","additionalProperties":false,"properties":{"tools_absent":{"type":"boolean","description":"true declares that the agent has no tools that change state (no write or irreversible tools). The linter checks the claim (AgentAz execution_tools_absent)."},"sandboxed":{"type":"boolean","description":"Tool calls run in an isolated sandbox."},"rollback_required":{"type":"boolean","description":"Every state-changing tool must have a registered rollback."}}},"Tool":{"type":"object","description":"One allowed tool and the conditions on its use.","required":["effect"],"additionalProperties":false,"properties":{"effect":{"$ref":"#/definitions/Effect"},"description":{"type":"string","description":"What the tool does."},"resources":{"type":"array","description":"The resources the tool may touch, as scope patterns (e.g. customers/*, queue/tier-1).","items":{"type":"string","minLength":1}},"approval":{"$ref":"#/definitions/Approval"},"limits":{"type":"object","description":"Hard limits on arguments, keyed by argument name: a call outside them is denied, with or without approval.","additionalProperties":{"$ref":"#/definitions/ArgumentLimit"}}}},"Approval":{"description":"A human approval gate: true to always require approval, or an object with an optional condition and channel.","oneOf":[{"type":"boolean","description":"true always requires approval; false is the same as no gate."},{"type":"object","description":"An approval gate with an optional condition and channel.","additionalProperties":false,"properties":{"when":{"$ref":"#/definitions/Condition"},"channel":{"type":"string","minLength":1,"description":"Where approval requests go, e.g. slack:#support-escalations."},"reason":{"type":"string","description":"Why this tool needs approval."}}}]},"Condition":{"type":"object","description":"When an approval gate applies. Compare one argument (arg) or one call context field (context) with exactly one operator, or combine conditions with any / all. Without a condition the gate always applies.","additionalProperties":false,"minProperties":1,"properties":{"arg":{"type":"string","minLength":1,"description":"The argument to test; dotted paths reach nested values (e.g. recipient.domain)."},"context":{"type":"string","enum":["actor","tenant","environment"],"description":"The call context field to test."},"gt":{"type":"number","description":"Applies when the value is a number greater than this."},"gte":{"type":"number","description":"Applies when the value is a number greater than or equal to this."},"lt":{"type":"number","description":"Applies when the value is a number less than this."},"lte":{"type":"number","description":"Applies when the value is a number less than or equal to this."},"eq":{"type":["string","number","boolean"],"description":"Applies when the value equals this."},"ne":{"type":["string","number","boolean"],"description":"Applies when the value is present and differs from this."},"in":{"type":"array","items":{"type":["string","number","boolean"]},"description":"Applies when the value is one of these."},"not_in":{"type":"array","items":{"type":["string","number","boolean"]},"description":"Applies when the value is present and none of these."},"any":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/Condition"},"description":"Applies when at least one of these conditions applies."},"all":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/Condition"},"description":"Applies when every one of these conditions applies."}}},"ArgumentLimit":{"type":"object","description":"A hard limit on one argument. A call whose argument breaks it is denied.","additionalProperties":false,"minProperties":1,"properties":{"min":{"type":"number","description":"The smallest allowed numeric value."},"max":{"type":"number","description":"The largest allowed numeric value."},"max_length":{"type":"integer","minimum":0,"description":"The longest allowed string, in characters."},"one_of":{"type":"array","minItems":1,"items":{"type":["string","number","boolean"]},"description":"The only allowed values."},"required":{"type":"boolean","description":"true denies a call that omits the argument."}}},"DenyEntry":{"description":"A denied tool pattern, as a string or with a reason.","oneOf":[{"type":"string","minLength":1,"description":"The tool pattern: * matches any run of characters, ? one character."},{"type":"object","description":"A denied tool pattern with the reason for it.","required":["pattern"],"additionalProperties":false,"properties":{"pattern":{"type":"string","minLength":1,"description":"The tool pattern: * matches any run of characters, ? one character."},"reason":{"type":"string","description":"Why the pattern is denied; shown in decisions."}}}]},"Outputs":{"type":"object","description":"What the agent may produce and how its inputs are protected.","additionalProperties":false,"properties":{"mode":{"type":"string","enum":["direct","propose_only","draft_only"],"description":"direct: outputs take effect; propose_only: outputs are proposals a separate, approved step applies; draft_only: outputs are drafts a human sends."},"format":{"type":"string","description":"The output format, e.g. structured_json or markdown."},"required_fields":{"type":"array","items":{"type":"string"},"description":"Fields every output must carry (e.g. confidence, rationale)."},"never_emits":{"type":"array","items":{"type":"string","minLength":1},"description":"Actions or tools the agent's output must never perform or contain."},"redaction":{"$ref":"#/definitions/Redaction"}}},"Redaction":{"type":"object","description":"Redaction and data-loss-prevention rules applied before text reaches the model.","additionalProperties":false,"properties":{"required":{"type":"boolean","description":"true makes redaction a policy requirement."},"rules":{"type":"array","description":"The redaction rules.","items":{"type":"object","additionalProperties":false,"required":["type","pattern"],"description":"One redaction rule.","properties":{"type":{"type":"string","description":"The kind of data, e.g. pii, secret, financial."},"pattern":{"type":"string","description":"The named detector, e.g. email, phone, api_key_like."},"replacement":{"type":"string","description":"What replaces a match (default [REDACTED])."}}}},"max_chars_to_model":{"type":"integer","minimum":1,"description":"The most characters of input text sent to the model per call."}}},"Limits":{"type":"object","description":"Budgets and bounds on a run of the agent.","additionalProperties":false,"properties":{"max_tool_calls":{"type":"integer","minimum":0,"description":"The most tool calls in one run (aex budget calls)."},"max_turns":{"type":"integer","minimum":0,"description":"The most reasoning turns in one run."},"max_usd_per_loop":{"type":"number","exclusiveMinimum":0,"description":"The cost ceiling per trace loop, in US dollars."},"alert_usd":{"type":"number","exclusiveMinimum":0,"description":"The cost at which an alert fires; must be below max_usd_per_loop."},"max_tokens_per_session":{"type":"integer","minimum":0,"description":"The most model tokens in one session."},"max_sessions_per_day":{"type":"integer","minimum":0,"description":"The most sessions in one day."},"max_model_calls_per_task":{"type":"integer","minimum":0,"description":"The most model calls for one task."},"rate_per_minute":{"type":"integer","minimum":1,"description":"The most tool calls per minute."},"max_concurrency":{"type":"integer","minimum":1,"description":"The most tasks in flight at once."}}},"Handoff":{"type":"object","description":"When and to whom the agent hands over to a human.","additionalProperties":false,"properties":{"triggers":{"type":"array","items":{"type":"string","minLength":1},"description":"Situations that hand over to a human (e.g. low_confidence, over_cap, or a tool name)."},"destination":{"type":"string","minLength":1,"description":"Who receives the handoff, e.g. support_agent or slack:#oncall."},"message":{"type":"string","description":"The escalation message template or what it must contain."},"escalate_after_denials":{"type":"integer","minimum":1,"description":"Escalate after this many denied attempts at the same tool in one run."}}},"Audit":{"type":"object","description":"What is recorded, and how.","additionalProperties":false,"properties":{"append_only":{"type":"boolean","description":"true: decision records are append-only (hash-chained)."},"logs":{"type":"array","items":{"type":"string"},"description":"What is logged (e.g. lookups, drafts, approvals)."},"record_arguments":{"type":"string","enum":["digest","redacted","full"],"description":"How tool arguments appear in decision records: a digest (default), redacted, or in full."},"retention_days":{"type":"integer","minimum":1,"description":"How long records are kept."}}},"FailureMode":{"type":"object","description":"One way the agent can fail.","additionalProperties":false,"required":["mode","detection","mitigation","recovery"],"properties":{"mode":{"type":"string","minLength":1,"description":"What goes wrong."},"detection":{"type":"string","minLength":1,"description":"How it is noticed."},"mitigation":{"type":"string","minLength":1,"description":"What limits the damage."},"recovery":{"type":"string","minLength":1,"description":"How things are put right."}}},"Evaluation":{"type":"object","description":"How the agent's quality is measured.","additionalProperties":false,"properties":{"primary":{"type":"string","description":"What matters most, and why."},"metrics":{"type":"array","description":"The metrics.","items":{"type":"object","additionalProperties":false,"required":["name"],"description":"One metric.","properties":{"name":{"type":"string","minLength":1,"description":"The metric's name."},"description":{"type":"string","description":"What it measures."},"target":{"type":"string","description":"The target, e.g. >= 0.98."}}}},"approach":{"type":"string","description":"How the metrics are measured."}}},"ToolCall":{"type":"object","description":"A tool call as a runtime sees it.","additionalProperties":false,"required":["tool"],"properties":{"tool":{"type":"string","minLength":1,"description":"The tool name."},"args":{"type":"object","description":"The call's arguments."},"context":{"type":"object","description":"Who makes the call, for whom, and where.","additionalProperties":false,"properties":{"actor":{"type":"string","description":"The user or service on whose behalf the agent acts."},"tenant":{"type":"string","description":"The tenant the call is for."},"environment":{"type":"string","description":"Where the call runs, e.g. production."}}}}},"Decision":{"type":"string","enum":["allow","deny","require_approval"],"description":"What the policy decides for a call."},"DecisionTest":{"type":"object","description":"One decision test case.","additionalProperties":false,"required":["call","expect"],"properties":{"name":{"type":"string","description":"What the case checks."},"call":{"$ref":"#/definitions/ToolCall"},"expect":{"$ref":"#/definitions/Decision"}}},"Suppression":{"type":"object","description":"One accepted lint finding.","additionalProperties":false,"required":["rule","reason"],"properties":{"rule":{"type":"string","minLength":1,"description":"The rule id to suppress."},"tool":{"type":"string","description":"Only findings about this tool or pattern; all the rule's findings in this spec when absent."},"reason":{"type":"string","minLength":1,"description":"Why the finding is accepted (required)."}}},"Mcp":{"type":"object","description":"The MCP servers that provide this spec's tools, so `agentspec mcp check` and `agentspec mcp lock` can start or reach them and compare what they offer with the spec. A tool's name in the spec is its server's prefix followed by its name on the server: with one server the prefix is usually empty; with several, give each a prefix (e.g. `fs.`) so no two servers' tools share a name. Never put secret values here: environment variables and headers are named, and their values come from the environment at check time.","required":["servers"],"additionalProperties":false,"properties":{"servers":{"type":"object","description":"The servers, keyed by a name of your choice (letters, digits, '_' and '-').","minProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/McpServer"}}}},"McpServer":{"type":"object","description":"One MCP server: started with a command that speaks MCP on its stdin and stdout, or reached at a url over Streamable HTTP.","additionalProperties":false,"oneOf":[{"properties":{"command":{}},"required":["command"]},{"properties":{"url":{}},"required":["url"]}],"dependencies":{"args":["command"],"env":["command"],"cwd":["command"],"headers":["url"]},"properties":{"command":{"type":"string","minLength":1,"description":"The program to run (looked up on PATH), e.g. npx or node."},"args":{"type":"array","items":{"type":"string"},"description":"Its arguments. ${env:NAME} in an argument is replaced by that environment variable's value when the server starts."},"env":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","description":"An environment variable name."},"uniqueItems":true,"description":"Names of environment variables passed to the server from the environment agentspec runs in (never their values). Besides them the server gets only HOME, LOGNAME, PATH, SHELL, TERM and USER."},"cwd":{"type":"string","minLength":1,"description":"The directory the server starts in, relative to this spec's directory (default: the spec's directory)."},"url":{"type":"string","pattern":"^https?://","description":"The MCP endpoint, e.g. https://mcp.example.com/mcp. ${env:NAME} is replaced by that environment variable's value; the URL must not hold credentials."},"headers":{"type":"object","description":"HTTP headers to send, by header name, each naming the environment variable that holds its value (e.g. Authorization: MCP_AUTHORIZATION), never the value itself.","propertyNames":{"pattern":"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$"},"additionalProperties":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"}},"prefix":{"type":"string","pattern":"^[A-Za-z0-9_-]+(?:[._-][A-Za-z0-9_-]+)*[._-]?$","description":"Put before each of this server's tool names to give its name in the spec (e.g. fs. makes read_file fs.read_file). Empty or absent: the names are used as the server gives them."}}}}};
 const schema12 = {"type":"object","description":"Who the agent is and who answers for it.","required":["id","version"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$","description":"Stable identifier: lower-case letters, digits, '.', '_' and '-'. Compiled files are named after it."},"version":{"type":"string","minLength":1,"description":"The version of this spec (semantic versioning is conventional)."},"name":{"type":"string","description":"A human-readable name."},"goal":{"type":"string","description":"What the agent is for, in one sentence. Shown as the agent goal in the governance matrix."},"owner":{"type":"string","description":"The team or person accountable for the agent."},"last_reviewed":{"type":"string","format":"date","description":"The date (YYYY-MM-DD) this spec was last reviewed by a person."}}};
 const schema13 = {"type":"string","enum":["A0","A1","A2","A3","A4","A5"],"description":"Authority class by worst-case action: A0 no tools, A1 read, A2 read and draft (recommend), A3 acts only with approval, A4 limited autonomy within bounds, A5 full autonomy."};
 const schema14 = {"type":"object","description":"What the agent remembers, and for how long.","additionalProperties":false,"required":["strategy"],"properties":{"strategy":{"type":"string","enum":["none","task_scoped","session","persistent"],"description":"none: stateless; task_scoped: working context for one task only; session: kept for one session; persistent: kept across sessions."},"description":{"type":"string","description":"Details: what is kept, where, and for how long."}}};
@@ -1261,6 +1261,519 @@ vErrors.push(err17);
 errors++;
 }
 validate19.errors = vErrors;
+return errors === 0;
+}
+
+const schema34 = {"type":"object","description":"The MCP servers that provide this spec's tools, so `agentspec mcp check` and `agentspec mcp lock` can start or reach them and compare what they offer with the spec. A tool's name in the spec is its server's prefix followed by its name on the server: with one server the prefix is usually empty; with several, give each a prefix (e.g. `fs.`) so no two servers' tools share a name. Never put secret values here: environment variables and headers are named, and their values come from the environment at check time.","required":["servers"],"additionalProperties":false,"properties":{"servers":{"type":"object","description":"The servers, keyed by a name of your choice (letters, digits, '_' and '-').","minProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/McpServer"}}}};
+const schema35 = {"type":"object","description":"One MCP server: started with a command that speaks MCP on its stdin and stdout, or reached at a url over Streamable HTTP.","additionalProperties":false,"oneOf":[{"properties":{"command":{}},"required":["command"]},{"properties":{"url":{}},"required":["url"]}],"dependencies":{"args":["command"],"env":["command"],"cwd":["command"],"headers":["url"]},"properties":{"command":{"type":"string","minLength":1,"description":"The program to run (looked up on PATH), e.g. npx or node."},"args":{"type":"array","items":{"type":"string"},"description":"Its arguments. ${env:NAME} in an argument is replaced by that environment variable's value when the server starts."},"env":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","description":"An environment variable name."},"uniqueItems":true,"description":"Names of environment variables passed to the server from the environment agentspec runs in (never their values). Besides them the server gets only HOME, LOGNAME, PATH, SHELL, TERM and USER."},"cwd":{"type":"string","minLength":1,"description":"The directory the server starts in, relative to this spec's directory (default: the spec's directory)."},"url":{"type":"string","pattern":"^https?://","description":"The MCP endpoint, e.g. https://mcp.example.com/mcp. ${env:NAME} is replaced by that environment variable's value; the URL must not hold credentials."},"headers":{"type":"object","description":"HTTP headers to send, by header name, each naming the environment variable that holds its value (e.g. Authorization: MCP_AUTHORIZATION), never the value itself.","propertyNames":{"pattern":"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$"},"additionalProperties":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"}},"prefix":{"type":"string","pattern":"^[A-Za-z0-9_-]+(?:[._-][A-Za-z0-9_-]+)*[._-]?$","description":"Put before each of this server's tool names to give its name in the spec (e.g. fs. makes read_file fs.read_file). Empty or absent: the names are used as the server gives them."}}};
+const pattern1 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_-]*$", "u");
+const pattern2 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
+const pattern3 = new RegExp("^https?://", "u");
+const pattern4 = new RegExp("^[!#$%&'*+.^_`|~0-9A-Za-z-]+$", "u");
+const pattern6 = new RegExp("^[A-Za-z0-9_-]+(?:[._-][A-Za-z0-9_-]+)*[._-]?$", "u");
+
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.servers === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "servers"},message:"must have required property '"+"servers"+"'",schema:schema34.required,parentSchema:schema34,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "servers")){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema34,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.servers !== undefined){
+let data0 = data.servers;
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(Object.keys(data0).length < 1){
+const err2 = {instancePath:instancePath+"/servers",schemaPath:"#/properties/servers/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema34.properties.servers,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key1 in data0){
+const _errs4 = errors;
+if(typeof key1 === "string"){
+if(!pattern1.test(key1)){
+const err3 = {instancePath:instancePath+"/servers",schemaPath:"#/properties/servers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_-]*$",parentSchema:schema34.properties.servers.propertyNames,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+var valid1 = _errs4 === errors;
+if(!valid1){
+const err4 = {instancePath:instancePath+"/servers",schemaPath:"#/properties/servers/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema34.properties.servers.propertyNames,parentSchema:schema34.properties.servers,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+for(const key2 in data0){
+let data1 = data0[key2];
+const _errs9 = errors;
+let valid4 = false;
+let passing0 = null;
+const _errs10 = errors;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.command === undefined){
+const err5 = {instancePath:instancePath+"/servers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/McpServer/oneOf/0/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'",schema:schema35.oneOf[0].required,parentSchema:schema35.oneOf[0],data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+var _valid0 = _errs10 === errors;
+if(_valid0){
+valid4 = true;
+passing0 = 0;
+}
+const _errs11 = errors;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.url === undefined){
+const err6 = {instancePath:instancePath+"/servers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/McpServer/oneOf/1/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema35.oneOf[1].required,parentSchema:schema35.oneOf[1],data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+var _valid0 = _errs11 === errors;
+if(_valid0 && valid4){
+valid4 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid4 = true;
+passing0 = 1;
+}
+}
+if(!valid4){
+const err7 = {instancePath:instancePath+"/servers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/McpServer/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema35.oneOf,parentSchema:schema35,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+else {
+errors = _errs9;
+if(vErrors !== null){
+if(_errs9){
+vErrors.length = _errs9;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+for(const key3 in data1){
+if(!(((((((key3 === "command") || (key3 === "args")) || (key3 === "env")) || (key3 === "cwd")) || (key3 === "url")) || (key3 === "headers")) || (key3 === "prefix"))){
+const err8 = {instancePath:instancePath+"/servers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/McpServer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema35,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data1.args !== undefined){
+if(data1.command === undefined){
+const err9 = {instancePath:instancePath+"/servers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/McpServer/dependencies",keyword:"dependencies",params:{property: "args",
+    missingProperty: "command",
+    depsCount: 1,
+    deps: "command"},message:"must have property command when property args is present",schema:schema35.dependencies,parentSchema:schema35,data:data1};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data1.env !== undefined){
+if(data1.command === undefined){
+const err10 = {instancePath:instancePath+"/servers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/McpServer/dependencies",keyword:"dependencies",params:{property: "env",
+    missingProperty: "command",
+    depsCount: 1,
+    deps: "command"},message:"must have property command when property env is present",schema:schema35.dependencies,parentSchema:schema35,data:data1};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data1.cwd !== undefined){
+if(data1.command === undefined){
+const err11 = {instancePath:instancePath+"/servers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/McpServer/dependencies",keyword:"dependencies",params:{property: "cwd",
+    missingProperty: "command",
+    depsCount: 1,
+    deps: "command"},message:"must have property command when property cwd is present",schema:schema35.dependencies,parentSchema:schema35,data:data1};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data1.headers !== undefined){
+if(data1.url === undefined){
+const err12 = {instancePath:instancePath+"/servers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/McpServer/dependencies",keyword:"dependencies",params:{property: "headers",
+    missingProperty: "url",
+    depsCount: 1,
+    deps: "url"},message:"must have property url when property headers is present",schema:schema35.dependencies,parentSchema:schema35,data:data1};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data1.command !== undefined){
+let data2 = data1.command;
+if(typeof data2 === "string"){
+if(func3(data2) < 1){
+const err13 = {instancePath:instancePath+"/servers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/definitions/McpServer/properties/command/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.properties.command,data:data2};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/servers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/definitions/McpServer/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.command.type,parentSchema:schema35.properties.command,data:data2};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data1.args !== undefined){
+let data3 = data1.args;
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+if(typeof data4 !== "string"){
+const err15 = {instancePath:instancePath+"/servers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/args/" + i0,schemaPath:"#/definitions/McpServer/properties/args/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.args.items.type,parentSchema:schema35.properties.args.items,data:data4};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/servers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/args",schemaPath:"#/definitions/McpServer/properties/args/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema35.properties.args.type,parentSchema:schema35.properties.args,data:data3};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data1.env !== undefined){
+let data5 = data1.env;
+if(Array.isArray(data5)){
+const len1 = data5.length;
+for(let i1=0; i1<len1; i1++){
+let data6 = data5[i1];
+if(typeof data6 === "string"){
+if(!pattern2.test(data6)){
+const err17 = {instancePath:instancePath+"/servers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/env/" + i1,schemaPath:"#/definitions/McpServer/properties/env/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema35.properties.env.items,data:data6};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/servers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/env/" + i1,schemaPath:"#/definitions/McpServer/properties/env/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.env.items.type,parentSchema:schema35.properties.env.items,data:data6};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+let i2 = data5.length;
+let j0;
+if(i2 > 1){
+const indices0 = {};
+for(;i2--;){
+let item0 = data5[i2];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err19 = {instancePath:instancePath+"/servers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/env",schemaPath:"#/definitions/McpServer/properties/env/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)",schema:true,parentSchema:schema35.properties.env,data:data5};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+break;
+}
+indices0[item0] = i2;
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/servers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/env",schemaPath:"#/definitions/McpServer/properties/env/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema35.properties.env.type,parentSchema:schema35.properties.env,data:data5};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data1.cwd !== undefined){
+let data7 = data1.cwd;
+if(typeof data7 === "string"){
+if(func3(data7) < 1){
+const err21 = {instancePath:instancePath+"/servers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/cwd",schemaPath:"#/definitions/McpServer/properties/cwd/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.properties.cwd,data:data7};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/servers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/cwd",schemaPath:"#/definitions/McpServer/properties/cwd/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.cwd.type,parentSchema:schema35.properties.cwd,data:data7};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data1.url !== undefined){
+let data8 = data1.url;
+if(typeof data8 === "string"){
+if(!pattern3.test(data8)){
+const err23 = {instancePath:instancePath+"/servers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/url",schemaPath:"#/definitions/McpServer/properties/url/pattern",keyword:"pattern",params:{pattern: "^https?://"},message:"must match pattern \""+"^https?://"+"\"",schema:"^https?://",parentSchema:schema35.properties.url,data:data8};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/servers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/url",schemaPath:"#/definitions/McpServer/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.url.type,parentSchema:schema35.properties.url,data:data8};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data1.headers !== undefined){
+let data9 = data1.headers;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+for(const key4 in data9){
+const _errs29 = errors;
+if(typeof key4 === "string"){
+if(!pattern4.test(key4)){
+const err25 = {instancePath:instancePath+"/servers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/headers",schemaPath:"#/definitions/McpServer/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[!#$%&'*+.^_`|~0-9A-Za-z-]+$"},message:"must match pattern \""+"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$"+"\"",schema:"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$",parentSchema:schema35.properties.headers.propertyNames,data:key4,propertyName:key4};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+var valid12 = _errs29 === errors;
+if(!valid12){
+const err26 = {instancePath:instancePath+"/servers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/headers",schemaPath:"#/definitions/McpServer/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid",schema:schema35.properties.headers.propertyNames,parentSchema:schema35.properties.headers,data:data9};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+for(const key5 in data9){
+let data10 = data9[key5];
+if(typeof data10 === "string"){
+if(!pattern2.test(data10)){
+const err27 = {instancePath:instancePath+"/servers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/headers/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/McpServer/properties/headers/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema35.properties.headers.additionalProperties,data:data10};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/servers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/headers/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/McpServer/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.headers.additionalProperties.type,parentSchema:schema35.properties.headers.additionalProperties,data:data10};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/servers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/headers",schemaPath:"#/definitions/McpServer/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.properties.headers.type,parentSchema:schema35.properties.headers,data:data9};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data1.prefix !== undefined){
+let data11 = data1.prefix;
+if(typeof data11 === "string"){
+if(!pattern6.test(data11)){
+const err30 = {instancePath:instancePath+"/servers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/prefix",schemaPath:"#/definitions/McpServer/properties/prefix/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+(?:[._-][A-Za-z0-9_-]+)*[._-]?$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+(?:[._-][A-Za-z0-9_-]+)*[._-]?$"+"\"",schema:"^[A-Za-z0-9_-]+(?:[._-][A-Za-z0-9_-]+)*[._-]?$",parentSchema:schema35.properties.prefix,data:data11};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/servers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/prefix",schemaPath:"#/definitions/McpServer/properties/prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.prefix.type,parentSchema:schema35.properties.prefix,data:data11};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/servers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/McpServer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.type,parentSchema:schema35,data:data1};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/servers",schemaPath:"#/properties/servers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.servers.type,parentSchema:schema34.properties.servers,data:data0};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.type,parentSchema:schema34,data};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+validate21.errors = vErrors;
 return errors === 0;
 }
 
@@ -2955,6 +3468,12 @@ else {
 vErrors.push(err129);
 }
 errors++;
+}
+}
+if(data.mcp !== undefined){
+if(!(validate21(data.mcp, {instancePath:instancePath+"/mcp",parentData:data,parentDataProperty:"mcp",rootData}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
 }
 }
 }

@@ -71,12 +71,27 @@ export function ruleCatalog(rules: readonly RuleMeta[] = registeredRules): RuleM
  */
 export function ruleDocsUrl(id: string): string {
   if (isBuiltinRule(id)) return `${REPOSITORY_URL}#built-in-checks`;
+  if (MCP_RULE_IDS.includes(id)) return `${REPOSITORY_URL}/blob/main/src/mcp/rules/${encodeURIComponent(id)}.ts`;
+  // mcp-tool-list and mcp-lock: reported by mcp check itself, described in the README.
+  if (id.startsWith("mcp-")) return `${REPOSITORY_URL}#mcp`;
   return `${REPOSITORY_URL}/blob/main/src/lint/rules/${encodeURIComponent(id)}.ts`;
 }
 
-/** The ids a config file may set: every registered rule and unused-suppression. */
+/**
+ * The rules `agentspec mcp check` and `agentspec lint --mcp` run against the spec's MCP servers
+ * (src/mcp/rules/, which test/mcp/rules.test.ts keeps equal to this list). Lint knows their ids
+ * so a config may set them and a spec may suppress them without being told they are not rules.
+ */
+export const MCP_RULE_IDS: readonly string[] = [
+  "mcp-tool-undeclared",
+  "mcp-tool-missing",
+  "mcp-effect-understated",
+  "mcp-definition-changed",
+];
+
+/** The ids a config file may set: every registered rule, the MCP rules and unused-suppression. */
 export function configurableRuleIds(rules: readonly RuleMeta[] = registeredRules): Set<string> {
-  return new Set([...rules.map((r) => r.id), UNUSED_SUPPRESSION]);
+  return new Set([...rules.map((r) => r.id), ...MCP_RULE_IDS, UNUSED_SUPPRESSION]);
 }
 
 export function isBuiltinRule(id: string): boolean {

@@ -1,7 +1,7 @@
 /** Runs the registered rules over a Spec, applies configuration and in-spec suppressions. */
 import { internalDiagnostic, type Diagnostic, type Finding, type Severity } from "../diagnostics.js";
 import { locateFinding, type Spec, type Suppression } from "../model/index.js";
-import { isBuiltinRule, UNUSED_SUPPRESSION } from "./catalog.js";
+import { isBuiltinRule, MCP_RULE_IDS, UNUSED_SUPPRESSION } from "./catalog.js";
 import { rules as registeredRules } from "./rules/index.js";
 import type { Rule, RuleOptions, RuleSetting } from "./types.js";
 
@@ -13,7 +13,21 @@ export interface LintConfig {
 
 export const DEFAULT_RULE_OPTIONS: RuleOptions = { staleReviewDays: 180, now: new Date() };
 
-export function lintSpec(spec: Spec, config: LintConfig = {}, rules: readonly Rule[] = registeredRules): Diagnostic[] {
+export interface LintSpecOptions {
+  /**
+   * "run": report unused suppressions only of the rules given (for a run of some rules beside the
+   * others, as `mcp check` runs the MCP rules). By default every suppression is checked, except
+   * those of MCP rules when they are not among the rules given: they run elsewhere.
+   */
+  suppressionsOf?: "all" | "run";
+}
+
+export function lintSpec(
+  spec: Spec,
+  config: LintConfig = {},
+  rules: readonly Rule[] = registeredRules,
+  { suppressionsOf = "all" }: LintSpecOptions = {},
+): Diagnostic[] {
   const options: RuleOptions = { ...DEFAULT_RULE_OPTIONS, now: new Date(), ...config.options };
   const diagnostics: Diagnostic[] = [];
   const used = new Set<number>();
@@ -41,6 +55,8 @@ export function lintSpec(spec: Spec, config: LintConfig = {}, rules: readonly Ru
   spec.suppressions.forEach((suppression, index) => {
     // A rule turned off in the config finds nothing, and that is no fault of the spec.
     if (used.has(index) || config.rules?.[suppression.rule] === "off") return;
+    const ran = rules.some((r) => r.id === suppression.rule);
+    if (!ran && (suppressionsOf === "run" || MCP_RULE_IDS.includes(suppression.rule))) return;
     const message = unusedMessage(suppression, rules);
     const severity = configuredSeverity(unusedSetting, "warning");
     diagnostics.push(locateFinding(spec, UNUSED_SUPPRESSION, severity, { pointer: `/suppressions/${index}`, message }));

@@ -156,6 +156,7 @@ export function newContext(longDescription = DEFAULT_LONG_DESCRIPTION): ToolChec
         severity: "error",
         tool: tool.name,
         excluded: true,
+        duplicate: true,
         message: `Tool "${shown}" (${position}) is listed twice with different definitions: which one a client uses is undefined, so neither is used`,
       });
     },
@@ -189,6 +190,9 @@ function checkTool(entry: unknown, position: string, context: ToolCheckContext):
     );
   }
   const shown = `Tool "${escapeToolName(name)}"`;
+  // A spec reads * and ? in a tool name as a pattern: a tool named "*" would allow every tool.
+  if (/[*?]/.test(name))
+    return reject(`${shown} (${position}) has * or ? in its name, which a spec reads as a pattern: it is left out`, name);
   const suspicious = toolNameProblem(name, `The server's tool name (${position})`);
   if (suspicious?.severity === "error") {
     problems.push({

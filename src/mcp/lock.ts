@@ -84,6 +84,9 @@ function hashOf(value: unknown): string {
   return `sha256:${sha256Hex(canonicalize(value))}`;
 }
 
+/** The hash of one part of a definition, as the lock's `parts` keeps it. */
+export const partHash = hashOf;
+
 /** The lock entry of one tool: its hash, each part's hash, and the definition when it is small enough. */
 export function lockTool(tool: McpTool): LockedTool {
   const hash = mcpToolHash(tool);

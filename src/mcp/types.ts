@@ -38,6 +38,8 @@ export interface McpListProblem {
   tool?: string;
   /** true when the tool was left out of `tools` (it cannot be used, locked or allowed). */
   excluded?: boolean;
+  /** true for a name listed twice with different definitions (left out: which one a client uses is undefined). */
+  duplicate?: boolean;
 }
 
 /** Everything one tools/list session gave. */

@@ -1,7 +1,7 @@
 /** Normalizes a schema-valid agentspec document into the Spec model. */
-import type { AgentSpec, Approval, DenyEntry } from "../../generated/agentspec.js";
+import type { AgentSpec, Approval, DenyEntry, Mcp } from "../../generated/agentspec.js";
 import type { SourceDoc } from "../load/index.js";
-import type { ApprovalGate, DenyPattern, Spec, ToolSpec } from "./types.js";
+import type { ApprovalGate, DenyPattern, McpSpec, Spec, ToolSpec } from "./types.js";
 
 export function fromAgentspec(source: SourceDoc, doc: AgentSpec): Spec {
   return {
@@ -34,6 +34,7 @@ export function fromAgentspec(source: SourceDoc, doc: AgentSpec): Spec {
     tests: doc.tests ?? [],
     suppressions: doc.suppressions ?? [],
     extensions: (doc.extensions ?? {}) as Spec["extensions"],
+    ...(doc.mcp === undefined ? {} : { mcp: normalizeMcp(doc.mcp) }),
     pointerFor: (pointer) => pointer,
   };
 }
@@ -46,4 +47,19 @@ function normalizeApproval(approval: Approval | undefined): ApprovalGate | undef
 
 function normalizeDeny(entry: DenyEntry): DenyPattern {
   return typeof entry === "string" ? { pattern: entry } : entry;
+}
+
+function normalizeMcp(mcp: Mcp): McpSpec {
+  return {
+    servers: Object.entries(mcp.servers).map(([name, server]) => ({
+      name,
+      ...(server.command === undefined ? {} : { command: server.command }),
+      args: server.args ?? [],
+      env: server.env ?? [],
+      ...(server.cwd === undefined ? {} : { cwd: server.cwd }),
+      ...(server.url === undefined ? {} : { url: server.url }),
+      headers: server.headers ?? {},
+      prefix: server.prefix ?? "",
+    })),
+  };
 }

@@ -73,6 +73,28 @@ export interface KitSpec {
   problem?: string;
 }
 
+/** One MCP server of the spec's mcp section: started with a command (stdio) or reached at a url (Streamable HTTP). */
+export interface McpServerSpec {
+  /** Its key in mcp.servers. */
+  name: string;
+  command?: string;
+  args: string[];
+  /** Names of environment variables passed through to the server (never values). */
+  env: string[];
+  /** As written: relative to the spec's directory. */
+  cwd?: string;
+  url?: string;
+  /** Header name → the environment variable holding its value. */
+  headers: Record<string, string>;
+  /** Put before each of the server's tool names to give its name in the spec; "" when absent. */
+  prefix: string;
+}
+
+/** The spec's mcp section: the servers its tools come from. */
+export interface McpSpec {
+  servers: McpServerSpec[];
+}
+
 export interface DenyPattern {
   pattern: string;
   reason?: string;
@@ -108,6 +130,8 @@ export interface Spec {
    * fill it so exporters can restore them.
    */
   extensions: Record<string, Record<string, unknown>>;
+  /** The MCP servers the tools come from (agentspec files only). */
+  mcp?: McpSpec;
   /**
    * Maps a pointer in agentspec terms (e.g. /limits/max_usd_per_loop or /tools/<name>) to the
    * pointer of the node that expresses it in the source file.

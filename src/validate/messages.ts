@@ -34,8 +34,8 @@ function describe(error: ErrorObject): Described {
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case "required": {
-      const name = String(params.missingProperty);
-      return { message: `Missing required property "${name}" in ${where}`, pointer, at: "key" };
+      const names = ((params.alternatives as string[] | undefined) ?? [String(params.missingProperty)]).map((n) => `"${n}"`);
+      return { message: `Missing required property ${names.join(" or ")} in ${where}`, pointer, at: "key" };
     }
     case "additionalProperties": {
       const name = String(params.additionalProperty);
@@ -77,7 +77,7 @@ function describe(error: ErrorObject): Described {
       };
     case "pattern":
       return {
-        message: `${subject(where)} ${describeValue(error.data)} has the wrong form: ${patternHint(error.instancePath)}`,
+        message: `${subject(where)} ${describeValue(error.data)} has the wrong form: ${patternHint(error.instancePath, error.schemaPath)}`,
         pointer,
         at: "value",
       };
@@ -102,6 +102,7 @@ function describe(error: ErrorObject): Described {
       };
     case "oneOf":
     case "anyOf":
+      if (Array.isArray(params.passingSchemas)) return { message: ambiguousMessage(where, error), pointer, at: "value" };
       return { message: `${subject(where)} does not match any allowed form: ${error.message ?? ""}`.trim(), pointer, at: "value" };
     default:
       return { message: `${subject(where)} ${error.message ?? "is not valid"}`, pointer, at: "value" };
@@ -123,13 +124,19 @@ const COMPARISONS: Record<string, string> = {
  * type the value has (a string deny entry is not reported as "must be an object"); when no
  * branch has its type, report one type error naming every allowed type.
  */
-function dropUnionNoise(errors: readonly ErrorObject[]): ErrorObject[] {
+function dropUnionNoise(all: readonly ErrorObject[]): ErrorObject[] {
+  // ajv follows a property name's own error with a generic "property name must be valid".
+  const errors = all.filter((e) => e.keyword !== "propertyNames");
   const unions = errors.filter((e) => e.keyword === "oneOf" || e.keyword === "anyOf");
   if (unions.length === 0) return [...errors];
   const dropped = new Set<ErrorObject>();
   const added: ErrorObject[] = [];
   for (const union of unions) {
     dropped.add(union);
+    if (Array.isArray((union.params as { passingSchemas?: unknown }).passingSchemas)) {
+      added.push(union);
+      continue;
+    }
     const branchOf = (e: ErrorObject): number | undefined => {
       if (!e.schemaPath.startsWith(union.schemaPath + "/")) return undefined;
       return Number(e.schemaPath.slice(union.schemaPath.length + 1).split("/")[0]);
@@ -153,6 +160,15 @@ function dropUnionNoise(errors: readonly ErrorObject[]): ErrorObject[] {
     if (wrongType.length === branchCount && branchCount > 0) {
       added.push({ ...union, keyword: "type", params: { type: [...new Set(types)] } });
     }
+    // Branches that differ only by a required property ({ command } or { url }): one error naming each.
+    const missing = [...branches.values()].map((es) =>
+      es.length === 1 && es[0]!.keyword === "required" && es[0]!.instancePath === union.instancePath ? es[0]! : undefined,
+    );
+    if (branchCount > 1 && missing.length === branchCount && missing.every((e) => e !== undefined)) {
+      for (const e of missing) dropped.add(e!);
+      const alternatives = missing.map((e) => String((e!.params as { missingProperty: string }).missingProperty));
+      added.push({ ...missing[0]!, params: { missingProperty: alternatives[0], alternatives } });
+    }
   }
   return [...errors.filter((e) => !dropped.has(e)), ...added];
 }
@@ -173,7 +189,9 @@ function dropMisspelledRequired(errors: ErrorObject[]): ErrorObject[] {
   return errors.filter(
     (e) =>
       e.keyword !== "required" ||
-      !misspelled.has(`${e.instancePath}\0${String((e.params as { missingProperty: string }).missingProperty)}`),
+      !((e.params as { alternatives?: string[] }).alternatives ?? [String((e.params as { missingProperty: string }).missingProperty)]).some(
+        (name) => misspelled.has(`${e.instancePath}\0${name}`),
+      ),
   );
 }
 
@@ -217,9 +235,37 @@ function formatName(format: string): string {
   return format === "date" ? "date written YYYY-MM-DD" : `valid ${format}`;
 }
 
-function patternHint(pointer: string): string {
+function patternHint(pointer: string, schemaPath: string): string {
   if (pointer === "/agent/id") return "use lower-case letters, digits, '.', '_' and '-', starting with a letter or digit";
+  for (const [suffix, hint] of PATTERN_HINTS) if (schemaPath.endsWith(suffix)) return hint;
   return "see the schema for the allowed form";
+}
+
+/** What a pattern in the schema asks for, by the end of its schema path. */
+const PATTERN_HINTS: [string, string][] = [
+  ["/properties/servers/propertyNames/pattern", "name a server with letters, digits, '_' and '-', starting with a letter or digit"],
+  [
+    "/properties/env/items/pattern",
+    "name an environment variable (letters, digits and '_', not starting with a digit); its value is never written here",
+  ],
+  ["/properties/headers/propertyNames/pattern", "use an HTTP header name"],
+  [
+    "/properties/headers/additionalProperties/pattern",
+    "name the environment variable that holds the header's value (e.g. MCP_AUTHORIZATION), never the value itself",
+  ],
+  [
+    "/properties/prefix/pattern",
+    "use letters, digits, '_' and '-' in parts joined by '.', '_' or '-', optionally ending in one (e.g. fs.)",
+  ],
+  ["/properties/url/pattern", "give an http:// or https:// URL"],
+];
+
+/** A value two branches of a oneOf both accept: for branches that differ by a required property, name them. */
+function ambiguousMessage(where: string, error: ErrorObject): string {
+  const branches = (Array.isArray(error.schema) ? error.schema : []) as { required?: string[] }[];
+  const passing = ((error.params as { passingSchemas: number[] }).passingSchemas ?? []).flatMap((i) => branches[i]?.required ?? []);
+  if (passing.length > 1) return `${subject(where)} has both ${passing.map((n) => `"${n}"`).join(" and ")}: give only one of them`;
+  return `${subject(where)} matches more than one allowed form`;
 }
 
 /** The path starts the sentence as written (tools["x"].effect); only "the spec" is capitalized. */

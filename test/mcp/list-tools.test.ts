@@ -125,6 +125,7 @@ describe("hostile tool lists give diagnostics, not crashes", () => {
       'error mcp-tool-list (left out): Tool "bad_title": its title is the number 42, not a string',
       'warning mcp-tool-list: Tool "string_hint": its readOnlyHint is "true", not a boolean: it is ignored',
       "error mcp-tool-list (left out): tools[16] has a name of 200 characters: MCP tool names have at most 128",
+      'error mcp-tool-list (left out): Tool "*" (tools[17]) has * or ? in its name, which a spec reads as a pattern: it is left out',
     ]);
   });
 

@@ -1,0 +1,131 @@
+/**
+ * checkMcpDrift: what a spec says about its MCP tools against what its servers list now and the
+ * lock beside it. The MCP rules (src/mcp/rules/) run through lint's engine, so the config's
+ * severities and the spec's suppressions apply to them as to any rule; problems in a server's
+ * list (mcp-tool-list, suspicious-tool-name) are reported as they are, at the server.
+ *
+ * API: checkMcpDrift(spec, tools, lock, options) → Diagnostic[], located in the spec: a tool's
+ * finding at its allowlist entry, a server's at its entry in the mcp section.
+ * mcpRuleCatalog() describes every rule id the findings can carry, for reporters.
+ */
+import { compilePolicy } from "../compile/policy.js";
+import { compareDiagnostics, type Diagnostic } from "../diagnostics.js";
+import { lintSpec, type LintConfig, type Rule, type RuleMeta } from "../lint/index.js";
+import { escapeToolName } from "../lint/tool-names.js";
+import type { McpServerSpec, Spec, ToolSpec } from "../model/index.js";
+import { decide } from "../runtime/decide.js";
+import { matchToolPattern } from "../runtime/glob.js";
+import { lockPathFor, type McpLock } from "./lock.js";
+import { mcpRules, type DriftInput, type OfferedTool, type Treatment } from "./rules/index.js";
+import { serverPointer } from "./server-target.js";
+import type { McpToolList } from "./types.js";
+
+export interface DriftOptions {
+  config?: LintConfig;
+  /** The servers compared, when not the spec's mcp section (`mcp check -- <command>`). */
+  servers?: readonly McpServerSpec[];
+  /** The lock's name in messages; lockPathFor(the spec's file) by default. */
+  lockFile?: string;
+}
+
+export function checkMcpDrift(
+  spec: Spec,
+  tools: ReadonlyMap<string, McpToolList>,
+  lock: McpLock | undefined,
+  options: DriftOptions = {},
+): Diagnostic[] {
+  const servers = options.servers ?? spec.mcp?.servers ?? [];
+  const diagnostics: Diagnostic[] = [];
+  const at = (pointer: string, d: Omit<Diagnostic, "line" | "column" | "pointer">) => {
+    const mapped = spec.pointerFor(pointer);
+    diagnostics.push({ ...d, pointer: mapped, ...spec.source.locate(mapped, "key") });
+  };
+  const offered = new Map<string, OfferedTool>();
+  for (const server of servers) {
+    const list = tools.get(server.name);
+    if (!list) continue;
+    for (const problem of list.problems) {
+      at(serverPointer(server), {
+        ruleId: problem.ruleId,
+        severity: problem.severity,
+        message: `Server "${server.name}": ${problem.message}`,
+      });
+    }
+    for (const tool of list.tools) {
+      const specName = server.prefix + tool.name;
+      const first = offered.get(specName);
+      if (first) {
+        at(serverPointer(server), {
+          ruleId: "mcp-tool-list",
+          severity: "error",
+          message: `Server "${server.name}" offers "${escapeToolName(specName)}", as server "${first.server.name}" does: give the servers different prefixes so each name means one tool`,
+        });
+        continue;
+      }
+      offered.set(specName, { specName, server, tool });
+    }
+  }
+  const policy = compilePolicy(spec);
+  const treatments = new Map<string, Treatment>();
+  const input: DriftInput = {
+    spec,
+    servers,
+    lists: tools,
+    offered,
+    lock,
+    lockFile: options.lockFile ?? lockPathFor(spec.source.file),
+    treatment: (name) => {
+      let known = treatments.get(name);
+      if (known === undefined) {
+        const { rule } = decide(policy, { tool: name });
+        known = rule === "not-allowed" ? "undeclared" : rule === "deny-pattern" || rule === "malformed-call" ? "denied" : "allowed";
+        treatments.set(name, known);
+      }
+      return known;
+    },
+    entriesFor: (name) => entriesFor(spec.tools, name),
+    serverPointer,
+  };
+  const rules = mcpRules.map((rule): Rule => ({ ...rule, check: (_spec, context) => rule.check(input, context) }));
+  diagnostics.push(...lintSpec(spec, options.config, rules, { suppressionsOf: "run" }));
+  return diagnostics.sort(compareDiagnostics);
+}
+
+function entriesFor(tools: readonly ToolSpec[], name: string): ToolSpec[] {
+  const exact = tools.filter((t) => t.name === name);
+  const globs = tools.filter((t) => t.name !== name && /[*?]/.test(t.name) && matchToolPattern(t.name, name));
+  return [...exact, ...globs];
+}
+
+/** Rule ids the pipeline reports without a rule module: problems in a server's list or in the lock. */
+export const MCP_BUILTIN_RULES: readonly RuleMeta[] = [
+  {
+    id: "mcp-tool-list",
+    severity: "error",
+    description: "An MCP server's tool list is malformed or cut short",
+    docs: [
+      "`tools/list` is read whole and checked tool by tool. A tool with no name, a name listed twice with different",
+      "definitions, a name with * or ?, a part of the wrong type or a schema nested deeper than 64 levels is left out (it",
+      "cannot be allowed, locked or checked); a list longer than 10,000 tools, with more than 1,000 pages or a repeated",
+      "cursor is cut; a very long description, a hint that is not a boolean or a name outside MCP's format gets a warning.",
+      "",
+      "**Fix:** fix the server, or deny what it offers under that name. Not configurable or suppressible.",
+    ].join("\n"),
+  },
+  {
+    id: "mcp-lock",
+    severity: "error",
+    description: "The MCP lock does not match its own hashes",
+    docs: [
+      "Each tool in `<name>.mcp-lock.json` keeps its definition and the hashes of it. An entry whose hashes do not match the",
+      "definition beside it was edited by hand, and neither can be trusted.",
+      "",
+      "**Fix:** run `agentspec mcp lock` on the spec, review the diff of the lock, and commit it.",
+    ].join("\n"),
+  },
+];
+
+/** Every rule an MCP finding can carry, for reporters (SARIF describes each). */
+export function mcpRuleCatalog(): RuleMeta[] {
+  return [...mcpRules, ...MCP_BUILTIN_RULES].map(({ id, severity, description, docs }) => ({ id, severity, description, docs }));
+}
