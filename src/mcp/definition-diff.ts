@@ -3,7 +3,7 @@
  * differ and, where the lock kept the old definition, the first difference in each, with a few
  * characters of context. Bounded: a 10 MB description gives a line, not a copy.
  */
-import { canonicalize } from "../compile/canonical.js";
+import { canonicalize } from "../policy/canonical.js";
 import { escapeToolName } from "../lint/tool-names.js";
 import { joinPointer } from "../load/index.js";
 import { DEFINITION_PARTS, mcpToolDefinition, type DefinitionPart, type LockedTool } from "./lock.js";

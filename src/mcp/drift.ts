@@ -8,13 +8,13 @@
  * finding at its allowlist entry, a server's at its entry in the mcp section.
  * mcpRuleCatalog() describes every rule id the findings can carry, for reporters.
  */
-import { compilePolicy } from "../compile/policy.js";
+import { compilePolicy } from "../policy/compile-policy.js";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics.js";
 import { lintSpec, type LintConfig, type Rule, type RuleMeta } from "../lint/index.js";
 import { escapeToolName } from "../lint/tool-names.js";
 import type { McpServerSpec, Spec, ToolSpec } from "../model/index.js";
-import { decide } from "../runtime/decide.js";
-import { matchToolPattern } from "../runtime/glob.js";
+import { decide } from "../policy/decide.js";
+import { isPattern, matchToolPattern } from "../policy/glob.js";
 import { lockPathFor, type McpLock } from "./lock.js";
 import { mcpRules, type DriftInput, type OfferedTool, type Treatment } from "./rules/index.js";
 import { serverPointer } from "./server-target.js";
@@ -93,7 +93,7 @@ export function checkMcpDrift(
 
 function entriesFor(tools: readonly ToolSpec[], name: string): ToolSpec[] {
   const exact = tools.filter((t) => t.name === name);
-  const globs = tools.filter((t) => t.name !== name && /[*?]/.test(t.name) && matchToolPattern(t.name, name));
+  const globs = tools.filter((t) => t.name !== name && isPattern(t.name) && matchToolPattern(t.name, name));
   return [...exact, ...globs];
 }
 

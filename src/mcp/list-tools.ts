@@ -17,6 +17,7 @@
 import { validateToolName } from "@modelcontextprotocol/sdk/shared/toolNameValidation.js";
 import * as z from "zod/v4";
 import { escapeToolName, toolNameProblem } from "../lint/tool-names.js";
+import { isPattern } from "../policy/glob.js";
 import { connectMcpServer, type ConnectOptions, type McpConnection, type McpServerTarget } from "./connect.js";
 import { canonicalDefinition, jsonDepth, MAX_DEFINITION_DEPTH } from "./lock.js";
 import type { McpListProblem, McpTool, McpToolList } from "./types.js";
@@ -191,7 +192,7 @@ function checkTool(entry: unknown, position: string, context: ToolCheckContext):
   }
   const shown = `Tool "${escapeToolName(name)}"`;
   // A spec reads * and ? in a tool name as a pattern: a tool named "*" would allow every tool.
-  if (/[*?]/.test(name))
+  if (isPattern(name))
     return reject(`${shown} (${position}) has * or ? in its name, which a spec reads as a pattern: it is left out`, name);
   const suspicious = toolNameProblem(name, `The server's tool name (${position})`);
   if (suspicious?.severity === "error") {

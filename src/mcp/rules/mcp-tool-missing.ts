@@ -1,5 +1,5 @@
 import { toolPointer } from "../../model/index.js";
-import { matchToolPattern } from "../../runtime/glob.js";
+import { isPattern, matchToolPattern } from "../../policy/glob.js";
 import type { McpRule } from "./types.js";
 
 export const mcpToolMissing: McpRule = {
@@ -19,7 +19,7 @@ export const mcpToolMissing: McpRule = {
     const names = [...offered.keys()];
     const where = servers.length === 1 ? `server "${servers[0]!.name}"` : `the ${servers.length} servers of the mcp section`;
     for (const tool of spec.tools) {
-      const glob = /[*?]/.test(tool.name);
+      const glob = isPattern(tool.name);
       if (glob ? names.some((name) => matchToolPattern(tool.name, name)) : offered.has(tool.name)) continue;
       report({
         pointer: toolPointer(tool.name),
