@@ -55,6 +55,10 @@ const COMMANDS: LazyCommand[] = [
     const m = await import("./test.js");
     return [m.testBuilder, m.runTest];
   }),
+  lazy("diff [paths..]", "Show how a change to specs changes the agent's authority, with a witness call for each widening", async () => {
+    const m = await import("./diff.js");
+    return [m.diffBuilder, m.runDiff];
+  }),
   lazy("tier <file>", "Compute a spec's trust level, say why, and compare it with the declared one", async () => {
     const m = await import("./tier.js");
     return [m.tierBuilder, m.runTier];

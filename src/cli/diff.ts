@@ -1,0 +1,65 @@
+/** `agentspec diff <old> <new>` and `agentspec diff --base <ref> [paths..]`: the diff of authority between specs. */
+import type { Argv } from "yargs";
+import { AgentspecError } from "../errors.js";
+import { diffFiles, diffSince, type SpecDiff } from "../diff/files.js";
+import { diffFormatNames, diffReporters, type DiffFormatName } from "../diff/format/index.js";
+import { EXIT, type CliIO } from "./io.js";
+import { version } from "./version.js";
+
+export const FAIL_ON = ["widened", "any", "none"] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+export interface DiffArgs {
+  paths: string[];
+  base?: string;
+  format: DiffFormatName;
+  failOn: FailOn;
+}
+
+export function diffBuilder(yargs: Argv): Argv<DiffArgs> {
+  return yargs
+    .positional("paths", {
+      type: "string",
+      array: true,
+      default: [],
+      describe: "Two spec files, <old> <new>; with --base, the files or directories to look in (default: the working directory)",
+    })
+    .option("base", {
+      type: "string",
+      requiresArg: true,
+      describe: "Compare every spec changed since this git revision (old versions read with git)",
+    })
+    .option("format", { alias: "f", choices: diffFormatNames, default: "stylish" as DiffFormatName, describe: "Output format" })
+    .option("fail-on", {
+      choices: FAIL_ON,
+      default: "none" as FailOn,
+      describe: "Exit 1 when authority is widened, on any change, or never (none)",
+    }) as unknown as Argv<DiffArgs>;
+}
+
+export async function runDiff(args: DiffArgs, io: CliIO): Promise<number> {
+  const diffs = await diffsFor(args, io);
+  const reporter = diffReporters.find((r) => r.id === args.format)!;
+  io.stdout(reporter.format(diffs, { color: io.color, cwd: io.cwd, version }));
+  return exitCode(diffs, args.failOn);
+}
+
+async function diffsFor(args: DiffArgs, io: CliIO): Promise<SpecDiff[]> {
+  if (args.base !== undefined) return diffSince(args.base, args.paths, { cwd: io.cwd });
+  if (args.paths.length !== 2) {
+    throw new AgentspecError(
+      "BAD_ARGUMENT",
+      `agentspec diff compares two spec files (agentspec diff <old> <new>), or every spec changed since a git revision (agentspec diff --base <ref> [paths..]); got ${args.paths.length} path${args.paths.length === 1 ? "" : "s"}`,
+    );
+  }
+  return [await diffFiles(args.paths[0]!, args.paths[1]!)];
+}
+
+/** 1 when a spec could not be compared (fail closed), or when --fail-on's condition is met; else 0. */
+export function exitCode(diffs: readonly SpecDiff[], failOn: FailOn): number {
+  if (diffs.some((d) => d.problems.length > 0)) return EXIT.problems;
+  const changes = diffs.flatMap((d) => d.changes);
+  if (failOn === "widened" && changes.some((c) => c.direction === "widened")) return EXIT.problems;
+  if (failOn === "any" && changes.length > 0) return EXIT.problems;
+  return EXIT.ok;
+}

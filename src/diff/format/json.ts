@@ -1,0 +1,20 @@
+/** `--format json`: [{ file, old, status, changes: [{ kind, direction, pointer, line, column, side, message, witness?, noWitness? }], problems? }]. */
+import type { DiffReporter } from "./types.js";
+
+export const json: DiffReporter = {
+  id: "json",
+  description: "One entry per spec with its changes and witnesses: for machines",
+  format(diffs) {
+    return (
+      JSON.stringify(
+        diffs.map(({ file, old, status, changes, problems }) => ({
+          file,
+          old,
+          status,
+          changes,
+          ...(problems.length > 0 ? { problems } : {}),
+        })),
+      ) + "\n"
+    );
+  },
+};
