@@ -52,7 +52,7 @@ async function diffsFor(args: DiffArgs, io: CliIO): Promise<SpecDiff[]> {
       `agentspec diff compares two spec files (agentspec diff <old> <new>), or every spec changed since a git revision (agentspec diff --base <ref> [paths..]); got ${args.paths.length} path${args.paths.length === 1 ? "" : "s"}`,
     );
   }
-  return [await diffFiles(args.paths[0]!, args.paths[1]!)];
+  return [await diffFiles(args.paths[0]!, args.paths[1]!, { cwd: io.cwd })];
 }
 
 /** 1 when a spec could not be compared (fail closed), or when --fail-on's condition is met; else 0. */

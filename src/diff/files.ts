@@ -3,7 +3,7 @@
  * changed since a git revision (`--base`). A spec that does not parse or match its schema, old or
  * new, is not compared: its diagnostics are returned, located, as lint reports them.
  */
-import { basename } from "node:path";
+import { basename, isAbsolute, join } from "node:path";
 import type { FileResult } from "../diagnostics.js";
 import { existsSync } from "node:fs";
 import { AgentspecError } from "../errors.js";
@@ -24,19 +24,34 @@ export interface SpecDiff {
   problems: FileResult[];
 }
 
-/** `agentspec diff <old> <new>`: two spec files. */
-export async function diffFiles(oldFile: string, newFile: string): Promise<SpecDiff> {
-  const [before, after] = await Promise.all([loadSpec(oldFile), loadSpec(newFile)]);
-  return compare(newFile, oldFile, before, after);
-}
-
-export interface DiffSinceOptions {
-  /** The working directory: paths are relative to it, and git runs in it (default process.cwd()). */
+export interface DiffOptions {
+  /** The working directory relative paths are read from (and git runs in); default process.cwd(). */
   cwd?: string;
 }
 
+/** `agentspec diff <old> <new>`: two spec files. */
+export async function diffFiles(oldFile: string, newFile: string, options: DiffOptions = {}): Promise<SpecDiff> {
+  const cwd = options.cwd ?? process.cwd();
+  const [before, after] = await Promise.all([loadAs(cwd, oldFile), loadAs(cwd, newFile)]);
+  return compare(newFile, oldFile, before, after);
+}
+
+/** Reads a spec at a path relative to cwd; messages name it as given. */
+async function loadAs(cwd: string, file: string): Promise<CheckedSource> {
+  const resolved = resolvePath(cwd, file);
+  let checked: CheckedSource;
+  try {
+    checked = await loadSpec(resolved);
+  } catch (error) {
+    if (error instanceof AgentspecError) throw new AgentspecError(error.code, error.message.split(resolved).join(file));
+    throw error;
+  }
+  checked.source.file = file;
+  return checked;
+}
+
 /** `agentspec diff --base <ref> [paths..]`: every spec under the paths changed since the revision. */
-export async function diffSince(ref: string, paths: readonly string[], options: DiffSinceOptions = {}): Promise<SpecDiff[]> {
+export async function diffSince(ref: string, paths: readonly string[], options: DiffOptions = {}): Promise<SpecDiff[]> {
   const cwd = options.cwd ?? process.cwd();
   const commit = resolveCommit(ref, cwd);
   for (const path of paths) {
@@ -52,8 +67,7 @@ export async function diffSince(ref: string, paths: readonly string[], options: 
     const oldLabel = file.oldPath === undefined ? null : `${ref}:${file.oldPath}`;
     const before =
       file.oldPath !== undefined && file.oldBytes !== undefined ? checkSource(sourceFromBytes(oldLabel!, file.oldBytes)) : undefined;
-    const after = file.path !== undefined ? await loadSpec(resolvePath(cwd, file.path)) : undefined;
-    if (after) after.source.file = file.path!;
+    const after = file.path !== undefined ? await loadAs(cwd, file.path) : undefined;
     const diff = compare(file.path ?? oldLabel!, oldLabel, before, after);
     if (file.path !== undefined && file.oldPath !== undefined && file.path !== file.oldPath) diff.status = "renamed";
     out.push(diff);
@@ -85,7 +99,7 @@ function normalize(path: string): string {
 }
 
 function resolvePath(cwd: string, path: string): string {
-  return path.startsWith("/") ? path : `${cwd}/${path}`;
+  return isAbsolute(path) ? path : join(cwd, path);
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
