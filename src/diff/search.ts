@@ -164,3 +164,38 @@ function benignValue(facts: SlotFacts, values: readonly SlotValue[], tools: read
   };
   return candidates.find((v) => tools.every((t) => passes(v, t))) ?? ABSENT;
 }
+
+export interface DecisionRange {
+  /** The least strict decision some arguments get (0 allow, 1 require_approval, 2 deny). */
+  min: number;
+  /** The strictest. */
+  max: number;
+  /** Every region of every argument was tried. */
+  complete: boolean;
+}
+
+/**
+ * How strictly a policy can decide calls to a tool name when only the name (and the context) is
+ * known: over every argument value the entries that match it read. What a replay of a record that
+ * kept only a digest of its arguments can say.
+ */
+export function decisionRange(view: PolicyView, name: string, context: ToolCall["context"] | undefined): DecisionRange {
+  const collector = new SlotCollector();
+  for (const [, tool] of entriesFor(view, name)) collector.addTool(tool);
+  const slots = collector.slots().filter((facts) => facts.slot.from === "args");
+  let complete = true;
+  const axes: Axis[] = slots.map((facts) => {
+    const reps = representatives(facts);
+    if (!reps.complete) complete = false;
+    return { facts, values: reps.values };
+  });
+  let min = 2;
+  let max = 0;
+  const run = forEachCall(name, axes, MAX_CALLS_PER_SEARCH, (call) => {
+    const rank = strictness(decide(view.policy, context ? { ...call, context } : call));
+    min = Math.min(min, rank);
+    max = Math.max(max, rank);
+    return min === 0 && max === 2;
+  });
+  return { min, max, complete: complete && (run.complete || run.stopped) };
+}

@@ -37,7 +37,10 @@ beforeAll(async () => {
   await writeFile(path.join(dir, "old.agentspec.yaml"), refunds(100));
   await writeFile(path.join(dir, "new.agentspec.yaml"), refunds(500));
   await writeFile(path.join(dir, "same.agentspec.yaml"), refunds(100) + "# a comment only\n");
-  await writeFile(path.join(dir, "broken.agentspec.yaml"), 'agentspec: "1.0"\nagent: { id: b, version: "1" }\ntools:\n  x: { efect: read }\n');
+  await writeFile(
+    path.join(dir, "broken.agentspec.yaml"),
+    'agentspec: "1.0"\nagent: { id: b, version: "1" }\ntools:\n  x: { efect: read }\n',
+  );
 });
 
 describe("agentspec diff <old> <new>", () => {
@@ -97,8 +100,12 @@ describe("agentspec diff <old> <new>", () => {
     const lines = stdout.split("\n");
     expect(lines[0]).toBe("### agentspec diff: authority widened in 1 of 1 spec (1 widened, 0 narrowed, 0 neutral changes)");
     expect(stdout).toContain("| line | direction | kind | change |");
-    expect(stdout).toContain('| 8 | ⚠️ **widened** | `approval-loosened` | "billing\\.refund" needs approval when amount &gt; 500, was when amount &gt; 100 |');
-    expect(stdout).toContain('- **line 8** `approval-loosened`: `billing.refund {"amount":101}`: require_approval (approval) → **allow** (allowed)');
+    expect(stdout).toContain(
+      '| 8 | ⚠️ **widened** | `approval-loosened` | "billing\\.refund" needs approval when amount &gt; 500, was when amount &gt; 100 |',
+    );
+    expect(stdout).toContain(
+      '- **line 8** `approval-loosened`: `billing.refund {"amount":101}`: require_approval (approval) → **allow** (allowed)',
+    );
   });
 
   it("--format github: each widened change an annotation at its line", async () => {
@@ -118,7 +125,10 @@ describe("agentspec diff <old> <new>", () => {
     const [result] = log.runs[0].results;
     expect(log.runs[0].results).toHaveLength(1);
     expect(result).toMatchObject({ ruleId: "approval-loosened", level: "warning" });
-    expect(result.locations[0].physicalLocation).toMatchObject({ artifactLocation: { uri: "new.agentspec.yaml" }, region: { startLine: 8, startColumn: 7 } });
+    expect(result.locations[0].physicalLocation).toMatchObject({
+      artifactLocation: { uri: "new.agentspec.yaml" },
+      region: { startLine: 8, startColumn: 7 },
+    });
     const rule = log.runs[0].tool.driver.rules[result.ruleIndex];
     expect(rule.id).toBe("approval-loosened");
   });
@@ -126,7 +136,9 @@ describe("agentspec diff <old> <new>", () => {
   it("an invalid spec is not compared: its located errors, exit 1", async () => {
     const { code, stdout } = await run("diff", "old.agentspec.yaml", "broken.agentspec.yaml");
     expect(code).toBe(1);
-    expect(stdout).toMatch(/broken\.agentspec\.yaml\n {2}4:8 +error +Unknown property "efect" in tools\.x; did you mean "effect"\? +schema/);
+    expect(stdout).toMatch(
+      /broken\.agentspec\.yaml\n {2}4:8 +error +Unknown property "efect" in tools\.x; did you mean "effect"\? +schema/,
+    );
     expect(stdout).toContain("1 spec could not be compared");
     const json = JSON.parse((await run("diff", "old.agentspec.yaml", "broken.agentspec.yaml", "-f", "json")).stdout);
     expect(json[0].changes).toEqual([]);
@@ -164,7 +176,10 @@ describe("agentspec diff --base <ref>", () => {
     await write("specs/refunds.agentspec.yaml", refunds(500));
     await rm(path.join(repo, "specs/gone.agentspec.yaml"));
     git(repo, "mv", "specs/moved.agentspec.yaml", "specs/renamed.agentspec.yaml");
-    await write("specs/fresh.agentspec.yaml", 'agentspec: "1.0"\nagent: { id: fresh, version: "1" }\ntools:\n  crm.read: { effect: read }\n');
+    await write(
+      "specs/fresh.agentspec.yaml",
+      'agentspec: "1.0"\nagent: { id: fresh, version: "1" }\ntools:\n  crm.read: { effect: read }\n',
+    );
     await write("notes.yaml", "still: not a spec\n");
   });
 
@@ -174,7 +189,12 @@ describe("agentspec diff --base <ref>", () => {
     const { code, stdout, stderr } = await inRepo("diff", "--base", "main", "--format", "json");
     expect(stderr).toBe("");
     expect(code).toBe(0);
-    const diffs = JSON.parse(stdout) as { file: string; old: string | null; status: string; changes: { kind: string; direction: string }[] }[];
+    const diffs = JSON.parse(stdout) as {
+      file: string;
+      old: string | null;
+      status: string;
+      changes: { kind: string; direction: string }[];
+    }[];
     expect(diffs.map((d) => [d.file, d.old, d.status])).toEqual([
       ["main:specs/gone.agentspec.yaml", "main:specs/gone.agentspec.yaml", "removed"],
       ["specs/fresh.agentspec.yaml", null, "added"],
@@ -222,10 +242,16 @@ describe("agentspec diff --base <ref>", () => {
     git(bad, "init", "-q", "-b", "main");
     git(bad, "config", "user.email", "t@example.com");
     git(bad, "config", "user.name", "t");
-    await writeFile(path.join(bad, "a.agentspec.yaml"), 'agentspec: "1.0"\nagent: { id: a, version: "1" }\ntools:\n  x: { effect: reed }\n');
+    await writeFile(
+      path.join(bad, "a.agentspec.yaml"),
+      'agentspec: "1.0"\nagent: { id: a, version: "1" }\ntools:\n  x: { effect: reed }\n',
+    );
     git(bad, "add", ".");
     git(bad, "commit", "-qm", "bad");
-    await writeFile(path.join(bad, "a.agentspec.yaml"), 'agentspec: "1.0"\nagent: { id: a, version: "1" }\ntools:\n  x: { effect: read }\n');
+    await writeFile(
+      path.join(bad, "a.agentspec.yaml"),
+      'agentspec: "1.0"\nagent: { id: a, version: "1" }\ntools:\n  x: { effect: read }\n',
+    );
     const { code, stdout } = await runCliIn(bad, "diff", "--base", "main");
     expect(code).toBe(1);
     expect(stdout).toMatch(/main:a\.agentspec\.yaml\n {2}4:16 +error .*effect/);

@@ -10,7 +10,15 @@ import { diffFormatNames, diffReporters } from "../../src/diff/format/index.js";
 import { code, text } from "../../src/diff/format/markdown.js";
 import { specFrom } from "../helpers/spec-text.js";
 
-const HOSTILE = ["x@everyone", "<img src=x onerror=alert(1)>", "a|b", "`tick``s`", "[link](https://evil.example)", "\u001b[2Jclear", "bidi\u202eevil"];
+const HOSTILE = [
+  "x@everyone",
+  "<img src=x onerror=alert(1)>",
+  "a|b",
+  "`tick``s`",
+  "[link](https://evil.example)",
+  "\u001b[2Jclear",
+  "bidi\u202eevil",
+];
 
 function hostileDiff(): SpecDiff {
   const tools = (approval: string) => HOSTILE.map((name) => `  ${JSON.stringify(name)}: { effect: read${approval} }`).join("\n");
@@ -29,7 +37,9 @@ describe("diff formats", () => {
 
   it("the hostile spec widens once per tool, each with a witness", () => {
     const diff = hostileDiff();
-    expect(diff.changes.map((c) => [c.kind, c.direction, c.witness?.call.tool])).toEqual(HOSTILE.map((n) => ["approval-removed", "widened", n]));
+    expect(diff.changes.map((c) => [c.kind, c.direction, c.witness?.call.tool])).toEqual(
+      HOSTILE.map((n) => ["approval-removed", "widened", n]),
+    );
   });
 
   it("markdown: names cannot make markup, tags, mentions or cells", () => {
@@ -67,7 +77,8 @@ describe("diff formats", () => {
     const out = diffReporters.find((r) => r.id === "github")!.format([hostileDiff()], options);
     const lines = out.trimEnd().split("\n");
     expect(lines).toHaveLength(HOSTILE.length);
-    for (const line of lines) expect(line).toMatch(/^::warning file=new\.agentspec\.yaml,line=\d+,col=\d+,title=approval-removed::Authority widened: /);
+    for (const line of lines)
+      expect(line).toMatch(/^::warning file=new\.agentspec\.yaml,line=\d+,col=\d+,title=approval-removed::Authority widened: /);
   });
 
   it("json and sarif stay valid JSON", () => {
