@@ -28,6 +28,15 @@ export function unicodeEscape(char: string): string {
 }
 
 /**
+ * Text a terminal shows as it is written: controls (an escape sequence could rewrite the
+ * terminal), bidirectional overrides (which reorder what a reader sees) and invisible characters
+ * become \u escapes.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/gu, unicodeEscape);
+}
+
+/**
  * What a rule, a compile target or an importer reports: a problem at a node of the spec (or of
  * the imported file), which the engine running it turns into a located Diagnostic.
  */

@@ -99,3 +99,20 @@ export {
   type McpServerInfo,
   type McpLock,
 } from "./mcp/index.js";
+export {
+  diffAuthority,
+  diffAddedSpec,
+  diffRemovedSpec,
+  diffFiles,
+  diffSince,
+  diffReporters,
+  replayDecisions,
+  CHANGE_KINDS,
+  type AuthorityChange,
+  type ChangeKind,
+  type Direction,
+  type Witness,
+  type SpecDiff,
+  type DiffReporter,
+  type ReplayReport,
+} from "./diff/index.js";

@@ -52,6 +52,7 @@ export const ALLOWED: Record<string, Record<string, string>> = {
     model: "compares two Specs",
     tier: "compares computed trust levels",
     policy: "witness calls are decided with decide()",
+    runtime: "replay reads the guard's decision records (their argument digests and hash chain)",
     report: "changes print like findings",
   },
   report: { lint: "SARIF describes rules from the rule catalog" },

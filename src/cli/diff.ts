@@ -3,11 +3,9 @@ import type { Argv } from "yargs";
 import { AgentspecError } from "../errors.js";
 import { diffFiles, diffSince, type SpecDiff } from "../diff/files.js";
 import { diffFormatNames, diffReporters, type DiffFormatName } from "../diff/format/index.js";
+import { FAIL_ON, type FailOn } from "./fail-on.js";
 import { EXIT, type CliIO } from "./io.js";
 import { version } from "./version.js";
-
-export const FAIL_ON = ["widened", "any", "none"] as const;
-export type FailOn = (typeof FAIL_ON)[number];
 
 export interface DiffArgs {
   paths: string[];

@@ -4,19 +4,40 @@ import type { Argv } from "yargs";
 import type { CheckedSource } from "../model/index.js";
 import { loadSpecs } from "../model/index.js";
 import { runDecisionTests, type DecisionTestResult } from "../policy/decision-tests.js";
+import { AgentspecError } from "../errors.js";
+import { FAIL_ON, type FailOn } from "./fail-on.js";
 import { EXIT, type CliIO } from "./io.js";
+import { runReplay } from "./replay.js";
 
 export interface TestArgs {
   paths: string[];
+  replay?: string;
+  format?: "stylish" | "json";
+  failOn?: FailOn;
 }
 
 export function testBuilder(yargs: Argv): Argv<TestArgs> {
-  return yargs.positional("paths", {
-    type: "string",
-    array: true,
-    default: ["."],
-    describe: "Spec files or directories to search",
-  }) as unknown as Argv<TestArgs>;
+  return yargs
+    .positional("paths", {
+      type: "string",
+      array: true,
+      default: ["."],
+      describe: "Spec files or directories to search; with --replay, the one spec or *.policy.json to replay against",
+    })
+    .option("replay", {
+      type: "string",
+      requiresArg: true,
+      describe: "Re-decide every call in this decision log (JSON lines, as the guard records them) and report the decisions that change",
+    })
+    .option("format", {
+      alias: "f",
+      choices: ["stylish", "json"] as const,
+      describe: "With --replay: the report's format (default stylish)",
+    })
+    .option("fail-on", {
+      choices: FAIL_ON,
+      describe: "With --replay: exit 1 when a decision became less strict (widened, the default), on any change, or never (none)",
+    }) as unknown as Argv<TestArgs>;
 }
 
 interface Tally {
@@ -26,6 +47,16 @@ interface Tally {
 }
 
 export async function runTest(args: TestArgs, io: CliIO): Promise<number> {
+  if (args.replay !== undefined) {
+    const paths = args.paths.length === 1 && args.paths[0] === "." ? [] : args.paths;
+    return runReplay({ replay: args.replay, paths, format: args.format ?? "stylish", failOn: args.failOn ?? "widened" }, io);
+  }
+  if (args.format !== undefined || args.failOn !== undefined) {
+    throw new AgentspecError(
+      "BAD_ARGUMENT",
+      "--format and --fail-on go with --replay: agentspec test --replay <decisions.jsonl> <spec-or-policy>",
+    );
+  }
   const c = new Chalk({ level: io.color ? 1 : 0 });
   const checked = await loadSpecs(args.paths);
   const tally: Tally = { cases: 0, failed: 0, untested: 0 };

@@ -6,9 +6,8 @@
  * checked again here on both before it is kept.
  */
 import type { Policy } from "../../generated/policy.js";
-import { compilePolicy } from "../compile/policy.js";
+import { compilePolicy, decide } from "../policy/index.js";
 import type { Spec } from "../model/index.js";
-import { decide } from "../runtime/decide.js";
 import { allowlist } from "./comparators/allowlist.js";
 import { comparators as registered } from "./comparators/index.js";
 import { NOT_DECIDED_PER_CALL } from "./comparators/messages.js";

@@ -5,7 +5,7 @@
  * second copy of how a condition or a limit is evaluated.
  */
 import type { Policy, PolicyTool } from "../../generated/policy.js";
-import { decide, type ToolCall } from "../runtime/decide.js";
+import { decide, type ToolCall } from "../policy/index.js";
 import { strictness } from "./strictness.js";
 
 /** The name the entry is called by in its own policy: any well-formed name would do. */

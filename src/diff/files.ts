@@ -7,7 +7,7 @@ import { basename, isAbsolute, join } from "node:path";
 import type { FileResult } from "../diagnostics.js";
 import { existsSync } from "node:fs";
 import { AgentspecError } from "../errors.js";
-import { parseSource, type SourceDoc } from "../load/index.js";
+import { isSpecFileName, sourceFromBytes } from "../load/index.js";
 import { checkSource, loadSpec, type CheckedSource } from "../model/index.js";
 import { diffAddedSpec, diffAuthority, diffRemovedSpec } from "./diff.js";
 import { changedFiles, existsAt, resolveCommit } from "./git.js";
@@ -90,41 +90,10 @@ function invalid(checked: CheckedSource): FileResult[] {
   return [{ file: checked.source.file, diagnostics: errors }];
 }
 
-function isSpecFileName(name: string): boolean {
-  return name.endsWith(".agentspec.yaml") || name.endsWith(".agentspec.yml") || name.endsWith(".agentspec.json") || name === "agentaz.json";
-}
-
 function normalize(path: string): string {
   return path.replace(/^\.\//, "").replace(/\/+$/, "");
 }
 
 function resolvePath(cwd: string, path: string): string {
   return isAbsolute(path) ? path : join(cwd, path);
-}
-
-const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-
-/** An old version's bytes as a parsed source, refused as the loader refuses a binary or non-UTF-8 file. */
-function sourceFromBytes(file: string, bytes: Buffer): SourceDoc {
-  const nul = bytes.indexOf(0);
-  let text: string | undefined;
-  let problem = nul === -1 ? undefined : `The file looks binary (a NUL byte at offset ${nul}): a spec is JSON or YAML text`;
-  if (!problem) {
-    try {
-      text = utf8.decode(bytes);
-    } catch {
-      problem = "The file is not valid UTF-8 text: save it as UTF-8";
-    }
-  }
-  if (problem || text === undefined) {
-    return {
-      file,
-      format: /\.json$/i.test(file) ? "json" : "yaml",
-      text: "",
-      data: undefined,
-      diagnostics: [{ ruleId: "syntax", severity: "error", message: problem!, line: 1, column: 1, pointer: "" }],
-      locate: () => ({ line: 1, column: 1 }),
-    };
-  }
-  return parseSource(file, text);
 }

@@ -12,7 +12,7 @@
  * pattern holds other characters the search still finds names (every one is checked with decide()
  * afterwards) but no longer proves that none exists.
  */
-import { isPattern } from "../runtime/glob.js";
+import { isPattern } from "../policy/index.js";
 
 export interface NamePattern {
   pattern: string;

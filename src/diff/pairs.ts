@@ -4,8 +4,7 @@
  * which is reported as the pattern's change rather than as one entry removed and another added.
  */
 import type { PolicyTool } from "../../generated/policy.js";
-import { isPattern, matchToolPattern, patternCovers } from "../runtime/glob.js";
-import { canonicalize } from "../compile/canonical.js";
+import { isPattern, matchToolPattern, patternCovers, canonicalize } from "../policy/index.js";
 import type { PolicyView } from "./search.js";
 
 export interface EntryPair {

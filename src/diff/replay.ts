@@ -9,7 +9,7 @@
  * escalation) says less about decide(): it is compared only as far as it can be.
  */
 import type { Policy } from "../../generated/policy.js";
-import { decide, type Decision, type ToolCall } from "../runtime/decide.js";
+import { decide, type Decision, type ToolCall } from "../policy/index.js";
 import { verifyAuditLog } from "../runtime/audit-verify.js";
 import { argsDigest } from "../runtime/decision-record.js";
 import { decisionRange, viewOf, type DecisionRange } from "./search.js";

@@ -5,8 +5,7 @@
  * the search returns was decided by decide() itself, so a witness is verified by construction.
  */
 import type { Policy, PolicyTool } from "../../generated/policy.js";
-import { decide, type Decision, type ToolCall } from "../runtime/decide.js";
-import { isPattern, matchToolPattern } from "../runtime/glob.js";
+import { decide, type Decision, type ToolCall, isPattern, matchToolPattern } from "../policy/index.js";
 import type { NamePattern } from "./names.js";
 import { foldName } from "./names.js";
 import { entryStrictness } from "./entry.js";

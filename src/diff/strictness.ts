@@ -1,5 +1,5 @@
 /** How strict a decision is, so two can be compared: deny 2, require_approval 1, allow 0. */
-import type { Decision } from "../runtime/decide.js";
+import type { Decision } from "../policy/index.js";
 
 export function strictness(decision: Pick<Decision, "decision">): number {
   return decision.decision === "deny" ? 2 : decision.decision === "require_approval" ? 1 : 0;

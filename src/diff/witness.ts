@@ -1,5 +1,5 @@
 /** Finding the witness of a change: the names it concerns, then a call to one of them (search.ts). */
-import { isPattern } from "../runtime/glob.js";
+import { isPattern } from "../policy/index.js";
 import { findName, type NamePattern } from "./names.js";
 import { searchCalls, type CallSearch, type PolicyView, type SearchResult } from "./search.js";
 

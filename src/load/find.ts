@@ -82,6 +82,7 @@ export async function walkSpecFiles(dir: string, relative = ""): Promise<string[
   return found;
 }
 
-function isSpecFileName(name: string): boolean {
+/** Whether a file name (no directory) is one a directory search takes: SPEC_FILE_PATTERNS without the walk. */
+export function isSpecFileName(name: string): boolean {
   return name.endsWith(".agentspec.yaml") || name.endsWith(".agentspec.yml") || name.endsWith(".agentspec.json") || name === "agentaz.json";
 }

@@ -44,7 +44,11 @@ function* unsafeIntegers(value: unknown, pointer: string): Generator<string> {
 }
 
 export async function loadSource(file: string): Promise<SourceDoc> {
-  const bytes = readBytes(file);
+  return sourceFromBytes(file, readBytes(file));
+}
+
+/** A file's bytes as a SourceDoc, refused (one located syntax diagnostic) when they are binary or not UTF-8: a file read from git, say. */
+export function sourceFromBytes(file: string, bytes: Buffer): SourceDoc {
   const problem = binaryProblem(bytes);
   if (problem) return unparsable(file, problem);
   let text: string;

@@ -7,7 +7,8 @@ import { stylish } from "./formatters/stylish.js";
 import type { FormatName } from "./names.js";
 import type { Formatter, Reporter } from "./types.js";
 
-export type { Formatter, FormatOptions, Reporter } from "./types.js";
+export type { DescribedRule, Formatter, FormatOptions, Reporter } from "./types.js";
+export { REPOSITORY_URL, ruleCatalog } from "../lint/catalog.js";
 
 export { formatNames, type FormatName } from "./names.js";
 

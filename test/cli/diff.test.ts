@@ -3,13 +3,11 @@
  * format (SARIF validated against its schema), --fail-on, and the errors a user can make.
  */
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Ajv } from "ajv";
-import addFormatsModule from "ajv-formats";
 import { beforeAll, describe, expect, it } from "vitest";
+import { sarifValidator } from "../helpers/sarif.js";
 import { runCliIn } from "../helpers/run-cli.js";
 
 const refunds = (threshold: number, extra = "") => `agentspec: "1.0"
@@ -257,14 +255,3 @@ describe("agentspec diff --base <ref>", () => {
     expect(stdout).toMatch(/main:a\.agentspec\.yaml\n {2}4:16 +error .*effect/);
   });
 });
-
-/** The official SARIF 2.1.0 schema is draft-04; Ajv 8 reads it once its id is spelled $id. */
-function sarifValidator() {
-  const schema = JSON.parse(readFileSync("node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json", "utf8"));
-  delete schema.$schema;
-  schema.$id = schema.id;
-  delete schema.id;
-  const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
-  (addFormatsModule as unknown as (ajv: Ajv) => Ajv)(ajv);
-  return ajv.compile(schema);
-}

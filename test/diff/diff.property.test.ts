@@ -9,11 +9,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Policy } from "../../generated/policy.js";
-import { compilePolicy } from "../../src/compile/policy.js";
+import { compilePolicy, decide, type ToolCall } from "../../src/policy/index.js";
 import { diffAuthority } from "../../src/diff/index.js";
 import { parseSource } from "../../src/load/index.js";
 import { checkSource, type Spec } from "../../src/model/index.js";
-import { decide, type ToolCall } from "../../src/runtime/decide.js";
 import { fuzzRuns, fuzzTimeout } from "../helpers/fuzz.js";
 
 const SEED = 171717;

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Policy } from "../../generated/policy.js";
-import { compilePolicy } from "../../src/compile/policy.js";
+import { compilePolicy } from "../../src/policy/index.js";
 import { replayDecisions } from "../../src/diff/replay.js";
 import { createGuard } from "../../src/runtime/guard.js";
 import { specFrom } from "../helpers/spec-text.js";

@@ -1,22 +1,8 @@
-import { readFileSync } from "node:fs";
-import { Ajv } from "ajv";
-import addFormatsModule from "ajv-formats";
 import { describe, expect, it } from "vitest";
+import { sarifValidator } from "../helpers/sarif.js";
 import { ruleCatalog } from "../../src/lint/catalog.js";
 import { sarif } from "../../src/report/formatters/sarif.js";
 import { CWD, FAKE_RULES, RESULTS } from "./results.js";
-
-/** The official SARIF 2.1.0 schema is draft-04; Ajv 8 reads it once its id is spelled $id. */
-function sarifValidator() {
-  const schema = JSON.parse(readFileSync("node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json", "utf8"));
-  delete schema.$schema;
-  schema.$id = schema.id;
-  delete schema.id;
-  // unicodeRegExp: the schema's language pattern is not a valid "u"-mode regular expression.
-  const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
-  (addFormatsModule as unknown as (ajv: Ajv) => Ajv)(ajv);
-  return ajv.compile(schema);
-}
 
 const render = () => JSON.parse(sarif.format(RESULTS, { color: false, cwd: CWD, rules: ruleCatalog(FAKE_RULES), version: "1.2.3" }));
 

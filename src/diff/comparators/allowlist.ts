@@ -13,8 +13,7 @@
  */
 import type { PolicyTool } from "../../../generated/policy.js";
 import { toolPointer } from "../../model/index.js";
-import { isPattern, matchToolPattern } from "../../runtime/glob.js";
-import type { Decision, ToolCall } from "../../runtime/decide.js";
+import { isPattern, matchToolPattern, type Decision, type ToolCall } from "../../policy/index.js";
 import { compareEntries } from "../compare.js";
 import { entryStrictness } from "../entry.js";
 import { strictness } from "../strictness.js";

@@ -1,7 +1,7 @@
 /** approval-added, -removed, -loosened, -tightened and channel-changed: each entry's approval gate, old against new. */
 import type { PolicyTool } from "../../../generated/policy.js";
 import { toolPointer } from "../../model/index.js";
-import { describeCondition } from "../../runtime/decide.js";
+import { describeCondition } from "../../policy/index.js";
 import { compareEntries } from "../compare.js";
 import { entryStrictness } from "../entry.js";
 import type { EntryPair } from "../pairs.js";

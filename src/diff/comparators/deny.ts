@@ -4,8 +4,7 @@
  * change. A pattern removed widens where a name it denied, and no new pattern denies, is admitted
  * by the new allowlist; one added narrows where it denies a name the old policy admitted.
  */
-import type { Decision } from "../../runtime/decide.js";
-import { matchToolPattern } from "../../runtime/glob.js";
+import { type Decision, matchToolPattern } from "../../policy/index.js";
 import { findName, foldName, type NamePattern } from "../names.js";
 import { isDeniedName, searchCalls, type PolicyView, type Witness } from "../search.js";
 import type { Comparator, DiffContext } from "../types.js";

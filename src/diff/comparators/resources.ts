@@ -3,7 +3,7 @@
  * resource; a new scope no old scope covers widens, an old scope no new scope covers narrows.
  */
 import { toolPointer } from "../../model/index.js";
-import { patternCovers } from "../../runtime/glob.js";
+import { patternCovers } from "../../policy/index.js";
 import type { Comparator } from "../types.js";
 import { NOT_DECIDED_PER_CALL } from "./messages.js";
 

@@ -5,7 +5,7 @@
  * not be compared, as the errors lint reports.
  */
 import type { Diagnostic, FileResult } from "../../diagnostics.js";
-import type { RuleMeta } from "../../lint/catalog.js";
+import { REPOSITORY_URL, type DescribedRule } from "../../report/index.js";
 import { CHANGE_KINDS } from "../kinds.js";
 import type { SpecDiff } from "../files.js";
 import { describeCall, describeOutcome } from "./text.js";
@@ -37,12 +37,13 @@ export function findingsOf(diffs: readonly SpecDiff[]): FileResult[] {
   return results;
 }
 
-/** The change kinds as the rules a SARIF log describes. */
-export function kindRules(): RuleMeta[] {
+/** The change kinds as the rules a SARIF log describes, their docs in the file that lists them. */
+export function kindRules(): DescribedRule[] {
   return CHANGE_KINDS.map((k) => ({
     id: k.id,
     severity: "warning",
     description: k.description,
+    helpUri: `${REPOSITORY_URL}/blob/main/src/diff/kinds.ts`,
     docs: `${k.description}.\n\nReported by \`agentspec diff\` when a change of this kind widens the agent's authority; the finding's message carries the witness call, or why there is none.`,
   }));
 }

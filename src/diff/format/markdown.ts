@@ -16,6 +16,7 @@ const MAX_LENGTH = 60_000;
 export const markdown: DiffReporter = {
   id: "markdown",
   description: "A pull-request comment: a summary line, a table per spec and the witnesses",
+  docs: "A heading with the summary line (\"authority widened in 2 of 5 specs \u2026\"), then per spec with changes a table (line, direction, kind, change) and the widened changes' witnesses; specs without changes on one line. Text from specs is escaped; the comment stays under GitHub's size limit.",
   format(diffs) {
     const t = tally(diffs);
     const head = [`### agentspec diff: ${summaryLine(t)}`, ""];

@@ -1,6 +1,6 @@
 /** The default, human format: each spec's changes by line, each widened one with its witness or why it has none. */
 import { Chalk } from "chalk";
-import { unicodeEscape } from "../../diagnostics.js";
+import { printable } from "../../diagnostics.js";
 import { formatters } from "../../report/index.js";
 import type { AuthorityChange } from "../types.js";
 import { describeCall, describeOutcome, summaryLine, tally } from "./text.js";
@@ -9,6 +9,7 @@ import type { DiffReporter } from "./types.js";
 export const stylish: DiffReporter = {
   id: "stylish",
   description: "Each spec's changes by line, with the witnesses: for a terminal",
+  docs: "Each spec with changes, underlined, then one line per change: `line:column` (`old line:column` for something removed), the direction, the kind and the message; under a widened change its witness (`witness tool {args}: before \u2192 after`) or why it has none. A summary line ends it.",
   format(diffs, options) {
     const c = new Chalk({ level: options.color ? 1 : 0 });
     const out: string[] = [];
@@ -50,11 +51,4 @@ export const stylish: DiffReporter = {
 /** 12:5, or old 12:5 for a change located in the old file. */
 function position(change: AuthorityChange): string {
   return `${change.side === "old" ? "old " : ""}${change.line}:${change.column}`;
-}
-
-/** Controls, bidirectional overrides and invisible characters in names are shown as \u escapes, never written raw. */
-const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/gu;
-
-function printable(text: string): string {
-  return text.replace(UNPRINTABLE, unicodeEscape);
 }

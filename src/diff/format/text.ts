@@ -1,5 +1,5 @@
 /** Sentences every diff format shares: a witness call in one line, and the summary. */
-import type { ToolCall } from "../../runtime/decide.js";
+import type { ToolCall } from "../../policy/index.js";
 import type { SpecDiff } from "../files.js";
 import type { Witness } from "../types.js";
 

@@ -15,5 +15,7 @@ export interface DiffReporter {
   id: string;
   /** One line: what it prints and for whom. */
   description: string;
+  /** Markdown: the shape of the output. */
+  docs: string;
   format(diffs: readonly SpecDiff[], options: DiffFormatOptions): string;
 }

@@ -5,7 +5,7 @@
 import type { Severity } from "../../diagnostics.js";
 import { REPOSITORY_URL, ruleCatalog, ruleDocsUrl, type RuleMeta } from "../../lint/catalog.js";
 import { relativePath } from "../paths.js";
-import type { Formatter, Reporter } from "../types.js";
+import type { DescribedRule, Formatter, Reporter } from "../types.js";
 
 export const SARIF_SCHEMA_URL = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -55,7 +55,7 @@ const format: Formatter = (results, { cwd, rules = ruleCatalog(), version }) => 
 const LEVELS: Record<Severity, "error" | "warning"> = { error: "error", warning: "warning" };
 
 /** A finding whose rule is not in the list still needs a rule entry for its ruleIndex. */
-function withRulesFromResults(rules: readonly RuleMeta[], ids: readonly string[]): RuleMeta[] {
+function withRulesFromResults(rules: readonly DescribedRule[], ids: readonly string[]): DescribedRule[] {
   const known = new Set(rules.map((r) => r.id));
   const extra = [...new Set(ids)]
     .filter((id) => !known.has(id))
@@ -63,14 +63,14 @@ function withRulesFromResults(rules: readonly RuleMeta[], ids: readonly string[]
   return [...rules, ...extra];
 }
 
-function describeRule(rule: RuleMeta) {
+function describeRule(rule: DescribedRule) {
   const docs = rule.docs.trim();
   return {
     id: rule.id,
     name: pascalCase(rule.id),
     shortDescription: { text: rule.description },
     fullDescription: { text: firstParagraph(docs) || rule.description },
-    helpUri: ruleDocsUrl(rule.id),
+    helpUri: rule.helpUri ?? ruleDocsUrl(rule.id),
     help: { text: docs || rule.description, markdown: docs || rule.description },
     defaultConfiguration: { level: LEVELS[rule.severity] },
   };

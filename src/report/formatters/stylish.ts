@@ -1,6 +1,6 @@
 /** The default, human format: ESLint's stylish layout. */
 import { Chalk } from "chalk";
-import { unicodeEscape } from "../../diagnostics.js";
+import { printable } from "../../diagnostics.js";
 import type { Formatter, Reporter } from "../types.js";
 
 const format: Formatter = (results, { color }) => {
@@ -29,17 +29,6 @@ const format: Formatter = (results, { color }) => {
   out.push((errors > 0 ? c.red.bold : c.yellow.bold)(summary));
   return out.join("\n") + "\n";
 };
-
-/**
- * Controls (an escape sequence in a tool name could rewrite the terminal), bidirectional
- * overrides (which reorder what a reader sees) and invisible characters are shown as \u
- * escapes, never written raw.
- */
-const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/gu;
-
-function printable(text: string): string {
-  return text.replace(UNPRINTABLE, unicodeEscape);
-}
 
 export const stylish: Reporter = {
   id: "stylish",
