@@ -1,4 +1,5 @@
 import { isPattern, matchToolPattern } from "../../policy/glob.js";
+import { indexPatternList, type PatternList } from "../../policy/pattern-list.js";
 import type { Spec, ToolSpec } from "../../model/index.js";
 import { toolPointer } from "../../model/index.js";
 import { denyingEntry, isDenied } from "../authority.js";
@@ -22,11 +23,13 @@ export const neverEmitsAllowed: Rule = {
     fix: "Deny the tool (or remove it from the allowlist), or gate it with an unconditional approval if a human may let it through.",
   }),
   check(spec, { report }) {
+    const entries = spec.outputs.never_emits ?? [];
+    if (entries.length === 0) return;
     const field = fieldName(spec, "/outputs/never_emits");
-    (spec.outputs.never_emits ?? []).forEach((entry, index) => {
-      const tool = spec.tools.find(
-        (t) => callableWithoutApproval(spec, t) && names(entry, t.name) && !(isPattern(t.name) && isDenied(spec, entry)),
-      );
+    const callable = spec.tools.filter((t) => callableWithoutApproval(spec, t));
+    const callableList = indexPatternList(callable.map((t) => t.name));
+    entries.forEach((entry, index) => {
+      const tool = namedTool(spec, callable, callableList, entry);
       if (!tool) return;
       const gate = tool.approval ? "needs approval only under a condition" : "runs without approval";
       report({
@@ -42,10 +45,15 @@ function callableWithoutApproval(spec: Spec, tool: ToolSpec): boolean {
   return (tool.approval === undefined || tool.approval.when !== undefined) && denyingEntry(spec, tool.name) === undefined;
 }
 
-/** Whether a never_emits entry and an allowlist entry name a common tool. */
-function names(entry: string, toolName: string): boolean {
-  if (entry === toolName) return true;
-  if (isPattern(entry) && !isPattern(toolName)) return matchToolPattern(entry, toolName);
-  if (isPattern(toolName) && !isPattern(entry)) return matchToolPattern(toolName, entry);
-  return false;
+/**
+ * The first callable tool (in allowlist order) that the entry names: the same name, a glob entry
+ * matching a tool's name, or a glob tool matching the entry's name; a glob tool does not count
+ * when the entry's name is denied (the call it would allow is denied).
+ */
+function namedTool(spec: Spec, callable: readonly ToolSpec[], callableList: PatternList, entry: string): ToolSpec | undefined {
+  const denied = isDenied(spec, entry);
+  if (isPattern(entry)) return callable.find((t) => (isPattern(t.name) ? t.name === entry && !denied : matchToolPattern(entry, t.name)));
+  if (denied) return callable.find((t) => t.name === entry);
+  const index = callableList.firstMatching(entry);
+  return index === undefined ? undefined : callable[index];
 }

@@ -1,4 +1,4 @@
-import { patternCovers } from "../../policy/glob.js";
+import { coveringDenyEntry } from "../authority.js";
 import { ruleDocs, SPEC_HEADER } from "../docs.js";
 import { lineOf } from "../spec-nodes.js";
 import type { Rule } from "../types.js";
@@ -16,13 +16,10 @@ export const redundantDeny: Rule = {
   check(spec, { report }) {
     spec.deny.forEach((entry, index) => {
       // An exact duplicate is reported on its later copy; a covered entry wherever it stands.
-      const coverIndex = spec.deny.findIndex(
-        (other, otherIndex) =>
-          otherIndex !== index && patternCovers(other.pattern, entry.pattern) && (other.pattern !== entry.pattern || otherIndex < index),
-      );
-      if (coverIndex === -1) return;
-      const cover = spec.deny[coverIndex]!;
-      const line = lineOf(spec, `/deny/${coverIndex}`);
+      const covering = coveringDenyEntry(spec, index);
+      if (!covering) return;
+      const cover = covering.entry;
+      const line = lineOf(spec, `/deny/${covering.index}`);
       report({
         pointer: `/deny/${index}`,
         tool: entry.pattern,
