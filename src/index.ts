@@ -80,6 +80,21 @@ export {
   type PolicySignature,
   type KeyInput,
 } from "./runtime/index.js";
+export {
+  memoryStore,
+  redisStore,
+  StateUnavailableError,
+  type MemoryStoreOptions,
+  type RedisStoreOptions,
+  type StateStore,
+  type StateScope,
+  type StoreLimits,
+  type AdmitRequest,
+  type AdmitAnswer,
+  type BudgetExceeded,
+  type DenialRequest,
+  type DenialAnswer,
+} from "./runtime/store/index.js";
 export { importers, type Importer, type ImportContext, type ImportOptions, type ImportResult } from "./import/index.js";
 export type * from "../generated/agentspec.js";
 export {

@@ -1,0 +1,196 @@
+/**
+ * The in-memory state store: a guard's default (each guard its own), or one store shared by the
+ * guards of one process. Counts on the guard's clock. Same semantics as the Redis store.
+ */
+import { AgentspecError } from "../../errors.js";
+import {
+  DAY_MS,
+  DEFAULT_LEASE_MS,
+  DEFAULT_RUN_TTL_MS,
+  RATE_WINDOW_MS,
+  StateUnavailableError,
+  USD_EPSILON,
+  type AdmitAnswer,
+  type AdmitRequest,
+  type BudgetExceeded,
+  type DenialAnswer,
+  type DenialRequest,
+  type StateScope,
+  type StateStore,
+} from "./types.js";
+
+export interface MemoryStoreOptions {
+  /** How long a concurrency lease lasts unless renewed (ms, default 30,000). */
+  leaseMs?: number;
+  /** How long a run's counts are kept after its last call (ms, default 24 hours). */
+  runTtlMs?: number;
+}
+
+interface ScopeState {
+  /** When each admitted call of the last minute was admitted, oldest first. */
+  recent: number[];
+  /** Lease id → expiry (ms). */
+  slots: Map<string, number>;
+  sessionDay: number;
+  sessionRuns: Set<string>;
+}
+
+interface RunState {
+  calls: number;
+  usd: number;
+  alerted: boolean;
+  denials: Map<string, number>;
+  escalated: Set<string>;
+  touched: number;
+}
+
+/** Runs are swept for expiry every this many requests. */
+const SWEEP_EVERY = 1024;
+
+export function memoryStore(options: MemoryStoreOptions = {}): StateStore {
+  return new MemoryStore(options);
+}
+
+class MemoryStore implements StateStore {
+  readonly description = "memory";
+  readonly leaseMs: number;
+  readonly #runTtlMs: number;
+  readonly #scopes = new Map<string, ScopeState>();
+  readonly #runs = new Map<string, RunState>();
+  #leases = 0;
+  #requests = 0;
+  #closed = false;
+
+  constructor(options: MemoryStoreOptions) {
+    this.leaseMs = positive("leaseMs", options.leaseMs ?? DEFAULT_LEASE_MS);
+    this.#runTtlMs = positive("runTtlMs", options.runTtlMs ?? DEFAULT_RUN_TTL_MS);
+  }
+
+  async admit(request: AdmitRequest): Promise<AdmitAnswer> {
+    this.#open();
+    const { scope, now, limits } = request;
+    const run = this.#run(scope, now);
+    const state = this.#scope(scope, now);
+    run.usd += request.recordedUsd;
+    let alert = this.#alert(run, limits.alertUsd);
+    if (run.escalated.has(request.tool)) return { ok: false, escalated: run.denials.get(request.tool) ?? 0, alert };
+    const exceeded = this.#exceeded(request, run, state);
+    if (exceeded) return { ok: false, exceeded, alert };
+    if (!request.commit) return { ok: true, spentUsd: run.usd, alert };
+    state.sessionRuns.add(scope.run);
+    run.calls += 1;
+    run.usd += request.costUsd;
+    state.recent.push(now);
+    let lease: string | undefined;
+    if (request.slot) {
+      lease = `lease-${++this.#leases}`;
+      state.slots.set(lease, now + this.leaseMs);
+    }
+    alert = this.#alert(run, limits.alertUsd) || alert;
+    return { ok: true, ...(lease ? { lease } : {}), spentUsd: run.usd, alert };
+  }
+
+  #exceeded(request: AdmitRequest, run: RunState, state: ScopeState): BudgetExceeded | undefined {
+    const { limits, now, costUsd } = request;
+    const sessions = limits.maxSessionsPerDay;
+    if (sessions !== undefined && !state.sessionRuns.has(request.scope.run) && state.sessionRuns.size >= sessions)
+      return { budget: "max_sessions_per_day", used: state.sessionRuns.size, limit: sessions };
+    if (limits.maxToolCalls !== undefined && run.calls >= limits.maxToolCalls)
+      return { budget: "max_tool_calls", used: run.calls, limit: limits.maxToolCalls };
+    const usd = limits.maxUsdPerLoop;
+    if (usd !== undefined && (run.usd >= usd - USD_EPSILON || run.usd + costUsd > usd + USD_EPSILON))
+      return { budget: "max_usd_per_loop", used: run.usd, limit: usd, costUsd };
+    let stale = 0;
+    while (stale < state.recent.length && state.recent[stale]! <= now - RATE_WINDOW_MS) stale++;
+    if (stale > 0) state.recent.splice(0, stale);
+    if (limits.ratePerMinute !== undefined && state.recent.length >= limits.ratePerMinute)
+      return { budget: "rate_per_minute", used: state.recent.length, limit: limits.ratePerMinute };
+    for (const [lease, expires] of state.slots) if (expires <= now) state.slots.delete(lease);
+    if (request.slot && limits.maxConcurrency !== undefined && state.slots.size >= limits.maxConcurrency)
+      return { budget: "max_concurrency", used: state.slots.size, limit: limits.maxConcurrency };
+    return undefined;
+  }
+
+  async recordDenial(request: DenialRequest): Promise<DenialAnswer> {
+    this.#open();
+    const run = this.#run(request.scope, request.now);
+    const counted = run.denials.get(request.tool) ?? 0;
+    if (run.escalated.has(request.tool)) return { denials: counted, escalatedNow: false, alreadyEscalated: true };
+    const denials = counted + 1;
+    run.denials.set(request.tool, denials);
+    const escalatedNow = denials >= request.escalateAfter;
+    if (escalatedNow) run.escalated.add(request.tool);
+    return { denials, escalatedNow, alreadyEscalated: false };
+  }
+
+  async renew(scope: StateScope, lease: string, now: number): Promise<boolean> {
+    this.#open();
+    const slots = this.#scopes.get(scopeKey(scope))?.slots;
+    const expires = slots?.get(lease);
+    if (slots === undefined || expires === undefined || expires <= now) return false;
+    slots.set(lease, now + this.leaseMs);
+    return true;
+  }
+
+  async release(scope: StateScope, lease: string): Promise<void> {
+    this.#open();
+    this.#scopes.get(scopeKey(scope))?.slots.delete(lease);
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+  }
+
+  #open(): void {
+    if (this.#closed) throw new StateUnavailableError("the memory store was closed");
+  }
+
+  #alert(run: RunState, alertUsd: number | undefined): boolean {
+    if (run.alerted || alertUsd === undefined || run.usd < alertUsd - USD_EPSILON) return false;
+    run.alerted = true;
+    return true;
+  }
+
+  #scope(scope: StateScope, now: number): ScopeState {
+    const key = scopeKey(scope);
+    let state = this.#scopes.get(key);
+    if (!state) this.#scopes.set(key, (state = { recent: [], slots: new Map(), sessionDay: dayOf(now), sessionRuns: new Set() }));
+    if (state.sessionDay !== dayOf(now)) {
+      state.sessionDay = dayOf(now);
+      state.sessionRuns = new Set();
+    }
+    return state;
+  }
+
+  #run(scope: StateScope, now: number): RunState {
+    if (++this.#requests % SWEEP_EVERY === 0) this.#sweep(now);
+    const key = JSON.stringify([scope.agent, scope.run]);
+    let run = this.#runs.get(key);
+    if (!run) this.#runs.set(key, (run = { calls: 0, usd: 0, alerted: false, denials: new Map(), escalated: new Set(), touched: now }));
+    run.touched = now;
+    return run;
+  }
+
+  /** Forgets runs idle for runTtlMs and scopes with nothing left to count, as Redis expires their keys. */
+  #sweep(now: number): void {
+    for (const [key, run] of this.#runs) if (run.touched <= now - this.#runTtlMs) this.#runs.delete(key);
+    for (const [key, state] of this.#scopes) {
+      const idle = state.recent.every((t) => t <= now - RATE_WINDOW_MS) && [...state.slots.values()].every((e) => e <= now);
+      if (idle && state.sessionDay !== dayOf(now)) this.#scopes.delete(key);
+    }
+  }
+}
+
+function scopeKey(scope: StateScope): string {
+  return JSON.stringify([scope.agent, scope.tenant ?? null]);
+}
+
+function dayOf(now: number): number {
+  return Math.floor(now / DAY_MS);
+}
+
+function positive(name: string, value: number): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0)
+    throw new AgentspecError("BAD_ARGUMENT", `memoryStore: ${name} must be a positive number of milliseconds, not ${String(value)}`);
+  return value;
+}
