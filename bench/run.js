@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { targets } from "../dist/src/compile/targets/index.js";
 import { writeCorpus } from "./corpus.js";
 import { benchDecide, benchDecideUncached } from "./decide.js";
+import { benchDenyScaling } from "./deny-scaling.js";
 import { medianTimes, peakRssMb } from "./harness.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -196,6 +197,46 @@ row(
   perSecond(decided.agentspec),
   uncached.perSecond / decided.agentspec,
   "(info)",
+);
+
+const DENY_GLOBS = quick ? 3000 : 10_000;
+log(
+  `deny-list scaling: ${DENY_GLOBS.toLocaleString("en")} and ${(DENY_GLOBS * 3).toLocaleString("en")} deny globs, ${CORPUS_RUNS} interleaved runs`,
+);
+const deny = benchDenyScaling({ root, small: DENY_GLOBS, runs: CORPUS_RUNS });
+const denyLabel = (n) => `${n.toLocaleString("en")} deny globs`;
+row(
+  `Lint one spec: 1,000 tools + ${denyLabel(deny.small)} \`*.purge_<n>_*\``,
+  ms(deny.cli.lintSmall),
+  "target",
+  "2,000 ms",
+  deny.cli.lintSmall.ms / 2000,
+  "< 1× (< 2 s)",
+  deny.cli.lintSmall.ms < 2000,
+);
+const scalingRow = (figure, large, small, value = ms(large), baseline = ms(small)) => {
+  const ratio = large.ms / small.ms;
+  row(figure, value, denyLabel(deny.small), baseline, ratio, "≤ 4× (linear: 3×)", ratio <= 4);
+};
+scalingRow(`Lint scaling: ${denyLabel(deny.large)} vs ${deny.small.toLocaleString("en")}`, deny.cli.lintLarge, deny.cli.lintSmall);
+scalingRow(
+  `Compile scaling (every target): ${denyLabel(deny.large)} vs ${deny.small.toLocaleString("en")}`,
+  deny.cli.compileLarge,
+  deny.cli.compileSmall,
+);
+scalingRow(
+  `decide() indexing a policy: ${denyLabel(deny.large)} vs ${deny.small.toLocaleString("en")}`,
+  { ms: deny.inProcess.large.indexMs },
+  { ms: deny.inProcess.small.indexMs },
+  `${deny.inProcess.large.indexMs.toFixed(1)} ms`,
+  `${deny.inProcess.small.indexMs.toFixed(1)} ms`,
+);
+scalingRow(
+  `decide() on new names (cache misses): ${denyLabel(deny.large)} vs ${deny.small.toLocaleString("en")}`,
+  { ms: deny.inProcess.large.perDecisionUs },
+  { ms: deny.inProcess.small.perDecisionUs },
+  `${deny.inProcess.large.perDecisionUs.toFixed(2)} µs`,
+  `${deny.inProcess.small.perDecisionUs.toFixed(2)} µs`,
 );
 rmSync(out, { recursive: true, force: true });
 
