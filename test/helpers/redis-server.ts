@@ -8,12 +8,24 @@ import { mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { it } from "vitest";
 
 const probe = spawnSync("redis-server", ["--version"], { encoding: "utf8" });
 export const hasRedisServer = probe.status === 0;
-export const redisSkipReason = hasRedisServer
-  ? ""
-  : "redis-server is not installed (apt-get install -y redis-server): the Redis tests are skipped";
+export const redisSkipReason = hasRedisServer ? "" : "redis-server is not installed (apt-get install -y redis-server)";
+
+/**
+ * Registers the visible trace of Redis tests that could not run: a skipped test naming the
+ * reason, or in CI (where .ci/run installs redis-server) a failing one.
+ */
+export function reportMissingRedis(what: string): void {
+  if (hasRedisServer) return;
+  if (process.env.CI) {
+    it(`${what}: ${redisSkipReason}, and CI must run them`, () => {
+      throw new Error(`${redisSkipReason}: .ci/run should have installed it`);
+    });
+  } else it.skip(`${what}: skipped, ${redisSkipReason}`, () => {});
+}
 
 export interface RedisServer {
   url: string;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AgentspecError } from "../../../src/errors.js";
 import { redisStore } from "../../../src/runtime/store/redis.js";
 import { StateUnavailableError, type AdmitRequest, type StateScope, type StateStore } from "../../../src/runtime/store/types.js";
-import { hasRedisServer, redisSkipReason, startRedisServer, type RedisServer } from "../../helpers/redis-server.js";
+import { hasRedisServer, reportMissingRedis, startRedisServer, type RedisServer } from "../../helpers/redis-server.js";
 
 const ask = (scope: StateScope, overrides: Partial<AdmitRequest> = {}): AdmitRequest => ({
   scope,
@@ -152,4 +152,4 @@ function closedPort(): Promise<number> {
   });
 }
 
-if (!hasRedisServer) it.skip(`Redis store against redis-server: ${redisSkipReason}`, () => {});
+reportMissingRedis("the Redis store against redis-server");

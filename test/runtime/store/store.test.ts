@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { memoryStore } from "../../../src/runtime/store/memory.js";
 import { redisStore } from "../../../src/runtime/store/redis.js";
 import type { AdmitRequest, StateScope, StateStore, StoreLimits } from "../../../src/runtime/store/types.js";
-import { hasRedisServer, redisSkipReason, startRedisServer, type RedisServer } from "../../helpers/redis-server.js";
+import { hasRedisServer, reportMissingRedis, startRedisServer, type RedisServer } from "../../helpers/redis-server.js";
 
 let server: RedisServer | undefined;
 const stores: StateStore[] = [];
@@ -24,7 +24,7 @@ const kinds: [string, (leaseMs?: number) => StateStore][] = [
   ["redis", (leaseMs) => redisStore({ url: server!.url, keyPrefix: `test-${randomUUID()}:`, leaseMs, timeoutMs: 2000 })],
 ];
 
-if (!hasRedisServer) it.skip(`Redis store contract: ${redisSkipReason}`, () => {});
+reportMissingRedis("the Redis store contract");
 
 describe.each(kinds)("the %s store", (kind, make) => {
   const skip = kind === "redis" && !hasRedisServer;
