@@ -11,7 +11,9 @@ export type AgentspecErrorCode =
   | "BAD_POLICY" // a compiled policy failed to load (schema, hash, pin or signature)
   | "BAD_ARGUMENT" // a CLI or API argument is wrong
   | "BAD_IMPORT" // a file given to `agentspec import` is not in the format named
-  | "MCP_SERVER"; // an MCP server could not be started or reached, is not an MCP server, or did not answer in time
+  | "MCP_SERVER" // an MCP server could not be started or reached, is not an MCP server, or did not answer in time
+  | "BAD_LOG" // a decision log cannot be continued (its last line is not an intact record, or chainFrom is not its end)
+  | "LOCKED"; // another guard holds the decision log's lock
 
 export class AgentspecError extends Error {
   override readonly name = "AgentspecError";

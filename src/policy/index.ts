@@ -6,3 +6,4 @@ export { runDecisionTests, type DecisionTestResult } from "./decision-tests.js";
 export { brokenLimit, describeCondition, holds, readPath } from "./evaluate.js";
 export { compilePattern, isPattern, matchToolPattern, patternCovers, type CompiledPattern } from "./glob.js";
 export { addGlob, allMatches, createGlobIndex, firstMatch, type GlobIndex } from "./glob-index.js";
+export { foldToolName, toolNameProblem } from "./tool-name.js";

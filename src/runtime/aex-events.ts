@@ -7,6 +7,7 @@
  * for aex logs can read runs agentspec guards. The decision records stay the audit of record:
  * an aex line that cannot be written does not change a decision.
  */
+import { appendFileSync } from "node:fs";
 import { toWriter, type RecordSink } from "./decision-record.js";
 
 export type AexEvent =
@@ -21,14 +22,15 @@ export type AexEvent =
 
 /** The events of one run, in order: run.started before the first, nothing after run.finished. */
 export class AexEventLog {
-  readonly #write: (line: string) => void | Promise<void>;
+  readonly #write: (line: string) => void | PromiseLike<void>;
   readonly #agent: { id: string; version: string };
   #started = false;
   #finished = false;
   #steps = 0;
 
   constructor(sink: RecordSink, agent: { id: string; version: string }) {
-    this.#write = toWriter(sink);
+    // A path is appended to line by line: aex events are a view, with no chain to lock or continue.
+    this.#write = typeof sink === "string" ? (line) => appendFileSync(sink, line, "utf8") : toWriter(sink);
     this.#agent = agent;
   }
 

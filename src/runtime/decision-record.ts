@@ -3,10 +3,8 @@
  * of the one before it), so verifyAuditLog can tell when a record was removed, reordered,
  * edited or inserted.
  */
-import { appendFileSync, readFileSync } from "node:fs";
 import type { Audit } from "../../generated/policy.js";
 import { canonicalize, sha256Hex } from "../policy/canonical.js";
-import { AgentspecError } from "../errors.js";
 import type { DecisionKind } from "../policy/decide.js";
 
 /** The `prev` of the first record in a log. */
@@ -55,19 +53,41 @@ export function recordHash(record: object): string {
 
 /** sha256 of the canonical args; null for args JSON cannot hold (NaN, bigint, cycles). */
 export function argsDigest(args: unknown): string | null {
-  try {
-    return "sha256:" + sha256Hex(canonicalize(args ?? {}));
-  } catch {
-    return null;
-  }
+  const encoded = encodeArgs(args);
+  return typeof encoded === "string" ? null : encoded.digest;
 }
 
-/** The args as the policy's audit section says to record them, or undefined for a digest only. */
-export function recordedArgs(args: unknown, audit: Audit | undefined): unknown {
-  if (args === undefined) return undefined;
-  if (audit?.record_arguments === "full") return args;
-  if (audit?.record_arguments === "redacted") return redact(args);
-  return undefined;
+/** What a record says about a call's args: their digest and, when the policy says so, the args themselves. */
+export interface RecordedArgs {
+  argsDigest: string;
+  /** Present when the policy's audit.record_arguments is "full" or "redacted" and the call has args. */
+  args?: unknown;
+}
+
+/**
+ * The args as the policy's audit section says to record them, or why they cannot be recorded
+ * (a string): a non-finite number, a bigint, a function, a cycle or nesting too deep to encode.
+ * The args are encoded once, and what is recorded is read back from that encoding, so the line
+ * written holds exactly what was hashed (a Date or a getter in the args cannot make the line
+ * differ from its hash) and reading them twice cannot give two answers.
+ */
+export function recordArgs(args: unknown, audit: Audit | undefined): RecordedArgs | string {
+  const encoded = encodeArgs(args);
+  if (typeof encoded === "string") return encoded;
+  const mode = audit?.record_arguments;
+  if (args === undefined || (mode !== "full" && mode !== "redacted")) return { argsDigest: encoded.digest };
+  const copy: unknown = JSON.parse(encoded.canonical);
+  return { argsDigest: encoded.digest, args: mode === "full" ? copy : redact(copy) };
+}
+
+function encodeArgs(args: unknown): { canonical: string; digest: string } | string {
+  try {
+    const canonical = canonicalize(args ?? {});
+    return { canonical, digest: "sha256:" + sha256Hex(canonical) };
+  } catch (error) {
+    // A stack overflow (args nested thousands deep) is a RangeError like any other here.
+    return `the call's args cannot be encoded as JSON (${error instanceof Error ? error.message : String(error)})`;
+  }
 }
 
 function redact(value: unknown, depth = 0): unknown {
@@ -79,20 +99,40 @@ function redact(value: unknown, depth = 0): unknown {
   return "[REDACTED]";
 }
 
-/** Assigns seq, prev and hash in order and hands each line to the sink. */
+/** Where a chain continues from: the last record's seq and hash. */
+export interface ChainTail {
+  seq: number;
+  hash: string;
+}
+
+const HASH = /^sha256:[0-9a-f]{64}$/;
+
+/** Whether a value is a chain position a record could have left (seq a whole number ≥ 0, a sha256 hash). */
+export function isChainTail(value: unknown): value is ChainTail {
+  if (value === null || typeof value !== "object") return false;
+  const { seq, hash } = value as Record<string, unknown>;
+  return Number.isSafeInteger(seq) && (seq as number) >= 0 && typeof hash === "string" && HASH.test(hash);
+}
+
+/** Assigns seq, prev and hash in order and hands each line to the writer. */
 export class RecordChain {
   private seq: number;
   private prev: string;
-  private readonly write: (line: string) => void | Promise<void>;
 
-  constructor(sink: RecordSink, start?: { seq: number; hash: string }) {
-    const tail = start ?? (typeof sink === "string" ? readChainTail(sink) : undefined);
-    this.seq = tail?.seq ?? 0;
-    this.prev = tail?.hash ?? GENESIS_HASH;
-    this.write = toWriter(sink);
+  constructor(
+    private readonly write: (line: string) => void | PromiseLike<void>,
+    start?: ChainTail,
+  ) {
+    this.seq = start?.seq ?? 0;
+    this.prev = start?.hash ?? GENESIS_HASH;
   }
 
-  /** Builds the next record. Its line is written synchronously in seq order; the promise settles when the sink is done. */
+  /**
+   * Builds the next record. Its line is handed to the writer synchronously, in seq order; the
+   * promise settles when the writer is done, and rejects (never throws) when it fails, at once
+   * or later. A rejection is handled here too, so a caller that stops waiting cannot turn it
+   * into an unhandled rejection that ends the process.
+   */
   append(fields: RecordFields): { record: DecisionRecord; written: Promise<void> } {
     const unhashed = { seq: this.seq + 1, ...fields, prev: this.prev };
     const record: DecisionRecord = { ...unhashed, hash: recordHash(unhashed) };
@@ -105,23 +145,45 @@ export class RecordChain {
     } catch (error) {
       written = Promise.reject(error);
     }
+    written.catch(() => {});
     return { record, written };
   }
 }
 
-/** A function that hands one line to the sink. */
-export function toWriter(sink: RecordSink): (line: string) => void | Promise<void> {
+/**
+ * Whether a value is a sink the guard can write to: a path, a function, or an object with a
+ * write method (a Node stream, or anything else with write(line)).
+ */
+export function isRecordSink(value: unknown): value is RecordSink {
+  if (typeof value === "string") return value !== "";
+  if (typeof value === "function") return true;
+  return value !== null && typeof value === "object" && typeof (value as { write?: unknown }).write === "function";
+}
+
+/**
+ * A function that hands one line to a function, stream or object sink (a path is the log file's
+ * business, see log-file.ts). Whatever the sink does, failing at once (a throw) or later (a
+ * rejected promise, a stream's error callback), comes back as the writer's throw or rejection.
+ */
+export function toWriter(sink: Exclude<RecordSink, string>): (line: string) => void | PromiseLike<void> {
   if (typeof sink === "function") return sink;
-  if (typeof sink === "string") return (line) => appendFileSync(sink, line, "utf8");
   if (isStream(sink)) {
     // A failed write settles the line's promise with the error (so the guard fails closed) and
     // must not also crash the process as an unhandled 'error' event.
     sink.on("error", () => {});
     return (line) => new Promise<void>((resolve, reject) => void sink.write(line, (error) => (error ? reject(error) : resolve())));
   }
+  // An object's write may be async: its promise is what says whether the line was written.
   return (line) => {
-    sink.write(line);
+    const result = sink.write(line);
+    return isThenable(result) ? result.then(() => undefined) : undefined;
   };
+}
+
+export function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    value !== null && (typeof value === "object" || typeof value === "function") && typeof (value as { then?: unknown }).then === "function"
+  );
 }
 
 interface WritableLike {
@@ -132,30 +194,4 @@ interface WritableLike {
 /** A node stream, whose write takes a callback and which reports failures as 'error' events. */
 function isStream(sink: object): sink is WritableLike {
   return typeof (sink as { on?: unknown }).on === "function" && typeof (sink as { writable?: unknown }).writable === "boolean";
-}
-
-/** Where a log file's chain ends, so a new guard appends to it instead of starting a second chain. */
-export function readChainTail(file: string): { seq: number; hash: string } | undefined {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw new AgentspecError(
-      "UNREADABLE",
-      `${file}: the decision log cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-    );
-  }
-  const last = text.trimEnd().split("\n").pop();
-  if (!last) return undefined;
-  try {
-    const record = JSON.parse(last) as Partial<DecisionRecord>;
-    if (typeof record.seq === "number" && typeof record.hash === "string") return { seq: record.seq, hash: record.hash };
-  } catch {
-    // fall through to the error below
-  }
-  throw new AgentspecError(
-    "BAD_ARGUMENT",
-    `${file}: its last line is not a decision record, so new records cannot be chained to it; check it with agentspec audit verify`,
-  );
 }

@@ -5,24 +5,39 @@
  *
  * Contract: run a tool only when the decision is "allow". authorize() never returns
  * "require_approval": without an approver, or when the approver fails, the call is denied.
+ * authorize() never throws or rejects, whatever the call, the approver, the clock or the record
+ * sink do: what cannot be decided, asked, timed or recorded is denied, and the denial recorded
+ * when it can be.
  */
 import type { Policy } from "../../generated/policy.js";
 import { AgentspecError } from "../errors.js";
 import { budgetProblem, countCall, newUsage, pruneRecent } from "./budgets.js";
 import { decide, type Decision, type DecisionRule, type ToolCall } from "../policy/decide.js";
 import { AexEventLog } from "./aex-events.js";
-import { argsDigest, RecordChain, recordedArgs, type DecisionRecord, type RecordSink } from "./decision-record.js";
+import {
+  isThenable,
+  RecordChain,
+  recordArgs,
+  toWriter,
+  type DecisionRecord,
+  type RecordedArgs,
+  type RecordSink,
+} from "./decision-record.js";
+import { openDecisionLog, type DecisionLogFile } from "./log-file.js";
 import { denyAllPolicy, tryLoadPolicy, type PolicyLoad, type PolicySource } from "./load-policy.js";
+import type { KeyInput } from "./policy-signature.js";
+import { checkOptions, errorMessage, readAnswer, readCall, type CallView } from "./guard-input.js";
 
 /** The policy entry a budget denial names. */
 const BUDGETS = "/budgets";
+const NO_ENTRIES: string[] = [];
 
 export interface GuardCall extends ToolCall {
   /** What the call is expected to cost, in US dollars: counted against max_usd_per_loop when it is allowed. */
   costUsd?: number;
 }
 
-export type GuardRule = DecisionRule | "budget" | "escalation" | "audit-failed";
+export type GuardRule = DecisionRule | "budget" | "escalation" | "audit-failed" | "approval-timeout" | "clock-failed";
 
 export interface GuardDecision extends Omit<Decision, "rule"> {
   rule: GuardRule;
@@ -36,6 +51,8 @@ export interface ApprovalRequest {
   call: GuardCall;
   /** decide()'s require_approval, with its reason and channel. */
   decision: Decision;
+  /** Aborted when the guard stops waiting (approvalTimeoutMs): stop asking then. */
+  signal: AbortSignal;
 }
 
 export interface ApprovalResult {
@@ -46,6 +63,7 @@ export interface ApprovalResult {
 }
 
 export interface EscalationEvent {
+  /** The tool, as every spelling of it reads (foldToolName): `email.Send` and `email.send` are one tool. */
   tool: string;
   /** Denied attempts at this tool so far in the run. */
   denials: number;
@@ -56,18 +74,38 @@ export interface EscalationEvent {
   message?: string;
 }
 
+/** How long authorize() waits for the approver (and for onEscalate) unless approvalTimeoutMs says otherwise: 10 minutes. */
+export const DEFAULT_APPROVAL_TIMEOUT_MS = 600_000;
+
 export interface GuardOptions {
   /** Refuse (and so deny everything) unless the policy's hash is this "sha256:…". */
   pin?: string;
+  /**
+   * Require the policy's Ed25519 signature by this public key, exactly as loadPolicy does
+   * (`<file>.sig` beside a policy file, else the signature option): an unsigned, re-keyed,
+   * forged or edited policy is refused, and the guard denies everything.
+   */
+  publicKey?: KeyInput;
+  /** The signature envelope (parsed or JSON text), for a policy given as text or an object. */
+  signature?: unknown;
   /** Asked when a call requires approval. Without it such calls are denied. */
   approve?: (request: ApprovalRequest) => ApprovalResult | Promise<ApprovalResult>;
+  /**
+   * How long to wait for approve (and for onEscalate), in ms: past it the call is denied with
+   * rule approval-timeout and the request's signal aborted. A whole number from 1 to 2^31 - 1;
+   * DEFAULT_APPROVAL_TIMEOUT_MS (10 minutes) by default.
+   */
+  approvalTimeoutMs?: number;
   /** Called once per tool when its denials reach the escalation threshold. */
   onEscalate?: (event: EscalationEvent) => void | Promise<void>;
   /** Denied attempts at one tool before escalating (default: the policy's handoff.escalate_after_denials, else 3). */
   escalateAfterDenials?: number;
   /** Called once, when the run's cost reaches the policy's alert_usd. */
   onCostAlert?: (event: { spentUsd: number; alertUsd: number }) => void;
-  /** Where decision records go; none are written without it. */
+  /**
+   * Where decision records go; none are written without it. A file path is appended to under an
+   * exclusive lock (`<file>.lock`) and continued from its last record; see guard.recordError.
+   */
   record?: RecordSink;
   /**
    * Where to write the run in aex's audit event vocabulary (run.started, tool.allowed,
@@ -87,68 +125,105 @@ export interface GuardUsage {
   spentUsd: number;
   inFlight: number;
   callsLastMinute: number;
-  /** Denied attempts per tool. */
+  /** Denied attempts per tool (by its folded name: every spelling of a tool counts as that tool). */
   denials: Record<string, number>;
-  /** Tools escalated, whose further calls are denied. */
+  /** Tools escalated, whose further calls are denied (folded names). */
   escalated: string[];
 }
 
 /**
  * A guard over a policy given as loadPolicy takes it (file path, JSON text, object) or as a
- * tryLoadPolicy result. The policy is checked (schema, hash, options.pin) here too; one that
- * fails is replaced by a deny-all policy and the reason kept in guard.loadError, so a guard
- * never runs on a policy that was not checked, and creating one never throws for a bad policy.
+ * tryLoadPolicy result. The policy is checked (schema, hash, options.pin, options.publicKey)
+ * here too; one that fails is replaced by a deny-all policy and the reason kept in
+ * guard.loadError, so a guard never runs on a policy that was not checked, and creating one
+ * never throws for a bad policy. Options of the wrong type throw AgentspecError BAD_ARGUMENT.
  */
 export function createGuard(policy: PolicySource | PolicyLoad, options: GuardOptions = {}): Guard {
   return new Guard(policy, options);
 }
+
+/** Whether an allowed call holds a concurrency slot (calls through run() do). */
+interface Slot {
+  held: boolean;
+}
+
+type Bounded<T> = { ok: true; value: T } | { ok: false; timedOut: true } | { ok: false; timedOut: false; error: unknown };
 
 export class Guard {
   /** The policy enforced: a deny-all policy when the one given failed to load. */
   readonly policy: Policy;
   /** Why the policy given was refused, when it was. */
   readonly loadError: AgentspecError | undefined;
+  /**
+   * Why no decision record can be written, when none can (the log file is locked by another
+   * guard, its last line is not an intact record, it cannot be opened): every call is then
+   * denied with rule audit-failed and this message, and the file is left as it is.
+   */
+  readonly recordError: AgentspecError | undefined;
   readonly #options: GuardOptions;
   readonly #usage = newUsage();
   readonly #denials = new Map<string, number>();
   readonly #escalated = new Set<string>();
   readonly #chain: RecordChain | undefined;
+  readonly #log: DecisionLogFile | undefined;
   readonly #now: () => number;
   readonly #escalateAfter: number;
+  readonly #approvalTimeoutMs: number;
   readonly #aex: AexEventLog | undefined;
   #alerted = false;
+  #closed = false;
 
   constructor(source: PolicySource | PolicyLoad, options: GuardOptions = {}) {
-    const check = { pin: options.pin };
+    checkOptions(options);
+    const check = { pin: options.pin, publicKey: options.publicKey, signature: options.signature };
     const load = isPolicyLoad(source) ? (source.ok ? tryLoadPolicy(source.policy, check) : source) : tryLoadPolicy(source, check);
     this.loadError = load.ok ? undefined : load.error;
     this.policy = load.ok ? load.policy : denyAllPolicy(`the policy could not load: ${load.error.message}`);
     this.#options = options;
     this.#now = options.now ?? Date.now;
+    this.#approvalTimeoutMs = options.approvalTimeoutMs ?? DEFAULT_APPROVAL_TIMEOUT_MS;
     this.#escalateAfter = options.escalateAfterDenials ?? this.policy.handoff?.escalate_after_denials ?? 3;
     if (!Number.isInteger(this.#escalateAfter) || this.#escalateAfter < 1) {
       throw new AgentspecError("BAD_ARGUMENT", `escalateAfterDenials must be a whole number of at least 1, not ${this.#escalateAfter}`);
     }
-    this.#chain = options.record === undefined ? undefined : new RecordChain(options.record, options.chainFrom);
+    const { record } = options;
+    if (typeof record === "string") {
+      try {
+        const log = openDecisionLog(record, options.chainFrom);
+        this.#log = log;
+        this.#chain = new RecordChain((line) => log.write(line), log.tail);
+      } catch (error) {
+        this.recordError =
+          error instanceof AgentspecError
+            ? error
+            : new AgentspecError("UNWRITABLE", `${record}: the decision log cannot be used (${errorMessage(error)})`);
+      }
+    } else if (record !== undefined) {
+      this.#chain = new RecordChain(toWriter(record), options.chainFrom);
+    }
     this.#aex = options.aexEvents === undefined ? undefined : new AexEventLog(options.aexEvents, this.policy.agent);
   }
 
-  /** The final decision for one call: allow or deny, after budgets, approval and escalation; recorded. */
+  /** The final decision for one call: allow or deny, after budgets, approval and escalation; recorded. Never rejects. */
   async authorize(call: GuardCall): Promise<GuardDecision> {
-    return this.#authorize(call, false);
+    return (await this.#authorize(call, false)).decision;
   }
 
   /**
    * authorize(), then execute() only when allowed. Calls in execute() count against
-   * max_concurrency, which only calls made through run() can be held to.
+   * max_concurrency, which only calls made through run() can be held to. The slot is released
+   * on every path: a denial, a failed record, execute() throwing or rejecting.
    */
   async run<T>(call: GuardCall, execute: () => T | Promise<T>): Promise<{ decision: GuardDecision; result?: T }> {
-    const decision = await this.#authorize(call, true);
+    const { decision, slot } = await this.#authorize(call, true);
     if (decision.decision !== "allow") return { decision };
     try {
       return { decision, result: await execute() };
     } finally {
-      this.#usage.inFlight -= 1;
+      if (slot.held) {
+        slot.held = false;
+        this.#usage.inFlight -= 1;
+      }
     }
   }
 
@@ -172,8 +247,19 @@ export class Guard {
     this.#aex?.finish(status);
   }
 
+  /**
+   * Closes the guard: a decision log file is closed and its lock released, so another guard can
+   * continue it. Every call after close() is denied. Safe to call twice.
+   */
+  close(): void {
+    this.#closed = true;
+    this.#log?.close();
+  }
+
   usage(): GuardUsage {
-    pruneRecent(this.#usage, this.#now());
+    const now = this.#readClock();
+    // A clock that fails must not empty the rate window (an Infinity would prune every call).
+    if (typeof now === "number") pruneRecent(this.#usage, now);
     const { toolCalls, turn, spentUsd, inFlight, recentCalls } = this.#usage;
     return {
       toolCalls,
@@ -186,17 +272,56 @@ export class Guard {
     };
   }
 
-  async #authorize(call: GuardCall, reserveSlot: boolean): Promise<GuardDecision> {
-    const tool = toolName(call);
-    let decision = this.#evaluate(call, tool, reserveSlot);
-    if (decision.decision === "require_approval") {
-      this.#aex?.emit({ event: "confirm.required", tool: tool!, ...(decision.channel ? { channel: decision.channel } : {}) });
-      decision = await this.#askApproval(call, decision, reserveSlot);
-      this.#aexConfirmation(tool!, decision);
+  async #authorize(call: GuardCall, reserveSlot: boolean): Promise<{ decision: GuardDecision; slot: Slot }> {
+    const slot: Slot = { held: false };
+    const view = readCall(call);
+    let decision: GuardDecision;
+    let recorded: RecordedArgs | string | undefined;
+    if (typeof view === "string") {
+      decision = this.#deny("malformed-call", view);
+    } else {
+      try {
+        recorded = this.#chain ? recordArgs(view.args, this.policy.audit) : undefined;
+        decision = await this.#decide(view, recorded, reserveSlot, slot);
+      } catch (error) {
+        // Nothing above is meant to throw; if something does, the call is not allowed.
+        decision = this.#deny("malformed-call", `The call could not be decided (${errorMessage(error)}): it is denied`);
+      }
     }
-    if (decision.decision === "deny" && tool !== undefined && decision.rule !== "escalation")
-      decision = await this.#countDenial(call, tool, decision);
-    return this.#record(call, tool, decision, reserveSlot);
+    const final = await this.#record(typeof view === "string" ? undefined : view, recorded, decision);
+    if (slot.held && final.decision !== "allow") {
+      slot.held = false;
+      this.#usage.inFlight -= 1;
+    }
+    return { decision: final, slot };
+  }
+
+  async #decide(view: CallView, recorded: RecordedArgs | string | undefined, reserveSlot: boolean, slot: Slot): Promise<GuardDecision> {
+    const name = view.tool ?? "the call";
+    if (this.#closed) return this.#deny("audit-failed", `The guard was closed (guard.close()): "${name}" is denied`);
+    if (this.recordError)
+      return this.#deny("audit-failed", `No decision record can be written (${this.recordError.message}): "${name}" is denied`);
+    if (typeof recorded === "string") {
+      return this.#countDenial(
+        view,
+        this.#deny("audit-failed", `"${name}": ${recorded}, so its decision record cannot be written: it is denied`),
+      );
+    }
+    const now = this.#readClock();
+    if (typeof now === "string") return this.#deny("clock-failed", `"${name}" is denied: ${now}`);
+    let decision = this.#evaluate(view, now, reserveSlot, slot);
+    if (decision.decision === "require_approval") {
+      this.#aex?.emit({ event: "confirm.required", tool: view.tool!, ...(decision.channel ? { channel: decision.channel } : {}) });
+      decision = await this.#askApproval(view, decision, reserveSlot, slot);
+      this.#aexConfirmation(view.tool!, decision);
+    }
+    if (decision.decision === "deny" && decision.rule !== "escalation") decision = await this.#countDenial(view, decision);
+    return decision;
+  }
+
+  /** A denial by the guard itself; `entries` names the policy entries it rests on (none for a failure around the policy). */
+  #deny(rule: GuardRule, reason: string, entries: string[] = NO_ENTRIES): GuardDecision {
+    return { decision: "deny", rule, reason, policyHash: this.policy.hash, entries };
   }
 
   /** confirm.approved, or confirm.denied when the reviewer rejected it or could not be asked. */
@@ -204,7 +329,8 @@ export class Guard {
     if (!this.#aex) return;
     const reviewer = decision.reviewer ? { reviewer: decision.reviewer } : {};
     if (decision.rule === "approval" && decision.decision === "allow") this.#aex.emit({ event: "confirm.approved", tool, ...reviewer });
-    else if (decision.rule === "approval") this.#aex.emit({ event: "confirm.denied", tool, ...reviewer, reason: decision.reason });
+    else if (decision.rule === "approval" || decision.rule === "approval-timeout" || decision.rule === "clock-failed")
+      this.#aex.emit({ event: "confirm.denied", tool, ...reviewer, reason: decision.reason });
     // An approved call a budget then denies was approved: its denial follows as budget.exhausted.
     else this.#aex.emit({ event: "confirm.approved", tool, ...reviewer });
   }
@@ -217,133 +343,159 @@ export class Guard {
   }
 
   /** Everything that needs no waiting: escalation, decide(), and the budgets (an allowed call is counted here). */
-  #evaluate(call: GuardCall, tool: string | undefined, reserveSlot: boolean): GuardDecision {
-    const hash = this.policy.hash;
-    if (tool !== undefined && this.#escalated.has(tool)) {
-      const times = this.#denials.get(tool) ?? 0;
-      return {
-        decision: "deny",
-        rule: "escalation",
-        reason: `"${tool}" was escalated after ${times} denied attempts: further calls to it are denied for this run`,
-        policyHash: hash,
-        entries: [],
-      };
+  #evaluate(view: CallView, now: number, reserveSlot: boolean, slot: Slot): GuardDecision {
+    if (view.key !== undefined && this.#escalated.has(view.key)) {
+      const times = this.#denials.get(view.key) ?? 0;
+      const which = view.tool === view.key ? `"${view.key}"` : `"${view.tool}" reads as "${view.key}", which`;
+      return this.#deny("escalation", `${which} was escalated after ${times} denied attempts: further calls to it are denied for this run`);
     }
-    const cost = costOf(call);
-    if (typeof cost === "string") return { decision: "deny", rule: "malformed-call", reason: cost, policyHash: hash, entries: [] };
-    const decided: GuardDecision = decide(this.policy, call);
+    if (typeof view.cost === "string") return this.#deny("malformed-call", view.cost);
+    const decided: GuardDecision = decide(this.policy, view.call);
     if (decided.decision === "deny") return decided;
-    const over = budgetProblem(this.policy.budgets, this.#usage, this.#now(), cost, reserveSlot);
-    if (over) return { decision: "deny", rule: "budget", reason: `"${tool}" is denied: ${over}`, policyHash: hash, entries: [BUDGETS] };
-    if (decided.decision === "allow") this.#admit(cost, reserveSlot);
+    const over = budgetProblem(this.policy.budgets, this.#usage, now, view.cost, reserveSlot);
+    if (over) return this.#deny("budget", `"${view.tool}" is denied: ${over}`, [BUDGETS]);
+    if (decided.decision === "allow") this.#admit(now, view.cost, reserveSlot, slot);
     return decided;
   }
 
-  async #askApproval(call: GuardCall, decision: GuardDecision, reserveSlot: boolean): Promise<GuardDecision> {
-    const tool = toolName(call)!;
+  async #askApproval(view: CallView, decision: GuardDecision, reserveSlot: boolean, slot: Slot): Promise<GuardDecision> {
+    const tool = view.tool!;
     const base = { policyHash: decision.policyHash, entries: decision.entries, ...(decision.channel ? { channel: decision.channel } : {}) };
+    const denied = (rule: GuardRule, reason: string, reviewer?: string, entries = decision.entries): GuardDecision => ({
+      ...base,
+      ...(reviewer ? { reviewer } : {}),
+      decision: "deny",
+      rule,
+      reason,
+      entries,
+    });
     const approve = this.#options.approve;
-    if (!approve)
-      return { ...base, decision: "deny", rule: "approval", reason: `${decision.reason}; no approver is configured, so it is denied` };
-    let answer: ApprovalResult;
-    try {
-      answer = await approve({ call, decision: decision as Decision });
-    } catch (error) {
-      return {
-        ...base,
-        decision: "deny",
-        rule: "approval",
-        reason: `${decision.reason}; asking for approval failed (${errorMessage(error)}), so it is denied`,
-      };
+    if (!approve) return denied("approval", `${decision.reason}; no approver is configured, so it is denied`);
+    const controller = new AbortController();
+    const asked = await this.#bounded(() =>
+      approve({ call: view.call as GuardCall, decision: decision as Decision, signal: controller.signal }),
+    );
+    if (!asked.ok && asked.timedOut) {
+      controller.abort(new Error(`no answer within approvalTimeoutMs (${this.#approvalTimeoutMs} ms)`));
+      return denied(
+        "approval-timeout",
+        `${decision.reason}; the approver did not answer within ${this.#approvalTimeoutMs} ms (approvalTimeoutMs), so it is denied`,
+      );
     }
-    const reviewer = typeof answer?.reviewer === "string" && answer.reviewer !== "" ? answer.reviewer : undefined;
-    const by = reviewer ? ` by ${reviewer}` : "";
-    const why = typeof answer?.reason === "string" && answer.reason !== "" ? `: ${answer.reason}` : "";
-    const withReviewer = reviewer ? { reviewer } : {};
-    if (answer?.approved !== true)
-      return { ...base, ...withReviewer, decision: "deny", rule: "approval", reason: `"${tool}" was rejected${by}${why}` };
-    // Budgets are checked again: other calls may have used them while the reviewer decided.
-    const cost = costOf(call) as number;
-    const over = budgetProblem(this.policy.budgets, this.#usage, this.#now(), cost, reserveSlot);
-    if (over)
-      return {
-        ...base,
-        ...withReviewer,
-        decision: "deny",
-        rule: "budget",
-        reason: `"${tool}" was approved${by} but is denied: ${over}`,
-        entries: [BUDGETS],
-      };
-    this.#admit(cost, reserveSlot);
-    return { ...base, ...withReviewer, decision: "allow", rule: "approval", reason: `"${tool}" was approved${by}${why}` };
+    if (!asked.ok)
+      return denied("approval", `${decision.reason}; asking for approval failed (${errorMessage(asked.error)}), so it is denied`);
+    const answer = readAnswer(asked.value);
+    if (typeof answer === "string")
+      return denied("approval", `${decision.reason}; the approver's answer could not be read (${answer}), so it is denied`);
+    const by = answer.reviewer ? ` by ${answer.reviewer}` : "";
+    const why = answer.reason ? `: ${answer.reason}` : "";
+    if (!answer.approved) return denied("approval", `"${tool}" was rejected${by}${why}`, answer.reviewer);
+    // Budgets are checked again, on the clock read now: other calls may have used them while the reviewer decided.
+    const now = this.#readClock();
+    if (typeof now === "string")
+      return denied("clock-failed", `"${tool}" was approved${by} but is denied: ${now}`, answer.reviewer, NO_ENTRIES);
+    const over = budgetProblem(this.policy.budgets, this.#usage, now, view.cost as number, reserveSlot);
+    if (over) return denied("budget", `"${tool}" was approved${by} but is denied: ${over}`, answer.reviewer, [BUDGETS]);
+    this.#admit(now, view.cost as number, reserveSlot, slot);
+    return {
+      ...base,
+      ...(answer.reviewer ? { reviewer: answer.reviewer } : {}),
+      decision: "allow",
+      rule: "approval",
+      reason: `"${tool}" was approved${by}${why}`,
+    };
   }
 
-  #admit(cost: number, reserveSlot: boolean): void {
-    countCall(this.#usage, this.#now(), cost);
-    if (reserveSlot) this.#usage.inFlight += 1;
+  #admit(now: number, cost: number, reserveSlot: boolean, slot: Slot): void {
+    countCall(this.#usage, now, cost);
+    if (reserveSlot) {
+      this.#usage.inFlight += 1;
+      slot.held = true;
+    }
     this.#maybeAlert();
   }
 
-  async #countDenial(call: GuardCall, tool: string, decision: GuardDecision): Promise<GuardDecision> {
-    const denials = (this.#denials.get(tool) ?? 0) + 1;
-    this.#denials.set(tool, denials);
+  /** Counts a denial against the tool every spelling of the name reads as, and escalates at the threshold. */
+  async #countDenial(view: CallView, decision: GuardDecision): Promise<GuardDecision> {
+    const key = view.key;
+    if (key === undefined) return decision;
+    const denials = (this.#denials.get(key) ?? 0) + 1;
+    this.#denials.set(key, denials);
     if (denials < this.#escalateAfter) return decision;
-    this.#escalated.add(tool);
+    this.#escalated.add(key);
     const handoff = this.policy.handoff;
     const to = handoff?.destination ? `escalated to ${handoff.destination}` : "escalated";
-    let escalated: GuardDecision = {
+    const escalated: GuardDecision = {
       ...decision,
       rule: "escalation",
-      reason: `${decision.reason}; ${to} after ${denials} denied attempts at "${tool}": further calls to it are denied for this run`,
+      reason: `${decision.reason}; ${to} after ${denials} denied attempts at "${key}": further calls to it are denied for this run`,
     };
-    try {
-      await this.#options.onEscalate?.({
-        tool,
-        denials,
-        call,
-        decision: escalated,
-        destination: handoff?.destination,
-        message: handoff?.message,
-      });
-    } catch (error) {
-      escalated = { ...escalated, reason: `${escalated.reason} (the escalation callback failed: ${errorMessage(error)})` };
-    }
-    return escalated;
+    const onEscalate = this.#options.onEscalate;
+    if (!onEscalate) return escalated;
+    const event: EscalationEvent = {
+      tool: key,
+      denials,
+      call: view.call as GuardCall,
+      decision: escalated,
+      destination: handoff?.destination,
+      message: handoff?.message,
+    };
+    const done = await this.#bounded(() => onEscalate(event));
+    if (done.ok) return escalated;
+    const failure = done.timedOut ? `did not finish within ${this.#approvalTimeoutMs} ms` : `failed: ${errorMessage(done.error)}`;
+    return { ...escalated, reason: `${escalated.reason} (the escalation callback ${failure})` };
   }
 
   /**
    * Writes the decision record, and the aex outcome event in the same order as the records: both
-   * before waiting for the sink. An allowed call whose record then fails is denied, and its aex
-   * tool.allowed followed by a tool.denied.
+   * before waiting for the sink. An allowed call whose record then fails, at once or later, is
+   * denied, and its aex tool.allowed followed by a tool.denied. Never throws.
    */
-  async #record(call: GuardCall, tool: string | undefined, decision: GuardDecision, reserveSlot: boolean): Promise<GuardDecision> {
-    if (!this.#chain) {
+  async #record(view: CallView | undefined, recorded: RecordedArgs | string | undefined, decision: GuardDecision): Promise<GuardDecision> {
+    const tool = view?.tool;
+    if (!this.#chain || this.#closed) {
       this.#aexOutcome(tool, decision);
       return decision;
     }
-    const context = contextOf(call);
-    const { record, written } = this.#chain.append({
-      time: new Date(this.#now()).toISOString(),
-      agent: this.policy.agent.id,
-      policyHash: this.policy.hash,
-      tool: tool ?? null,
-      argsDigest: argsDigest(isObject(call) ? call.args : undefined),
-      ...optional("args", recordedArgs(isObject(call) ? call.args : undefined, this.policy.audit)),
-      ...context,
-      decision: decision.decision,
-      rule: decision.rule,
-      reason: decision.reason,
-      ...optional("reviewer", decision.reviewer),
-    });
-    this.#aexOutcome(tool, decision);
+    let outcome = decision;
+    let record: DecisionRecord;
+    let written: Promise<void>;
+    try {
+      let now = this.#readClock();
+      if (typeof now === "string") {
+        // The record needs a time: the system's, with the reason saying the guard's clock failed.
+        if (outcome.decision === "allow") outcome = this.#deny("clock-failed", `"${tool}" is denied: ${now}`);
+        now = Date.now();
+      }
+      const args = typeof recorded === "object" ? recorded : { argsDigest: null };
+      ({ record, written } = this.#chain.append({
+        time: new Date(now).toISOString(),
+        agent: this.policy.agent.id,
+        policyHash: this.policy.hash,
+        tool: tool ?? null,
+        ...args,
+        ...view?.context,
+        decision: outcome.decision,
+        rule: outcome.rule,
+        reason: outcome.reason,
+        ...(outcome.reviewer !== undefined ? { reviewer: outcome.reviewer } : {}),
+      }));
+    } catch (error) {
+      const denied = this.#deny(
+        "audit-failed",
+        `The decision record could not be made (${errorMessage(error)}): "${tool ?? "the call"}" is denied`,
+      );
+      this.#aexOutcome(tool, denied);
+      return outcome.decision === "allow" ? denied : outcome;
+    }
+    this.#aexOutcome(tool, outcome);
     try {
       await written;
     } catch (error) {
       // An allowed call that leaves no record is not allowed (fail closed).
-      if (decision.decision !== "allow") return { ...decision, record };
-      if (reserveSlot) this.#usage.inFlight -= 1;
+      if (outcome.decision !== "allow") return { ...outcome, record };
       const denied: GuardDecision = {
-        ...decision,
+        ...outcome,
         decision: "deny",
         rule: "audit-failed",
         reason: `The decision record could not be written (${errorMessage(error)}): "${tool}" is denied`,
@@ -352,7 +504,40 @@ export class Guard {
       this.#aexOutcome(tool, denied);
       return denied;
     }
-    return { ...decision, record };
+    return { ...outcome, record };
+  }
+
+  /** The clock's reading, or why it cannot be used: a clock that throws or gives NaN or ±Infinity would switch the rate limit off. */
+  #readClock(): number | string {
+    let now: unknown;
+    try {
+      now = this.#now();
+    } catch (error) {
+      return `the guard's clock (options.now) failed (${errorMessage(error)})`;
+    }
+    if (typeof now !== "number" || !Number.isFinite(now) || Math.abs(now) > 8.64e15) {
+      return `the guard's clock (options.now) gave ${typeof now === "number" ? String(now) : typeof now}, not a time in ms: the rate limit and the record's time cannot be kept`;
+    }
+    return now;
+  }
+
+  /** Runs a callback, waiting for it at most approvalTimeoutMs; never throws. */
+  async #bounded<T>(start: () => T | PromiseLike<T>): Promise<Bounded<T>> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<Bounded<T>>((resolve) => {
+      timer = setTimeout(() => resolve({ ok: false, timedOut: true }), this.#approvalTimeoutMs);
+    });
+    const settled = Promise.resolve()
+      .then(start)
+      .then(
+        (value): Bounded<T> => ({ ok: true, value }),
+        (error: unknown): Bounded<T> => ({ ok: false, timedOut: false, error }),
+      );
+    try {
+      return await Promise.race([settled, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   #maybeAlert(): void {
@@ -360,7 +545,9 @@ export class Guard {
     if (this.#alerted || alertUsd === undefined || this.#usage.spentUsd < alertUsd) return;
     this.#alerted = true;
     try {
-      this.#options.onCostAlert?.({ spentUsd: this.#usage.spentUsd, alertUsd });
+      const result: unknown = this.#options.onCostAlert?.({ spentUsd: this.#usage.spentUsd, alertUsd });
+      // An async alert that rejects must not become an unhandled rejection that ends the process.
+      if (isThenable(result)) result.then(undefined, () => {});
     } catch {
       // An alert that cannot be delivered must not change a decision.
     }
@@ -369,36 +556,4 @@ export class Guard {
 
 function isPolicyLoad(value: PolicySource | PolicyLoad): value is PolicyLoad {
   return value !== null && typeof value === "object" && typeof (value as PolicyLoad).ok === "boolean" && !("format" in value);
-}
-
-function isObject(call: unknown): call is GuardCall {
-  return call !== null && typeof call === "object" && !Array.isArray(call);
-}
-
-function toolName(call: unknown): string | undefined {
-  return isObject(call) && typeof call.tool === "string" && call.tool !== "" ? call.tool : undefined;
-}
-
-/** The call's cost, or why it is malformed. */
-function costOf(call: unknown): number | string {
-  const cost = isObject(call) ? call.costUsd : undefined;
-  if (cost === undefined) return 0;
-  return typeof cost === "number" && Number.isFinite(cost) && cost >= 0
-    ? cost
-    : "The call's costUsd must be a number of US dollars, 0 or more";
-}
-
-function contextOf(call: unknown): { actor?: string; tenant?: string; environment?: string } {
-  const context = (isObject(call) && isObject(call.context) ? call.context : {}) as Record<string, unknown>;
-  const out: { actor?: string; tenant?: string; environment?: string } = {};
-  for (const key of ["actor", "tenant", "environment"] as const) if (typeof context[key] === "string") out[key] = context[key];
-  return out;
-}
-
-function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

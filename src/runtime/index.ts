@@ -3,6 +3,7 @@ export { loadPolicy, tryLoadPolicy, denyAllPolicy, type LoadPolicyOptions, type 
 export {
   createGuard,
   Guard,
+  DEFAULT_APPROVAL_TIMEOUT_MS,
   type ApprovalRequest,
   type ApprovalResult,
   type EscalationEvent,

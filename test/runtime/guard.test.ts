@@ -144,6 +144,7 @@ describe("approvals", () => {
           channel: "slack:#support-escalations",
           entries: ["/tools/billing.refund/approval"],
         },
+        signal: expect.any(AbortSignal),
       },
     ]);
     expect(decision).toMatchObject({
@@ -254,6 +255,21 @@ describe("escalation", () => {
     expect(events).toHaveLength(1);
     expect((await guard.authorize({ tool: "crm.get" })).decision).toBe("allow");
     expect(guard.usage()).toMatchObject({ denials: { "email.send": 2 }, escalated: ["email.send"] });
+  });
+
+  it("counts every spelling of one tool as that tool: case, fullwidth, invisible characters, whitespace", async () => {
+    const events: EscalationEvent[] = [];
+    const guard = createGuard(policy, { escalateAfterDenials: 4, onEscalate: (e) => void events.push(e) });
+    for (const tool of ["email.send", "EMAIL.SEND", "email.\uff53\uff45\uff4e\uff44"])
+      expect((await guard.authorize({ tool })).decision).toBe("deny");
+    expect(guard.usage().denials).toEqual({ "email.send": 3 });
+    const fourth = await guard.authorize({ tool: " email.se\u00adnd\u200b" });
+    expect(fourth.rule).toBe("escalation");
+    expect(events.map((e) => [e.tool, e.denials, e.call.tool])).toEqual([["email.send", 4, " email.se\u00adnd\u200b"]]);
+    expect(guard.usage()).toMatchObject({ denials: { "email.send": 4 }, escalated: ["email.send"] });
+    expect((await guard.authorize({ tool: "Email.Send" })).reason).toBe(
+      '"Email.Send" reads as "email.send", which was escalated after 4 denied attempts: further calls to it are denied for this run',
+    );
   });
 
   it("denies an escalated tool even for a call the policy would allow", async () => {
@@ -376,14 +392,16 @@ describe("decision records", () => {
     expect(verifyAuditLog([...first.lines, ...second.lines].join(""))).toEqual({ ok: true, records: 2, problems: [] });
   });
 
-  it("appends to a log file, and a second guard continues its chain", async () => {
+  it("appends to a log file, and a second guard continues its chain once the first is closed", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "agentspec-log-"));
     const file = path.join(dir, "decisions.jsonl");
     const one = createGuard(SUPPORT_POLICY, { record: file });
     await one.authorize({ tool: "crm.get" });
     await one.authorize({ tool: "email.send" });
+    one.close();
     const two = createGuard(SUPPORT_POLICY, { record: file });
     await two.authorize({ tool: "crm.get" });
+    two.close();
     const text = await readFile(file, "utf8");
     expect(
       text

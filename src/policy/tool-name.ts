@@ -1,0 +1,78 @@
+/**
+ * Tool names as a dispatcher may read them. Agents' dispatchers commonly trim, case-fold or
+ * Unicode-normalize a tool name before looking the tool up, so a deny pattern compared with the
+ * raw name lets `email.Send` or a fullwidth `email.ｓｅｎｄ` through to `email.send`. These
+ * functions say which names are not names at all (toolNameProblem) and which one tool every
+ * spelling reads as (foldToolName), so deny patterns and escalation can work on that one tool.
+ */
+
+/**
+ * Characters no tool name holds: controls (Cc), format characters (Cf: soft hyphen, zero-width
+ * joiners, bidi controls), line and paragraph separators, whitespace, default-ignorable code
+ * points (which renderers and many normalizers drop, so `a\u200bb` shows and may dispatch as
+ * `ab`), and lone surrogates (Cs: not a character in any encoding a dispatcher uses).
+ */
+const NOT_IN_A_NAME = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{White_Space}\p{Default_Ignorable_Code_Point}\p{Cs}]/u;
+
+const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
+const EDGE_SPACE = /^\p{White_Space}+|\p{White_Space}+$/gu;
+/** A dotted capital I lower-cases to i + U+0307 everywhere but in a Turkish locale, which reads it as i. */
+const DOTTED_I = /i\u0307/g;
+
+/** Why a tool name is malformed, or undefined when it is a name. */
+export function toolNameProblem(name: string): string | undefined {
+  if (name.length === 0) return "The call has no tool name";
+  const bad = NOT_IN_A_NAME.exec(name);
+  if (bad) {
+    const code = bad[0].codePointAt(0)!;
+    return `The tool name ${JSON.stringify(name)} holds ${describeCodePoint(code)} at index ${bad.index}: no tool name does, so the call is denied`;
+  }
+  const empty = emptySegment(name) ?? emptySegment(foldToolName(name));
+  if (empty) return `The tool name ${JSON.stringify(name)} has an empty segment (${empty}): no tool name does, so the call is denied`;
+  return undefined;
+}
+
+/**
+ * The one reading of a name that all its spellings share: Unicode NFKC (fullwidth and other
+ * compatibility forms become their plain letters), default-ignorable code points removed,
+ * surrounding whitespace removed, and case folded (upper-cased then lower-cased, so `ß`, `SS` and
+ * `ss` agree, as do dotless `ı` and `i`). Repeated until it no longer changes, so folding a folded
+ * name gives it back. Used on deny patterns and names alike; never for the allowlist, which is exact.
+ */
+export function foldToolName(name: string): string {
+  let folded = name;
+  // Each round can only expose what the last produced (case mapping can emit a compatibility
+  // form); four rounds are more than any string needs, and the loop must stay bounded.
+  for (let round = 0; round < 4; round++) {
+    const next = foldOnce(folded);
+    if (next === folded) return folded;
+    folded = next;
+  }
+  return folded;
+}
+
+function foldOnce(name: string): string {
+  return name
+    .normalize("NFKC")
+    .replace(IGNORABLE, "")
+    .replace(EDGE_SPACE, "")
+    .toUpperCase()
+    .toLowerCase()
+    .replace(DOTTED_I, "i")
+    .normalize("NFKC");
+}
+
+function emptySegment(name: string): string | undefined {
+  if (name.startsWith(".")) return "it starts with a dot";
+  if (name.endsWith(".")) return "it ends with a dot";
+  if (name.includes("..")) return "two dots in a row";
+  return undefined;
+}
+
+function describeCodePoint(code: number): string {
+  const hex = "U+" + code.toString(16).toUpperCase().padStart(4, "0");
+  if (code >= 0xd800 && code <= 0xdfff) return `a lone surrogate (${hex})`;
+  if (/\p{White_Space}/u.test(String.fromCodePoint(code))) return `whitespace (${hex})`;
+  if (/\p{Cc}/u.test(String.fromCodePoint(code))) return `a control character (${hex})`;
+  return `an invisible or formatting character (${hex})`;
+}

@@ -1,0 +1,131 @@
+/**
+ * What the guard reads from outside it, each read once and checked: its options (wrong types
+ * throw BAD_ARGUMENT at creation), each call, and each approver's answer. A getter that throws
+ * while being read turns into a reason the guard denies with, never into a rejection.
+ */
+import { AgentspecError } from "../errors.js";
+import { foldToolName } from "../policy/tool-name.js";
+import { isChainTail, isRecordSink } from "./decision-record.js";
+import type { GuardOptions } from "./guard.js";
+
+/** setTimeout's limit: a longer delay would fire at once. */
+const MAX_TIMEOUT_MS = 2_147_483_647;
+
+/** What the guard read from a call once, so every later step sees the same call. */
+export interface CallView {
+  /** The call as decide() gets it: the same fields, read once. */
+  call: unknown;
+  /** A non-empty tool name, or undefined. */
+  tool: string | undefined;
+  /** The tool every spelling of the name reads as: the key of denials and escalation. */
+  key: string | undefined;
+  cost: number | string;
+  args: unknown;
+  context: { actor?: string; tenant?: string; environment?: string };
+}
+
+export function checkOptions(options: GuardOptions): void {
+  if (options === null || typeof options !== "object") throw new AgentspecError("BAD_ARGUMENT", "createGuard's options must be an object");
+  for (const key of ["approve", "onEscalate", "onCostAlert", "now"] as const) {
+    if (options[key] !== undefined && typeof options[key] !== "function") {
+      throw new AgentspecError("BAD_ARGUMENT", `options.${key} must be a function, not ${describe(options[key])}`);
+    }
+  }
+  for (const key of ["record", "aexEvents"] as const) {
+    if (options[key] !== undefined && !isRecordSink(options[key])) {
+      throw new AgentspecError(
+        "BAD_ARGUMENT",
+        `options.${key} must be a file path, a function, or an object with a write method (a stream), not ${describe(options[key])}`,
+      );
+    }
+  }
+  if (typeof options.record === "string" && options.record === options.aexEvents) {
+    throw new AgentspecError(
+      "BAD_ARGUMENT",
+      `options.record and options.aexEvents are the same file (${options.record}): give aex events their own file`,
+    );
+  }
+  if (options.chainFrom !== undefined && !isChainTail(options.chainFrom)) {
+    throw new AgentspecError(
+      "BAD_ARGUMENT",
+      "options.chainFrom must be { seq, hash } of a record: seq a whole number of 0 or more, hash sha256: and 64 hex digits",
+    );
+  }
+  const timeout = options.approvalTimeoutMs;
+  if (timeout !== undefined && (!Number.isInteger(timeout) || timeout < 1 || timeout > MAX_TIMEOUT_MS)) {
+    throw new AgentspecError(
+      "BAD_ARGUMENT",
+      `approvalTimeoutMs must be a whole number of ms from 1 to ${MAX_TIMEOUT_MS}, not ${String(timeout)}`,
+    );
+  }
+}
+
+/** Reads what the guard needs from the call, once; getters that throw make the call malformed. */
+export function readCall(call: unknown): CallView | string {
+  try {
+    if (!isObject(call)) return { call, tool: undefined, key: undefined, cost: 0, args: undefined, context: {} };
+    const { tool: rawTool, args, context, costUsd } = call as Record<string, unknown>;
+    const tool = typeof rawTool === "string" && rawTool !== "" ? rawTool : undefined;
+    const folded = tool === undefined ? undefined : foldToolName(tool);
+    return {
+      call: { tool: rawTool, args, context },
+      tool,
+      // A name that folds to nothing (only invisible characters) still counts as itself.
+      key: folded === "" ? tool : folded,
+      cost: costOf(costUsd),
+      args,
+      context: contextOf(context),
+    };
+  } catch (error) {
+    return `The call could not be read (${errorMessage(error)}): it is denied`;
+  }
+}
+
+/** The approver's answer, each field read once; a getter that throws gives the reason as a string. */
+export function readAnswer(answer: unknown): { approved: boolean; reviewer?: string; reason?: string } | string {
+  try {
+    if (answer === null || typeof answer !== "object") return { approved: false };
+    const { approved, reviewer, reason } = answer as Record<string, unknown>;
+    return {
+      approved: approved === true,
+      ...(typeof reviewer === "string" && reviewer !== "" ? { reviewer } : {}),
+      ...(typeof reason === "string" && reason !== "" ? { reason } : {}),
+    };
+  } catch (error) {
+    return errorMessage(error);
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+/** The call's cost, or why it is malformed. */
+function costOf(cost: unknown): number | string {
+  if (cost === undefined) return 0;
+  return typeof cost === "number" && Number.isFinite(cost) && cost >= 0
+    ? cost
+    : "The call's costUsd must be a number of US dollars, 0 or more";
+}
+
+function contextOf(context: unknown): { actor?: string; tenant?: string; environment?: string } {
+  const out: { actor?: string; tenant?: string; environment?: string } = {};
+  if (!isObject(context)) return out;
+  for (const key of ["actor", "tenant", "environment"] as const) {
+    const value = context[key];
+    if (typeof value === "string") out[key] = value;
+  }
+  return out;
+}
+
+function describe(value: unknown): string {
+  return value === null ? "null" : Array.isArray(value) ? "an array" : typeof value === "string" ? `"${value}"` : `a ${typeof value}`;
+}
+
+export function errorMessage(error: unknown): string {
+  try {
+    return error instanceof Error ? error.message : String(error);
+  } catch {
+    return "an error that cannot be shown";
+  }
+}

@@ -1,0 +1,234 @@
+/**
+ * A decision log file a guard appends to: opened under an exclusive lock (file-lock.ts), so two
+ * guards cannot fork its chain; continued from its last record, whose tail is checked first; and
+ * written so that a record is never glued onto another one or left half-written.
+ *
+ * The tail: a file whose last record lacks its final newline (an editor, a copy) is repaired by
+ * adding the newline, which provably changes no record. A last line that is not a complete,
+ * intact record (a crash mid-write, an edit) cannot be chained to and cannot be repaired without
+ * deciding what it was: the file is left as it is and the log refused, saying how to recover.
+ */
+import { closeSync, constants, fstatSync, ftruncateSync, openSync, readSync, realpathSync, writeSync } from "node:fs";
+import path from "node:path";
+import { AgentspecError } from "../errors.js";
+import { acquireFileLock, codeOf, type FileLock } from "./file-lock.js";
+import { isChainTail, recordHash, type ChainTail } from "./decision-record.js";
+
+export interface DecisionLogFile {
+  readonly file: string;
+  /** Where the chain continues: the file's last record, else chainFrom, else undefined (a new chain). */
+  readonly tail: ChainTail | undefined;
+  /** Appends one line; throws when it cannot, leaving the file as it was before the call. */
+  write(line: string): void;
+  /** Closes the file and releases the lock. */
+  close(): void;
+}
+
+const CHUNK = 64 * 1024;
+const NEWLINE = 0x0a;
+
+/**
+ * Opens a log file for appending, locked, with its tail checked. Throws AgentspecError: LOCKED
+ * when another guard writes it, BAD_LOG when its tail cannot be continued, UNREADABLE /
+ * UNWRITABLE for I/O failures. Nothing is written to the file unless it opens.
+ */
+export function openDecisionLog(file: string, chainFrom?: ChainTail): DecisionLogFile {
+  const target = realTarget(file);
+  const lock = acquireFileLock(target);
+  let fd: number | undefined;
+  try {
+    fd = openLog(file, target);
+    const tail = continueFrom(file, fd, chainFrom);
+    return new LogFile(file, fd, tail, lock);
+  } catch (error) {
+    if (fd !== undefined) closeQuietly(fd);
+    lock.release();
+    throw error;
+  }
+}
+
+class LogFile implements DecisionLogFile {
+  #broken: AgentspecError | undefined;
+  #closed = false;
+
+  constructor(
+    readonly file: string,
+    private readonly fd: number,
+    readonly tail: ChainTail | undefined,
+    private readonly lock: FileLock,
+  ) {}
+
+  write(line: string): void {
+    if (this.#closed) throw new AgentspecError("BAD_ARGUMENT", `${this.file}: the decision log was closed (guard.close())`);
+    if (this.#broken) throw this.#broken;
+    const before = fstatSync(this.fd).size;
+    try {
+      writeAll(this.fd, Buffer.from(line, "utf8"));
+    } catch (error) {
+      // A write cut short (disk full, a file size limit) leaves part of a line: cut it off again,
+      // or the next record would be glued onto it.
+      try {
+        ftruncateSync(this.fd, before);
+      } catch (undo) {
+        this.#broken = new AgentspecError(
+          "UNWRITABLE",
+          `${this.file}: a record could not be written (${codeOf(error)}) and the partial line it left could not be removed (${codeOf(undo)}): ` +
+            `nothing more is written to this log. Check it with \`agentspec audit verify ${this.file}\`, remove its partial last line, and start a new guard`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    closeQuietly(this.fd);
+    this.lock.release();
+  }
+}
+
+/** The file's real path (a symlink or a relative path to the same file must meet the same lock). */
+function realTarget(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    try {
+      return path.join(realpathSync(path.dirname(file)), path.basename(file));
+    } catch (error) {
+      throw new AgentspecError("UNWRITABLE", `${file}: the decision log's directory cannot be used (${codeOf(error)})`);
+    }
+  }
+}
+
+function openLog(file: string, target: string): number {
+  try {
+    // Owner-only when created: records may hold arguments (audit.record_arguments).
+    return openSync(target, constants.O_RDWR | constants.O_CREAT | constants.O_APPEND, 0o600);
+  } catch (error) {
+    throw new AgentspecError("UNWRITABLE", `${file}: the decision log cannot be opened for appending (${codeOf(error)})`);
+  }
+}
+
+function continueFrom(file: string, fd: number, chainFrom: ChainTail | undefined): ChainTail | undefined {
+  const size = fstatSync(fd).size;
+  const last = lastLine(fd, size);
+  let tail: ChainTail | undefined;
+  if (last !== undefined) {
+    tail = intactRecord(last.text);
+    if (tail === undefined) throw badTail(file, fd, last.start, last.terminated);
+  }
+  if (tail !== undefined && chainFrom !== undefined && (chainFrom.seq !== tail.seq || chainFrom.hash !== tail.hash)) {
+    throw new AgentspecError(
+      "BAD_LOG",
+      `${file}: chainFrom is seq ${chainFrom.seq} (${chainFrom.hash}), but the log's last record is seq ${tail.seq} (${tail.hash}): ` +
+        `appending would fork the chain, so nothing is written and every call is denied. Leave chainFrom out to continue this file, or write to a new file`,
+    );
+  }
+  if (size > 0 && !endsWithNewline(fd, size)) {
+    // Safe: what precedes is a complete record (or only blank space), which a newline ends.
+    try {
+      writeAll(fd, Buffer.from("\n"));
+    } catch (error) {
+      throw new AgentspecError("UNWRITABLE", `${file}: the missing newline after its last record cannot be added (${codeOf(error)})`);
+    }
+  }
+  return tail ?? chainFrom;
+}
+
+/** The last line holding anything but blank space, as text, with where it starts; undefined for a blank file. */
+function lastLine(fd: number, size: number): { text: string; start: number; terminated: boolean } | undefined {
+  let from = size;
+  let suffix = Buffer.alloc(0);
+  for (;;) {
+    const content = lastContentByte(suffix);
+    if (content !== -1) {
+      const lineStart = suffix.lastIndexOf(NEWLINE, content);
+      if (lineStart !== -1 || from === 0) {
+        const start = lineStart + 1;
+        const newline = suffix.indexOf(NEWLINE, content);
+        const end = newline === -1 ? suffix.length : newline;
+        return { text: suffix.subarray(start, end).toString("utf8"), start: from + start, terminated: newline !== -1 };
+      }
+    }
+    if (from === 0) return undefined;
+    const length = Math.min(CHUNK, from);
+    from -= length;
+    const chunk = Buffer.alloc(length);
+    readAll(fd, chunk, from);
+    suffix = Buffer.concat([chunk, suffix]);
+  }
+}
+
+function lastContentByte(buffer: Buffer): number {
+  for (let i = buffer.length - 1; i >= 0; i--) {
+    const b = buffer[i]!;
+    if (b !== NEWLINE && b !== 0x0d && b !== 0x20 && b !== 0x09) return i;
+  }
+  return -1;
+}
+
+function endsWithNewline(fd: number, size: number): boolean {
+  const byte = Buffer.alloc(1);
+  readAll(fd, byte, size - 1);
+  return byte[0] === NEWLINE;
+}
+
+/** The record's chain position when the line is one whole, unedited record; undefined otherwise. */
+function intactRecord(line: string): ChainTail | undefined {
+  try {
+    const record = JSON.parse(line) as Record<string, unknown>;
+    if (record === null || typeof record !== "object" || Array.isArray(record)) return undefined;
+    const tail = { seq: record.seq, hash: record.hash };
+    if (!isChainTail(tail) || tail.seq < 1 || typeof record.prev !== "string") return undefined;
+    return recordHash(record) === tail.hash ? tail : undefined;
+  } catch {
+    // Not JSON (cut off), or values no record holds (1e400): not a record.
+    return undefined;
+  }
+}
+
+function badTail(file: string, fd: number, start: number, terminated: boolean): AgentspecError {
+  const line = lineNumberAt(fd, start);
+  const what = terminated
+    ? "is not an intact decision record (it was edited, or is not a record)"
+    : "is not a complete decision record (a write was cut off, as by a crash)";
+  return new AgentspecError(
+    "BAD_LOG",
+    `${file}:${line}: its last line ${what}, so new records cannot be chained to it. The file is left as it is, nothing is written and every call is denied. ` +
+      `To recover: check it with \`agentspec audit verify ${file}\`, then keep a copy and remove that line (the records before it stay chained), or move the file aside to start a new log`,
+  );
+}
+
+function lineNumberAt(fd: number, offset: number): number {
+  let line = 1;
+  const chunk = Buffer.alloc(CHUNK);
+  for (let at = 0; at < offset; at += CHUNK) {
+    const length = Math.min(CHUNK, offset - at);
+    readAll(fd, chunk.subarray(0, length), at);
+    for (let i = 0; i < length; i++) if (chunk[i] === NEWLINE) line++;
+  }
+  return line;
+}
+
+function readAll(fd: number, buffer: Buffer, position: number): void {
+  let done = 0;
+  while (done < buffer.length) {
+    const read = readSync(fd, buffer, done, buffer.length - done, position + done);
+    if (read === 0) throw new AgentspecError("UNREADABLE", "the decision log changed while it was read");
+    done += read;
+  }
+}
+
+function writeAll(fd: number, buffer: Buffer): void {
+  let done = 0;
+  while (done < buffer.length) done += writeSync(fd, buffer, done, buffer.length - done);
+}
+
+function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // Closing cannot lose a record: every write was synchronous.
+  }
+}
