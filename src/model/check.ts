@@ -30,17 +30,24 @@ export interface CheckedSource {
   source: SourceDoc;
   /** Syntax and schema problems. */
   diagnostics: Diagnostic[];
-  /** The model, when the document parsed and passed its schema. */
+  /**
+   * The model, only when the document has no error at all: it parsed without a syntax error
+   * (a duplicate key, whose last value wins, or an integer beyond 2^53, which JSON rounds, is
+   * one: the data read is not what the author wrote) and passed its schema.
+   */
   spec?: Spec;
 }
 
-/** Validates a parsed document and, when it is valid, builds its model (with its companions, for AgentAz). */
+/** Validates a parsed document and, when it has no error diagnostic, builds its model (with its companions, for AgentAz). */
 export function checkSource(source: SourceDoc, companions: Companions = {}): CheckedSource {
   if (source.data === undefined) return { source, diagnostics: source.diagnostics };
   const kind = detectKind(source);
   const schemaProblems = validate(source, kind);
   const diagnostics = [...source.diagnostics, ...schemaProblems];
-  return schemaProblems.length > 0 ? { source, diagnostics } : { source, diagnostics, spec: toSpec(source, kind, companions) };
+  // Fail closed: a model built from data that is not what was written (a duplicate key turning
+  // an irreversible tool into a read tool) must not reach a caller that compiles what it gets.
+  const erroneous = diagnostics.some((d) => d.severity === "error");
+  return erroneous ? { source, diagnostics } : { source, diagnostics, spec: toSpec(source, kind, companions) };
 }
 
 /** Finds, parses, validates and models every spec under `paths`. */

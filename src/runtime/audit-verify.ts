@@ -4,7 +4,7 @@
  * record was removed, reordered or inserted). A chain cannot show that records were cut off
  * its end: keep the last hash somewhere else to check that.
  */
-import { GENESIS_HASH, recordHash } from "./decision-record.js";
+import { GENESIS_HASH, MAX_RECORD_DEPTH, nestsDeeperThan, recordHash } from "./decision-record.js";
 
 export interface AuditProblem {
   /** 1-based line in the log. */
@@ -40,7 +40,13 @@ export function verifyAuditLog(text: string): AuditVerification {
       continue;
     }
     records += 1;
-    if (recordHash(record) !== record.hash) {
+    const hash = hashOf(record);
+    if (hash === undefined) {
+      problems.push({
+        line,
+        message: "The record holds a number JSON cannot represent exactly (such as 1e400): no guard writes one, so it was edited or forged",
+      });
+    } else if (hash !== record.hash) {
       problems.push({ line, message: `The record was edited: its contents do not hash to its hash ${record.hash}` });
     }
     const broken = brokenLink(previous, record);
@@ -60,6 +66,10 @@ function parseRecord(raw: string): ChainedRecord | string {
     return `Not a JSON line: ${(error as Error).message}`;
   }
   if (value === null || typeof value !== "object" || Array.isArray(value)) return "Not a decision record: expected a JSON object";
+  // Checked before anything recurses into it: hashing a record thousands of levels deep would overflow the stack.
+  if (nestsDeeperThan(value, MAX_RECORD_DEPTH)) {
+    return `Not a decision record: it nests deeper than ${MAX_RECORD_DEPTH} levels, which no guard writes`;
+  }
   const { seq, prev, hash } = value as Record<string, unknown>;
   const missing = [
     Number.isInteger(seq) && (seq as number) >= 1 ? "" : "seq",
@@ -68,6 +78,15 @@ function parseRecord(raw: string): ChainedRecord | string {
   ].filter(Boolean);
   if (missing.length > 0) return `Not a decision record: ${missing.join(", ")} missing or malformed`;
   return value as ChainedRecord;
+}
+
+/** The record's hash, or undefined when it holds a value canonical JSON cannot encode (1e400 parses as Infinity). */
+function hashOf(record: ChainedRecord): string | undefined {
+  try {
+    return recordHash(record);
+  } catch {
+    return undefined;
+  }
 }
 
 function brokenLink(previous: ChainPosition, record: ChainedRecord): string | undefined {

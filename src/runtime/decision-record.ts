@@ -80,8 +80,31 @@ export function recordArgs(args: unknown, audit: Audit | undefined): RecordedArg
   return { argsDigest: encoded.digest, args: mode === "full" ? copy : redact(copy) };
 }
 
+/**
+ * How deep a record may nest (the record itself is level 1): audit verify checks records up to
+ * this depth, and the guard records no args nested deeper, so every record it writes can be
+ * checked. Deeper values would also be a stack overflow away from failing to hash.
+ */
+export const MAX_RECORD_DEPTH = 256;
+
+/** Whether a JSON-like value nests deeper than `limit` levels (a scalar is 0, {} or [] is 1); iterative, so any depth is safe. */
+export function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (current === null || typeof current !== "object") continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(current)) if (child !== null && typeof child === "object") stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 function encodeArgs(args: unknown): { canonical: string; digest: string } | string {
   try {
+    // A record holds the args one level down: they may nest one level less than it.
+    if (nestsDeeperThan(args, MAX_RECORD_DEPTH - 1)) {
+      return `the call's args nest deeper than ${MAX_RECORD_DEPTH - 1} levels, more than a decision record holds`;
+    }
     const canonical = canonicalize(args ?? {});
     return { canonical, digest: "sha256:" + sha256Hex(canonical) };
   } catch (error) {

@@ -1,6 +1,9 @@
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createGuard } from "../../src/runtime/guard.js";
 import { SUPPORT_POLICY } from "../helpers/policy.js";
@@ -14,6 +17,7 @@ beforeAll(async () => {
   intact = path.join(dir, "decisions.jsonl");
   const guard = createGuard(SUPPORT_POLICY, { record: intact });
   for (const tool of ["crm.get", "email.send", "read_order_status"]) await guard.authorize({ tool });
+  guard.close();
   lines = (await readFile(intact, "utf8")).trimEnd().split("\n");
 });
 
@@ -46,4 +50,54 @@ describe("agentspec audit verify", () => {
     expect(code).toBe(2);
     expect(stderr).toContain("Name an audit command: agentspec audit verify <file.jsonl>");
   });
+
+  /** Records no guard writes, each on line 2 between two intact ones: 1e400 (Infinity once parsed), 5,000 and 1,000,000 levels of nesting. */
+  const hostile: [string, () => string, string][] = [
+    [
+      "1e400",
+      () => lines[1]!.replace('"seq":2', '"n":1e400,"seq":2'),
+      "The record holds a number JSON cannot represent exactly (such as 1e400)",
+    ],
+    [
+      "5,000 levels of arrays",
+      () => lines[1]!.replace('"seq":2', `"d":${"[".repeat(5000)}${"]".repeat(5000)},"seq":2`),
+      "it nests deeper than 256 levels",
+    ],
+    [
+      "5,000 levels of objects",
+      () => lines[1]!.replace('"seq":2', `"d":${'{"a":'.repeat(5000)}1${"}".repeat(5000)},"seq":2`),
+      "it nests deeper than 256 levels",
+    ],
+    [
+      "1,000,000 levels",
+      () => lines[1]!.replace('"seq":2', `"d":${"[".repeat(1_000_000)}${"]".repeat(1_000_000)},"seq":2`),
+      "it nests deeper than 256 levels",
+    ],
+  ];
+
+  it.each(hostile)("reports a record holding %s at its line and exits 1, never an internal error", async (_name, line, message) => {
+    const file = path.join(dir, "hostile.jsonl");
+    await writeFile(file, [lines[0], line(), lines[2]].join("\n") + "\n");
+    const { code, stdout, stderr } = await runCli("audit", "verify", file);
+    expect([code, stderr]).toEqual([1, ""]);
+    expect(stdout.startsWith(`${file}:2  `)).toBe(true);
+    expect(stdout).toContain(message);
+  });
+
+  // The bundled CLI runs with node's default stack, where deep records overflowed before.
+  it.runIf(existsSync("bin/agentspec.cjs") && existsSync("dist/cli/agentspec.cjs")).each(hostile)(
+    "the bundled CLI reports a record holding %s and exits 1",
+    async (_name, line, message) => {
+      const file = path.join(dir, "hostile-bundled.jsonl");
+      await writeFile(file, [lines[0], line(), lines[2]].join("\n") + "\n");
+      const outcome = await promisify(execFile)(process.execPath, ["bin/agentspec.cjs", "audit", "verify", file]).then(
+        ({ stdout }) => ({ code: 0, stdout, stderr: "" }),
+        (error: { code: number; stdout: string; stderr: string }) => error,
+      );
+      expect([outcome.code, outcome.stderr]).toEqual([1, ""]);
+      expect(outcome.stdout.startsWith(`${file}:2  `)).toBe(true);
+      expect(outcome.stdout).toContain(message);
+      expect(outcome.stdout).not.toContain("internal error");
+    },
+  );
 });

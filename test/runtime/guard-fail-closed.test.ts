@@ -184,6 +184,12 @@ describe("record sinks that fail", () => {
   });
 });
 
+function nested(levels: number): Record<string, unknown> {
+  let value: Record<string, unknown> = {};
+  for (let i = 1; i < levels; i++) value = { next: value };
+  return value;
+}
+
 /** Arguments a record cannot hold: JSON's 1e309 (Infinity), a bigint, a function, a cycle, nesting past the stack, a getter that throws. */
 function unencodableArgs(): [string, () => Record<string, unknown>][] {
   const cycle: Record<string, unknown> = { a: 1 };
@@ -198,6 +204,7 @@ function unencodableArgs(): [string, () => Record<string, unknown>][] {
     ["a function", () => ({ callback: () => 1 })],
     ["a cycle", () => cycle],
     ["200,000 levels of nesting (deeper than the stack)", () => deep],
+    ["256 levels of nesting (deeper than audit verify checks)", () => nested(256)],
     [
       "a getter that throws",
       () =>
@@ -225,7 +232,7 @@ describe("arguments no record can hold", () => {
       const { decision } = await guard.run({ tool: "crm.get", args: args() }, () => "ran");
       expect(decision).toMatchObject({ decision: "deny", rule: "audit-failed" });
       expect(decision.reason).toMatch(
-        /^"crm\.get": the call's args cannot be encoded as JSON \(.+\), so its decision record cannot be written: it is denied$/,
+        /^"crm\.get": the call's args (cannot be encoded as JSON \(.+\)|nest deeper than 255 levels, more than a decision record holds), so its decision record cannot be written: it is denied$/,
       );
       expect(decision.record).toMatchObject({ seq: 1, argsDigest: null, decision: "deny", rule: "audit-failed" });
       expect(decision.record).not.toHaveProperty("args");
@@ -235,6 +242,13 @@ describe("arguments no record can hold", () => {
       expect((await guard.run({ tool: "crm.get", args: { id: 1 } }, () => "ran")).result).toBe("ran");
     });
   }
+
+  it("records args nested 255 levels, the most a record checked by audit verify holds", async () => {
+    const lines: string[] = [];
+    const guard = createGuard(full, { record: (line) => void lines.push(line) });
+    expect((await guard.authorize({ tool: "crm.get", args: nested(255) })).decision).toBe("allow");
+    expect(verifyAuditLog(lines.join(""))).toEqual({ ok: true, records: 1, problems: [] });
+  });
 
   it("without records, decide() alone decides such a call (nothing needs encoding)", async () => {
     const guard = createGuard(READS);
