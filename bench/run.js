@@ -11,6 +11,7 @@ import { targets } from "../dist/src/compile/targets/index.js";
 import { writeCorpus } from "./corpus.js";
 import { benchDecide, benchDecideUncached } from "./decide.js";
 import { benchDenyScaling } from "./deny-scaling.js";
+import { benchDiff } from "./diff.js";
 import { medianTimes, peakRssMb } from "./harness.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -238,6 +239,35 @@ scalingRow(
   `${deny.inProcess.large.perDecisionUs.toFixed(2)} µs`,
   `${deny.inProcess.small.perDecisionUs.toFixed(2)} µs`,
 );
+
+log(`agentspec diff: ${quick ? 3 : 7} interleaved runs each`);
+const diffed = benchDiff({ node, bin, runs: quick ? 3 : 7, seed });
+row(
+  "`agentspec diff` of two 1,000-tool specs (230 changes, 200 widenings with witnesses)",
+  ms(diffed.pair),
+  "target",
+  "1,000 ms",
+  diffed.pair.ms / 1000,
+  "< 1× (< 1 s)",
+  diffed.pair.ms < 1000,
+);
+row(
+  "`agentspec diff --base` over 100 changed specs (git repository)",
+  ms(diffed.base),
+  "target",
+  "5,000 ms",
+  diffed.base.ms / 5000,
+  "< 1× (< 5 s)",
+  diffed.base.ms < 5000,
+);
+row(
+  "`agentspec diff` of two 1,000-tool specs vs node's start",
+  ms(diffed.pair),
+  "`node -e 0`",
+  ms(diffed.node),
+  diffed.pair.ms / diffed.node.ms,
+  "(info)",
+);
 rmSync(out, { recursive: true, force: true });
 
 const statuses = {
@@ -246,6 +276,8 @@ const statuses = {
   ajv: cold.ajv.status,
   spectral: cold.spectral.status,
   corpus: corpus.large.status,
+  diff: diffed.pair.status,
+  diffBase: diffed.base.status,
 };
 const meta = {
   date: new Date().toISOString().slice(0, 10),
@@ -279,7 +311,7 @@ function table(rows, meta) {
         `| ${r.figure} | ${r.value} | ${r.baselineName} | ${r.baseline} | ${r.ratio >= 100 ? Math.round(r.ratio).toLocaleString("en") : r.ratio.toFixed(2)}× | ${r.target} | ${r.met === undefined ? "" : r.met ? "yes" : "no"} |`,
     ),
     "",
-    `Exit codes: lint ${meta.statuses.lint}, compile ${meta.statuses.compile}, ajv-cli ${meta.statuses.ajv}, spectral ${meta.statuses.spectral}, corpus lint ${meta.statuses.corpus} (1: findings, expected). decide() and Cedar agree on ${meta.decideAgreement} calls.`,
+    `Exit codes: lint ${meta.statuses.lint}, compile ${meta.statuses.compile}, ajv-cli ${meta.statuses.ajv}, spectral ${meta.statuses.spectral}, corpus lint ${meta.statuses.corpus} (1: findings, expected), diff ${meta.statuses.diff}, diff --base ${meta.statuses.diffBase}. decide() and Cedar agree on ${meta.decideAgreement} calls.`,
     "",
   ];
   return lines.join("\n");

@@ -5,6 +5,7 @@
  * value per region of every slot either reads (values.ts).
  */
 import type { PolicyTool } from "../../generated/policy.js";
+import { canonicalize } from "../policy/index.js";
 import { entryStrictness } from "./entry.js";
 import { forEachCall, representatives, SlotCollector, type Axis } from "./values.js";
 
@@ -25,7 +26,21 @@ export interface EntryComparison {
 /** Combinations tried before the comparison stops (and says it is incomplete). */
 const MAX_COMBINATIONS = 100_000;
 
+/** Comparisons by content: a threshold raised on a hundred tools is one comparison. */
+const memo = new Map<string, EntryComparison>();
+const MAX_MEMO = 4096;
+
 export function compareEntries(old: PolicyTool, next: PolicyTool): EntryComparison {
+  const key = canonicalize([old, next]);
+  const known = memo.get(key);
+  if (known) return known;
+  const result = compareUncached(old, next);
+  if (memo.size >= MAX_MEMO) memo.clear();
+  memo.set(key, result);
+  return result;
+}
+
+function compareUncached(old: PolicyTool, next: PolicyTool): EntryComparison {
   const collector = new SlotCollector();
   collector.addTool(old);
   collector.addTool(next);

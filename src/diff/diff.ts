@@ -96,12 +96,29 @@ function finish(change: ChangeReport, oldSpec: Spec, newSpec: Spec, oldPolicy: P
 }
 
 function verifies(witness: Witness, oldPolicy: Policy, newPolicy: Policy): boolean {
-  const call = structuredClone(witness.call);
-  return strictness(decide(newPolicy, call)) < strictness(decide(oldPolicy, call));
+  return strictness(decide(newPolicy, witness.call)) < strictness(decide(oldPolicy, witness.call));
 }
 
+/** The witness as plain data of its own: nothing in it is shared with the search or the policies. */
 function copyWitness(witness: Witness): Witness {
-  return structuredClone(witness);
+  return {
+    call: copyValue(witness.call) as Witness["call"],
+    before: copyValue(witness.before) as Witness["before"],
+    after: copyValue(witness.after) as Witness["after"],
+  };
+}
+
+function copyValue(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(copyValue);
+  if (value === null || typeof value !== "object") return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const copied = copyValue((value as Record<string, unknown>)[key]);
+    // __proto__ must stay an own key, not become the copy's prototype.
+    if (key === "__proto__") Object.defineProperty(out, key, { value: copied, enumerable: true, writable: true, configurable: true });
+    else out[key] = copied;
+  }
+  return out;
 }
 
 function locate(spec: Spec, pointer: string, side: "new" | "old"): { pointer: string; line: number; column: number; side: "new" | "old" } {

@@ -5,16 +5,22 @@
  * second copy of how a condition or a limit is evaluated.
  */
 import type { Policy, PolicyTool } from "../../generated/policy.js";
-import { decide, type ToolCall } from "../policy/index.js";
+import { canonicalize, decide, type ToolCall } from "../policy/index.js";
 import { strictness } from "./strictness.js";
 
 /** The name the entry is called by in its own policy: any well-formed name would do. */
 const ENTRY_NAME = "entry";
 
-const policies = new WeakMap<PolicyTool, Policy>();
+const byObject = new WeakMap<PolicyTool, Policy>();
+/** By content too: the same gate on a hundred tools is one policy, indexed once. */
+const byContent = new Map<string, Policy>();
+const MAX_CACHED = 4096;
 
 function entryPolicy(tool: PolicyTool): Policy {
-  let policy = policies.get(tool);
+  let policy = byObject.get(tool);
+  if (policy) return policy;
+  const key = canonicalize(tool);
+  policy = byContent.get(key);
   if (!policy) {
     policy = {
       format: "agentspec-policy/1",
@@ -25,8 +31,10 @@ function entryPolicy(tool: PolicyTool): Policy {
       budgets: {},
       hash: "",
     };
-    policies.set(tool, policy);
+    if (byContent.size >= MAX_CACHED) byContent.clear();
+    byContent.set(key, policy);
   }
+  byObject.set(tool, policy);
   return policy;
 }
 

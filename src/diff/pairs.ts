@@ -4,7 +4,7 @@
  * which is reported as the pattern's change rather than as one entry removed and another added.
  */
 import type { PolicyTool } from "../../generated/policy.js";
-import { isPattern, matchToolPattern, patternCovers, canonicalize } from "../policy/index.js";
+import { isPattern, matchToolPattern, patternCovers } from "../policy/index.js";
 import type { PolicyView } from "./search.js";
 
 export interface EntryPair {
@@ -92,7 +92,25 @@ function commonPrefixLength(a: string, b: string): number {
   return i;
 }
 
-/** Whether two entries are the same to decide(): canonical JSON equality. */
+/**
+ * Whether two entries are the same to decide(): equal as JSON values, whatever their key order
+ * (what canonical JSON would say, without building the strings: this runs for every entry).
+ */
 export function sameEntry(a: unknown, b: unknown): boolean {
-  return canonicalize(a ?? null) === canonicalize(b ?? null);
+  if (a === b) return true;
+  if (a === undefined || b === undefined || a === null || b === null || typeof a !== "object" || typeof b !== "object") {
+    return (a ?? null) === (b ?? null) || (typeof a === "number" && typeof b === "number" && Object.is(a, b));
+  }
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const other = b as unknown[];
+    return a.length === other.length && a.every((item, i) => sameEntry(item, other[i]));
+  }
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = Object.keys(left).filter((k) => left[k] !== undefined);
+  const otherKeys = Object.keys(right).filter((k) => right[k] !== undefined);
+  return (
+    keys.length === otherKeys.length && keys.every((k) => Object.prototype.hasOwnProperty.call(right, k) && sameEntry(left[k], right[k]))
+  );
 }

@@ -84,6 +84,8 @@ export interface CallSearch {
   focus?: readonly Slot[];
   /** Only calls this accepts count: the change's own condition or limit must tell them apart. */
   accept?: (call: ToolCall) => boolean;
+  /** Calls (arguments and context) to try before the search: where the change's own comparison found its boundary. */
+  hints?: readonly { args?: Record<string, unknown>; context?: Record<string, unknown> }[];
   /** Only decision pairs this accepts count (e.g. the old policy did not admit the name at all). */
   acceptDecisions?: (before: Decision, after: Decision, call: ToolCall) => boolean;
 }
@@ -98,6 +100,19 @@ export interface SearchResult {
 export const MAX_CALLS_PER_SEARCH = 50_000;
 
 export function searchCalls(old: PolicyView, next: PolicyView, search: CallSearch): SearchResult {
+  const tryCall = (call: ToolCall): Witness | undefined => {
+    if (search.accept && !search.accept(call)) return undefined;
+    const before = decide(old.policy, call);
+    const after = decide(next.policy, call);
+    const drop = strictness(before) - strictness(after);
+    if (search.want === "less" ? drop <= 0 : drop >= 0) return undefined;
+    if (search.acceptDecisions && !search.acceptDecisions(before, after, call)) return undefined;
+    return { call, before, after };
+  };
+  for (const hint of search.hints ?? []) {
+    const witness = tryCall({ tool: search.name, ...hint } as ToolCall);
+    if (witness) return { witness, complete: false };
+  }
   const entries = [...entriesFor(old, search.name), ...entriesFor(next, search.name)].map(([, tool]) => tool);
   const collector = new SlotCollector();
   for (const slot of search.focus ?? []) collector.slotFor(slot);
@@ -132,14 +147,8 @@ export function searchCalls(old: PolicyView, next: PolicyView, search: CallSearc
   axes.sort((a, b) => Number(focusKeys.has(slotKey(b.facts.slot))) - Number(focusKeys.has(slotKey(a.facts.slot))));
   let witness: Witness | undefined;
   const run = forEachCall(search.name, axes, MAX_CALLS_PER_SEARCH, (call) => {
-    if (search.accept && !search.accept(call as ToolCall)) return false;
-    const before = decide(old.policy, call);
-    const after = decide(next.policy, call);
-    const drop = strictness(before) - strictness(after);
-    if (search.want === "less" ? drop <= 0 : drop >= 0) return false;
-    if (search.acceptDecisions && !search.acceptDecisions(before, after, call as ToolCall)) return false;
-    witness = { call: call as ToolCall, before, after };
-    return true;
+    witness = tryCall(call as ToolCall);
+    return witness !== undefined;
   });
   return { witness, complete: complete && run.complete };
 }

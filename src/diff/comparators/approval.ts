@@ -2,7 +2,7 @@
 import type { PolicyTool } from "../../../generated/policy.js";
 import { toolPointer } from "../../model/index.js";
 import { describeCondition } from "../../policy/index.js";
-import { compareEntries } from "../compare.js";
+import { compareEntries, type EntryCall } from "../compare.js";
 import { entryStrictness } from "../entry.js";
 import type { EntryPair } from "../pairs.js";
 import { sameEntry } from "../pairs.js";
@@ -53,7 +53,7 @@ function compareGate(context: DiffContext, pair: EntryPair): void {
   }
   const loosened = comparison.looser !== undefined || !comparison.complete;
   if (loosened) {
-    const found = witness(context, pair, oldGate, newGate, before, after);
+    const found = witness(context, pair, oldGate, newGate, before, after, comparison.looser);
     const unproven = comparison.looser ? "" : " (the two conditions could not be compared completely, so it is reported as widened)";
     context.report({
       kind: after ? "approval-loosened" : "approval-removed",
@@ -82,13 +82,22 @@ function gateOnly(gate: Gate): PolicyTool {
   return gate ? { effect: "read", approval: gate.when === undefined ? {} : { when: gate.when } } : { effect: "read" };
 }
 
-function witness(context: DiffContext, pair: EntryPair, oldGate: PolicyTool, newGate: PolicyTool, before: Gate, after: Gate) {
+function witness(
+  context: DiffContext,
+  pair: EntryPair,
+  oldGate: PolicyTool,
+  newGate: PolicyTool,
+  before: Gate,
+  after: Gate,
+  hint: EntryCall | undefined,
+) {
   const focus = new SlotCollector();
   if (before?.when) focus.addCondition(before.when);
   if (after?.when) focus.addCondition(after.when);
   const names = namesFor(context.old, context.new, pair.oldKey, pair.newKey);
   const result = witnessAmong(context.old, context.new, names, {
     want: "less",
+    hints: hint ? [hint] : [],
     focus: [...focus.facts.values()].map((f) => f.slot),
     accept: (call) => entryStrictness(oldGate, call) === 1 && entryStrictness(newGate, call) === 0,
   });

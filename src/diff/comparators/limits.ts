@@ -6,7 +6,7 @@
 import type { ArgumentLimit, PolicyTool } from "../../../generated/policy.js";
 import { joinPointer } from "../../load/index.js";
 import { toolPointer } from "../../model/index.js";
-import { compareEntries } from "../compare.js";
+import { compareEntries, type EntryCall } from "../compare.js";
 import { entryStrictness } from "../entry.js";
 import type { EntryPair } from "../pairs.js";
 import { sameEntry } from "../pairs.js";
@@ -64,7 +64,7 @@ function compareLimit(
         pointer: joinPointer(toolPointer(pair.oldKey) + "/limits", arg),
         side: "old",
         message: `${JSON.stringify(pair.oldKey)}: ${arg} is no longer limited (it was ${describeLimit(before)})`,
-        ...witness(context, pair, arg, oldEntry, newEntry),
+        ...witness(context, pair, arg, oldEntry, newEntry, comparison.looser),
       });
     }
     return;
@@ -83,7 +83,7 @@ function compareLimit(
         pointer,
         side: "new",
         message: `${tool}: ${change} admits more values`,
-        ...witness(context, pair, arg, oldEntry, newEntry),
+        ...witness(context, pair, arg, oldEntry, newEntry, comparison.looser),
       });
     }
     if (comparison.stricter) {
@@ -109,10 +109,18 @@ function limitOnly(arg: string, limit: ArgumentLimit): PolicyTool {
   return { effect: "read", limits: limitsOf };
 }
 
-function witness(context: DiffContext, pair: EntryPair, arg: string, oldEntry: PolicyTool, newEntry: PolicyTool) {
+function witness(
+  context: DiffContext,
+  pair: EntryPair,
+  arg: string,
+  oldEntry: PolicyTool,
+  newEntry: PolicyTool,
+  hint: EntryCall | undefined,
+) {
   const names = namesFor(context.old, context.new, pair.oldKey, pair.newKey);
   const result = witnessAmong(context.old, context.new, names, {
     want: "less",
+    hints: hint ? [hint] : [],
     focus: [{ from: "args", path: arg }],
     accept: (call) => entryStrictness(oldEntry, call) === 2 && entryStrictness(newEntry, call) < 2,
   });
