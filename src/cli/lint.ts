@@ -14,6 +14,10 @@ export interface LintArgs {
   quiet: boolean;
   maxWarnings: number;
   config?: string;
+  /** Also compare each spec with its MCP servers and lock (mcp check). */
+  mcp?: boolean;
+  /** --mcp: seconds each server has to start and answer. */
+  timeout?: number;
 }
 
 export function lintBuilder(yargs: Argv): Argv<LintArgs> {
@@ -26,7 +30,9 @@ export function lintBuilder(yargs: Argv): Argv<LintArgs> {
       type: "number",
       default: -1,
       describe: "Fail when there are more warnings than this (-1: no limit)",
-    }) as unknown as Argv<LintArgs>;
+    })
+    .option("mcp", { type: "boolean", default: false, describe: "Also check each spec against its MCP servers and lock, as mcp check does" })
+    .option("timeout", { type: "number", default: 10, describe: "With --mcp: seconds each server has to start and answer" }) as unknown as Argv<LintArgs>;
 }
 
 export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
@@ -34,11 +40,14 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
     throw new AgentspecError("BAD_ARGUMENT", "--max-warnings takes a whole number, such as --max-warnings 0 (-1: no limit)");
   }
   const config = await loadConfig({ cwd: io.cwd, file: args.config });
-  const summary = await lintFiles(args.paths, config);
+  let summary = await lintFiles(args.paths, config);
+  // Loaded only with --mcp: the MCP client is not what a plain lint in a hook should pay for.
+  if (args.mcp) summary = await (await import("./lint-mcp.js")).withMcpChecks(summary, config, args.timeout ?? 10);
   const results = args.quiet
     ? summary.results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === "error") }))
     : summary.results;
-  io.stdout(formatters[args.format](results, { color: io.color, cwd: io.cwd, rules: ruleCatalog(), version }));
+  const rules = args.mcp ? [...ruleCatalog(), ...(await import("../mcp/drift.js")).mcpRuleCatalog()] : ruleCatalog();
+  io.stdout(formatters[args.format](results, { color: io.color, cwd: io.cwd, rules, version }));
   if (summary.errorCount > 0) return EXIT.problems;
   if (args.maxWarnings >= 0 && summary.warningCount > args.maxWarnings) {
     io.stderr(`agentspec: ${summary.warningCount} warnings exceed --max-warnings ${args.maxWarnings}\n`);

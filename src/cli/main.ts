@@ -76,6 +76,11 @@ const COMMANDS: LazyCommand[] = [
     return [m.verifyBuilder, m.runVerify];
   }),
   {
+    command: "mcp",
+    describe: "Tie a spec to its MCP servers (mcp init, mcp lock <spec>, mcp check <spec>)",
+    builder: async (y, io, runCommand) => (await import("./mcp.js")).mcpBuilder(y, io, runCommand),
+  },
+  {
     command: "audit",
     describe: "Work with decision logs (audit verify <file.jsonl>)",
     builder: async (y, io, runCommand) => (await import("./audit.js")).auditBuilder(y, io, runCommand),

@@ -15,7 +15,7 @@ import { homedir } from "node:os";
 import path from "node:path";
 import type { McpServer } from "../../generated/agentspec.js";
 import { AgentspecError } from "../errors.js";
-import { joinPointer, parseSource, type SourceDoc } from "../load/index.js";
+import { isObject, joinPointer, parseSource, type SourceDoc } from "../load/index.js";
 import type { McpServerTarget } from "./connect.js";
 import { describePath } from "../validate/index.js";
 import { printable } from "./stdio-transport.js";
@@ -33,22 +33,25 @@ export interface ClientConfigServer {
 export interface ReadClientConfigOptions {
   env?: NodeJS.ProcessEnv;
   home?: string;
+  /** The file's name in messages (default: `file`). */
+  shown?: string;
 }
 
 const VARIABLE = /\$\{([^}]*)\}/g;
 
 export function readClientConfig(file: string, text: string, options: ReadClientConfigOptions = {}): ClientConfigServer[] {
   const env = options.env ?? process.env;
+  const shown = options.shown ?? file;
   const source = parseSource(file.endsWith(".json") ? file : `${file}.json`, withoutComments(text));
   const at = (pointer: string, message: string): AgentspecError => {
     const { line, column } = source.locate(pointer);
-    return new AgentspecError("BAD_ARGUMENT", `${file}:${line}:${column}: ${message}`);
+    return new AgentspecError("BAD_ARGUMENT", `${shown}:${line}:${column}: ${message}`);
   };
   const syntax = source.diagnostics[0];
   if (source.data === undefined || syntax) {
     throw new AgentspecError(
       "BAD_ARGUMENT",
-      `${file}:${syntax?.line ?? 1}:${syntax?.column ?? 1}: ${syntax?.message ?? "cannot be read as JSON"}`,
+      `${shown}:${syntax?.line ?? 1}:${syntax?.column ?? 1}: ${syntax?.message ?? "cannot be read as JSON"}`,
     );
   }
   const data = source.data as Record<string, unknown>;
@@ -229,6 +232,3 @@ export function withoutComments(text: string): string {
   return out.join("");
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}

@@ -26,6 +26,8 @@ export interface DriftOptions {
   servers?: readonly McpServerSpec[];
   /** The lock's name in messages; lockPathFor(the spec's file) by default. */
   lockFile?: string;
+  /** true when a lock file exists but could not be used (its own findings say why). */
+  lockProblem?: boolean;
 }
 
 export function checkMcpDrift(
@@ -44,13 +46,7 @@ export function checkMcpDrift(
   for (const server of servers) {
     const list = tools.get(server.name);
     if (!list) continue;
-    for (const problem of list.problems) {
-      at(serverPointer(server), {
-        ruleId: problem.ruleId,
-        severity: problem.severity,
-        message: `Server "${server.name}": ${problem.message}`,
-      });
-    }
+    diagnostics.push(...listProblemDiagnostics(spec, server, list));
     for (const tool of list.tools) {
       const specName = server.prefix + tool.name;
       const first = offered.get(specName);
@@ -74,6 +70,7 @@ export function checkMcpDrift(
     offered,
     lock,
     lockFile: options.lockFile ?? lockPathFor(spec.source.file),
+    lockProblem: options.lockProblem === true,
     treatment: (name) => {
       let known = treatments.get(name);
       if (known === undefined) {
@@ -89,6 +86,20 @@ export function checkMcpDrift(
   const rules = mcpRules.map((rule): Rule => ({ ...rule, check: (_spec, context) => rule.check(input, context) }));
   diagnostics.push(...lintSpec(spec, options.config, rules, { suppressionsOf: "run" }));
   return diagnostics.sort(compareDiagnostics);
+}
+
+/** A server's list problems, located at the server in the spec. */
+export function listProblemDiagnostics(spec: Spec, server: McpServerSpec, list: McpToolList): Diagnostic[] {
+  const pointer = spec.pointerFor(serverPointer(server));
+  const { line, column } = spec.source.locate(pointer, "key");
+  return list.problems.map((problem) => ({
+    ruleId: problem.ruleId,
+    severity: problem.severity,
+    message: `Server "${server.name}": ${problem.message}`,
+    pointer,
+    line,
+    column,
+  }));
 }
 
 function entriesFor(tools: readonly ToolSpec[], name: string): ToolSpec[] {

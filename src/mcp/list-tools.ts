@@ -17,6 +17,7 @@
 import { validateToolName } from "@modelcontextprotocol/sdk/shared/toolNameValidation.js";
 import * as z from "zod/v4";
 import { escapeToolName, toolNameProblem } from "../lint/tool-names.js";
+import { isObject } from "../load/index.js";
 import { isPattern } from "../policy/glob.js";
 import { connectMcpServer, type ConnectOptions, type McpConnection, type McpServerTarget } from "./connect.js";
 import { canonicalDefinition, jsonDepth, MAX_DEFINITION_DEPTH } from "./lock.js";
@@ -262,9 +263,6 @@ function checkTool(entry: unknown, position: string, context: ToolCheckContext):
   return tool;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
 
 function describeType(value: unknown): string {
   if (value === undefined) return "missing";

@@ -20,7 +20,7 @@ import type { LockedServer, LockedTool, McpLock } from "../../generated/mcp-lock
 import { canonicalize, sha256Hex } from "../policy/index.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { AgentspecError } from "../errors.js";
-import { joinPointer, parseSource, setOwn } from "../load/index.js";
+import { joinPointer, parseSource, readTextIfExists, setOwn } from "../load/index.js";
 import { schemaDiagnostics } from "../validate/messages.js";
 import type { ValidateFunction } from "ajv";
 import type { McpTool, McpToolList } from "./types.js";
@@ -180,4 +180,16 @@ export function lockedTool(lock: McpLock, server: string, tool: string): LockedT
 export function lockPathFor(specFile: string): string {
   const base = specFile.replace(/\.agentspec\.(?:ya?ml|json)$/i, "").replace(/\.(?:ya?ml|json)$/i, "");
   return `${base}.mcp-lock.json`;
+}
+
+export interface ReadMcpLock extends ParsedMcpLock {
+  /** true when there is no lock file. */
+  missing: boolean;
+}
+
+/** The lock at `file`: missing, unreadable (AgentspecError), or parsed with its problems. */
+export function readMcpLock(file: string): ReadMcpLock {
+  const text = readTextIfExists(file);
+  if (text === undefined) return { missing: true, diagnostics: [] };
+  return { missing: false, ...parseMcpLock(file, text) };
 }

@@ -18,7 +18,8 @@ export function serverPointer(server: Pick<McpServerSpec, "name">): string {
   return joinPointer("/mcp/servers", server.name);
 }
 
-export function resolveServerTarget(spec: Spec, server: McpServerSpec, env: NodeJS.ProcessEnv = process.env): McpServerTarget {
+/** `cwd`: what a relative spec path is relative to (the working directory by default). */
+export function resolveServerTarget(spec: Spec, server: McpServerSpec, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): McpServerTarget {
   const where = (pointer: string) => {
     const { line, column } = spec.source.locate(pointer, "value");
     return `${spec.source.file}:${line}:${column}`;
@@ -45,7 +46,7 @@ export function resolveServerTarget(spec: Spec, server: McpServerSpec, env: Node
       command: substitute(server.command, joinPointer(base, "command"), `${label}.command`),
       args: server.args.map((arg, i) => substitute(arg, joinPointer(base, "args", i), `${label}.args[${i}]`)),
       env: passed,
-      cwd: path.resolve(path.dirname(path.resolve(spec.source.file)), server.cwd ?? "."),
+      cwd: path.resolve(path.dirname(path.resolve(cwd, spec.source.file)), server.cwd ?? "."),
     };
   }
   const headers: Record<string, string> = {};

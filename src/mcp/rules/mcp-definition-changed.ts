@@ -20,12 +20,14 @@ export const mcpDefinitionChanged: McpRule = {
     "**Fix:** review the change. If it is acceptable, update the spec if needed and run `agentspec mcp lock <spec>`; commit the",
     "lock. If not, deny the tool or stop using that server version.",
   ].join("\n"),
-  check({ lock, lockFile, offered, treatment, entriesFor, lists, servers, serverPointer }, { report }) {
+  check({ lock, lockFile, lockProblem, offered, treatment, entriesFor, lists, servers, serverPointer }, { report }) {
     if (!lock) {
       report({
         pointer: "/mcp",
         at: "key",
-        message: `There is no lock (${lockFile}): the tool definitions this spec was reviewed against are not pinned; run \`agentspec mcp lock\` on the spec and commit the lock`,
+        message: lockProblem
+          ? `The lock (${lockFile}) cannot be used, so no definition is compared: see its findings, then run \`agentspec mcp lock\` on the spec`
+          : `There is no lock (${lockFile}): the tool definitions this spec was reviewed against are not pinned; run \`agentspec mcp lock\` on the spec and commit the lock`,
       });
       return;
     }

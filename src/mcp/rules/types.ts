@@ -25,6 +25,8 @@ export interface DriftInput {
   lock?: McpLock;
   /** Where the lock is (or would be), as shown to the user. */
   lockFile: string;
+  /** true when the lock exists but could not be used: its own findings say why. */
+  lockProblem: boolean;
   /** How the compiled policy treats a tool name. */
   treatment(name: string): Treatment;
   /** The allowlist entries matching a name, the exact one first. */
