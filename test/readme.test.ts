@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { CHANGE_KINDS } from "../src/diff/index.js";
 import { rules } from "../src/lint/index.js";
+import { mcpRules } from "../src/mcp/rules/index.js";
 import { runCliIn } from "./helpers/run-cli.js";
 
 const readme = readFileSync("README.md", "utf8");
@@ -27,7 +28,22 @@ describe("README", () => {
 
   it("names every command in its CLI section", async () => {
     const cli = section("The CLI");
-    for (const command of ["lint", "compile", "rules", "decide", "test", "tier", "import", "sign", "verify", "audit verify", "diff"]) {
+    for (const command of [
+      "lint",
+      "compile",
+      "rules",
+      "decide",
+      "test",
+      "tier",
+      "import",
+      "sign",
+      "verify",
+      "audit verify",
+      "diff",
+      "mcp init",
+      "mcp lock",
+      "mcp check",
+    ]) {
       expect(cli, command).toContain(`agentspec ${command} `);
     }
   });
@@ -52,5 +68,14 @@ describe("README", () => {
       section("Reviewing a change of authority"),
     )![1];
     expect(shown).toBe(stdout);
+  });
+
+  it("lists every MCP rule with its default severity and description, in registry order", () => {
+    const rows = [...section("MCP").matchAll(/^\| `(mcp-[a-z-]+)` \| ([a-z /]+) \| (.+) \|$/gm)].map(([, id, severity, description]) => ({
+      id,
+      severity: severity!.split(" / ")[0],
+      description,
+    }));
+    expect(rows.slice(0, mcpRules.length)).toEqual(mcpRules.map(({ id, severity, description }) => ({ id, severity, description })));
   });
 });

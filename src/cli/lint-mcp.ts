@@ -16,7 +16,10 @@ export async function withMcpChecks(summary: LintSummary, config: LintConfig, se
       continue;
     }
     const { diagnostics, lock } = await checkSpecServers(spec, { config, timeoutMs: timeout, clientInfo: { name: "agentspec", version } });
-    results.push({ file: result.file, diagnostics: [...result.diagnostics, ...diagnostics].sort(compareDiagnostics) }, ...(lock ? [lock] : []));
+    results.push(
+      { file: result.file, diagnostics: [...result.diagnostics, ...diagnostics].sort(compareDiagnostics) },
+      ...(lock ? [lock] : []),
+    );
   }
   return summarize(results);
 }

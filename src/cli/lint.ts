@@ -31,8 +31,16 @@ export function lintBuilder(yargs: Argv): Argv<LintArgs> {
       default: -1,
       describe: "Fail when there are more warnings than this (-1: no limit)",
     })
-    .option("mcp", { type: "boolean", default: false, describe: "Also check each spec against its MCP servers and lock, as mcp check does" })
-    .option("timeout", { type: "number", default: 10, describe: "With --mcp: seconds each server has to start and answer" }) as unknown as Argv<LintArgs>;
+    .option("mcp", {
+      type: "boolean",
+      default: false,
+      describe: "Also check each spec against its MCP servers and lock, as mcp check does",
+    })
+    .option("timeout", {
+      type: "number",
+      default: 10,
+      describe: "With --mcp: seconds each server has to start and answer",
+    }) as unknown as Argv<LintArgs>;
 }
 
 export async function runLint(args: LintArgs, io: CliIO): Promise<number> {

@@ -27,14 +27,19 @@ export interface McpInitArgs {
 
 export function mcpInitBuilder(yargs: Argv): Argv<McpInitArgs> {
   return yargs
-    .usage("$0 mcp init [options] -- <command> [args…]\n$0 mcp init [options] --url <http(s)://…/mcp>\n$0 mcp init [options] --config <file> [--server <name>]")
+    .usage(
+      "$0 mcp init [options] -- <command> [args…]\n$0 mcp init [options] --url <http(s)://…/mcp>\n$0 mcp init [options] --config <file> [--server <name>]",
+    )
     .option("name", { type: "string", describe: "The agent id (default: from the server's name)" })
     .option("out", { alias: "o", type: "string", describe: "Write the spec to this file instead of stdout" })
     .option("force", { type: "boolean", default: false, describe: "Overwrite the -o file if it exists" })
     .option("timeout", TIMEOUT_OPTION)
     .option("url", { type: "string", describe: "A Streamable HTTP server's URL" })
     .option("config", { type: "string", describe: "An MCP client's config: claude_desktop_config.json, or VS Code's or Cursor's mcp.json" })
-    .option("server", { type: "string", describe: "With --config: the server to take (default: all of them)" }) as unknown as Argv<McpInitArgs>;
+    .option("server", {
+      type: "string",
+      describe: "With --config: the server to take (default: all of them)",
+    }) as unknown as Argv<McpInitArgs>;
 }
 
 export async function runMcpInit(args: McpInitArgs, io: CliIO): Promise<number> {
@@ -45,7 +50,8 @@ export async function runMcpInit(args: McpInitArgs, io: CliIO): Promise<number> 
     const why = given.length === 0 ? "name the server" : `give only one of ${given.join(", ")}`;
     throw new AgentspecError("BAD_ARGUMENT", `mcp init: ${why}: -- <command> [args…], --url <url>, or --config <file> [--server <name>]`);
   }
-  if (args.server !== undefined && args.config === undefined) throw new AgentspecError("BAD_ARGUMENT", "--server names a server of --config <file>");
+  if (args.server !== undefined && args.config === undefined)
+    throw new AgentspecError("BAD_ARGUMENT", "--server names a server of --config <file>");
   if (args.name !== undefined && !/^[a-z0-9][a-z0-9._-]*$/.test(args.name)) {
     throw new AgentspecError("BAD_ARGUMENT", `--name "${args.name}" is not an agent id: use lower-case letters, digits, '.', '_' and '-'`);
   }
@@ -104,7 +110,11 @@ export async function runMcpInit(args: McpInitArgs, io: CliIO): Promise<number> 
 
 /** The server's own name as a key of mcp.servers. */
 function serverName(reported: string): string {
-  return agentId(reported).replace(/\./g, "-").replace(/^[^a-z0-9]+/, "") || "server";
+  return (
+    agentId(reported)
+      .replace(/\./g, "-")
+      .replace(/^[^a-z0-9]+/, "") || "server"
+  );
 }
 
 /** Checked before the server starts, so a refusal costs nothing; write() refuses again if the file appeared meanwhile. */
@@ -116,11 +126,15 @@ function write(file: string, shown: string, text: string, force: boolean): void 
   try {
     writeFileSync(file, text, { flag: force ? "w" : "wx" });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new AgentspecError("BAD_ARGUMENT", `${shown} exists: use --force to overwrite it`);
+    if ((error as NodeJS.ErrnoException).code === "EEXIST")
+      throw new AgentspecError("BAD_ARGUMENT", `${shown} exists: use --force to overwrite it`);
     throw unwritable(shown, error);
   }
 }
 
 function unwritable(shown: string, error: unknown): AgentspecError {
-  return new AgentspecError("UNWRITABLE", `${shown}: cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  return new AgentspecError(
+    "UNWRITABLE",
+    `${shown}: cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+  );
 }

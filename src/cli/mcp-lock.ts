@@ -38,7 +38,10 @@ export async function runMcpLock(args: McpLockArgs, io: CliIO): Promise<number> 
   try {
     writeFileSync(path.resolve(io.cwd, lockFile), serializeMcpLock(buildMcpLock(lists)));
   } catch (error) {
-    throw new AgentspecError("UNWRITABLE", `${lockFile}: cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new AgentspecError(
+      "UNWRITABLE",
+      `${lockFile}: cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
   }
   const tools = [...lists.values()].reduce((n, list) => n + list.tools.length, 0);
   const described = servers.map((s) => {

@@ -231,4 +231,3 @@ export function withoutComments(text: string): string {
   }
   return out.join("");
 }
-

@@ -39,6 +39,15 @@ export {
   type McpLock,
   type McpToolDefinition,
   type ParsedMcpLock,
+  readMcpLock,
+  type ReadMcpLock,
 } from "./lock.js";
+export { readClientConfig, type ClientConfigServer, type ReadClientConfigOptions } from "./client-config.js";
+export { checkMcpDrift, listProblemDiagnostics, mcpRuleCatalog, MCP_BUILTIN_RULES, type DriftOptions } from "./drift.js";
+export { effectFromAnnotations, type HintedEffect } from "./effect.js";
+export { agentId, specFromMcpTools, type McpServerTools, type SpecFromToolsOptions, type SpecFromToolsResult } from "./init.js";
+export { mcpRules, type DriftInput, type McpRule, type OfferedTool, type Treatment } from "./rules/index.js";
+export { resolveServerTarget, serverPointer } from "./server-target.js";
+export { checkSpecServers, listSpecServers, serversOf, type SpecCheck, type SpecServersOptions } from "./servers.js";
 export { StdioServerTransport, type StdioServerOptions } from "./stdio-transport.js";
 export type { McpListProblem, McpServerInfo, McpTool, McpToolList } from "./types.js";

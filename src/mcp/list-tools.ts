@@ -263,7 +263,6 @@ function checkTool(entry: unknown, position: string, context: ToolCheckContext):
   return tool;
 }
 
-
 function describeType(value: unknown): string {
   if (value === undefined) return "missing";
   if (value === null) return "null";

@@ -19,7 +19,12 @@ export function serverPointer(server: Pick<McpServerSpec, "name">): string {
 }
 
 /** `cwd`: what a relative spec path is relative to (the working directory by default). */
-export function resolveServerTarget(spec: Spec, server: McpServerSpec, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): McpServerTarget {
+export function resolveServerTarget(
+  spec: Spec,
+  server: McpServerSpec,
+  env: NodeJS.ProcessEnv = process.env,
+  cwd = process.cwd(),
+): McpServerTarget {
   const where = (pointer: string) => {
     const { line, column } = spec.source.locate(pointer, "value");
     return `${spec.source.file}:${line}:${column}`;

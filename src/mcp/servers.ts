@@ -34,7 +34,10 @@ export function serversOf(spec: Spec, instead: SpecServersOptions["instead"]): M
   const servers = spec.mcp?.servers ?? [];
   if (!instead) {
     if (servers.length === 0) {
-      throw new AgentspecError("BAD_ARGUMENT", `${spec.source.file}: has no mcp section: add one naming its servers (agentspec mcp init writes it)`);
+      throw new AgentspecError(
+        "BAD_ARGUMENT",
+        `${spec.source.file}: has no mcp section: add one naming its servers (agentspec mcp init writes it)`,
+      );
     }
     return servers;
   }
@@ -50,7 +53,9 @@ export function serversOf(spec: Spec, instead: SpecServersOptions["instead"]): M
 export async function listSpecServers(spec: Spec, options: SpecServersOptions = {}): Promise<Map<string, McpToolList>> {
   const lists = new Map<string, McpToolList>();
   for (const server of serversOf(spec, options.instead)) {
-    const target = options.instead ? { ...options.instead, name: server.name } : resolveServerTarget(spec, server, options.env, options.cwd);
+    const target = options.instead
+      ? { ...options.instead, name: server.name }
+      : resolveServerTarget(spec, server, options.env, options.cwd);
     lists.set(server.name, await listMcpTools(target, options));
   }
   return lists;
