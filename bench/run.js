@@ -12,6 +12,7 @@ import { writeCorpus } from "./corpus.js";
 import { benchDecide, benchDecideUncached } from "./decide.js";
 import { benchDenyScaling } from "./deny-scaling.js";
 import { benchDiff } from "./diff.js";
+import { benchMcp } from "./mcp.js";
 import { medianTimes, peakRssMb } from "./harness.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -266,6 +267,19 @@ row(
   "`node -e 0`",
   ms(diffed.node),
   diffed.pair.ms / diffed.node.ms,
+  "(info)",
+);
+
+log(`MCP: mcp init and mcp check on server-filesystem, ${SMALL_RUNS} interleaved runs each`);
+const mcp = benchMcp({ root, runs: SMALL_RUNS });
+const sdkClient = "SDK client: connect, tools/list, close";
+row("Cold `agentspec mcp init` on server-filesystem (14 tools)", ms(mcp.init), sdkClient, ms(mcp.sdk), mcp.init.ms / mcp.sdk.ms, "(info)");
+row(
+  "Cold `agentspec mcp check` on server-filesystem, with its lock",
+  ms(mcp.check),
+  sdkClient,
+  ms(mcp.sdk),
+  mcp.check.ms / mcp.sdk.ms,
   "(info)",
 );
 rmSync(out, { recursive: true, force: true });
