@@ -66,6 +66,7 @@ export class StdioServerTransport implements Transport {
         detached: process.platform !== "win32",
       });
       this.process = child;
+      track(child);
       this.exited = new Promise((done) => child.once("close", () => done()));
       child.once("error", (error: NodeJS.ErrnoException) => {
         const why = error.code === "ENOENT" ? "no such command" : error.code === "EACCES" ? "permission denied" : error.message;
@@ -96,19 +97,23 @@ export class StdioServerTransport implements Transport {
   async close(): Promise<void> {
     const child = this.process;
     this.closed = true;
-    if (!child || this.exitStatus !== undefined) return this.finish();
-    child.stdin?.end();
-    if (!(await exitsWithin(this.exited, CLOSE_GRACE_MS))) {
-      signalGroup(child, "SIGTERM");
-      if (!(await exitsWithin(this.exited, KILL_GRACE_MS))) {
-        signalGroup(child, "SIGKILL");
-        await exitsWithin(this.exited, KILL_GRACE_MS);
+    if (child) {
+      if (this.exitStatus === undefined) {
+        child.stdin?.end();
+        if (!(await exitsWithin(this.exited, CLOSE_GRACE_MS))) {
+          signalGroup(child, "SIGTERM");
+          if (!(await exitsWithin(this.exited, KILL_GRACE_MS))) {
+            signalGroup(child, "SIGKILL");
+            await exitsWithin(this.exited, KILL_GRACE_MS);
+          }
+        }
       }
+      // The group may outlive its leader (a wrapper that exited on EOF): stop the rest too.
+      signalGroup(child, "SIGKILL");
+      untrack(child);
+      child.stdout?.destroy();
+      child.stderr?.destroy();
     }
-    // The group may outlive its leader (a wrapper that exited on EOF): stop the rest too.
-    signalGroup(child, "SIGKILL");
-    child.stdout?.destroy();
-    child.stderr?.destroy();
     this.finish();
   }
 
@@ -184,6 +189,49 @@ export class StdioServerTransport implements Transport {
     this.closed = true;
     onclose();
   }
+}
+
+/**
+ * Servers still running, so they do not outlive agentspec: their own process group does not get
+ * the terminal's Ctrl-C, and a server that ignores the end of its stdin would live on. At exit,
+ * and on SIGINT, SIGTERM or SIGHUP when nothing else handles that signal, every group left is
+ * killed and the signal raised again with its default action.
+ */
+const live = new Set<ChildProcess>();
+const SIGNALS: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
+const hooked = new Map<NodeJS.Signals, () => void>();
+
+function killAll(): void {
+  for (const child of live) signalGroup(child, "SIGKILL");
+  live.clear();
+}
+
+function track(child: ChildProcess): void {
+  if (live.size === 0) {
+    process.once("exit", killAll);
+    for (const signal of SIGNALS) {
+      if (process.listenerCount(signal) > 0) continue;
+      const handler = () => {
+        killAll();
+        unhook();
+        if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+      };
+      hooked.set(signal, handler);
+      process.once(signal, handler);
+    }
+  }
+  live.add(child);
+}
+
+function untrack(child: ChildProcess): void {
+  live.delete(child);
+  if (live.size === 0) unhook();
+}
+
+function unhook(): void {
+  process.removeListener("exit", killAll);
+  for (const [signal, handler] of hooked) process.removeListener(signal, handler);
+  hooked.clear();
 }
 
 function exitsWithin(exited: Promise<void>, ms: number): Promise<boolean> {

@@ -1,5 +1,5 @@
 /** agentspec mcp init / lock / check and lint --mcp, run as a user runs them, against real servers. */
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -332,5 +332,35 @@ describe.runIf(existsSync("dist/cli/agentspec.cjs"))("the bundled CLI (bin/agent
       stderr:
         'agentspec: MCP server "secure-filesystem-server" (cat) answered initialize with an error (MCP error -32601: Method not found): is it an MCP server?\n',
     });
+  });
+
+  it("Ctrl-C stops agentspec and the server it started, even one that ignores the end of its stdin", async () => {
+    const dir = workdir();
+    const pidFile = path.join(dir, "server.pid");
+    const script = path.join(dir, "stubborn.mjs");
+    writeFileSync(
+      script,
+      `import { writeFileSync } from "node:fs";\nwriteFileSync(${JSON.stringify(pidFile)}, String(process.pid));\nprocess.stdin.resume();\nprocess.stdin.on("end", () => {});\nsetInterval(() => {}, 1000);\n`,
+    );
+    const child = spawn(process.execPath, [bin, "mcp", "init", "--timeout", "60", "--", NODE, script], { cwd: dir, stdio: "ignore" });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once("exit", (_code, signal) => resolve(signal)));
+    const started = Date.now();
+    while (!existsSync(pidFile) || readFileSync(pidFile, "utf8") === "") {
+      if (Date.now() - started > 20_000) throw new Error("the server did not start");
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const pid = Number(readFileSync(pidFile, "utf8"));
+    child.kill("SIGINT");
+    expect(await exited).toBe("SIGINT");
+    const alive = () => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    for (let i = 0; i < 40 && alive(); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(alive()).toBe(false);
   });
 });
