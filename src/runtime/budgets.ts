@@ -1,10 +1,6 @@
-/** A run's usage against the policy's budgets: what the guard counts, and which budget a call would break. */
+/** A guard's own view of its run (usage()), the policy's budgets as the state store counts them, and the reasons it gives. */
 import type { Policy } from "../../generated/policy.js";
-
-export const RATE_WINDOW_MS = 60_000;
-
-/** Float sums (0.1 + 0.2) must not deny a call that lands exactly on the ceiling. */
-const USD_EPSILON = 1e-9;
+import { RATE_WINDOW_MS, USD_EPSILON, type BudgetExceeded, type StoreLimits } from "./store/types.js";
 
 export interface RunUsage {
   /** Tool calls the guard allowed. */
@@ -29,41 +25,42 @@ export function pruneRecent(usage: RunUsage, now: number): void {
   if (stale > 0) usage.recentCalls.splice(0, stale);
 }
 
-/**
- * Why one more call of cost `costUsd` would break a budget, or undefined when it fits.
- * `inFlightMatters` is false for calls not run through guard.run(), which concurrency cannot see.
- */
-export function budgetProblem(
-  budgets: Policy["budgets"],
-  usage: RunUsage,
-  now: number,
-  costUsd: number,
-  inFlightMatters: boolean,
-): string | undefined {
-  const { max_tool_calls, max_turns, max_usd_per_loop, rate_per_minute, max_concurrency } = budgets;
-  if (max_turns !== undefined && usage.turn > max_turns) return `turn ${usage.turn} is past max_turns ${max_turns}`;
-  if (max_tool_calls !== undefined && usage.toolCalls >= max_tool_calls) {
-    return `the run has made ${plural(usage.toolCalls, "tool call")}, all that max_tool_calls ${max_tool_calls} allows`;
+/** Why the run's turn breaks max_turns (the one budget the guard keeps alone: turns are the process's own), or undefined. */
+export function turnProblem(budgets: Policy["budgets"], usage: RunUsage): string | undefined {
+  const { max_turns } = budgets;
+  return max_turns !== undefined && usage.turn > max_turns ? `turn ${usage.turn} is past max_turns ${max_turns}` : undefined;
+}
+
+/** The budgets the state store counts, from the policy. */
+export function storeLimits(budgets: Policy["budgets"]): StoreLimits {
+  const limits: StoreLimits = {};
+  if (budgets.max_tool_calls !== undefined) limits.maxToolCalls = budgets.max_tool_calls;
+  if (budgets.max_usd_per_loop !== undefined) limits.maxUsdPerLoop = budgets.max_usd_per_loop;
+  if (budgets.alert_usd !== undefined) limits.alertUsd = budgets.alert_usd;
+  if (budgets.rate_per_minute !== undefined) limits.ratePerMinute = budgets.rate_per_minute;
+  if (budgets.max_concurrency !== undefined) limits.maxConcurrency = budgets.max_concurrency;
+  if (budgets.max_sessions_per_day !== undefined) limits.maxSessionsPerDay = budgets.max_sessions_per_day;
+  return limits;
+}
+
+/** Why the store refused a call, in the guard's words; `tenant` when the agent's budget is counted per tenant. */
+export function exceededReason(exceeded: BudgetExceeded, tenant: string | undefined): string {
+  const of = tenant === undefined ? "" : ` for tenant "${tenant}"`;
+  switch (exceeded.budget) {
+    case "max_sessions_per_day":
+      return `the agent has had ${plural(exceeded.used, "session")} today (UTC)${of}, all that max_sessions_per_day ${exceeded.limit} allows: a new run cannot start`;
+    case "max_tool_calls":
+      return `the run has made ${plural(exceeded.used, "tool call")}, all that max_tool_calls ${exceeded.limit} allows`;
+    case "max_usd_per_loop":
+      // Spent up to the ceiling: no further call, since any call may cost something.
+      return exceeded.used >= exceeded.limit - USD_EPSILON
+        ? `the run has spent $${round(exceeded.used)}, all of max_usd_per_loop $${exceeded.limit}`
+        : `the call's cost $${round(exceeded.costUsd)} would take the run to $${round(exceeded.used + exceeded.costUsd)}, above max_usd_per_loop $${exceeded.limit}`;
+    case "rate_per_minute":
+      return `${plural(exceeded.used, "tool call")} in the last minute${of} reach rate_per_minute ${exceeded.limit}`;
+    case "max_concurrency":
+      return `${plural(exceeded.used, "call")} in flight${of} reach max_concurrency ${exceeded.limit}`;
   }
-  if (max_usd_per_loop !== undefined) {
-    // Spent up to the ceiling: no further call, since any call may cost something.
-    if (usage.spentUsd >= max_usd_per_loop - USD_EPSILON) {
-      return `the run has spent $${round(usage.spentUsd)}, all of max_usd_per_loop $${max_usd_per_loop}`;
-    }
-    if (usage.spentUsd + costUsd > max_usd_per_loop + USD_EPSILON) {
-      return `the call's cost $${round(costUsd)} would take the run to $${round(usage.spentUsd + costUsd)}, above max_usd_per_loop $${max_usd_per_loop}`;
-    }
-  }
-  if (rate_per_minute !== undefined) {
-    pruneRecent(usage, now);
-    if (usage.recentCalls.length >= rate_per_minute) {
-      return `${plural(usage.recentCalls.length, "tool call")} in the last minute reach rate_per_minute ${rate_per_minute}`;
-    }
-  }
-  if (inFlightMatters && max_concurrency !== undefined && usage.inFlight >= max_concurrency) {
-    return `${plural(usage.inFlight, "call")} in flight reach max_concurrency ${max_concurrency}`;
-  }
-  return undefined;
 }
 
 /** Counts an allowed call. */

@@ -51,6 +51,28 @@ export function checkOptions(options: GuardOptions): void {
       "options.chainFrom must be { seq, hash } of a record: seq a whole number of 0 or more, hash sha256: and 64 hex digits",
     );
   }
+  const store = options.store as unknown;
+  if (store !== undefined) {
+    const methods = ["admit", "recordDenial", "addCost", "renew", "release"] as const;
+    const missing =
+      store === null || typeof store !== "object"
+        ? methods
+        : methods.filter((m) => typeof (store as Record<string, unknown>)[m] !== "function");
+    if (missing.length > 0)
+      throw new AgentspecError(
+        "BAD_ARGUMENT",
+        `options.store must be a state store (memoryStore() or redisStore({ url })), not ${describe(store)}: it has no ${missing.join(", ")}`,
+      );
+    const leaseMs = (store as { leaseMs?: unknown }).leaseMs;
+    if (typeof leaseMs !== "number" || !(leaseMs > 0))
+      throw new AgentspecError(
+        "BAD_ARGUMENT",
+        `options.store.leaseMs must be a positive number of ms (or Infinity), not ${describe(leaseMs)}`,
+      );
+  }
+  const runId = options.runId as unknown;
+  if (runId !== undefined && (typeof runId !== "string" || runId === "" || runId.length > 1024))
+    throw new AgentspecError("BAD_ARGUMENT", `options.runId must be a string of 1 to 1,024 characters, not ${describe(runId)}`);
   const timeout = options.approvalTimeoutMs;
   if (timeout !== undefined && (!Number.isInteger(timeout) || timeout < 1 || timeout > MAX_TIMEOUT_MS)) {
     throw new AgentspecError(

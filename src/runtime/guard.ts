@@ -5,13 +5,20 @@
  *
  * Contract: run a tool only when the decision is "allow". authorize() never returns
  * "require_approval": without an approver, or when the approver fails, the call is denied.
- * authorize() never throws or rejects, whatever the call, the approver, the clock or the record
- * sink do: what cannot be decided, asked, timed or recorded is denied, and the denial recorded
- * when it can be.
+ * authorize() never throws or rejects, whatever the call, the approver, the clock, the state
+ * store or the record sink do: what cannot be decided, asked, counted, timed or recorded is
+ * denied, and the denial recorded when it can be.
+ *
+ * The budgets that outlive one call (rate, concurrency, sessions, the run's calls and cost,
+ * escalations) are counted in a state store: the guard's own in memory by default, or one shared
+ * by guards in several processes (redisStore). A store that does not answer denies every call
+ * (rule state-unavailable) until it answers again.
  */
 import type { Policy } from "../../generated/policy.js";
 import { AgentspecError } from "../errors.js";
-import { budgetProblem, countCall, newUsage, pruneRecent } from "./budgets.js";
+import { countCall, exceededReason, newUsage, pruneRecent, storeLimits, turnProblem } from "./budgets.js";
+import { memoryStore } from "./store/memory.js";
+import type { AdmitAnswer, StateScope, StateStore } from "./store/types.js";
 import { decide, type Decision, type DecisionRule, type ToolCall } from "../policy/decide.js";
 import { AexEventLog } from "./aex-events.js";
 import {
@@ -37,7 +44,7 @@ export interface GuardCall extends ToolCall {
   costUsd?: number;
 }
 
-export type GuardRule = DecisionRule | "budget" | "escalation" | "audit-failed" | "approval-timeout" | "clock-failed";
+export type GuardRule = DecisionRule | "budget" | "escalation" | "audit-failed" | "approval-timeout" | "clock-failed" | "state-unavailable";
 
 export interface GuardDecision extends Omit<Decision, "rule"> {
   rule: GuardRule;
@@ -115,15 +122,27 @@ export interface GuardOptions {
   aexEvents?: RecordSink;
   /** Continue an existing chain from its last record (a file path sink continues its file by itself). */
   chainFrom?: { seq: number; hash: string };
-  /** The clock, in ms since the epoch (default Date.now): record times and the rate window. */
+  /** The clock, in ms since the epoch (default Date.now): record times, and the memory store's rate window. */
   now?: () => number;
+  /**
+   * Where the budgets are counted (default: a memory store of this guard's own). Guards sharing
+   * a store share the agent's rate window, concurrency slots and daily sessions, and a run's
+   * call count, cost and escalations when they share its runId.
+   */
+  store?: StateStore;
+  /** The run this guard's calls belong to (default: a random id): processes serving one run pass the same id. */
+  runId?: string;
 }
 
+/** This guard's own view of its run: the calls it allowed, and what the store said last. */
 export interface GuardUsage {
+  runId: string;
   toolCalls: number;
   turn: number;
+  /** The run's cost as the store last counted it, with cost recorded here and not yet counted. */
   spentUsd: number;
   inFlight: number;
+  /** Calls this guard allowed in the last minute (the store's window counts every guard sharing it). */
   callsLastMinute: number;
   /** Denied attempts per tool (by its folded name: every spelling of a tool counts as that tool). */
   denials: Record<string, number>;
@@ -142,9 +161,12 @@ export function createGuard(policy: PolicySource | PolicyLoad, options: GuardOpt
   return new Guard(policy, options);
 }
 
-/** Whether an allowed call holds a concurrency slot (calls through run() do). */
-interface Slot {
+/** What one call carries through the guard: its concurrency slot. */
+interface Attempt {
+  /** Whether the call holds a concurrency slot (allowed calls through run() do), and its lease in the store. */
   held: boolean;
+  lease?: string;
+  scope?: StateScope;
 }
 
 type Bounded<T> = { ok: true; value: T } | { ok: false; timedOut: true } | { ok: false; timedOut: false; error: unknown };
@@ -170,7 +192,13 @@ export class Guard {
   readonly #escalateAfter: number;
   readonly #approvalTimeoutMs: number;
   readonly #aex: AexEventLog | undefined;
-  #alerted = false;
+  readonly #store: StateStore;
+  readonly #limits: ReturnType<typeof storeLimits>;
+  /** The run's id in the store. */
+  readonly runId: string;
+  /** Cost recorded with recordCost that the store has not counted yet, and the request adding it. */
+  #pendingUsd = 0;
+  #costFlush: Promise<string | undefined> | undefined;
   #closed = false;
 
   constructor(source: PolicySource | PolicyLoad, options: GuardOptions = {}) {
@@ -202,6 +230,9 @@ export class Guard {
       this.#chain = new RecordChain(toWriter(record), options.chainFrom);
     }
     this.#aex = options.aexEvents === undefined ? undefined : new AexEventLog(options.aexEvents, this.policy.agent);
+    this.#store = options.store ?? memoryStore();
+    this.#limits = storeLimits(this.policy.budgets);
+    this.runId = options.runId ?? globalThis.crypto.randomUUID();
   }
 
   /** The final decision for one call: allow or deny, after budgets, approval and escalation; recorded. Never rejects. */
@@ -215,15 +246,15 @@ export class Guard {
    * on every path: a denial, a failed record, execute() throwing or rejecting.
    */
   async run<T>(call: GuardCall, execute: () => T | Promise<T>): Promise<{ decision: GuardDecision; result?: T }> {
-    const { decision, slot } = await this.#authorize(call, true);
+    const { decision, attempt } = await this.#authorize(call, true);
     if (decision.decision !== "allow") return { decision };
+    // A lease that can expire is renewed while the call runs, so only a process that died loses it.
+    const renewal = this.#keepLease(attempt);
     try {
       return { decision, result: await execute() };
     } finally {
-      if (slot.held) {
-        slot.held = false;
-        this.#usage.inFlight -= 1;
-      }
+      if (renewal) clearInterval(renewal);
+      await this.#release(attempt);
     }
   }
 
@@ -238,8 +269,10 @@ export class Guard {
     if (typeof usd !== "number" || !Number.isFinite(usd) || usd < 0) {
       throw new AgentspecError("BAD_ARGUMENT", `recordCost takes a cost in US dollars of 0 or more, not ${String(usd)}`);
     }
+    this.#pendingUsd += usd;
     this.#usage.spentUsd += usd;
-    this.#maybeAlert();
+    // Sent now, so other processes of the run see it and the alert fires; the next call waits for it.
+    void this.#flushCost();
   }
 
   /** Ends the run: writes aex's run.finished (when aexEvents is set). Calls after it are still decided and recorded. */
@@ -262,6 +295,7 @@ export class Guard {
     if (typeof now === "number") pruneRecent(this.#usage, now);
     const { toolCalls, turn, spentUsd, inFlight, recentCalls } = this.#usage;
     return {
+      runId: this.runId,
       toolCalls,
       turn,
       spentUsd,
@@ -272,8 +306,8 @@ export class Guard {
     };
   }
 
-  async #authorize(call: GuardCall, reserveSlot: boolean): Promise<{ decision: GuardDecision; slot: Slot }> {
-    const slot: Slot = { held: false };
+  async #authorize(call: GuardCall, reserveSlot: boolean): Promise<{ decision: GuardDecision; attempt: Attempt }> {
+    const attempt: Attempt = { held: false };
     const view = readCall(call);
     let decision: GuardDecision;
     let recorded: RecordedArgs | string | undefined;
@@ -282,40 +316,45 @@ export class Guard {
     } else {
       try {
         recorded = this.#chain ? recordArgs(view.args, this.policy.audit) : undefined;
-        decision = await this.#decide(view, recorded, reserveSlot, slot);
+        decision = await this.#decide(view, recorded, reserveSlot, attempt);
       } catch (error) {
         // Nothing above is meant to throw; if something does, the call is not allowed.
         decision = this.#deny("malformed-call", `The call could not be decided (${errorMessage(error)}): it is denied`);
       }
     }
     const final = await this.#record(typeof view === "string" ? undefined : view, recorded, decision);
-    if (slot.held && final.decision !== "allow") {
-      slot.held = false;
-      this.#usage.inFlight -= 1;
-    }
-    return { decision: final, slot };
+    if (final.decision !== "allow") await this.#release(attempt);
+    return { decision: final, attempt };
   }
 
-  async #decide(view: CallView, recorded: RecordedArgs | string | undefined, reserveSlot: boolean, slot: Slot): Promise<GuardDecision> {
+  async #decide(
+    view: CallView,
+    recorded: RecordedArgs | string | undefined,
+    reserveSlot: boolean,
+    attempt: Attempt,
+  ): Promise<GuardDecision> {
     const name = view.tool ?? "the call";
     if (this.#closed) return this.#deny("audit-failed", `The guard was closed (guard.close()): "${name}" is denied`);
     if (this.recordError)
       return this.#deny("audit-failed", `No decision record can be written (${this.recordError.message}): "${name}" is denied`);
     if (typeof recorded === "string") {
+      const at = this.#readClock();
       return this.#countDenial(
         view,
         this.#deny("audit-failed", `"${name}": ${recorded}, so its decision record cannot be written: it is denied`),
+        typeof at === "number" ? at : Date.now(),
       );
     }
     const now = this.#readClock();
     if (typeof now === "string") return this.#deny("clock-failed", `"${name}" is denied: ${now}`);
-    let decision = this.#evaluate(view, now, reserveSlot, slot);
+    let decision = await this.#evaluate(view, now, reserveSlot, attempt);
     if (decision.decision === "require_approval") {
       this.#aex?.emit({ event: "confirm.required", tool: view.tool!, ...(decision.channel ? { channel: decision.channel } : {}) });
-      decision = await this.#askApproval(view, decision, reserveSlot, slot);
+      decision = await this.#askApproval(view, decision, reserveSlot, attempt);
       this.#aexConfirmation(view.tool!, decision);
     }
-    if (decision.decision === "deny" && decision.rule !== "escalation") decision = await this.#countDenial(view, decision);
+    if (decision.decision === "deny" && decision.rule !== "escalation" && decision.rule !== "state-unavailable")
+      decision = await this.#countDenial(view, decision, now);
     return decision;
   }
 
@@ -342,23 +381,25 @@ export class Guard {
     this.#aex.emit({ event: "tool.denied", tool: tool ?? null, reason: decision.reason });
   }
 
-  /** Everything that needs no waiting: escalation, decide(), and the budgets (an allowed call is counted here). */
-  #evaluate(view: CallView, now: number, reserveSlot: boolean, slot: Slot): GuardDecision {
-    if (view.key !== undefined && this.#escalated.has(view.key)) {
-      const times = this.#denials.get(view.key) ?? 0;
-      const which = view.tool === view.key ? `"${view.key}"` : `"${view.tool}" reads as "${view.key}", which`;
-      return this.#deny("escalation", `${which} was escalated after ${times} denied attempts: further calls to it are denied for this run`);
-    }
+  /** Escalation, decide(), and the budgets: an allowed call is counted here, one that needs approval only checked. */
+  async #evaluate(view: CallView, now: number, reserveSlot: boolean, attempt: Attempt): Promise<GuardDecision> {
+    // An escalation this guard has seen holds for the rest of the run: no need to ask the store.
+    if (view.key !== undefined && this.#escalated.has(view.key)) return this.#escalatedDenial(view, this.#denials.get(view.key) ?? 0);
     if (typeof view.cost === "string") return this.#deny("malformed-call", view.cost);
     const decided: GuardDecision = decide(this.policy, view.call);
     if (decided.decision === "deny") return decided;
-    const over = budgetProblem(this.policy.budgets, this.#usage, now, view.cost, reserveSlot);
-    if (over) return this.#deny("budget", `"${view.tool}" is denied: ${over}`, [BUDGETS]);
-    if (decided.decision === "allow") this.#admit(now, view.cost, reserveSlot, slot);
-    return decided;
+    const turns = turnProblem(this.policy.budgets, this.#usage);
+    if (turns) return this.#deny("budget", `"${view.tool}" is denied: ${turns}`, [BUDGETS]);
+    const refused = await this.#admit(view, now, reserveSlot, decided.decision === "allow", attempt, `"${view.tool}" is denied`);
+    return refused ?? decided;
   }
 
-  async #askApproval(view: CallView, decision: GuardDecision, reserveSlot: boolean, slot: Slot): Promise<GuardDecision> {
+  #escalatedDenial(view: CallView, times: number): GuardDecision {
+    const which = view.tool === view.key ? `"${view.key}"` : `"${view.tool}" reads as "${view.key}", which`;
+    return this.#deny("escalation", `${which} was escalated after ${times} denied attempts: further calls to it are denied for this run`);
+  }
+
+  async #askApproval(view: CallView, decision: GuardDecision, reserveSlot: boolean, attempt: Attempt): Promise<GuardDecision> {
     const tool = view.tool!;
     const base = { policyHash: decision.policyHash, entries: decision.entries, ...(decision.channel ? { channel: decision.channel } : {}) };
     const denied = (rule: GuardRule, reason: string, reviewer?: string, entries = decision.entries): GuardDecision => ({
@@ -394,9 +435,10 @@ export class Guard {
     const now = this.#readClock();
     if (typeof now === "string")
       return denied("clock-failed", `"${tool}" was approved${by} but is denied: ${now}`, answer.reviewer, NO_ENTRIES);
-    const over = budgetProblem(this.policy.budgets, this.#usage, now, view.cost as number, reserveSlot);
-    if (over) return denied("budget", `"${tool}" was approved${by} but is denied: ${over}`, answer.reviewer, [BUDGETS]);
-    this.#admit(now, view.cost as number, reserveSlot, slot);
+    const turns = turnProblem(this.policy.budgets, this.#usage);
+    if (turns) return denied("budget", `"${tool}" was approved${by} but is denied: ${turns}`, answer.reviewer, [BUDGETS]);
+    const refused = await this.#admit(view, now, reserveSlot, true, attempt, `"${tool}" was approved${by} but is denied`);
+    if (refused) return { ...refused, ...(answer.reviewer ? { reviewer: answer.reviewer } : {}) };
     return {
       ...base,
       ...(answer.reviewer ? { reviewer: answer.reviewer } : {}),
@@ -406,22 +448,154 @@ export class Guard {
     };
   }
 
-  #admit(now: number, cost: number, reserveSlot: boolean, slot: Slot): void {
-    countCall(this.#usage, now, cost);
+  /**
+   * Asks the store whether the call fits every budget, counting it when `commit` (and taking a
+   * concurrency slot for run()); undefined when it fits, else the denial (`denied` starts its reason).
+   */
+  async #admit(
+    view: CallView,
+    now: number,
+    reserveSlot: boolean,
+    commit: boolean,
+    attempt: Attempt,
+    denied: string,
+  ): Promise<GuardDecision | undefined> {
+    const scope = this.#scope(view);
+    const unavailable = await this.#flushCost();
+    if (unavailable) return this.#unavailable(`${denied}: ${unavailable}`);
+    let answer: AdmitAnswer;
+    try {
+      answer = await this.#store.admit({
+        scope,
+        tool: view.key!,
+        now,
+        costUsd: view.cost as number,
+        limits: this.#limits,
+        slot: reserveSlot,
+        commit,
+      });
+    } catch (error) {
+      return this.#unavailable(`${denied}: ${this.#storeFailure(error)}`);
+    }
+    if (!answer.ok) {
+      if ("escalated" in answer) {
+        this.#denials.set(view.key!, answer.escalated);
+        this.#escalated.add(view.key!);
+        return this.#escalatedDenial(view, answer.escalated);
+      }
+      if (answer.exceeded.budget === "max_usd_per_loop") this.#usage.spentUsd = answer.exceeded.used + this.#pendingUsd;
+      return this.#deny("budget", `${denied}: ${exceededReason(answer.exceeded, scope.tenant)}`, [BUDGETS]);
+    }
+    if (!commit) return undefined;
+    countCall(this.#usage, now, 0);
+    this.#usage.spentUsd = answer.spentUsd + this.#pendingUsd;
     if (reserveSlot) {
       this.#usage.inFlight += 1;
-      slot.held = true;
+      attempt.held = true;
+      attempt.scope = scope;
+      if (answer.lease !== undefined) attempt.lease = answer.lease;
     }
-    this.#maybeAlert();
+    if (answer.alert) this.#alert(answer.spentUsd);
+    return undefined;
+  }
+
+  /** Gives back a call's concurrency slot, here and in the store (a lease the store cannot free expires). */
+  async #release(attempt: Attempt): Promise<void> {
+    if (!attempt.held) return;
+    attempt.held = false;
+    this.#usage.inFlight -= 1;
+    const { lease, scope } = attempt;
+    if (lease === undefined || scope === undefined) return;
+    try {
+      await this.#store.release(scope, lease);
+    } catch {
+      // The store is away: the lease runs out by itself (store.leaseMs).
+    }
+  }
+
+  /** Renews a held lease every third of its length while the call runs; undefined when it cannot expire. */
+  #keepLease(attempt: Attempt): ReturnType<typeof setInterval> | undefined {
+    const { lease, scope } = attempt;
+    if (lease === undefined || scope === undefined || !Number.isFinite(this.#store.leaseMs)) return undefined;
+    const timer = setInterval(
+      () => {
+        const now = this.#readClock();
+        this.#store.renew(scope, lease, typeof now === "number" ? now : Date.now()).then(undefined, () => {
+          // A renewal the store missed is tried again at the next tick; the call itself is already running.
+        });
+      },
+      Math.max(1, Math.floor(this.#store.leaseMs / 3)),
+    );
+    timer.unref();
+    return timer;
+  }
+
+  /** Sends cost recorded with recordCost to the store; the reason when it could not (the cost stays pending). */
+  #flushCost(): Promise<string | undefined> {
+    // One request at a time, so a cost is never sent twice; a call waits for the one in flight.
+    if (this.#costFlush) return this.#costFlush;
+    if (this.#pendingUsd <= 0) return Promise.resolve(undefined);
+    const flush = this.#sendCost().finally(() => {
+      if (this.#costFlush === flush) this.#costFlush = undefined;
+    });
+    this.#costFlush = flush;
+    return flush;
+  }
+
+  async #sendCost(): Promise<string | undefined> {
+    while (this.#pendingUsd > 0) {
+      const usd = this.#pendingUsd;
+      const now = this.#readClock();
+      let answer;
+      try {
+        answer = await this.#store.addCost({
+          scope: { agent: this.policy.agent.id, run: this.runId },
+          usd,
+          ...(this.#limits.alertUsd !== undefined ? { alertUsd: this.#limits.alertUsd } : {}),
+          now: typeof now === "number" ? now : Date.now(),
+        });
+      } catch (error) {
+        return `the cost recorded with recordCost cannot be counted: ${this.#storeFailure(error)}`;
+      }
+      this.#pendingUsd -= usd;
+      this.#usage.spentUsd = answer.spentUsd + this.#pendingUsd;
+      if (answer.alert) this.#alert(answer.spentUsd);
+    }
+    return undefined;
+  }
+
+  /** Whose budgets a call counts against: the agent's (per tenant when the call names one), and this run's. */
+  #scope(view: CallView): StateScope {
+    const tenant = view.context.tenant;
+    return { agent: this.policy.agent.id, run: this.runId, ...(tenant !== undefined ? { tenant } : {}) };
+  }
+
+  #unavailable(reason: string): GuardDecision {
+    return this.#deny("state-unavailable", reason);
+  }
+
+  #storeFailure(error: unknown): string {
+    return `the guard's state store (${this.#store.description}) did not answer: ${errorMessage(error)}; every call is denied until it does`;
   }
 
   /** Counts a denial against the tool every spelling of the name reads as, and escalates at the threshold. */
-  async #countDenial(view: CallView, decision: GuardDecision): Promise<GuardDecision> {
+  async #countDenial(view: CallView, decision: GuardDecision, now: number): Promise<GuardDecision> {
     const key = view.key;
     if (key === undefined) return decision;
-    const denials = (this.#denials.get(key) ?? 0) + 1;
+    let counted;
+    try {
+      counted = await this.#store.recordDenial({ scope: this.#scope(view), tool: key, escalateAfter: this.#escalateAfter, now });
+    } catch (error) {
+      // Escalation cannot be counted, so the denial is also a failure of the guard's state.
+      return this.#unavailable(`${decision.reason}; the denial cannot be counted toward escalation: ${this.#storeFailure(error)}`);
+    }
+    const { denials } = counted;
     this.#denials.set(key, denials);
-    if (denials < this.#escalateAfter) return decision;
+    if (counted.alreadyEscalated) {
+      this.#escalated.add(key);
+      return this.#escalatedDenial(view, denials);
+    }
+    if (!counted.escalatedNow) return decision;
     this.#escalated.add(key);
     const handoff = this.policy.handoff;
     const to = handoff?.destination ? `escalated to ${handoff.destination}` : "escalated";
@@ -540,12 +714,12 @@ export class Guard {
     }
   }
 
-  #maybeAlert(): void {
+  /** onCostAlert, for the one answer of the store that said the run's cost reached alert_usd. */
+  #alert(spentUsd: number): void {
     const alertUsd = this.policy.budgets.alert_usd;
-    if (this.#alerted || alertUsd === undefined || this.#usage.spentUsd < alertUsd) return;
-    this.#alerted = true;
+    if (alertUsd === undefined) return;
     try {
-      const result: unknown = this.#options.onCostAlert?.({ spentUsd: this.#usage.spentUsd, alertUsd });
+      const result: unknown = this.#options.onCostAlert?.({ spentUsd, alertUsd });
       // An async alert that rejects must not become an unhandled rejection that ends the process.
       if (isThenable(result)) result.then(undefined, () => {});
     } catch {

@@ -5,7 +5,6 @@
 import { AgentspecError } from "../../errors.js";
 import {
   DAY_MS,
-  DEFAULT_LEASE_MS,
   DEFAULT_RUN_TTL_MS,
   RATE_WINDOW_MS,
   StateUnavailableError,
@@ -13,6 +12,8 @@ import {
   type AdmitAnswer,
   type AdmitRequest,
   type BudgetExceeded,
+  type CostAnswer,
+  type CostRequest,
   type DenialAnswer,
   type DenialRequest,
   type StateScope,
@@ -20,7 +21,10 @@ import {
 } from "./types.js";
 
 export interface MemoryStoreOptions {
-  /** How long a concurrency lease lasts unless renewed (ms, default 30,000). */
+  /**
+   * How long a concurrency lease lasts unless renewed (ms). Infinity by default: a slot's holder
+   * runs in this process, so it cannot die and leave the slot taken.
+   */
   leaseMs?: number;
   /** How long a run's counts are kept after its last call (ms, default 24 hours). */
   runTtlMs?: number;
@@ -62,7 +66,7 @@ class MemoryStore implements StateStore {
   #closed = false;
 
   constructor(options: MemoryStoreOptions) {
-    this.leaseMs = positive("leaseMs", options.leaseMs ?? DEFAULT_LEASE_MS);
+    this.leaseMs = options.leaseMs === undefined || options.leaseMs === Infinity ? Infinity : positive("leaseMs", options.leaseMs);
     this.#runTtlMs = positive("runTtlMs", options.runTtlMs ?? DEFAULT_RUN_TTL_MS);
   }
 
@@ -71,12 +75,10 @@ class MemoryStore implements StateStore {
     const { scope, now, limits } = request;
     const run = this.#run(scope, now);
     const state = this.#scope(scope, now);
-    run.usd += request.recordedUsd;
-    let alert = this.#alert(run, limits.alertUsd);
-    if (run.escalated.has(request.tool)) return { ok: false, escalated: run.denials.get(request.tool) ?? 0, alert };
+    if (run.escalated.has(request.tool)) return { ok: false, escalated: run.denials.get(request.tool) ?? 0 };
     const exceeded = this.#exceeded(request, run, state);
-    if (exceeded) return { ok: false, exceeded, alert };
-    if (!request.commit) return { ok: true, spentUsd: run.usd, alert };
+    if (exceeded) return { ok: false, exceeded };
+    if (!request.commit) return { ok: true, spentUsd: run.usd, alert: false };
     state.sessionRuns.add(scope.run);
     run.calls += 1;
     run.usd += request.costUsd;
@@ -86,8 +88,14 @@ class MemoryStore implements StateStore {
       lease = `lease-${++this.#leases}`;
       state.slots.set(lease, now + this.leaseMs);
     }
-    alert = this.#alert(run, limits.alertUsd) || alert;
-    return { ok: true, ...(lease ? { lease } : {}), spentUsd: run.usd, alert };
+    return { ok: true, ...(lease ? { lease } : {}), spentUsd: run.usd, alert: this.#alert(run, limits.alertUsd) };
+  }
+
+  async addCost(request: CostRequest): Promise<CostAnswer> {
+    this.#open();
+    const run = this.#run(request.scope, request.now);
+    run.usd += request.usd;
+    return { spentUsd: run.usd, alert: this.#alert(run, request.alertUsd) };
   }
 
   #exceeded(request: AdmitRequest, run: RunState, state: ScopeState): BudgetExceeded | undefined {

@@ -11,34 +11,21 @@ local now = tonumber(clock[1]) * 1000 + math.floor(tonumber(clock[2]) / 1000)`;
 /**
  * KEYS: rate (zset: call id → ms), slots (zset: lease id → expiry ms), sessions (zset: run id →
  * day), run (hash: calls, usd, alerted, d:<tool> denials, x:<tool> escalated).
- * ARGV: tool, cost, recorded cost, max calls, max usd, alert usd, rate, max concurrency, max
- * sessions ('' when there is no limit), slot (0/1), commit (0/1), id, lease ms, run ttl ms, run id.
+ * ARGV: tool, cost, max calls, max usd, alert usd, rate, max concurrency, max sessions ('' when
+ * there is no limit), slot (0/1), commit (0/1), id, lease ms, run ttl ms, run id.
  * Reply: { kind, figure, alert (0/1), lease }.
  */
 export const ADMIT_SCRIPT = `${NOW}
 local rateKey, slotsKey, sessionsKey, run = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
-local tool = ARGV[1]
-local cost, recorded = tonumber(ARGV[2]), tonumber(ARGV[3])
-local maxCalls, maxUsd, alertUsd = tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])
-local rate, maxConcurrency, maxSessions = tonumber(ARGV[7]), tonumber(ARGV[8]), tonumber(ARGV[9])
-local slot, commit, id = ARGV[10] == '1', ARGV[11] == '1', ARGV[12]
-local leaseMs, runTtl, runId = tonumber(ARGV[13]), tonumber(ARGV[14]), ARGV[15]
+local tool, cost = ARGV[1], tonumber(ARGV[2])
+local maxCalls, maxUsd, alertUsd = tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])
+local rate, maxConcurrency, maxSessions = tonumber(ARGV[6]), tonumber(ARGV[7]), tonumber(ARGV[8])
+local slot, commit, id = ARGV[9] == '1', ARGV[10] == '1', ARGV[11]
+local leaseMs, runTtl, runId = tonumber(ARGV[12]), tonumber(ARGV[13]), ARGV[14]
 local eps = 1e-9
-
-local spent
-if recorded > 0 then
-  spent = tonumber(redis.call('HINCRBYFLOAT', run, 'usd', ARGV[3]))
-else
-  spent = tonumber(redis.call('HGET', run, 'usd') or '0')
-end
-local function crossesAlert()
-  if alertUsd and spent >= alertUsd - eps and redis.call('HSETNX', run, 'alerted', '1') == 1 then return '1' end
-  return '0'
-end
-local alert = crossesAlert()
-local function answer(kind, figure, lease)
+local function answer(kind, figure, alert, lease)
   redis.call('PEXPIRE', run, runTtl)
-  return { kind, figure, alert, lease or '' }
+  return { kind, figure, alert or '0', lease or '' }
 end
 
 if redis.call('HEXISTS', run, 'x:' .. tool) == 1 then
@@ -52,6 +39,7 @@ if maxSessions and redis.call('ZSCORE', sessionsKey, runId) == false then
 end
 local calls = tonumber(redis.call('HGET', run, 'calls') or '0')
 if maxCalls and calls >= maxCalls then return answer('max_tool_calls', tostring(calls)) end
+local spent = tonumber(redis.call('HGET', run, 'usd') or '0')
 if maxUsd and (spent >= maxUsd - eps or spent + cost > maxUsd + eps) then return answer('max_usd_per_loop', tostring(spent)) end
 redis.call('ZREMRANGEBYSCORE', rateKey, '-inf', now - 60000)
 if rate then
@@ -79,8 +67,21 @@ if slot then
   redis.call('PEXPIRE', slotsKey, 2 * leaseMs)
   lease = id
 end
-if alert == '0' then alert = crossesAlert() end
-return answer('ok', tostring(spent), lease)`;
+local alert = '0'
+if alertUsd and spent >= alertUsd - eps and redis.call('HSETNX', run, 'alerted', '1') == 1 then alert = '1' end
+return answer('ok', tostring(spent), alert, lease)`;
+
+/**
+ * KEYS: run. ARGV: usd, alert usd ('' for none), run ttl ms.
+ * Reply: { spent, alert (0/1) }.
+ */
+export const COST_SCRIPT = `local run = KEYS[1]
+local spent = tonumber(redis.call('HINCRBYFLOAT', run, 'usd', ARGV[1]))
+local alertUsd = tonumber(ARGV[2])
+local alert = '0'
+if alertUsd and spent >= alertUsd - 1e-9 and redis.call('HSETNX', run, 'alerted', '1') == 1 then alert = '1' end
+redis.call('PEXPIRE', run, ARGV[3])
+return { tostring(spent), alert }`;
 
 /**
  * KEYS: run. ARGV: tool, escalate after, run ttl ms.

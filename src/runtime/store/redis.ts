@@ -11,7 +11,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { createRequire } from "node:module";
 import type { Redis as RedisClient, RedisOptions } from "ioredis";
 import { AgentspecError } from "../../errors.js";
-import { ADMIT_SCRIPT, DENIAL_SCRIPT, RENEW_SCRIPT } from "./redis-scripts.js";
+import { ADMIT_SCRIPT, COST_SCRIPT, DENIAL_SCRIPT, RENEW_SCRIPT } from "./redis-scripts.js";
 import {
   DEFAULT_LEASE_MS,
   DEFAULT_RUN_TTL_MS,
@@ -19,6 +19,8 @@ import {
   type AdmitAnswer,
   type AdmitRequest,
   type BudgetExceeded,
+  type CostAnswer,
+  type CostRequest,
   type DenialAnswer,
   type DenialRequest,
   type StateScope,
@@ -45,6 +47,7 @@ export const DEFAULT_TIMEOUT_MS = 250;
 interface ScriptedClient extends RedisClient {
   agentspecAdmit(...args: string[]): Promise<string[]>;
   agentspecDenial(...args: string[]): Promise<string[]>;
+  agentspecCost(...args: string[]): Promise<string[]>;
   agentspecRenew(...args: string[]): Promise<number>;
 }
 
@@ -116,6 +119,7 @@ class RedisStore implements StateStore {
     );
     client.defineCommand("agentspecAdmit", { numberOfKeys: 4, lua: ADMIT_SCRIPT });
     client.defineCommand("agentspecDenial", { numberOfKeys: 1, lua: DENIAL_SCRIPT });
+    client.defineCommand("agentspecCost", { numberOfKeys: 1, lua: COST_SCRIPT });
     client.defineCommand("agentspecRenew", { numberOfKeys: 1, lua: RENEW_SCRIPT });
     this.#client = client;
   }
@@ -132,7 +136,6 @@ class RedisStore implements StateStore {
         keys.run,
         request.tool,
         String(request.costUsd),
-        String(request.recordedUsd),
         limit(limits.maxToolCalls),
         limit(limits.maxUsdPerLoop),
         limit(limits.alertUsd),
@@ -149,13 +152,21 @@ class RedisStore implements StateStore {
     );
     if (!Array.isArray(reply) || reply.length !== 4) throw new StateUnavailableError(`${this.description} gave an unexpected answer`);
     const [kind, figure, alertFlag, lease] = reply.map(String) as [string, string, string, string];
-    const alert = alertFlag === "1";
     const used = Number(figure);
-    if (kind === "ok") return { ok: true, ...(lease ? { lease } : {}), spentUsd: used, alert };
-    if (kind === "escalated") return { ok: false, escalated: used, alert };
+    if (kind === "ok") return { ok: true, ...(lease ? { lease } : {}), spentUsd: used, alert: alertFlag === "1" };
+    if (kind === "escalated") return { ok: false, escalated: used };
     const exceeded = exceededOf(kind, used, request);
     if (!exceeded) throw new StateUnavailableError(`${this.description} gave an unexpected answer ("${kind}")`);
-    return { ok: false, exceeded, alert };
+    return { ok: false, exceeded };
+  }
+
+  async addCost(request: CostRequest): Promise<CostAnswer> {
+    const keys = this.#keys(request.scope);
+    const reply = await this.#ask("add a cost", () =>
+      this.#client.agentspecCost(keys.run, String(request.usd), limit(request.alertUsd), String(this.#runTtlMs)),
+    );
+    if (!Array.isArray(reply) || reply.length !== 2) throw new StateUnavailableError(`${this.description} gave an unexpected answer`);
+    return { spentUsd: Number(reply[0]), alert: String(reply[1]) === "1" };
   }
 
   async recordDenial(request: DenialRequest): Promise<DenialAnswer> {

@@ -33,12 +33,10 @@ export interface AdmitRequest {
   now: number;
   /** What the call costs (US dollars), counted when it is admitted. */
   costUsd: number;
-  /** Cost recorded outside calls since the last request that reached the store, added to the run whatever the answer. */
-  recordedUsd: number;
   limits: StoreLimits;
   /** Take a concurrency slot (a call run through guard.run()): a lease that expires unless renewed. */
   slot: boolean;
-  /** false: only check (before a reviewer is asked); nothing is counted but recordedUsd. */
+  /** false: only check (before a reviewer is asked); nothing is counted. */
   commit: boolean;
 }
 
@@ -60,9 +58,9 @@ export type AdmitAnswer =
       /** The run's cost has just reached alertUsd: true for exactly one answer per run. */
       alert: boolean;
     }
-  | { ok: false; exceeded: BudgetExceeded; alert: boolean }
-  /** The tool was escalated in this run after `denials` denied attempts: every further call is denied. */
-  | { ok: false; escalated: number; alert: boolean };
+  | { ok: false; exceeded: BudgetExceeded }
+  /** The tool was escalated in this run after `escalated` denied attempts: every further call to it is denied. */
+  | { ok: false; escalated: number };
 
 export interface DenialRequest {
   scope: StateScope;
@@ -81,13 +79,33 @@ export interface DenialAnswer {
   alreadyEscalated: boolean;
 }
 
+/** Cost spent outside tool calls (guard.recordCost), added to the run. */
+export interface CostRequest {
+  scope: StateScope;
+  usd: number;
+  alertUsd?: number;
+  now: number;
+}
+
+export interface CostAnswer {
+  /** The run's cost after this one. */
+  spentUsd: number;
+  /** The run's cost has just reached alertUsd: true for exactly one answer per run. */
+  alert: boolean;
+}
+
 export interface StateStore {
   /** A short name for messages ("memory", "redis redis://host:6379"), never holding a password. */
   readonly description: string;
-  /** How long a concurrency lease lasts unless renewed (ms): what a process that dies holding one costs. */
+  /**
+   * How long a concurrency lease lasts unless renewed (ms): what a process that dies holding one
+   * costs. Infinity for a store in the guard's own process (its holders cannot die without it).
+   */
   readonly leaseMs: number;
   /** Checks every budget for one call and, when all fit and `commit`, counts it: one atomic step. */
   admit(request: AdmitRequest): Promise<AdmitAnswer>;
+  /** Adds cost spent outside calls to the run: one atomic step. */
+  addCost(request: CostRequest): Promise<CostAnswer>;
   /** Counts one denied attempt at a tool in a run, escalating it at the threshold: one atomic step. */
   recordDenial(request: DenialRequest): Promise<DenialAnswer>;
   /** Extends a lease by leaseMs from now; false when it had already expired. */
@@ -107,6 +125,7 @@ export const RATE_WINDOW_MS = 60_000;
 export const DAY_MS = 86_400_000;
 /** Float sums (0.1 + 0.2) must not deny a call that lands exactly on the ceiling. */
 export const USD_EPSILON = 1e-9;
+/** The Redis store's lease. */
 export const DEFAULT_LEASE_MS = 30_000;
 /** How long a run's counts are kept after its last call. */
 export const DEFAULT_RUN_TTL_MS = 24 * 60 * 60 * 1000;

@@ -14,7 +14,6 @@ const ask = (scope: StateScope, overrides: Partial<AdmitRequest> = {}): AdmitReq
   tool: "crm.lookup",
   now: Date.now(),
   costUsd: 0,
-  recordedUsd: 0,
   limits: {},
   slot: false,
   commit: true,

@@ -39,7 +39,6 @@ describe.each(kinds)("the %s store", (kind, make) => {
     tool: "crm.lookup",
     now: Date.now(),
     costUsd: 0,
-    recordedUsd: 0,
     limits,
     slot: false,
     commit: true,
@@ -56,7 +55,6 @@ describe.each(kinds)("the %s store", (kind, make) => {
     expect(await store.admit(ask(first, limits))).toEqual({
       ok: false,
       exceeded: { budget: "max_tool_calls", used: 2, limit: 2 },
-      alert: false,
     });
     expect((await store.admit(ask({ ...first, run: "run-2" }, limits))).ok).toBe(true);
   });
@@ -68,7 +66,7 @@ describe.each(kinds)("the %s store", (kind, make) => {
     const calls = Array.from({ length: 200 }, (_, i) => ask({ ...agent, run: `run-${i % 7}` }, limits));
     expect(await admitted(store, calls)).toBe(50);
     const denied = await store.admit(ask(agent, limits));
-    expect(denied).toEqual({ ok: false, exceeded: { budget: "rate_per_minute", used: 50, limit: 50 }, alert: false });
+    expect(denied).toEqual({ ok: false, exceeded: { budget: "rate_per_minute", used: 50, limit: 50 } });
     // Another tenant of the same agent has its own window.
     expect(await admitted(store, [ask({ ...agent, tenant: "acme" }, limits)])).toBe(1);
   });
@@ -120,7 +118,6 @@ describe.each(kinds)("the %s store", (kind, make) => {
     expect(await store.admit(ask({ ...agent, run: "c" }, limits))).toEqual({
       ok: false,
       exceeded: { budget: "max_sessions_per_day", used: 2, limit: 2 },
-      alert: false,
     });
     expect((await store.admit(ask({ ...agent, run: "a" }, limits))).ok).toBe(true);
     // A denied call does not take a session: the third run is still refused.
@@ -136,7 +133,7 @@ describe.each(kinds)("the %s store", (kind, make) => {
     );
     expect(answers.filter((a) => a.escalatedNow)).toEqual([{ denials: 3, escalatedNow: true, alreadyEscalated: false }]);
     expect(answers.filter((a) => a.alreadyEscalated)).toHaveLength(7);
-    expect(await store.admit(ask(run, {}, { tool: "email.send" }))).toEqual({ ok: false, escalated: 3, alert: false });
+    expect(await store.admit(ask(run, {}, { tool: "email.send" }))).toEqual({ ok: false, escalated: 3 });
     expect((await store.admit(ask(run, {}, { tool: "crm.lookup" }))).ok).toBe(true);
     expect((await store.admit(ask({ ...run, run: "run-2" }, {}, { tool: "email.send" }))).ok).toBe(true);
   });
@@ -146,18 +143,32 @@ describe.each(kinds)("the %s store", (kind, make) => {
     const run = scope();
     const limits = { maxUsdPerLoop: 0.3, alertUsd: 0.2 };
     expect(await store.admit(ask(run, limits, { costUsd: 0.1 }))).toEqual({ ok: true, spentUsd: 0.1, alert: false });
-    const second = await store.admit(ask(run, limits, { costUsd: 0.05, recordedUsd: 0.05 }));
+    expect(await store.addCost({ scope: run, usd: 0.05, alertUsd: 0.2, now: Date.now() })).toEqual({
+      spentUsd: expect.closeTo(0.15, 9),
+      alert: false,
+    });
+    const second = await store.admit(ask(run, limits, { costUsd: 0.05 }));
     expect(second).toMatchObject({ ok: true, alert: true });
     if (second.ok) expect(second.spentUsd).toBeCloseTo(0.2, 9);
-    expect(await store.admit(ask(run, limits, { costUsd: 0.2 }))).toMatchObject({
+    expect(await store.admit(ask(run, limits, { costUsd: 0.2 }))).toEqual({
       ok: false,
-      exceeded: { budget: "max_usd_per_loop", limit: 0.3, costUsd: 0.2 },
-      alert: false,
+      exceeded: { budget: "max_usd_per_loop", used: expect.closeTo(0.2, 9), limit: 0.3, costUsd: 0.2 },
     });
     // Exactly up to the ceiling is allowed (0.1 + 0.2 is not above 0.3).
     const last = await store.admit(ask(run, limits, { costUsd: 0.1 }));
     expect(last).toMatchObject({ ok: true, alert: false });
     expect(await store.admit(ask(run, limits))).toMatchObject({ ok: false, exceeded: { budget: "max_usd_per_loop" } });
+    // A cost recorded past the alert does not alert a second time.
+    expect(await store.addCost({ scope: run, usd: 1, alertUsd: 0.2, now: Date.now() })).toMatchObject({ alert: false });
+  });
+
+  it.skipIf(skip)("alerts on a cost recorded outside calls, once per run", async () => {
+    const store = open();
+    const run = scope();
+    const add = (usd: number) => store.addCost({ scope: run, usd, alertUsd: 0.5, now: Date.now() });
+    const answers = await Promise.all([add(0.2), add(0.2), add(0.2), add(0.2)]);
+    expect(answers.filter((a) => a.alert)).toHaveLength(1);
+    expect(Math.max(...answers.map((a) => a.spentUsd))).toBeCloseTo(0.8, 9);
   });
 
   it.skipIf(skip)("rejects every request once closed", async () => {
