@@ -19,6 +19,7 @@ import { AgentspecError } from "../errors.js";
 import { countCall, exceededReason, newUsage, pruneRecent, storeLimits, turnProblem } from "./budgets.js";
 import { memoryStore } from "./store/memory.js";
 import type { AdmitAnswer, StateScope, StateStore } from "./store/types.js";
+import { startDecisionSpan, type ApprovalOutcome, type DecisionSpan, type TraceParent } from "./telemetry.js";
 import { decide, type Decision, type DecisionRule, type ToolCall } from "../policy/decide.js";
 import { AexEventLog } from "./aex-events.js";
 import {
@@ -45,6 +46,15 @@ export interface GuardCall extends ToolCall {
 }
 
 export type GuardRule = DecisionRule | "budget" | "escalation" | "audit-failed" | "approval-timeout" | "clock-failed" | "state-unavailable";
+
+/** Per call, beside the call itself. */
+export interface CallOptions {
+  /**
+   * The W3C trace context to continue (an MCP request's `_meta.traceparent`, read with
+   * traceParentFromMeta): the decision's span is its child. Otherwise the active span is the parent.
+   */
+  trace?: TraceParent;
+}
 
 export interface GuardDecision extends Omit<Decision, "rule"> {
   rule: GuardRule;
@@ -161,12 +171,14 @@ export function createGuard(policy: PolicySource | PolicyLoad, options: GuardOpt
   return new Guard(policy, options);
 }
 
-/** What one call carries through the guard: its concurrency slot. */
+/** What one call carries through the guard: its concurrency slot, its span, what came of asking for approval. */
 interface Attempt {
   /** Whether the call holds a concurrency slot (allowed calls through run() do), and its lease in the store. */
   held: boolean;
   lease?: string;
   scope?: StateScope;
+  span?: DecisionSpan;
+  approval?: { outcome: ApprovalOutcome; reviewer?: string };
 }
 
 type Bounded<T> = { ok: true; value: T } | { ok: false; timedOut: true } | { ok: false; timedOut: false; error: unknown };
@@ -236,8 +248,8 @@ export class Guard {
   }
 
   /** The final decision for one call: allow or deny, after budgets, approval and escalation; recorded. Never rejects. */
-  async authorize(call: GuardCall): Promise<GuardDecision> {
-    return (await this.#authorize(call, false)).decision;
+  async authorize(call: GuardCall, options?: CallOptions): Promise<GuardDecision> {
+    return (await this.#authorize(call, false, options)).decision;
   }
 
   /**
@@ -245,8 +257,8 @@ export class Guard {
    * max_concurrency, which only calls made through run() can be held to. The slot is released
    * on every path: a denial, a failed record, execute() throwing or rejecting.
    */
-  async run<T>(call: GuardCall, execute: () => T | Promise<T>): Promise<{ decision: GuardDecision; result?: T }> {
-    const { decision, attempt } = await this.#authorize(call, true);
+  async run<T>(call: GuardCall, execute: () => T | Promise<T>, options?: CallOptions): Promise<{ decision: GuardDecision; result?: T }> {
+    const { decision, attempt } = await this.#authorize(call, true, options);
     if (decision.decision !== "allow") return { decision };
     // A lease that can expire is renewed while the call runs, so only a process that died loses it.
     const renewal = this.#keepLease(attempt);
@@ -306,8 +318,12 @@ export class Guard {
     };
   }
 
-  async #authorize(call: GuardCall, reserveSlot: boolean): Promise<{ decision: GuardDecision; attempt: Attempt }> {
-    const attempt: Attempt = { held: false };
+  async #authorize(
+    call: GuardCall,
+    reserveSlot: boolean,
+    options: CallOptions | undefined,
+  ): Promise<{ decision: GuardDecision; attempt: Attempt }> {
+    const attempt: Attempt = { held: false, span: startDecisionSpan(readTrace(options)) };
     const view = readCall(call);
     let decision: GuardDecision;
     let recorded: RecordedArgs | string | undefined;
@@ -324,6 +340,14 @@ export class Guard {
     }
     const final = await this.#record(typeof view === "string" ? undefined : view, recorded, decision);
     if (final.decision !== "allow") await this.#release(attempt);
+    attempt.span?.end({
+      decision: final.decision,
+      rule: final.rule,
+      policyHash: final.policyHash,
+      agent: this.policy.agent.id,
+      ...(typeof view !== "string" && view.tool !== undefined ? { tool: view.tool } : {}),
+      ...(attempt.approval ? { approval: attempt.approval } : {}),
+    });
     return { decision: final, attempt };
   }
 
@@ -411,11 +435,17 @@ export class Guard {
       entries,
     });
     const approve = this.#options.approve;
-    if (!approve) return denied("approval", `${decision.reason}; no approver is configured, so it is denied`);
+    const outcome = (value: ApprovalOutcome, reviewer?: string) =>
+      (attempt.approval = { outcome: value, ...(reviewer ? { reviewer } : {}) });
+    if (!approve) {
+      outcome("no-approver");
+      return denied("approval", `${decision.reason}; no approver is configured, so it is denied`);
+    }
     const controller = new AbortController();
-    const asked = await this.#bounded(() =>
-      approve({ call: view.call as GuardCall, decision: decision as Decision, signal: controller.signal }),
-    );
+    const ask = () => approve({ call: view.call as GuardCall, decision: decision as Decision, signal: controller.signal });
+    // The approver runs inside the decision's span: its own spans (a Slack call) nest under it.
+    const asked = await this.#bounded(() => (attempt.span ? attempt.span.within(ask) : ask()));
+    if (!asked.ok) outcome(asked.timedOut ? "timed-out" : "failed");
     if (!asked.ok && asked.timedOut) {
       controller.abort(new Error(`no answer within approvalTimeoutMs (${this.#approvalTimeoutMs} ms)`));
       return denied(
@@ -426,8 +456,11 @@ export class Guard {
     if (!asked.ok)
       return denied("approval", `${decision.reason}; asking for approval failed (${errorMessage(asked.error)}), so it is denied`);
     const answer = readAnswer(asked.value);
-    if (typeof answer === "string")
+    if (typeof answer === "string") {
+      outcome("failed");
       return denied("approval", `${decision.reason}; the approver's answer could not be read (${answer}), so it is denied`);
+    }
+    outcome(answer.approved ? "approved" : "rejected", answer.reviewer);
     const by = answer.reviewer ? ` by ${answer.reviewer}` : "";
     const why = answer.reason ? `: ${answer.reason}` : "";
     if (!answer.approved) return denied("approval", `"${tool}" was rejected${by}${why}`, answer.reviewer);
@@ -725,6 +758,16 @@ export class Guard {
     } catch {
       // An alert that cannot be delivered must not change a decision.
     }
+  }
+}
+
+/** The call's trace context, when the options carry one (anything else is no trace context, not an error). */
+function readTrace(options: CallOptions | undefined): TraceParent | undefined {
+  try {
+    const trace = options?.trace;
+    return trace !== null && typeof trace === "object" && typeof trace.traceparent === "string" ? trace : undefined;
+  } catch {
+    return undefined;
   }
 }
 
