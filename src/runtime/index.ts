@@ -12,7 +12,9 @@ export {
   type GuardOptions,
   type GuardRule,
   type GuardUsage,
+  type CallOptions,
 } from "./guard.js";
+export { traceParentFromMeta, tracingAvailable, type TraceParent, type ApprovalOutcome } from "./telemetry.js";
 export { GENESIS_HASH, argsDigest, recordHash, type DecisionRecord, type RecordSink } from "./decision-record.js";
 export { verifyAuditLog, type AuditProblem, type AuditVerification } from "./audit-verify.js";
 export {
