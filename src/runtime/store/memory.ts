@@ -82,7 +82,7 @@ class MemoryStore implements StateStore {
     state.sessionRuns.add(scope.run);
     run.calls += 1;
     run.usd += request.costUsd;
-    state.recent.push(now);
+    if (limits.ratePerMinute !== undefined) state.recent.push(now);
     let lease: string | undefined;
     if (request.slot) {
       lease = `lease-${++this.#leases}`;

@@ -32,8 +32,11 @@ if redis.call('HEXISTS', run, 'x:' .. tool) == 1 then
   return answer('escalated', redis.call('HGET', run, 'd:' .. tool) or '0')
 end
 local day = math.floor(now / 86400000)
-redis.call('ZREMRANGEBYSCORE', sessionsKey, '-inf', day - 1)
-if maxSessions and redis.call('ZSCORE', sessionsKey, runId) == false then
+local counted = redis.call('ZSCORE', sessionsKey, runId)
+-- A run already counted today costs one lookup; only a new one prunes and counts the set.
+local newSession = counted == false or tonumber(counted) ~= day
+if newSession then redis.call('ZREMRANGEBYSCORE', sessionsKey, '-inf', day - 1) end
+if newSession and maxSessions then
   local sessions = redis.call('ZCARD', sessionsKey)
   if sessions >= maxSessions then return answer('max_sessions_per_day', tostring(sessions)) end
 end
@@ -41,8 +44,8 @@ local calls = tonumber(redis.call('HGET', run, 'calls') or '0')
 if maxCalls and calls >= maxCalls then return answer('max_tool_calls', tostring(calls)) end
 local spent = tonumber(redis.call('HGET', run, 'usd') or '0')
 if maxUsd and (spent >= maxUsd - eps or spent + cost > maxUsd + eps) then return answer('max_usd_per_loop', tostring(spent)) end
-redis.call('ZREMRANGEBYSCORE', rateKey, '-inf', now - 60000)
 if rate then
+  redis.call('ZREMRANGEBYSCORE', rateKey, '-inf', now - 60000)
   local recent = redis.call('ZCARD', rateKey)
   if recent >= rate then return answer('rate_per_minute', tostring(recent)) end
 end
@@ -55,12 +58,17 @@ if slot then
 end
 if not commit then return answer('ok', tostring(spent)) end
 
-redis.call('ZADD', sessionsKey, day, runId)
-redis.call('PEXPIRE', sessionsKey, 172800000)
+if newSession then
+  redis.call('ZADD', sessionsKey, day, runId)
+  redis.call('PEXPIRE', sessionsKey, 172800000)
+end
 redis.call('HINCRBY', run, 'calls', 1)
 if cost > 0 then spent = tonumber(redis.call('HINCRBYFLOAT', run, 'usd', ARGV[2])) end
-redis.call('ZADD', rateKey, now, id)
-redis.call('PEXPIRE', rateKey, 60000)
+-- The window is kept only while the policy sets a rate: a rate added later counts from then.
+if rate then
+  redis.call('ZADD', rateKey, now, id)
+  redis.call('PEXPIRE', rateKey, 60000)
+end
 local lease
 if slot then
   redis.call('ZADD', slotsKey, now + leaseMs, id)
