@@ -13,6 +13,7 @@ import { benchDecide, benchDecideUncached } from "./decide.js";
 import { benchDenyScaling } from "./deny-scaling.js";
 import { benchDiff } from "./diff.js";
 import { benchMcp } from "./mcp.js";
+import { benchGuardRedis } from "./guard-redis.js";
 import { medianTimes, peakRssMb } from "./harness.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -282,6 +283,40 @@ row(
   mcp.check.ms / mcp.sdk.ms,
   "(info)",
 );
+
+log("guard with the Redis store: a redis-server on loopback");
+const redis = await benchGuardRedis({ seconds: quick ? 2 : 5, rounds: quick ? 3 : 10 });
+if (redis.skipped) row("Guard with the Redis store", "skipped", redis.skipped, "", NaN, "(info)");
+else {
+  const { memory, redis: viaRedis } = redis.latency;
+  const added = (p) => viaRedis[p] - memory[p];
+  const us = (v) => (v >= 1000 ? `${(v / 1000).toFixed(2)} ms` : `${v.toFixed(0)} µs`);
+  row(
+    "Guard + Redis store: decisions/s, 2 processes × 64 calls in flight (pipelined)",
+    perSecond(redis.fleet.perSecond),
+    "memory store, 1 process × 64",
+    perSecond(redis.memoryPerSecond),
+    redis.fleet.perSecond / redis.memoryPerSecond,
+    "(info)",
+  );
+  row(
+    "Latency the Redis store adds per decision, p99 (loopback, one call at a time)",
+    us(added("p99")),
+    "target",
+    "1 ms",
+    added("p99") / 1000,
+    "≤ 1×",
+    added("p99") <= 1000,
+  );
+  row(
+    "Latency the Redis store adds per decision, p50",
+    us(added("p50")),
+    "memory store p50",
+    us(memory.p50),
+    viaRedis.p50 / memory.p50,
+    "(info)",
+  );
+}
 rmSync(out, { recursive: true, force: true });
 
 const statuses = {
@@ -322,7 +357,7 @@ function table(rows, meta) {
     "| --- | --- | --- | --- | --- | --- | --- |",
     ...rows.map(
       (r) =>
-        `| ${r.figure} | ${r.value} | ${r.baselineName} | ${r.baseline} | ${r.ratio >= 100 ? Math.round(r.ratio).toLocaleString("en") : r.ratio.toFixed(2)}× | ${r.target} | ${r.met === undefined ? "" : r.met ? "yes" : "no"} |`,
+        `| ${r.figure} | ${r.value} | ${r.baselineName} | ${r.baseline} | ${Number.isNaN(r.ratio) ? "" : r.ratio >= 100 ? `${Math.round(r.ratio).toLocaleString("en")}×` : `${r.ratio.toFixed(2)}×`} | ${r.target} | ${r.met === undefined ? "" : r.met ? "yes" : "no"} |`,
     ),
     "",
     `Exit codes: lint ${meta.statuses.lint}, compile ${meta.statuses.compile}, ajv-cli ${meta.statuses.ajv}, spectral ${meta.statuses.spectral}, corpus lint ${meta.statuses.corpus} (1: findings, expected), diff ${meta.statuses.diff}, diff --base ${meta.statuses.diffBase}. decide() and Cedar agree on ${meta.decideAgreement} calls.`,
