@@ -15,8 +15,9 @@
  */
 import type { Policy } from "../../generated/policy.js";
 import { escapePointerSegment } from "../load/index.js";
-import { brokenLimit, holds } from "./evaluate.js";
+import { brokenLimit, holds, prototypeKeyPath } from "./evaluate.js";
 import { indexOf, indexPolicy, resolveTool } from "./resolve.js";
+import { toolNameProblem } from "./tool-name.js";
 
 export type DecisionKind = "allow" | "deny" | "require_approval";
 
@@ -68,12 +69,18 @@ function decideOrThrow(policy: Policy, call: unknown, hash: string): Decision {
   // A policy already indexed passed this check when it was indexed.
   let index = policy !== null && typeof policy === "object" ? indexOf(policy) : undefined;
   if (!index && !hasPolicyShape(policy)) return denial("invalid-policy", "The policy is missing or malformed: every call is denied", hash);
-  const problem = malformed(call);
+  const problem = readableShapeProblem(call);
   if (problem) return denial("malformed-call", problem, hash);
   index ??= indexPolicy(policy);
   const { tool: name, args = NO_VALUES, context = NO_VALUES } = call as ToolCall;
   const resolved = resolveTool(index, name);
   const fixed = resolved.fixed;
+  // A call that is denied whatever its values needs no look at them; any other must not carry
+  // a __proto__ key a tool could read as a prototype.
+  if (fixed === undefined || fixed.decision !== "deny") {
+    const problem = prototypeProblem(args, context);
+    if (problem) return denial("malformed-call", problem, index.hash);
+  }
   // A copy: the caller owns the decision it gets back (entries is frozen, so it is shared).
   if (fixed)
     return { decision: fixed.decision, rule: fixed.rule, reason: fixed.reason, policyHash: fixed.policyHash, entries: fixed.entries };
@@ -109,6 +116,45 @@ function decideOrThrow(policy: Policy, call: unknown, hash: string): Decision {
     policyHash: index.hash,
     entries: resolved.pointers as string[],
   };
+}
+
+function prototypeProblem(args: Record<string, unknown>, context: Record<string, unknown>): string | undefined {
+  let at: string | undefined;
+  try {
+    at =
+      (args === NO_VALUES ? undefined : prototypeKeyPath(args, "args")) ??
+      (context === NO_VALUES ? undefined : prototypeKeyPath(context, "context"));
+  } catch (error) {
+    // A getter or proxy that throws while being read: no tool can be shown what was decided.
+    return `The call's args or context cannot be read (${error instanceof Error ? error.message : String(error)}): it is denied`;
+  }
+  return at === undefined
+    ? undefined
+    : `The call holds a "__proto__" key (${at}): a tool copying its arguments (Object.assign) would take it as a prototype, with values this decision never checked, so the call is denied`;
+}
+
+/**
+ * Why decide() denies a call whatever the policy, or undefined: the call, its args or context
+ * are not objects (or cannot be read), the tool name is no tool's name (toolNameProblem), or the
+ * args or context hold a `__proto__` key at any depth. For engines that must refuse what decide()
+ * refuses (request builders): whenever it gives a reason decide() denies the call (as
+ * malformed-call, or by the deny pattern or allowlist the name meets first), and whenever decide()
+ * says malformed-call it gives one.
+ */
+export function callProblem(call: unknown): string | undefined {
+  const shape = readableShapeProblem(call);
+  if (shape) return shape;
+  const { tool, args = NO_VALUES, context = NO_VALUES } = call as ToolCall;
+  return toolNameProblem(tool) ?? prototypeProblem(args, context);
+}
+
+/** malformed(), with a call whose getters throw turned into a malformed call rather than a broken policy. */
+function readableShapeProblem(call: unknown): string | undefined {
+  try {
+    return malformed(call);
+  } catch (error) {
+    return `The call cannot be read (${error instanceof Error ? error.message : String(error)}): it is denied`;
+  }
 }
 
 function hasPolicyShape(policy: unknown): policy is Policy {

@@ -1,6 +1,12 @@
 /**
  * What decide() checks against a call's values once the tool is resolved: the hard limits on
  * its arguments and the approval conditions. Reads own properties only, never a prototype's.
+ *
+ * Both fail closed on a value they cannot vouch for. A limit is broken by a value of the wrong
+ * type and by a non-finite number (NaN, ±Infinity: JSON's 1e309 parses as Infinity). An approval
+ * condition holds, so a human decides, when the value is absent, of another type than the
+ * operand (`eq: 1` against "1"; for `in`, of a type no operand has), or a non-finite number:
+ * none of them can be shown not to need approval.
  */
 import type { ArgumentLimit, Condition } from "../../generated/policy.js";
 
@@ -38,8 +44,9 @@ export function brokenLimit(
 function limitProblem(arg: string, limit: ArgumentLimit, value: unknown): string | undefined {
   if (value === undefined) return limit.required ? `argument "${arg}" is required` : undefined;
   if (limit.min !== undefined || limit.max !== undefined) {
-    // Fail closed: a bound that cannot be checked is broken.
-    if (typeof value !== "number" || Number.isNaN(value)) return `argument "${arg}" must be a number`;
+    // Fail closed: a bound that cannot be checked is broken (-Infinity is under every max).
+    if (typeof value !== "number") return `argument "${arg}" must be a number`;
+    if (!Number.isFinite(value)) return `argument "${arg}" is ${value}, not a finite number`;
     if (limit.max !== undefined && value > limit.max) return `argument "${arg}" is ${value}, above the limit of ${limit.max}`;
     if (limit.min !== undefined && value < limit.min) return `argument "${arg}" is ${value}, below the minimum of ${limit.min}`;
   }
@@ -53,28 +60,93 @@ function limitProblem(arg: string, limit: ArgumentLimit, value: unknown): string
   return undefined;
 }
 
-/**
- * Whether an approval condition holds. A compared value that is absent does not hold the
- * condition; one of the wrong type for a numeric comparison does (fail closed: ask a human).
- */
+/** Whether an approval condition holds (see the module comment for values it cannot compare). */
 export function holds(condition: Condition, args: Record<string, unknown>, context: Record<string, unknown>): boolean {
   if (condition.any && !condition.any.some((c) => holds(c, args, context))) return false;
   if (condition.all && !condition.all.every((c) => holds(c, args, context))) return false;
   if (condition.arg === undefined && condition.context === undefined) return condition.any !== undefined || condition.all !== undefined;
   const value = condition.arg !== undefined ? readPath(args, condition.arg) : readPath(context, condition.context!);
-  if (value === undefined) return false;
+  const kind = jsonKind(value);
+  // Absent, or a number no operand can be compared with: every operator holds.
+  if (kind === "absent" || kind === "non-finite") return true;
   const numeric = (bound: number | undefined, test: (v: number, b: number) => boolean): boolean =>
-    bound === undefined || typeof value !== "number" || Number.isNaN(value) || test(value, bound);
+    bound === undefined || kind !== "number" || test(value as number, bound);
   return (
     numeric(condition.gt, (v, b) => v > b) &&
     numeric(condition.gte, (v, b) => v >= b) &&
     numeric(condition.lt, (v, b) => v < b) &&
     numeric(condition.lte, (v, b) => v <= b) &&
-    (condition.eq === undefined || value === condition.eq) &&
-    (condition.ne === undefined || value !== condition.ne) &&
-    (condition.in === undefined || condition.in.includes(value as string)) &&
-    (condition.not_in === undefined || !condition.not_in.includes(value as string))
+    (condition.eq === undefined || jsonKind(condition.eq) !== kind || value === condition.eq) &&
+    (condition.ne === undefined || jsonKind(condition.ne) !== kind || value !== condition.ne) &&
+    (condition.in === undefined || !hasKind(condition.in, kind) || condition.in.includes(value as string)) &&
+    (condition.not_in === undefined || !hasKind(condition.not_in, kind) || !condition.not_in.includes(value as string))
   );
+}
+
+export type ValueKind = "absent" | "null" | "array" | "object" | "string" | "number" | "non-finite" | "boolean" | "bigint" | "other";
+
+/**
+ * The type a condition compares by: the JSON type (null and arrays apart from objects), with
+ * NaN and ±Infinity a kind of their own that no operand has, and "absent" for undefined. A
+ * condition holds unless the value's kind is its operand's (for `in` / `not_in`, one operand's);
+ * "absent" and "non-finite" hold every operator. Exported so other engines' requests say the same.
+ */
+export function jsonKind(value: unknown): ValueKind {
+  if (value === undefined) return "absent";
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  switch (typeof value) {
+    case "number":
+      return Number.isFinite(value) ? "number" : "non-finite";
+    case "string":
+      return "string";
+    case "boolean":
+      return "boolean";
+    case "object":
+      return "object";
+    case "bigint":
+      return "bigint";
+    default:
+      return "other";
+  }
+}
+
+function hasKind(operands: readonly unknown[], kind: ValueKind): boolean {
+  for (const operand of operands) if (jsonKind(operand) === kind) return true;
+  return false;
+}
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/**
+ * Where a value holds a `__proto__` key, at any depth ("args.a.__proto__"), or undefined.
+ * JSON.parse makes `__proto__` an own key, which decide() reads as data; a tool that copies its
+ * arguments with Object.assign or reads them through a prototype chain sees that key's object
+ * as the prototype instead, with values decide() never checked. Iterative (any depth is safe)
+ * and cycle-safe; a call without nested objects allocates nothing.
+ */
+export function prototypeKeyPath(value: object, base: string): string | undefined {
+  if (hasOwn.call(value, "__proto__")) return `${base}.__proto__`;
+  let pending: [object, string][] | undefined;
+  for (const key in value) {
+    if (!hasOwn.call(value, key)) continue;
+    const child = (value as Record<string, unknown>)[key];
+    if (child !== null && typeof child === "object") (pending ??= []).push([child, `${base}.${key}`]);
+  }
+  if (pending === undefined) return undefined;
+  const seen = new Set<object>([value]);
+  while (pending.length > 0) {
+    const [node, path] = pending.pop()!;
+    if (seen.has(node)) continue;
+    seen.add(node);
+    if (hasOwn.call(node, "__proto__")) return `${path}.__proto__`;
+    for (const key in node) {
+      if (!hasOwn.call(node, key)) continue;
+      const child = (node as Record<string, unknown>)[key];
+      if (child !== null && typeof child === "object" && !seen.has(child)) pending.push([child, `${path}.${key}`]);
+    }
+  }
+  return undefined;
 }
 
 const OPERATORS: [keyof Condition, string][] = [

@@ -1,7 +1,14 @@
 /**
  * The part of decide() that depends only on the tool's name: a policy is indexed once (exact
- * names in Maps, globs in a segment index), and each name's resolution — denied, not allowed,
- * or the allowlist entries that apply — is cached, so a cached name costs a Map lookup.
+ * names in Maps, globs in a segment index), and each name's resolution — malformed, denied, not
+ * allowed, or the allowlist entries that apply — is cached, so a cached name costs a Map lookup.
+ *
+ * Names (see tool-name.ts): a name no tool has (empty, invisible or control characters,
+ * whitespace, an empty dot segment) is malformed. A deny pattern matches the name as written and
+ * every reading a dispatcher could make of it: both are also compared folded (NFKC, ignorables
+ * and surrounding whitespace removed, case folded), so `email.Send` and `email.ｓｅｎｄ` meet
+ * `email.send`. The allowlist matches the name exactly as written. Folding happens once per name,
+ * here, and is cached with the rest.
  */
 import type { Policy, PolicyTool } from "../../generated/policy.js";
 import { joinPointer } from "../load/index.js";
@@ -9,6 +16,7 @@ import type { Decision, DecisionKind, DecisionRule } from "./decide.js";
 import { describeCondition } from "./evaluate.js";
 import { isPattern } from "./glob.js";
 import { addGlob, allMatches, createGlobIndex, firstMatch, type GlobIndex } from "./glob-index.js";
+import { foldToolName, toolNameProblem } from "./tool-name.js";
 
 export interface ResolvedEntry {
   name: string;
@@ -39,6 +47,9 @@ export interface PolicyIndex {
   hash: string;
   denyExact: Map<string, DenyEntry>;
   denyGlobs: GlobIndex<DenyEntry>;
+  /** The deny patterns folded: what the folded name is matched against. */
+  denyFoldedExact: Map<string, DenyEntry>;
+  denyFoldedGlobs: GlobIndex<DenyEntry>;
   toolsExact: Map<string, PolicyTool>;
   toolGlobs: GlobIndex<{ name: string; tool: PolicyTool }>;
   /** Tool name → resolution, bounded so arbitrary names cannot grow it without limit. */
@@ -61,6 +72,8 @@ export function indexPolicy(policy: Policy): PolicyIndex {
     hash: policy.hash,
     denyExact: new Map(),
     denyGlobs: createGlobIndex(),
+    denyFoldedExact: new Map(),
+    denyFoldedGlobs: createGlobIndex(),
     toolsExact: new Map(),
     toolGlobs: createGlobIndex(),
     cache: new Map(),
@@ -69,6 +82,11 @@ export function indexPolicy(policy: Policy): PolicyIndex {
     const entry: DenyEntry = { pattern: d.pattern, reason: d.reason, pointer: `/deny/${i}` };
     if (isPattern(d.pattern)) addGlob(index!.denyGlobs, d.pattern, entry);
     else if (!index!.denyExact.has(d.pattern)) index!.denyExact.set(d.pattern, entry);
+    // Folding can turn a fullwidth ＊ into *: the folded pattern is then a glob, which only
+    // widens what is denied.
+    const folded = foldToolName(d.pattern);
+    if (isPattern(folded)) addGlob(index!.denyFoldedGlobs, folded, entry);
+    else if (!index!.denyFoldedExact.has(folded)) index!.denyFoldedExact.set(folded, entry);
   });
   for (const name of Object.keys(policy.tools)) {
     const tool = policy.tools[name]!;
@@ -98,14 +116,21 @@ function resolveUncached(index: PolicyIndex, name: string): ResolvedTool {
     policyHash: index.hash,
     entries: entries as string[],
   });
-  const denied = index.denyExact.get(name) ?? firstMatch(index.denyGlobs, name);
+  const folded = foldToolName(name);
+  const malformed = toolNameProblem(name, folded);
+  if (malformed) return { entries: [], pointers: NO_ENTRIES, fixed: decision("deny", "malformed-call", malformed, NO_ENTRIES) };
+  // As written first (a "?" matches one code unit of the name as written, which folding can
+  // change), then as any dispatcher could read it.
+  const asWritten = index.denyExact.get(name) ?? firstMatch(index.denyGlobs, name);
+  const denied = asWritten ?? index.denyFoldedExact.get(folded) ?? firstMatch(index.denyFoldedGlobs, folded);
   if (denied) {
     const why = denied.reason ? `: ${denied.reason}` : "";
-    const by = denied.pattern === name ? "denied by the policy" : `denied by "${denied.pattern}"`;
+    const by = denied.pattern === name || denied.pattern === folded ? "denied by the policy" : `denied by "${denied.pattern}"`;
+    const subject = asWritten || folded === name ? `"${name}" is` : `"${name}" reads as "${folded}", which is`;
     return {
       entries: [],
       pointers: NO_ENTRIES,
-      fixed: decision("deny", "deny-pattern", `"${name}" is ${by}${why}`, Object.freeze([denied.pointer])),
+      fixed: decision("deny", "deny-pattern", `${subject} ${by}${why}`, Object.freeze([denied.pointer])),
     };
   }
   // All matching entries, not the first: taking the first glob in key order would let a

@@ -19,15 +19,19 @@ const EDGE_SPACE = /^\p{White_Space}+|\p{White_Space}+$/gu;
 /** A dotted capital I lower-cases to i + U+0307 everywhere but in a Turkish locale, which reads it as i. */
 const DOTTED_I = /i\u0307/g;
 
-/** Why a tool name is malformed, or undefined when it is a name. */
-export function toolNameProblem(name: string): string | undefined {
+/**
+ * Why a tool name is malformed, or undefined when it is a name: empty, holding a character no
+ * name holds (see NOT_IN_A_NAME), or with an empty dot segment, as written or once folded (a
+ * fullwidth dot reads as a dot). `folded` is foldToolName(name), when the caller has it.
+ */
+export function toolNameProblem(name: string, folded?: string): string | undefined {
   if (name.length === 0) return "The call has no tool name";
   const bad = NOT_IN_A_NAME.exec(name);
   if (bad) {
     const code = bad[0].codePointAt(0)!;
     return `The tool name ${JSON.stringify(name)} holds ${describeCodePoint(code)} at index ${bad.index}: no tool name does, so the call is denied`;
   }
-  const empty = emptySegment(name) ?? emptySegment(foldToolName(name));
+  const empty = emptySegment(name) ?? emptySegment(folded ?? foldToolName(name));
   if (empty) return `The tool name ${JSON.stringify(name)} has an empty segment (${empty}): no tool name does, so the call is denied`;
   return undefined;
 }

@@ -4,6 +4,7 @@
  * while being read turns into a reason the guard denies with, never into a rejection.
  */
 import { AgentspecError } from "../errors.js";
+import { isObject } from "../load/data.js";
 import { foldToolName } from "../policy/tool-name.js";
 import { isChainTail, isRecordSink } from "./decision-record.js";
 import type { GuardOptions } from "./guard.js";
@@ -116,10 +117,6 @@ export function readAnswer(answer: unknown): { approved: boolean; reviewer?: str
   } catch (error) {
     return errorMessage(error);
   }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 /** The call's cost, or why it is malformed. */

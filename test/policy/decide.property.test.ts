@@ -46,7 +46,15 @@ const call = fc.record(
   {
     tool: name,
     args: fc.record(
-      { amount: fc.oneof(fc.integer({ min: -10, max: 120 }), fc.constant("50"), fc.constant(Number.NaN)) },
+      {
+        amount: fc.oneof(
+          fc.integer({ min: -10, max: 120 }),
+          fc.constant("50"),
+          fc.constant(Number.NaN),
+          fc.constant(Number.POSITIVE_INFINITY),
+          fc.constant(Number.NEGATIVE_INFINITY),
+        ),
+      },
       { requiredKeys: [] },
     ),
     context: fc.record({ environment: fc.constantFrom("prod", "dev") }, { requiredKeys: [] }),
@@ -70,21 +78,29 @@ function breaksLimit(l: ArgumentLimit | undefined, amount: unknown): boolean {
   if (!l) return false;
   if (amount === undefined) return l.required === true;
   if (l.max === undefined && l.min === undefined) return false;
-  if (typeof amount !== "number" || Number.isNaN(amount)) return true;
+  if (typeof amount !== "number" || !Number.isFinite(amount)) return true;
   return (l.max !== undefined && amount > l.max) || (l.min !== undefined && amount < l.min);
 }
 
+/** An absent, mistyped or non-finite value holds the condition (a human decides). */
 function conditionHolds(c: Condition, c2: Call): boolean {
   if (c.arg !== undefined) {
     const amount = c2.args?.amount;
-    if (amount === undefined) return false;
-    return typeof amount !== "number" || Number.isNaN(amount) || amount > c.gt!;
+    if (amount === undefined) return true;
+    return typeof amount !== "number" || !Number.isFinite(amount) || amount > c.gt!;
   }
-  return c2.context?.environment !== undefined && c2.context.environment === c.eq;
+  const environment = c2.context?.environment;
+  return environment === undefined || environment === c.eq;
+}
+
+/** A name with an empty dot segment is no tool's name: malformed, denied. */
+function malformedName(tool: string): boolean {
+  return tool.startsWith(".") || tool.endsWith(".") || tool.includes("..");
 }
 
 /** What the policy must decide, computed without decide()'s index or code. */
 function expected(p: Policy, c: Call): DecisionKind {
+  if (malformedName(c.tool)) return "deny";
   if (p.deny.some((d) => naiveGlobMatch(d.pattern, c.tool))) return "deny";
   const matching = Object.entries(p.tools)
     .filter(([key]) => naiveGlobMatch(key, c.tool))
@@ -104,7 +120,8 @@ describe("decide() properties (fast-check, fixed seed)", () => {
           const actual = decide(p, c);
           const want = expected(p, c);
           expect(actual.decision).toBe(want);
-          if (p.deny.some((d) => naiveGlobMatch(d.pattern, c.tool))) expect(actual.rule).toBe("deny-pattern");
+          if (malformedName(c.tool)) expect(actual.rule).toBe("malformed-call");
+          else if (p.deny.some((d) => naiveGlobMatch(d.pattern, c.tool))) expect(actual.rule).toBe("deny-pattern");
           expect(actual.policyHash).toBe(p.hash);
         }),
         { seed: SEED, numRuns: fuzzRuns(3000) },

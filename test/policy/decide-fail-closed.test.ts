@@ -1,0 +1,279 @@
+/**
+ * decide() against the readings an attacker can choose (issue #12), one table per class: tool
+ * names a dispatcher may read as a denied tool, approval conditions given values they cannot
+ * compare, hard limits given non-finite numbers, and arguments shaped like prototypes.
+ * test/policy/decide-fail-closed.property.test.ts generates the open-ended cases.
+ */
+import { describe, expect, it } from "vitest";
+import type { Condition, Policy } from "../../generated/policy.js";
+import { callProblem, decide } from "../../src/policy/decide.js";
+import { foldToolName, toolNameProblem } from "../../src/policy/tool-name.js";
+import { makePolicy } from "../helpers/policy.js";
+
+/** The issue's policy: email.* allowed, email.send denied; *.delete denied under a broad allow. */
+const EMAIL = makePolicy({
+  deny: [{ pattern: "email.send" }, { pattern: "*.delete" }],
+  tools: { "email.*": { effect: "write" }, "*": { effect: "read" } },
+});
+
+describe("tool names: every reading of a denied name is denied", () => {
+  const denied: [string, string, "deny-pattern" | "malformed-call"][] = [
+    ["a capital letter", "email.Send", "deny-pattern"],
+    ["all capitals", "EMAIL.SEND", "deny-pattern"],
+    ["fullwidth letters (NFKC)", "email.\uff53\uff45\uff4e\uff44", "deny-pattern"],
+    ["a fullwidth dot (NFKC)", "email\uff0esend", "deny-pattern"],
+    ["mathematical bold letters (NFKC)", "email.\u{1d42c}\u{1d41e}\u{1d427}\u{1d41d}", "deny-pattern"],
+    ["a long s (case folding)", "email.\u017fend", "deny-pattern"],
+    ["a case difference under a glob deny", "email.x.Delete", "deny-pattern"],
+    ["a trailing space", "email.send ", "malformed-call"],
+    ["a leading no-break space", "\u00a0email.send", "malformed-call"],
+    ["a zero-width space", "email.send\u200b", "malformed-call"],
+    ["a soft hyphen", "email.se\u00adnd", "malformed-call"],
+    ["a byte order mark", "\ufeffemail.send", "malformed-call"],
+    ["a variation selector", "email.send\ufe0f", "malformed-call"],
+    ["a Hangul filler", "email.send\u3164", "malformed-call"],
+    ["a newline", "email.send\n", "malformed-call"],
+    ["a NUL", "email.send\0", "malformed-call"],
+    ["a line separator", "email.send\u2028", "malformed-call"],
+    ["a bidi override", "email.\u202esend", "malformed-call"],
+    ["a lone surrogate", "email.send\ud800", "malformed-call"],
+    ["a trailing dot", "email.send.", "malformed-call"],
+    ["a leading dot", ".email.send", "malformed-call"],
+    ["an empty segment", "email..send", "malformed-call"],
+    ["an empty segment made of a fullwidth dot", "email.\uff0esend", "malformed-call"],
+  ];
+
+  it.each(denied)("%s: %j is denied (%s)", (_name, tool, rule) => {
+    expect(decide(EMAIL, { tool })).toMatchObject({ decision: "deny", rule });
+  });
+
+  it("says which reading was denied, and names the entry", () => {
+    expect(decide(EMAIL, { tool: "EMAIL.SEND" })).toMatchObject({
+      reason: '"EMAIL.SEND" reads as "email.send", which is denied by the policy',
+      entries: ["/deny/0"],
+    });
+    expect(decide(EMAIL, { tool: "email.x.Delete" }).reason).toBe(
+      '"email.x.Delete" reads as "email.x.delete", which is denied by "*.delete"',
+    );
+    expect(decide(EMAIL, { tool: "email.send\u200b" }).reason).toBe(
+      'The tool name "email.send\u200b" holds an invisible or formatting character (U+200B) at index 10: no tool name does, so the call is denied',
+    );
+    expect(decide(EMAIL, { tool: "email..send" }).reason).toBe(
+      'The tool name "email..send" has an empty segment (two dots in a row): no tool name does, so the call is denied',
+    );
+  });
+
+  it("a deny pattern written in another case or form denies the plain name too", () => {
+    const policy = makePolicy({ deny: [{ pattern: "Email.SEND" }, { pattern: "\uff50ayment.*" }], tools: { "*": { effect: "read" } } });
+    expect(decide(policy, { tool: "email.send" }).rule).toBe("deny-pattern");
+    expect(decide(policy, { tool: "payment.refund" }).rule).toBe("deny-pattern");
+    // A fullwidth star folds to a star: the pattern then denies more, never less.
+    const star = makePolicy({ deny: [{ pattern: "admin.\uff0a" }], tools: { "*": { effect: "read" } } });
+    expect(decide(star, { tool: "admin.users" }).rule).toBe("deny-pattern");
+  });
+
+  it("the allowlist stays exact: another spelling of an allowed name is not allowed", () => {
+    const policy = makePolicy({ tools: { "crm.get": { effect: "read" } } });
+    expect(decide(policy, { tool: "crm.get" }).decision).toBe("allow");
+    for (const tool of ["CRM.GET", "crm.Get", "crm.\uff47et"]) expect(decide(policy, { tool }).rule).toBe("not-allowed");
+  });
+
+  it("well-formed names that only look unusual are still decided by the policy", () => {
+    for (const tool of ["email.draft", "e-mail.send_v2", "crm.контакт", "a", "x.y.z"])
+      expect(decide(EMAIL, { tool }).decision).toBe("allow");
+  });
+
+  it("folding: NFKC, ignorables and edge whitespace removed, case folded, stable", () => {
+    const cases: [string, string][] = [
+      ["Email.Send", "email.send"],
+      ["email.\uff53\uff45\uff4e\uff44", "email.send"],
+      [" email.se\u00adnd\u200b\n", "email.send"],
+      ["STRASSE.ẞ", "strasse.ss"],
+      ["ema\u0130l.send", "email.send"],
+      ["emaıl.send", "email.send"],
+      ["\u212aelvin", "kelvin"],
+      ["\ufb01le.read", "file.read"],
+    ];
+    for (const [name, folded] of cases) {
+      expect(foldToolName(name), JSON.stringify(name)).toBe(folded);
+      expect(foldToolName(folded)).toBe(folded);
+    }
+    expect(toolNameProblem("")).toBe("The call has no tool name");
+    expect(toolNameProblem("email.send")).toBeUndefined();
+  });
+});
+
+/** One gated tool per condition, so a call shows whether its condition held. */
+function gated(when: Condition): Policy {
+  return makePolicy({ tools: { "ops.run": { effect: "write", approval: { when, channel: "ops" } } } });
+}
+
+describe("approval conditions hold on values they cannot compare", () => {
+  const cases: [string, Condition, Record<string, unknown>, Record<string, unknown>, "require_approval" | "allow"][] = [
+    ["eq 1, given the string 1", { arg: "level", eq: 1 }, { level: "1" }, {}, "require_approval"],
+    ["eq 1, given 2", { arg: "level", eq: 1 }, { level: 2 }, {}, "allow"],
+    ["eq 1, given 1", { arg: "level", eq: 1 }, { level: 1 }, {}, "require_approval"],
+    ["eq true, given the string true", { arg: "flag", eq: true }, { flag: "true" }, {}, "require_approval"],
+    ["eq prod, given null", { arg: "target", eq: "prod" }, { target: null }, {}, "require_approval"],
+    ["ne prod, given a number", { arg: "target", ne: "prod" }, { target: 5 }, {}, "require_approval"],
+    ["ne prod, given prod", { arg: "target", ne: "prod" }, { target: "prod" }, {}, "allow"],
+    ["in [prod], given [prod]", { arg: "target", in: ["prod"] }, { target: ["prod"] }, {}, "require_approval"],
+    ["in [prod], given dev", { arg: "target", in: ["prod"] }, { target: "dev" }, {}, "allow"],
+    ["in [1, a], given true (a type no operand has)", { arg: "x", in: [1, "a"] }, { x: true }, {}, "require_approval"],
+    ["in [1, a], given 2 (a type an operand has)", { arg: "x", in: [1, "a"] }, { x: 2 }, {}, "allow"],
+    ["not_in [dev], given an object", { arg: "target", not_in: ["dev"] }, { target: { name: "dev" } }, {}, "require_approval"],
+    ["not_in [dev], given dev", { arg: "target", not_in: ["dev"] }, { target: "dev" }, {}, "allow"],
+    ["gt 100, the argument absent", { arg: "amount", gt: 100 }, {}, {}, "require_approval"],
+    ["gt 100, a nested argument absent", { arg: "order.amount", gt: 100 }, { order: {} }, {}, "require_approval"],
+    ["gt 100, given a string", { arg: "amount", gt: 100 }, { amount: "50" }, {}, "require_approval"],
+    ["gt 100, given -Infinity", { arg: "amount", gt: 100 }, { amount: -Infinity }, {}, "require_approval"],
+    ["lt 0, given Infinity", { arg: "amount", lt: 0 }, { amount: Infinity }, {}, "require_approval"],
+    ["gte 5, given NaN", { arg: "amount", gte: 5 }, { amount: NaN }, {}, "require_approval"],
+    ["eq 1, given Infinity (JSON's 1e309)", { arg: "level", eq: 1 }, JSON.parse('{"level":1e309}'), {}, "require_approval"],
+    ["gt 100, given 50", { arg: "amount", gt: 100 }, { amount: 50 }, {}, "allow"],
+    ["a context field absent", { context: "environment", eq: "production" }, {}, {}, "require_approval"],
+    ["a context field of another type", { context: "environment", eq: "production" }, {}, { environment: 1 }, "require_approval"],
+    ["a context field that differs", { context: "environment", eq: "production" }, {}, { environment: "staging" }, "allow"],
+    [
+      "any: one alternative absent",
+      {
+        any: [
+          { arg: "amount", gt: 100 },
+          { context: "tenant", eq: "x" },
+        ],
+      },
+      { amount: 1 },
+      {},
+      "require_approval",
+    ],
+    [
+      "all: both absent",
+      {
+        all: [
+          { arg: "amount", gt: 100 },
+          { arg: "currency", eq: "EUR" },
+        ],
+      },
+      {},
+      {},
+      "require_approval",
+    ],
+  ];
+
+  it.each(cases)("%s: %s", (_name, when, args, context, expected) => {
+    expect(decide(gated(when), { tool: "ops.run", args, context }).decision).toBe(expected);
+  });
+
+  it("a refund without an amount cannot be shown to be under its threshold: it asks", () => {
+    const refund = makePolicy({
+      tools: {
+        "billing.refund": { effect: "irreversible", approval: { when: { arg: "amount", gt: 100 } }, limits: { amount: { max: 600 } } },
+      },
+    });
+    expect(decide(refund, { tool: "billing.refund" })).toMatchObject({
+      decision: "require_approval",
+      entries: ["/tools/billing.refund/approval"],
+    });
+  });
+});
+
+describe("hard limits: non-finite numbers break every numeric bound", () => {
+  const limited = (limit: object) => makePolicy({ tools: { "pay.out": { effect: "irreversible", limits: { amount: limit } } } });
+  const cases: [string, object, unknown, string | undefined][] = [
+    ["max only, -Infinity", { max: 600 }, -Infinity, 'argument "amount" is -Infinity, not a finite number'],
+    ["min only, Infinity", { min: 0 }, Infinity, 'argument "amount" is Infinity, not a finite number'],
+    ["max, NaN", { max: 600 }, NaN, 'argument "amount" is NaN, not a finite number'],
+    ["max, Infinity from JSON's 1e309", { max: 600 }, JSON.parse("1e309"), 'argument "amount" is Infinity, not a finite number'],
+    ["max, a string", { max: 600 }, "5", 'argument "amount" must be a number'],
+    ["max, a bigint", { max: 600 }, 5n, 'argument "amount" must be a number'],
+    ["one_of [1], the string 1", { one_of: [1] }, "1", 'argument "amount" must be one of 1'],
+    ["max, 600", { max: 600 }, 600, undefined],
+    ["max, absent", { max: 600 }, undefined, undefined],
+    ["required, absent", { max: 600, required: true }, undefined, 'argument "amount" is required'],
+  ];
+
+  it.each(cases)("%s", (_name, limit, amount, problem) => {
+    const decision = decide(limited(limit), { tool: "pay.out", args: amount === undefined ? {} : { amount } });
+    if (problem === undefined) expect(decision.decision).toBe("allow");
+    else expect(decision).toMatchObject({ decision: "deny", rule: "hard-limit", reason: `"pay.out": ${problem}` });
+  });
+});
+
+describe("arguments shaped like prototypes are malformed", () => {
+  const refund = makePolicy({
+    tools: {
+      "billing.refund": { effect: "irreversible", limits: { amount: { max: 600 } } },
+      "crm.get": { effect: "read" },
+    },
+  });
+  const cyclic: Record<string, unknown> = { a: 1 };
+  cyclic.self = cyclic;
+  const cases: [string, string, Record<string, unknown> | undefined, Record<string, unknown> | undefined, string][] = [
+    ["the issue's JSON.parse", "billing.refund", JSON.parse('{"__proto__":{"amount":1000}}'), undefined, "args.__proto__"],
+    ["nested", "billing.refund", JSON.parse('{"order":{"lines":[{"__proto__":{"x":1}}]}}'), undefined, "args.order.lines.0.__proto__"],
+    ["in the context", "crm.get", undefined, JSON.parse('{"actor":"a","__proto__":{"admin":true}}'), "context.__proto__"],
+    ["under an unconditional tool", "crm.get", JSON.parse('{"q":{"__proto__":null}}'), undefined, "args.q.__proto__"],
+  ];
+
+  it.each(cases)("%s: denied as malformed-call, naming where", (_name, tool, args, context, at) => {
+    expect(decide(refund, { tool, ...(args ? { args } : {}), ...(context ? { context } : {}) })).toMatchObject({
+      decision: "deny",
+      rule: "malformed-call",
+      reason: expect.stringContaining(`The call holds a "__proto__" key (${at})`),
+      entries: [],
+    });
+  });
+
+  it("what such args would do to a tool that copies them: the check is about a real hole", () => {
+    const args = JSON.parse('{"__proto__":{"amount":1000}}') as Record<string, unknown>;
+    expect(Object.prototype.hasOwnProperty.call(args, "amount")).toBe(false);
+    expect((Object.assign({}, args) as { amount?: number }).amount).toBe(1000);
+  });
+
+  it("a cycle, deep nesting and keys like constructor are fine; a getter that throws is malformed", () => {
+    let deep: Record<string, unknown> = { leaf: 1 };
+    for (let i = 0; i < 100_000; i++) deep = { next: deep };
+    expect(decide(refund, { tool: "crm.get", args: cyclic }).decision).toBe("allow");
+    expect(decide(refund, { tool: "crm.get", args: deep }).decision).toBe("allow");
+    expect(decide(refund, { tool: "crm.get", args: { constructor: { prototype: 1 }, prototype: 2 } }).decision).toBe("allow");
+    const trap = Object.defineProperty({}, "x", {
+      enumerable: true,
+      get() {
+        throw new Error("trap");
+      },
+    });
+    expect(decide(refund, { tool: "crm.get", args: trap })).toMatchObject({
+      rule: "malformed-call",
+      reason: "The call's args or context cannot be read (trap): it is denied",
+    });
+  });
+
+  it("a denied name is reported as denied whatever its args hold", () => {
+    const policy = makePolicy({ deny: [{ pattern: "email.send" }], tools: { "*": { effect: "read" } } });
+    expect(decide(policy, { tool: "email.send", args: JSON.parse('{"__proto__":{}}') }).rule).toBe("deny-pattern");
+  });
+});
+
+describe("callProblem: what decide() refuses whatever the policy, for other engines' requests", () => {
+  it("names the problem of a malformed call, a malformed name and a __proto__ key, and none for a good call", () => {
+    expect(callProblem(42)).toBe("The call is not an object: expected { tool, args?, context? }");
+    expect(callProblem({ tool: "a", args: [] })).toBe("The call's args must be an object");
+    expect(callProblem({ tool: "email..send" })).toContain("has an empty segment");
+    expect(callProblem({ tool: "crm.get", context: JSON.parse('{"__proto__":{}}') })).toContain('"__proto__" key (context.__proto__)');
+    expect(callProblem({ tool: "email.Send", args: { a: [1, { b: 2 }] } })).toBeUndefined();
+  });
+
+  it("a call whose getters throw is malformed, for callProblem and decide() alike (not a broken policy)", () => {
+    const call = Object.defineProperty({}, "tool", {
+      get() {
+        throw new Error("boom");
+      },
+    });
+    expect(callProblem(call)).toBe("The call cannot be read (boom): it is denied");
+    expect(decide(EMAIL, call)).toMatchObject({
+      decision: "deny",
+      rule: "malformed-call",
+      reason: "The call cannot be read (boom): it is denied",
+    });
+  });
+});
