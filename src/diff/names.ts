@@ -12,7 +12,7 @@
  * pattern holds other characters the search still finds names (every one is checked with decide()
  * afterwards) but no longer proves that none exists.
  */
-import { isPattern } from "../policy/index.js";
+import { foldToolName, isPattern } from "../policy/index.js";
 
 export interface NamePattern {
   pattern: string;
@@ -36,19 +36,18 @@ const MAX_NAME_LENGTH = 256;
 const FRESH_CANDIDATES = "xqzjkvwy0123456789";
 
 /**
- * The reading of a tool name deny patterns compare: decide()'s, exactly. Today that is the name
- * as it is; issue #12 makes it the folded name (NFKC, default-ignorables removed, case folded),
- * and this becomes the runtime's fold.
+ * The reading of a tool name deny patterns compare: decide()'s, exactly, the folded name (NFKC,
+ * default-ignorables and surrounding whitespace removed, case folded).
  */
 export function foldName(name: string): string {
-  return name;
+  return foldToolName(name);
 }
 
 /**
- * Whether decide() refuses names with an empty dot segment (`a..b`, `.a`, `a.`): not yet, issue
- * #12 makes it so. The search then skips such names, as decide() would deny them.
+ * decide() refuses names with an empty dot segment (`a..b`, `.a`, `a.`) as malformed: the
+ * search skips such names, as decide() denies them.
  */
-const EMPTY_SEGMENTS_MALFORMED = false;
+const EMPTY_SEGMENTS_MALFORMED = true;
 
 interface Automaton {
   source: string;

@@ -301,9 +301,13 @@ const TABLE: Case[] = [
     expect: [{ kind: "channel-changed", direction: "neutral", line: 4 }],
   },
   {
+    // The amount is required: a call without one (whose gate would hold) is denied by both.
     name: "approval-loosened masked by a lowered limit: widened, with no witness",
-    old: spec("tools:", "  r: { effect: read, approval: { when: { arg: amount, gt: 100 } }, limits: { amount: { max: 600 } } }"),
-    new: spec("tools:", "  r: { effect: read, limits: { amount: { max: 50 } } }"),
+    old: spec(
+      "tools:",
+      "  r: { effect: read, approval: { when: { arg: amount, gt: 100 } }, limits: { amount: { max: 600, required: true } } }",
+    ),
+    new: spec("tools:", "  r: { effect: read, limits: { amount: { max: 50, required: true } } }"),
     expect: [
       { kind: "approval-removed", direction: "widened", line: 4, side: "old", witness: "none" },
       { kind: "limit-lowered", direction: "narrowed", line: 4 },
