@@ -15,6 +15,7 @@
 const NOT_IN_A_NAME = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{White_Space}\p{Default_Ignorable_Code_Point}\p{Cs}]/u;
 
 const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
+const PRINTABLE_ASCII = /^[\x21-\x7e]*$/;
 const EDGE_SPACE = /^\p{White_Space}+|\p{White_Space}+$/gu;
 /** A dotted capital I lower-cases to i + U+0307 everywhere but in a Turkish locale, which reads it as i. */
 const DOTTED_I = /i\u0307/g;
@@ -44,6 +45,9 @@ export function toolNameProblem(name: string, folded?: string): string | undefin
  * name gives it back. Used on deny patterns and names alike; never for the allowlist, which is exact.
  */
 export function foldToolName(name: string): string {
+  // Printable ASCII (most names): NFKC changes nothing, nothing is ignorable or space, and case
+  // folding is lower-casing.
+  if (PRINTABLE_ASCII.test(name)) return name.toLowerCase();
   let folded = name;
   // Each round can only expose what the last produced (case mapping can emit a compatibility
   // form); four rounds are more than any string needs, and the loop must stay bounded.

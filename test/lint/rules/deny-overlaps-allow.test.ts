@@ -35,6 +35,14 @@ testRule(RULE, {
       errors: [{ line: 4, column: 3, message: overlap("payment.r*", "payment.*", 5) }],
     },
     {
+      name: "a tool denied by another spelling of its name, as decide() folds names for deny patterns",
+      code: `${HEADER}tools:\n  Email.Send: { effect: irreversible }\n  "\uff43rm.export": { effect: write }\ndeny: [email.send, "crm.*"]\n`,
+      errors: [
+        { line: 4, column: 3, message: overlap("Email.Send", "email.send", 6) },
+        { line: 5, column: 3, message: overlap("\uff43rm.export", "crm.*", 6) },
+      ],
+    },
+    {
       name: "a suppression for one tool leaves the other tool's finding",
       code: `${sends}suppressions:\n  - { rule: ${RULE}, tool: email.send, reason: migration in progress }\n`,
       errors: [{ line: 5, column: 3, message: overlap("sms.send", "*.send", 6) }],
