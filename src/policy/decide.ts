@@ -54,6 +54,10 @@ export function decide(policy: Policy, call: unknown): Decision {
   try {
     return decideOrThrow(policy, call, hash);
   } catch (error) {
+    // A call whose getters throw (or that is malformed in a way evaluation tripped over) is the
+    // call's fault; checked here, off the hot path, rather than guarding every read.
+    const problem = callProblem(call);
+    if (problem) return denial("malformed-call", problem, hash);
     // A policy that did not pass loadPolicy can hold nulls or wrong types anywhere (a deny
     // entry, a tool, a condition): whatever breaks evaluation denies the call.
     const detail = error instanceof Error ? error.message : String(error);
@@ -69,7 +73,7 @@ function decideOrThrow(policy: Policy, call: unknown, hash: string): Decision {
   // A policy already indexed passed this check when it was indexed.
   let index = policy !== null && typeof policy === "object" ? indexOf(policy) : undefined;
   if (!index && !hasPolicyShape(policy)) return denial("invalid-policy", "The policy is missing or malformed: every call is denied", hash);
-  const problem = readableShapeProblem(call);
+  const problem = malformed(call);
   if (problem) return denial("malformed-call", problem, hash);
   index ??= indexPolicy(policy);
   const { tool: name, args = NO_VALUES, context = NO_VALUES } = call as ToolCall;
@@ -119,15 +123,9 @@ function decideOrThrow(policy: Policy, call: unknown, hash: string): Decision {
 }
 
 function prototypeProblem(args: Record<string, unknown>, context: Record<string, unknown>): string | undefined {
-  let at: string | undefined;
-  try {
-    at =
-      (args === NO_VALUES ? undefined : prototypeKeyPath(args, "args")) ??
-      (context === NO_VALUES ? undefined : prototypeKeyPath(context, "context"));
-  } catch (error) {
-    // A getter or proxy that throws while being read: no tool can be shown what was decided.
-    return `The call's args or context cannot be read (${error instanceof Error ? error.message : String(error)}): it is denied`;
-  }
+  const at =
+    (args === NO_VALUES ? undefined : prototypeKeyPath(args, "args")) ??
+    (context === NO_VALUES ? undefined : prototypeKeyPath(context, "context"));
   return at === undefined
     ? undefined
     : `The call holds a "__proto__" key (${at}): a tool copying its arguments (Object.assign) would take it as a prototype, with values this decision never checked, so the call is denied`;
@@ -142,17 +140,13 @@ function prototypeProblem(args: Record<string, unknown>, context: Record<string,
  * says malformed-call it gives one.
  */
 export function callProblem(call: unknown): string | undefined {
-  const shape = readableShapeProblem(call);
-  if (shape) return shape;
-  const { tool, args = NO_VALUES, context = NO_VALUES } = call as ToolCall;
-  return toolNameProblem(tool) ?? prototypeProblem(args, context);
-}
-
-/** malformed(), with a call whose getters throw turned into a malformed call rather than a broken policy. */
-function readableShapeProblem(call: unknown): string | undefined {
   try {
-    return malformed(call);
+    const shape = malformed(call);
+    if (shape) return shape;
+    const { tool, args = NO_VALUES, context = NO_VALUES } = call as ToolCall;
+    return toolNameProblem(tool) ?? prototypeProblem(args, context);
   } catch (error) {
+    // A getter or proxy that throws while being read: no tool can be shown what was decided.
     return `The call cannot be read (${error instanceof Error ? error.message : String(error)}): it is denied`;
   }
 }

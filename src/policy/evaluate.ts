@@ -128,8 +128,8 @@ const hasOwn = Object.prototype.hasOwnProperty;
 export function prototypeKeyPath(value: object, base: string): string | undefined {
   if (hasOwn.call(value, "__proto__")) return `${base}.__proto__`;
   let pending: [object, string][] | undefined;
+  // for-in without an own-key test: an inherited enumerable key only adds a node to look at.
   for (const key in value) {
-    if (!hasOwn.call(value, key)) continue;
     const child = (value as Record<string, unknown>)[key];
     if (child !== null && typeof child === "object") (pending ??= []).push([child, `${base}.${key}`]);
   }
@@ -141,7 +141,6 @@ export function prototypeKeyPath(value: object, base: string): string | undefine
     seen.add(node);
     if (hasOwn.call(node, "__proto__")) return `${path}.__proto__`;
     for (const key in node) {
-      if (!hasOwn.call(node, key)) continue;
       const child = (node as Record<string, unknown>)[key];
       if (child !== null && typeof child === "object" && !seen.has(child)) pending.push([child, `${path}.${key}`]);
     }

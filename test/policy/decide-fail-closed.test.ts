@@ -244,7 +244,7 @@ describe("arguments shaped like prototypes are malformed", () => {
     });
     expect(decide(refund, { tool: "crm.get", args: trap })).toMatchObject({
       rule: "malformed-call",
-      reason: "The call's args or context cannot be read (trap): it is denied",
+      reason: "The call cannot be read (trap): it is denied",
     });
   });
 
