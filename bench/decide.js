@@ -3,7 +3,7 @@
 import * as cedarEngine from "@cedar-policy/cedar-wasm/nodejs";
 import { Bench } from "tinybench";
 import { compilePolicy } from "../dist/src/policy/compile-policy.js";
-import { cedar, cedarArgTypes } from "../dist/src/compile/targets/cedar.js";
+import { cedar, cedarSubjects } from "../dist/src/compile/targets/cedar.js";
 import { parseSource } from "../dist/src/load/index.js";
 import { checkSource } from "../dist/src/model/index.js";
 import { cedarRequest, fromCedarDecisions } from "../dist/src/compile/requests/cedar.js";
@@ -75,9 +75,9 @@ function cedarAuthorizer(spec, policy) {
   if (cedarEngine.preparsePolicySet(id, { staticPolicies: policies.contents }).type !== "success")
     throw new Error("Cedar refused the policies");
   if (cedarEngine.preparseSchema(id, schema.contents).type !== "success") throw new Error("Cedar refused the schema");
-  const types = cedarArgTypes(policy);
+  const subjects = cedarSubjects(policy);
   const ask = (call, approved) => {
-    const request = cedarRequest(policy, call, approved, types);
+    const request = cedarRequest(policy, call, approved, subjects);
     const answer = cedarEngine.statefulIsAuthorized({ ...request, preparsedPolicySetId: id, entities: [] });
     if (answer.type !== "success") throw new Error(JSON.stringify(answer.errors));
     return answer.response.decision;

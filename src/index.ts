@@ -46,7 +46,7 @@ export {
   type Target,
   type TargetContext,
 } from "./compile/index.js";
-export { cedarRequest, fromCedarDecisions, type CedarRequest } from "./compile/index.js";
+export { cedarRequest, fromCedarDecisions, wpcRequestContext, fromWpcDecisions, WPC_CONTEXT, type CedarRequest } from "./compile/index.js";
 export {
   loadPolicy,
   tryLoadPolicy,

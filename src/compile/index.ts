@@ -4,3 +4,4 @@ export { checkOutputs, writeOutputs, type OutputDrift } from "./outputs.js";
 export { targets, type EmittedFile, type Target, type TargetContext } from "./targets/index.js";
 export { DEFAULT_TARGETS } from "./defaults.js";
 export { cedarRequest, fromCedarDecisions, type CedarRequest } from "./requests/cedar.js";
+export { wpcRequestContext, fromWpcDecisions, WPC_CONTEXT } from "./requests/wpc.js";

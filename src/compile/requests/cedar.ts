@@ -1,11 +1,13 @@
 /**
  * The Cedar request for one tool call against policies from the `cedar` target, and how to read
- * Cedar's two answers back as allow / deny / require_approval (the mapping is described in
- * src/compile/targets/cedar.ts). Pure data: the caller passes it to its Cedar engine.
+ * Cedar's two answers back as allow / deny / require_approval (the mapping is in the target's
+ * docs and README "The Cedar mapping"). Pure data: the caller passes it to its Cedar engine.
  */
 import type { Policy } from "../../../generated/policy.js";
-import { cedarArgTypes, decimalText, isCedarDecimal, type CedarArgType } from "../targets/cedar.js";
-import { readPath, type DecisionKind, type ToolCall } from "../../policy/index.js";
+import { foldToolName, readPath, type DecisionKind } from "../../policy/index.js";
+import { malformedReason } from "./call-shape.js";
+import { cedarSubjects, decimalText, isCedarDecimal, MALFORMED_ACTION } from "../targets/cedar.js";
+import { valueType } from "./value-type.js";
 
 type CedarValue = string | boolean | number | { __extn: { fn: string; arg: string } } | CedarValue[] | { [key: string]: CedarValue };
 
@@ -16,45 +18,52 @@ export interface CedarRequest {
   context: Record<string, CedarValue>;
 }
 
-const CALL_CONTEXT_FIELDS = ["actor", "tenant", "environment"] as const;
-
-/** The request for `call`; `approved` says a human has approved this call. */
-export function cedarRequest(policy: Policy, call: ToolCall, approved: boolean, types = cedarArgTypes(policy)): CedarRequest {
-  const args: Record<string, CedarValue> = {};
-  const lengths: Record<string, CedarValue> = {};
-  const mistyped: string[] = [];
-  for (const [path, type] of types) {
-    const value = readPath(call.args ?? {}, path);
-    if (value === undefined) continue;
-    const cedarValue = typed(value, type);
-    if (cedarValue === undefined) mistyped.push("args." + path);
-    else {
-      args[path] = cedarValue;
-      // UTF-16 code units, as decide() counts max_length.
-      if (typeof value === "string") lengths[path] = value.length;
-    }
+/**
+ * The request for `call`; `approved` says a human has approved this call. `subjects` is
+ * `cedarSubjects(policy)`, to compute once per policy. A call decide() rejects as malformed is
+ * asked as the action no policy permits.
+ */
+export function cedarRequest(policy: Policy, call: unknown, approved: boolean, subjects = cedarSubjects(policy)): CedarRequest {
+  const principal = { type: "Agentspec::Agent", id: policy.agent.id };
+  const problem = malformedReason(call);
+  if (problem !== undefined) {
+    const tool = (call as { tool?: unknown } | null)?.tool;
+    return {
+      principal,
+      action: { type: "Agentspec::Action", id: MALFORMED_ACTION },
+      resource: { type: "Agentspec::Tool", id: typeof tool === "string" ? tool : "" },
+      context: { reason: problem },
+    };
   }
-  const callContext: Record<string, CedarValue> = {};
-  for (const field of CALL_CONTEXT_FIELDS) {
-    const value = readPath(call.context ?? {}, field);
-    if (value === undefined) continue;
-    if (typeof value === "string") callContext[field] = value;
-    else mistyped.push("call_context." + field);
-  }
-  return {
-    principal: { type: "Agentspec::Agent", id: policy.agent.id },
-    action: { type: "Agentspec::Action", id: "call" },
-    resource: { type: "Agentspec::Tool", id: call.tool },
-    context: { tool: call.tool, args, arg_lengths: lengths, call_context: callContext, mistyped, approved },
+  const { tool, args = {}, context = {} } = call as { tool: string; args?: object; context?: object };
+  // Records keyed by "args.<path>" / "context.<field>": a key is never "__proto__", so plain objects are safe.
+  const records: Record<"types" | "strings" | "numbers" | "bools" | "lengths", Record<string, CedarValue>> = {
+    types: {},
+    strings: {},
+    numbers: {},
+    bools: {},
+    lengths: {},
   };
-}
-
-function typed(value: unknown, type: CedarArgType): CedarValue | undefined {
-  if (type === "decimal") {
-    return typeof value === "number" && isCedarDecimal(value) ? { __extn: { fn: "decimal", arg: decimalText(value) } } : undefined;
+  for (const key of subjects) {
+    const value = key.startsWith("args.") ? readPath(args, key.slice("args.".length)) : readPath(context, key.slice("context.".length));
+    const type = valueType(value);
+    if (type === "absent") continue;
+    records.types[key] = type;
+    if (typeof value === "string") {
+      records.strings[key] = value;
+      // UTF-16 code units, as decide() counts max_length.
+      records.lengths[key] = value.length;
+    }
+    if (typeof value === "boolean") records.bools[key] = value;
+    if (typeof value === "number" && isCedarDecimal(value)) records.numbers[key] = { __extn: { fn: "decimal", arg: decimalText(value) } };
   }
-  if (type === "Bool") return typeof value === "boolean" ? value : undefined;
-  return typeof value === "string" ? value : undefined;
+  const folded = foldToolName(tool);
+  return {
+    principal,
+    action: { type: "Agentspec::Action", id: "call" },
+    resource: { type: "Agentspec::Tool", id: tool },
+    context: { tool, tool_length: tool.length, folded_tool: folded, folded_tool_length: folded.length, approved, ...records },
+  };
 }
 
 /** Cedar's answers without and with approval → the agentspec decision. */

@@ -1,108 +1,101 @@
 /** `cedar` → <id>.cedar (policies) and <id>.cedarschema. */
 import type { Condition, Policy, PolicyTool } from "../../../generated/policy.js";
-import { compilePolicy } from "../../policy/compile-policy.js";
 import { joinPointer } from "../../load/index.js";
-import type { Target } from "./types.js";
-
-export type CedarArgType = "decimal" | "String" | "Bool";
+import { compilePolicy, foldToolName, isPattern } from "../../policy/index.js";
+import type { Target, TargetContext } from "./types.js";
 
 const NAMESPACE = "Agentspec";
 const ACTION = `${NAMESPACE}::Action::"call"`;
+/** The action a request names for a call decide() rejects as malformed: no policy permits it. */
+export const MALFORMED_ACTION = "malformed_call";
 
 export const cedar: Target = {
   id: "cedar",
   description: "Cedar policies and schema: permits, forbids and approval gates a Cedar engine enforces",
   docs: `\`cedar\` → <id>.cedar (policies) and <id>.cedarschema: the same authority, enforced by a Cedar
-engine. The mapping (documented in README "Interop"):
+engine, with the request \`cedarRequest(policy, call, approved)\` builds (see README "The Cedar
+mapping"):
 - principal Agentspec::Agent::"<agent id>", action Agentspec::Action::"call", resource
-  Agentspec::Tool::"<tool name>"; context { tool, args, call_context, mistyped, approved }.
-- every allowlisted tool is a permit; a glob tool (Cedar has no wildcard entities) is a permit
-  over \`context.tool like "…"\`. As in decide(), every entry that matches a name applies: its
-  forbids too (the strictest wins).
-- deny patterns, hard limits and approval gates are forbids; a forbid for an approval gate has
-  \`unless { context.approved }\` and an @approval annotation (with @channel). Ask Cedar with
-  approved=false: Allow → allow; otherwise ask with approved=true: Allow → require_approval,
-  Deny → deny.
-- numbers are Cedar decimals; \`arg_lengths\` carries string lengths (Cedar has none); \`args\` holds the arguments the policy reads, flattened by dotted
-  path, when their type is the one the schema declares; a present argument of another type is
-  named in \`mistyped\`, which fails closed exactly as decide() does (a bound it cannot check is
-  broken; a numeric approval condition holds).
-- \`?\` in a glob has no Cedar equivalent: a deny pattern widens it to \`*\` and a glob tool with
-  one is left out (both fail closed).`,
+  Agentspec::Tool::"<tool name>"; a call decide() rejects as malformed is asked as action
+  "malformed_call", which no policy permits.
+- the context carries the name (\`tool\`), its folded reading (\`folded_tool\`: a deny pattern matches
+  the name as written or folded, against the pattern as written or folded), their lengths, \`approved\`, and each value the policies read
+  by key ("args.<path>", "context.<field>"): its type in \`types\`, and the value in \`strings\`,
+  \`numbers\` (Cedar decimals), \`bools\` or \`lengths\` when it has that type. Every comparison is
+  typed, so a value of one type never meets an operand of another.
+- every allowlisted tool is a permit; a glob tool is a permit over \`context.tool like "…"\`; as in
+  decide(), every entry that matches a name applies its forbids (the strictest wins).
+- deny patterns, hard limits and approval gates are forbids; an approval gate's has
+  \`unless { context.approved }\` and an @approval annotation (with @channel). Ask with
+  approved=false: Allow → allow; else with approved=true: Allow → require_approval, Deny → deny.
+Numbers are Cedar decimals (four fractional digits): bounds of any precision compare exactly
+with the values Cedar holds, and a call value it cannot hold fails closed (a bound it breaks, a
+condition that holds). What Cedar cannot say is said more strictly and reported: a glob tool
+whose \`?\` Cedar cannot match exactly gets no permit (its limits and gate still apply).`,
   extension: ".cedar",
   emit: (spec, context) => {
     const policy = compilePolicy(spec);
     return [
-      { path: `${spec.agent.id}.cedar`, contents: cedarPolicies(policy, (pointer, message) => context.report({ pointer, message })) },
+      { path: `${spec.agent.id}.cedar`, contents: cedarPolicies(policy, context) },
       { path: `${spec.agent.id}.cedarschema`, contents: cedarSchema(policy) },
     ];
   },
 };
 
-/** The Cedar type of every argument path the policy reads: decimal for numeric use, else by value. */
-export function cedarArgTypes(policy: Policy): Map<string, CedarArgType> {
-  const types = new Map<string, CedarArgType>();
-  const note = (path: string, type: CedarArgType): void => {
-    if (!types.has(path) || type === "decimal") types.set(path, type);
-  };
-  const byValue = (path: string, values: unknown[]): void => {
-    const first = values[0];
-    note(path, typeof first === "number" ? "decimal" : typeof first === "boolean" ? "Bool" : "String");
-  };
+/** A value a policy reads: "args.<path>" or "context.<field>", the key in each context record. */
+export function cedarSubjects(policy: Policy): string[] {
+  const keys = new Set<string>();
   const visit = (c: Condition): void => {
     c.any?.forEach(visit);
     c.all?.forEach(visit);
-    if (c.arg === undefined) return;
-    if ([c.gt, c.gte, c.lt, c.lte].some((b) => b !== undefined)) note(c.arg, "decimal");
-    const compared = [c.eq, c.ne, ...(c.in ?? []), ...(c.not_in ?? [])].filter((v) => v !== undefined);
-    if (compared.length > 0) byValue(c.arg, compared);
-    else if (!types.has(c.arg)) note(c.arg, "String");
+    if (c.arg !== undefined) keys.add("args." + c.arg);
+    if (c.context !== undefined) keys.add("context." + c.context);
   };
   for (const tool of Object.values(policy.tools)) {
-    for (const [path, limit] of Object.entries(tool.limits ?? {})) {
-      if (limit.min !== undefined || limit.max !== undefined) note(path, "decimal");
-      else if (limit.max_length !== undefined) note(path, "String");
-      else if (limit.one_of) byValue(path, limit.one_of);
-      else if (!types.has(path)) note(path, "String");
-    }
+    for (const path of Object.keys(tool.limits ?? {})) keys.add("args." + path);
     if (tool.approval?.when) visit(tool.approval.when);
   }
-  return new Map([...types].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
+/** The context records and the Cedar type of their attributes. */
+const RECORDS = { types: "String", strings: "String", numbers: "__cedar::decimal", bools: "Bool", lengths: "Long" } as const;
+
 export function cedarSchema(policy: Policy): string {
-  const types = [...cedarArgTypes(policy)];
-  const args = types.map(([path, type]) => `      ${str(path)}?: ${type === "decimal" ? "__cedar::decimal" : type},`);
-  const lengths = types.filter(([, type]) => type === "String").map(([path]) => `      ${str(path)}?: Long,`);
+  const subjects = cedarSubjects(policy);
+  const record = (name: string, type: string): string[] => [
+    `  type ${capitalize(name)} = {`,
+    ...subjects.map((key) => `    ${str(key)}?: ${type},`),
+    "  };",
+  ];
   return [
     `// Cedar schema for agent "${policy.agent.id}" ${policy.agent.version}, generated by agentspec from policy ${policy.hash}.`,
     `namespace ${NAMESPACE} {`,
     "  entity Agent;",
     "  entity Tool;",
-    "  // The arguments the policies read, by dotted path; present only when of the declared type.",
-    "  type Args = {",
-    ...args,
-    "  };",
-    "  // The length of each string argument in Args (Cedar has no string length).",
-    "  type ArgLengths = {",
-    ...lengths,
-    "  };",
-    "  type CallContext = { actor?: String, tenant?: String, environment?: String };",
+    "  // Each value the policies read, by key (args.<path>, context.<field>): its type (string, number,",
+    "  // boolean, null, array, object, non-finite-number; absent: no attribute), and the value in the",
+    "  // record of its type (numbers: when a Cedar decimal holds it exactly; lengths: of strings).",
+    ...Object.entries(RECORDS).flatMap(([name, type]) => record(name, type)),
     "  action call appliesTo {",
     "    principal: Agent,",
     "    resource: Tool,",
-    "    context: { tool: String, args: Args, arg_lengths: ArgLengths, call_context: CallContext, mistyped: Set<String>, approved: Bool }",
+    "    context: {",
+    "      tool: String, tool_length: Long, folded_tool: String, folded_tool_length: Long, approved: Bool,",
+    "      types: Types, strings: Strings, numbers: Numbers, bools: Bools, lengths: Lengths",
+    "    }",
     "  };",
+    "  // A call decide() rejects as malformed: no policy permits it.",
+    `  action ${MALFORMED_ACTION} appliesTo { principal: Agent, resource: Tool, context: { reason: String } };`,
     "}",
     "",
   ].join("\n");
 }
 
-/** Says what Cedar cannot express exactly, at the policy pointer it concerns (also the spec's pointer). */
-export type CedarLoss = (pointer: string, message: string) => void;
+const SILENT: TargetContext = { report: () => {} };
 
-export function cedarPolicies(policy: Policy, lossy: CedarLoss = () => {}): string {
-  const types = cedarArgTypes(policy);
+export function cedarPolicies(policy: Policy, context: TargetContext = SILENT): string {
+  const report = (pointer: string, message: string): void => context.report({ pointer, message });
   const principal = `principal == ${NAMESPACE}::Agent::${str(policy.agent.id)}`;
   const blocks: string[] = [
     `// Cedar policies for agent "${policy.agent.id}" ${policy.agent.version}, generated by agentspec from policy ${policy.hash}.`,
@@ -113,191 +106,286 @@ export function cedarPolicies(policy: Policy, lossy: CedarLoss = () => {}): stri
   };
 
   policy.deny.forEach((d, i) => {
-    const annotations = { id: `deny-${i}`, agentspec: "deny", pattern: d.pattern, ...(d.reason ? { reason: d.reason } : {}) };
-    if (isGlob(d.pattern))
-      statement(annotations, "forbid", "resource", [`when { context.tool like ${likePattern(d.pattern.replaceAll("?", "*"))} }`]);
-    else statement(annotations, "forbid", toolResource(d.pattern), []);
+    const pattern = cedarText(d.pattern, joinPointer("/deny", String(i)), report);
+    const annotations = { id: `deny-${i}`, agentspec: "deny", pattern, ...(d.reason ? { reason: cedarText(d.reason) } : {}) };
+    // Two readings of the name: as written, and folded (foldToolName) against the folded pattern.
+    const readings = [nameMatch("context.tool", pattern, "wide")!, nameMatch("context.folded_tool", foldToolName(pattern), "wide")!];
+    statement(annotations, "forbid", "resource", [`when { ${[...new Set(readings)].map((r) => `(${r})`).join(" || ")} }`]);
   });
 
-  Object.keys(policy.tools).forEach((name, i) => {
-    const tool = policy.tools[name]!;
-    const selector = selectTool(name);
-    if (!selector) return;
-    const { resource, guard } = selector;
-    const when = (expr: string): string[] => [`when { ${[guard, expr].filter(Boolean).join(" && ")} }`];
-    statement({ id: `allow-${i}`, agentspec: "allow", tool: name, effect: tool.effect }, "permit", resource, guard ? when("") : []);
-    const at = joinPointer("/tools", name);
-    limitForbids(tool, types, at, lossy).forEach((expr, j) =>
-      statement({ id: `limit-${i}-${j}`, agentspec: "hard-limit", tool: name }, "forbid", resource, when(expr)),
+  Object.keys(policy.tools).forEach((key, i) => {
+    const tool = policy.tools[key]!;
+    const at = joinPointer("/tools", key);
+    const name = cedarText(key, at, report);
+    const exact = name === key ? selector(name, "exact") : undefined;
+    const wide = selector(name, "wide")!;
+    const when = (sel: Selector, expr: string): string[] => {
+      const parts = [sel.guard, expr].filter((p) => p !== "");
+      return parts.length > 0 ? [`when { ${parts.join(" && ")} }`] : [];
+    };
+    if (exact)
+      statement({ id: `allow-${i}`, agentspec: "allow", tool: name, effect: tool.effect }, "permit", exact.resource, when(exact, ""));
+    else if (name === key)
+      report(at, `Cedar has no one-character wildcard: the glob "${name}" gets no permit (its limits and gate still apply)`);
+    limitForbids(tool).forEach((expr, j) =>
+      statement({ id: `limit-${i}-${j}`, agentspec: "hard-limit", tool: name }, "forbid", wide.resource, when(wide, expr)),
     );
     if (tool.approval) {
       const annotations = {
         id: `approval-${i}`,
         agentspec: "approval",
         tool: name,
-        ...(tool.approval.channel ? { channel: tool.approval.channel } : {}),
+        ...(tool.approval.channel ? { channel: cedarText(tool.approval.channel) } : {}),
       };
-      const expr = tool.approval.when ? conditionExpr(tool.approval.when, types, { pointer: `${at}/approval/when`, lossy }) : "";
-      statement(annotations, "forbid", resource, [...(guard || expr ? when(expr) : []), "unless { context.approved }"]);
+      const expr = tool.approval.when ? holdsExpr(tool.approval.when) : "";
+      statement(annotations, "forbid", wide.resource, [...when(wide, expr), "unless { context.approved }"]);
     }
   });
   return blocks.join("\n\n") + "\n";
 }
 
-/** How a policy statement selects one allowlist entry, or undefined when Cedar cannot express it. */
-function selectTool(name: string): { resource: string; guard: string } | undefined {
-  if (!isGlob(name)) return { resource: toolResource(name), guard: "" };
-  if (name.includes("?")) return undefined;
-  return { resource: "resource", guard: `context.tool like ${likePattern(name)}` };
+interface Selector {
+  resource: string;
+  guard: string;
 }
 
-/** One Cedar expression per way a call can break the tool's hard limits (decide(): brokenLimit). */
-function limitForbids(tool: PolicyTool, types: Map<string, CedarArgType>, at: string, lossy: CedarLoss): string[] {
+/**
+ * How a statement selects one allowlist entry: "exact" as decide() matches it (undefined when
+ * Cedar cannot), "wide" matching at least those names (for forbids, where more is stricter).
+ */
+function selector(name: string, mode: "exact" | "wide"): Selector | undefined {
+  if (!isPattern(name)) return { resource: `resource == ${NAMESPACE}::Tool::${str(name)}`, guard: "" };
+  const guard = nameMatch("context.tool", name, mode);
+  return guard === undefined ? undefined : { resource: "resource", guard };
+}
+
+/**
+ * A name (the `tool` or `folded_tool` attribute) matching a glob. Cedar's `like` has `*` only: a
+ * glob whose `?`s form one run and has no `*` is `like` with that run as `*` plus the exact
+ * length (UTF-16 code units, as decide() counts); otherwise "wide" widens each `?` to `*` with a
+ * least length, and "exact" gives up.
+ */
+function nameMatch(attribute: string, glob: string, mode: "exact" | "wide"): string | undefined {
+  if (!isPattern(glob)) return `${attribute} == ${str(glob)}`;
+  const like = `${attribute} like ${likePattern(glob.replaceAll("?", "*"))}`;
+  if (!glob.includes("?")) return like;
+  const length = `${attribute}_length`;
+  const runs = glob.match(/\?+/g)!.length;
+  if (!glob.includes("*") && runs === 1) return `${like} && ${length} == ${glob.length}`;
+  if (mode === "exact") return undefined;
+  return `${like} && ${length} >= ${[...glob].filter((ch) => ch !== "*").length}`;
+}
+
+/** A value the policies read, by its key in each context record. */
+class Subject {
+  constructor(readonly key: string) {}
+  get present(): string {
+    return `context.types has ${str(this.key)}`;
+  }
+  typeIs(type: string): string {
+    return `(${this.present} && context.types[${str(this.key)}] == ${str(type)})`;
+  }
+  has(record: keyof typeof RECORDS): string {
+    return `context.${record} has ${str(this.key)}`;
+  }
+  get(record: keyof typeof RECORDS): string {
+    return `context.${record}[${str(this.key)}]`;
+  }
+  /** `expr` over the value in `record`, behind the `has` test Cedar's validator wants in the same conjunction. */
+  guarded(record: keyof typeof RECORDS, expr: string): string {
+    return expr === "true" || expr === "false" ? (expr === "true" ? this.has(record) : "false") : `(${this.has(record)} && ${expr})`;
+  }
+}
+
+type Scalar = string | number | boolean;
+type ScalarType = "string" | "number" | "boolean";
+const SCALAR_TYPES: readonly ScalarType[] = ["string", "number", "boolean"];
+const RECORD_OF = { string: "strings", number: "numbers", boolean: "bools" } as const;
+
+function literal(value: Scalar): string {
+  return typeof value === "number" ? decimal(value) : typeof value === "boolean" ? String(value) : str(value);
+}
+
+/** The value is one of xs, typed: per operand type, `record has key && [..].contains(value)`. */
+function isOneOf(s: Subject, xs: readonly Scalar[]): string {
+  const parts: string[] = [];
+  for (const type of SCALAR_TYPES) {
+    // A number Cedar's decimal cannot hold is never equal to one it holds.
+    const members = [...new Set(xs.filter((x) => typeof x === type && (type !== "number" || isCedarDecimal(x as number))))];
+    if (members.length > 0)
+      parts.push(`(${s.has(RECORD_OF[type])} && [${members.map(literal).join(", ")}].contains(${s.get(RECORD_OF[type])}))`);
+  }
+  return parts.length > 0 ? `(${parts.join(" || ")})` : "false";
+}
+
+/** The value's type is one the operands have. */
+function typeAmong(s: Subject, xs: readonly Scalar[]): string {
+  const types = SCALAR_TYPES.filter((t) => xs.some((x) => typeof x === t));
+  return `(${s.present} && [${types.map((t) => str(t)).join(", ")}].contains(context.types[${str(s.key)}]))`;
+}
+
+/** A number Cedar's decimal cannot hold (more than four fractional digits): unknown, so it fails closed. */
+function unheldNumber(s: Subject): string {
+  return `(${s.typeIs("number")} && !(${s.has("numbers")}))`;
+}
+
+/**
+ * When an approval condition holds, as decide() says (issue #12): an absent value holds; a value
+ * of another type than the operand's holds (with mixed-type `in`, a type none of them has);
+ * numeric comparisons hold on a non-number. A number Cedar's decimal cannot hold holds too.
+ */
+export function holdsExpr(c: Condition): string {
+  const parts: string[] = [];
+  if (c.any) parts.push(`(${c.any.map(holdsExpr).join(" || ")})`);
+  if (c.all) parts.push(`(${c.all.map(holdsExpr).join(" && ")})`);
+  if (c.arg === undefined && c.context === undefined) return parts.length > 0 ? parts.join(" && ") : "false";
+  const s = new Subject(c.arg !== undefined ? "args." + c.arg : "context." + c.context!);
+  const notNumber = `!(${s.has("numbers")})`;
+  const number = s.get("numbers");
+  const ops: string[] = [];
+  const numeric = (op: ">" | ">=" | "<" | "<=", bound: number): string =>
+    `(${notNumber} || ${s.guarded("numbers", compareExpr(number, op, bound))})`;
+  if (c.gt !== undefined) ops.push(numeric(">", c.gt));
+  if (c.gte !== undefined) ops.push(numeric(">=", c.gte));
+  if (c.lt !== undefined) ops.push(numeric("<", c.lt));
+  if (c.lte !== undefined) ops.push(numeric("<=", c.lte));
+  for (const [x, equal] of [
+    [c.eq, true],
+    [c.ne, false],
+  ] as const) {
+    if (x === undefined) continue;
+    const record = RECORD_OF[typeof x as ScalarType];
+    const held = typeof x !== "number" || isCedarDecimal(x);
+    const test = held ? `${s.get(record)} ${equal ? "==" : "!="} ${literal(x)}` : String(!equal);
+    ops.push(`(!(${s.has(record)}) || ${s.guarded(record, test)})`);
+  }
+  const unheld = (xs: readonly Scalar[]): string => (xs.some((x) => typeof x === "number") ? ` || ${unheldNumber(s)}` : "");
+  if (c.in !== undefined) ops.push(`(!${typeAmong(s, c.in)} || ${isOneOf(s, c.in)}${unheld(c.in)})`);
+  if (c.not_in !== undefined) {
+    const xs = c.not_in;
+    const noneOf = SCALAR_TYPES.filter((t) => xs.some((x) => typeof x === t)).map(
+      (t) =>
+        `(${s.has(RECORD_OF[t])} && !${isOneOf(
+          s,
+          xs.filter((x) => typeof x === t),
+        )})`,
+    );
+    ops.push(`(!${typeAmong(s, xs)} || ${noneOf.join(" || ")}${unheld(xs)})`);
+  }
+  parts.push(ops.length > 0 ? `(!(${s.present}) || ${ops.join(" && ")})` : "true");
+  return parts.join(" && ");
+}
+
+/** One Cedar expression per way a call can break the tool's hard limits, as decide() says. */
+function limitForbids(tool: PolicyTool): string[] {
   const out: string[] = [];
   for (const [path, limit] of Object.entries(tool.limits ?? {})) {
-    const has = `context.args has ${str(path)}`;
-    const value = `context.args[${str(path)}]`;
-    const mistyped = `context.mistyped.contains(${str("args." + path)})`;
-    if (limit.required) out.push(`!(${has} || ${mistyped})`);
-    const type = types.get(path);
+    const s = new Subject("args." + path);
+    if (limit.required) out.push(`!(${s.present})`);
     const checks: string[] = [];
-    const bound = (key: "max" | "min", n: number): string =>
-      boundDecimal(n, key === "max" ? "down" : "up", joinPointer(at, "limits", path, key), lossy);
-    if (limit.max !== undefined) checks.push(type === "decimal" ? `${value}.greaterThan(${bound("max", limit.max)})` : "true");
-    if (limit.min !== undefined) checks.push(type === "decimal" ? `${value}.lessThan(${bound("min", limit.min)})` : "true");
-    if (limit.max_length !== undefined) {
-      // Cedar has no string length: the request carries it in arg_lengths.
-      checks.push(
-        type === "String"
-          ? `(context.arg_lengths has ${str(path)} && context.arg_lengths[${str(path)}] > ${Math.floor(limit.max_length)})`
-          : "true",
-      );
+    if (limit.min !== undefined || limit.max !== undefined) {
+      // Not a number Cedar holds (another type, non-finite, too many digits): the bound cannot be checked, so it is broken.
+      checks.push(`!(${s.has("numbers")})`);
+      if (limit.max !== undefined) checks.push(s.guarded("numbers", compareExpr(s.get("numbers"), ">", limit.max)));
+      if (limit.min !== undefined) checks.push(s.guarded("numbers", compareExpr(s.get("numbers"), "<", limit.min)));
     }
-    if (limit.one_of)
-      checks.push(
-        `!${cedarSet(representable(limit.one_of, joinPointer(at, "limits", path, "one_of"), lossy), types.get(path))}.contains(${value})`,
-      );
-    if (checks.length > 0) out.push(`(${mistyped} || (${has} && (${checks.join(" || ")})))`);
+    if (limit.max_length !== undefined)
+      checks.push(`!(${s.has("lengths")})`, s.guarded("lengths", `${s.get("lengths")} > ${Math.floor(limit.max_length)}`));
+    if (limit.one_of !== undefined) checks.push(`!${isOneOf(s, limit.one_of)}`);
+    const live = checks.filter((c) => c !== "false");
+    if (live.length > 0) out.push(`(${s.present} && (${live.join(" || ")}))`);
   }
   return out;
 }
 
-/** A condition as a Cedar boolean expression, with decide()'s semantics (see holds()). */
-export function conditionExpr(c: Condition, types: Map<string, CedarArgType>, at: { pointer: string; lossy: CedarLoss } = NO_LOSS): string {
-  const parts: string[] = [];
-  const sub = (list: Condition[], key: "any" | "all") =>
-    list.map((x, i) => conditionExpr(x, types, { ...at, pointer: `${at.pointer}/${key}/${i}` }));
-  if (c.any) parts.push(c.any.length === 0 ? "false" : `(${sub(c.any, "any").join(" || ")})`);
-  if (c.all) parts.push(c.all.length === 0 ? "true" : `(${sub(c.all, "all").join(" && ")})`);
-  if (c.arg === undefined && c.context === undefined) return parts.length > 0 ? parts.join(" && ") : "false";
-  const [record, key, type] =
-    c.arg !== undefined ? ["context.args", c.arg, types.get(c.arg)] : ["context.call_context", c.context!, "String" as CedarArgType];
-  const has = `${record} has ${str(key)}`;
-  const value = `${record}[${str(key)}]`;
-  const mistyped = `context.mistyped.contains(${str((c.arg !== undefined ? "args." : "call_context.") + key)})`;
-  const present = `(${has} || ${mistyped})`;
-  const numeric: [number | undefined, string][] = [
-    [c.gt, "greaterThan"],
-    [c.gte, "greaterThanOrEqual"],
-    [c.lt, "lessThan"],
-    [c.lte, "lessThanOrEqual"],
-  ];
-  const ops: string[] = [];
-  for (const [bound, method] of numeric) {
-    if (bound === undefined) continue;
-    // A value that is not a number holds a numeric comparison (fail closed: ask a human).
-    // Rounded so the condition holds for more values, never fewer (a human decides).
-    const rounded = boundDecimal(bound, method.startsWith("greater") ? "down" : "up", at.pointer, at.lossy);
-    ops.push(type === "decimal" ? `(${mistyped} || (${has} && ${value}.${method}(${rounded})))` : present);
+/**
+ * `value OP bound` for a value Cedar's decimal holds, exactly, whatever the bound: the values it
+ * holds are multiples of 0.0001 within ±2^63 units, so `v > b` is `v > floor(b)` on that grid
+ * (and `v >= b` is `v > b - 0.0001` when b is on it). A constant when no such value or every one passes.
+ */
+export function compareExpr(value: string, op: ">" | ">=" | "<" | "<=", bound: number): string {
+  const units = gridUnits(bound);
+  if (op === ">" || op === ">=") {
+    const threshold = units.exact ? (op === ">" ? units.floor : units.floor - 1n) : units.floor;
+    if (threshold >= MAX_UNITS) return "false";
+    if (threshold < MIN_UNITS) return "true";
+    return `${value}.greaterThan(${decimalFromUnits(threshold)})`;
   }
-  // A number Cedar's decimal cannot hold: no value of the request can equal it (such a value is
-  // mistyped), so an equality on it holds whenever the argument is there.
-  const exact = (v: unknown): boolean => typeof v !== "number" || isCedarDecimal(v) || (at.lossy(at.pointer, inexactMessage(v)), false);
-  const same = (v: unknown): boolean => cedarType(v) === type;
-  if (c.eq !== undefined) ops.push(!exact(c.eq) ? present : same(c.eq) ? `(${has} && ${value} == ${literal(c.eq)})` : "false");
-  if (c.ne !== undefined) ops.push(same(c.ne) && exact(c.ne) ? `(${mistyped} || (${has} && ${value} != ${literal(c.ne)}))` : present);
-  if (c.in !== undefined) ops.push(!c.in.every(exact) ? present : `(${has} && ${cedarSet(c.in, type)}.contains(${value}))`);
-  if (c.not_in !== undefined) {
-    ops.push(`(${mistyped} || (${has} && !${cedarSet(representable(c.not_in, at.pointer, at.lossy), type)}.contains(${value})))`);
-  }
-  parts.push(ops.length > 0 ? ops.join(" && ") : present);
-  return parts.join(" && ");
+  const threshold = units.exact ? (op === "<" ? units.floor : units.floor + 1n) : units.floor + 1n;
+  if (threshold <= MIN_UNITS) return "false";
+  if (threshold > MAX_UNITS) return "true";
+  return `${value}.lessThan(${decimalFromUnits(threshold)})`;
 }
 
-function cedarType(value: unknown): CedarArgType {
-  return typeof value === "number" ? "decimal" : typeof value === "boolean" ? "Bool" : "String";
-}
-
-/** A set literal of the members of the declared type (others can never equal a value of that type). */
-function cedarSet(values: readonly (string | number | boolean)[], type: CedarArgType | undefined): string {
-  return `[${values
-    .filter((v) => cedarType(v) === type)
-    .map(literal)
-    .join(", ")}]`;
-}
-
-function literal(value: string | number | boolean): string {
-  return typeof value === "number" ? decimal(value) : typeof value === "boolean" ? String(value) : str(value);
-}
-
-const NO_LOSS = { pointer: "", lossy: (() => {}) as CedarLoss };
-/** Cedar's decimal holds four fractional digits below this magnitude (a 64-bit count of 1/10,000s). */
-const DECIMAL_LIMIT = 922337203685476;
-
-function inexactMessage(n: number): string {
-  return `${n} is not a Cedar decimal (four fractional digits, magnitude below ${DECIMAL_LIMIT}): Cedar reads a call with this value as mistyped, so it denies or asks where decide() may allow`;
-}
+/** Cedar decimals: an i64 count of 0.0001 units. */
+const MAX_UNITS = 2n ** 63n - 1n;
+const MIN_UNITS = -(2n ** 63n);
 
 /**
- * A bound as a Cedar decimal literal; one Cedar cannot hold is rounded toward the stricter side
- * ("down" for an upper limit or a lower threshold, "up" for the others) and reported.
+ * A number on Cedar's grid: when JavaScript prints it with at most four fractional digits (so
+ * it is that decimal: the nearest double to it), `exact` and its units; otherwise the floor of
+ * its exact binary value in units. Comparisons between grid values keep the order of the doubles.
  */
-function boundDecimal(n: number, direction: "down" | "up", pointer: string, lossy: CedarLoss): string {
-  if (isCedarDecimal(n)) return decimal(n);
-  let rounded = Math.max(-DECIMAL_LIMIT, Math.min(DECIMAL_LIMIT, Number(n.toFixed(4))));
-  if (direction === "down" && rounded > n) rounded = Number((rounded - 0.0001).toFixed(4));
-  if (direction === "up" && rounded < n) rounded = Number((rounded + 0.0001).toFixed(4));
-  lossy(
-    pointer,
-    `The bound ${n} is not a Cedar decimal (four fractional digits): it is written as ${decimalText(rounded)}, so Cedar denies or asks for values between the two that decide() allows`,
-  );
-  return decimal(rounded);
+function gridUnits(n: number): { exact: boolean; floor: bigint } {
+  const printed = /^(-?)(\d+)(?:\.(\d{1,4}))?$/.exec(String(n));
+  if (printed) return { exact: true, floor: BigInt(printed[1]! + printed[2]! + (printed[3] ?? "").padEnd(4, "0")) };
+  // The double's exact value is mantissa × 2^exponent.
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, n);
+  const bits = view.getBigUint64(0);
+  const negative = bits >> 63n === 1n;
+  const biased = Number((bits >> 52n) & 0x7ffn);
+  const fraction = bits & ((1n << 52n) - 1n);
+  const mantissa = biased === 0 ? fraction : fraction | (1n << 52n);
+  const exponent = (biased === 0 ? 1 : biased) - 1075;
+  const scaled = mantissa * 10_000n;
+  let magnitude: bigint;
+  let inexact = false;
+  if (exponent >= 0) magnitude = scaled << BigInt(exponent);
+  else {
+    magnitude = scaled >> BigInt(-exponent);
+    inexact = magnitude << BigInt(-exponent) !== scaled;
+  }
+  return { exact: false, floor: negative ? -magnitude - (inexact ? 1n : 0n) : magnitude };
 }
 
-/** The members Cedar can hold; the others are reported and left out (a call with such a value is mistyped, which fails closed). */
-function representable<T extends string | number | boolean>(values: readonly T[], pointer: string, lossy: CedarLoss): T[] {
-  const kept = values.filter((v) => typeof v !== "number" || isCedarDecimal(v));
-  for (const v of values) if (!kept.includes(v)) lossy(pointer, inexactMessage(v as number));
-  return kept;
+function decimalFromUnits(units: bigint): string {
+  const sign = units < 0n ? "-" : "";
+  const digits = (units < 0n ? -units : units).toString().padStart(5, "0");
+  const fraction = digits.slice(-4).replace(/0+$/, "") || "0";
+  return `decimal(${str(`${sign}${digits.slice(0, -4)}.${fraction}`)})`;
 }
 
-/** A Cedar decimal literal: at most four fractional digits. */
+/** A Cedar decimal literal of a number it holds. */
 export function decimal(n: number): string {
-  return `decimal(${str(decimalText(n))})`;
+  return decimalFromUnits(gridUnits(n).floor);
 }
 
-/** n as Cedar decimal text, or undefined when Cedar's decimal cannot hold it exactly. */
+/** n as Cedar decimal text (what a request carries); throws when Cedar's decimal cannot hold it. */
 export function decimalText(n: number): string {
-  const fixed = n.toFixed(4);
-  if (Number(fixed) !== n || Math.abs(n) >= 922337203685477) throw new RangeError(`${n} is not a Cedar decimal`);
-  return fixed.replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, ".0");
+  if (!isCedarDecimal(n)) throw new RangeError(`${n} is not a Cedar decimal`);
+  return JSON.parse(decimal(n).slice("decimal(".length, -1));
 }
 
 export function isCedarDecimal(n: number): boolean {
-  try {
-    decimalText(n);
-    return true;
-  } catch {
-    return false;
-  }
+  if (!Number.isFinite(n)) return false;
+  const units = gridUnits(n);
+  return units.exact && units.floor <= MAX_UNITS && units.floor >= MIN_UNITS;
 }
 
-function isGlob(name: string): boolean {
-  return name.includes("*") || name.includes("?");
+/**
+ * Text Cedar's policy language can hold: a lone surrogate (no character; no well-formed call
+ * names one) becomes `*`, which in a pattern only widens it. Reported where it is a name.
+ */
+function cedarText(text: string, pointer?: string, report?: (pointer: string, message: string) => void): string {
+  const safe = text.replace(/\p{Cs}/gu, "*");
+  if (safe !== text && pointer && report)
+    report(pointer, `Cedar's text cannot hold a lone surrogate: "${safe}" stands for it, with * where it was (fail closed)`);
+  return safe;
 }
 
-function toolResource(name: string): string {
-  return `resource == ${NAMESPACE}::Tool::${str(name)}`;
+function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
 /** A glob as a Cedar `like` pattern: `*` stays a wildcard, every other character is literal. */
@@ -305,14 +393,15 @@ function likePattern(glob: string): string {
   return '"' + [...glob].map((ch) => (ch === "*" ? "*" : escapeChar(ch))).join("") + '"';
 }
 
-/** A Cedar string literal (a `*` is only special inside a pattern). */
+/** A Cedar string literal: a `*` is only special inside a `like` pattern, where it is escaped. */
 function str(text: string): string {
-  return '"' + [...text].map((ch) => (ch === "*" ? "*" : escapeChar(ch))).join("") + '"';
+  return '"' + [...text].map(escapeChar).join("") + '"';
 }
 
 function escapeChar(ch: string): string {
   if (ch === "\\") return "\\\\";
   if (ch === '"') return '\\"';
+  if (ch === "*") return "*";
   if (ch === "\n") return "\\n";
   if (ch === "\r") return "\\r";
   if (ch === "\t") return "\\t";

@@ -1,13 +1,23 @@
-/** `wpc` → <id>.wpc.json. */
+/** `wpc` → <id>.wpc.json (a Claw EA Work Policy Contract v2) and <id>.wpc.hash.json (its policy_hash_b64u). */
 import { createHash } from "node:crypto";
-import type { ArgumentLimit, Condition, Spec, ToolSpec } from "../../model/index.js";
-import { canonicalize } from "../../policy/canonical.js";
-import { compilePolicy } from "../../policy/compile-policy.js";
-import type { Target } from "./types.js";
-import { nonEmpty, prune } from "../../load/index.js";
-
-type Operator = "StringEquals" | "StringNotEquals" | "NumericEquals" | "NumericLessThan" | "NumericGreaterThan" | "Bool";
-type Conditions = Partial<Record<Operator, Record<string, string>>>;
+import { joinPointer, nonEmpty, prune } from "../../load/index.js";
+import type { Spec, ToolSpec } from "../../model/index.js";
+import { canonicalize, compilePolicy, foldToolName, isPattern, matchToolPattern } from "../../policy/index.js";
+import { encodeSlashes, WELL_FORMED, WPC_CONTEXT } from "../requests/wpc.js";
+import {
+  and,
+  conditionHolds,
+  limitBroken,
+  lower,
+  MAX_VALUE_LENGTH,
+  oneOfHolds,
+  TooManyAlternatives,
+  type Alternatives,
+  type Atom,
+  type Conditions,
+  type Mode,
+} from "../wpc/conditions.js";
+import type { Target, TargetContext } from "./types.js";
 
 export interface WpcStatement {
   sid: string;
@@ -25,49 +35,42 @@ export interface WorkPolicyContract {
   metadata: Record<string, unknown>;
 }
 
-/** One condition: an operator on one context key. An alternative is a conjunction of atoms. */
-interface Atom {
-  op: Operator;
-  key: string;
-  value: string;
-}
-
 const TOOL_EXECUTE = "tool:execute";
+/** WPC's own bounds (work_policy_contract.v2.json). */
 const MAX_STATEMENTS = 64;
-const UNAPPROVED: Atom = { op: "Bool", key: "Request:HasHumanApproval", value: "false" };
+const MAX_RESOURCES = 256;
+const UNAPPROVED: Atom = { kind: "str", key: WPC_CONTEXT.approval, op: "!=", value: "true" };
 
 export const wpc: Target = {
   id: "wpc",
   description: "A Claw EA Work Policy Contract v2 (IAM-style statements) and its policy_hash_b64u",
-  docs: `\`wpc\` → <id>.wpc.json: a Claw EA Work Policy Contract v2 (IAM-style statements), and
-<id>.wpc.hash.json with its \`policy_hash_b64u\` (base64url SHA-256 of the RFC 8785 canonical
-payload: the v2 payload has no field for its own hash). Default deny and "explicit Deny wins"
-are WPC's own rules, so the mapping is:
-- one Allow of \`tool:execute\` over the allowlisted tool names (globs kept: WPC resources are globs);
-- one Deny over the deny patterns;
-- per hard limit a Deny with the condition that breaks it, and per approval gate a Deny with
-  \`Bool { Request:HasHumanApproval: "false" }\` and the gate's condition (written as alternatives
-  where WPC conditions, which are a conjunction, cannot say "or").
-Context keys beyond WPC's built-ins (the enforcing runtime supplies them, as Cedar's request
-does): \`Tool:Arg:<path>\`, \`Tool:ArgLength:<path>\`, \`Tool:ArgPresent:<path>\`,
-\`Request:Actor\` / \`Request:Tenant\` / \`Request:Environment\`. Where WPC cannot say a condition
-exactly it says a stricter one: a Deny loses a conjunct (so denies more); a tool whose
-\`one_of\` limit WPC cannot say is left out of the Allow. Budgets, scopes, channels and what was
-left out are in \`metadata.agentspec\`. \`extensions.wpc.issuer_did\` sets the issuer.`,
+  docs: `\`wpc\` → <id>.wpc.json: a Claw EA Work Policy Contract v2 and <id>.wpc.hash.json with its
+\`policy_hash_b64u\` (base64url SHA-256 of the RFC 8785 canonical payload, which has no field for
+its own hash). WPC denies by default and an explicit Deny wins, as decide() does. The runtime asks
+for action \`tool:execute\` on resource <tool name> with the context \`wpcRequestContext(contract,
+call, approved)\` builds, unapproved first (see README "The Work Policy Contract mapping"):
+- a Deny of every call whose context does not say \`Agentspec:Call: well-formed\`;
+- the deny patterns against the name as written (one Deny with the patterns as resources) and
+  folded (one Deny per pattern over \`Agentspec:FoldedTool\`), so \`email.Send\` is denied by
+  \`email.send\`;
+- one Allow over the allowlisted names (a glob's \`*\` written \`**\`, which crosses "/" as
+  decide()'s does; a glob with \`?\` matches \`Agentspec:Tool\`, where "/" is written U+0000);
+- per hard limit and approval gate, Denies under the conditions that break the limit or need
+  approval (\`StringNotEquals { Request:HasHumanApproval: "true" }\`), typed by \`Tool:ArgType:<path>\`.
+What WPC cannot say exactly is said more strictly and reported: a Deny applies more often, or
+the tool is denied outright.`,
   extension: ".wpc.json",
-  emit: (spec) => {
-    const contract = toWpc(spec);
+  emit: (spec, context) => {
+    const contract = toWpc(spec, context);
+    const hash = {
+      policy_id: contract.policy_id,
+      hash_algorithm: "SHA-256",
+      canonicalization: "RFC 8785",
+      policy_hash_b64u: wpcHash(contract),
+    };
     return [
       { path: `${spec.agent.id}.wpc.json`, contents: JSON.stringify(contract, null, 2) + "\n" },
-      {
-        path: `${spec.agent.id}.wpc.hash.json`,
-        contents:
-          JSON.stringify(
-            { policy_id: contract.policy_id, hash_algorithm: "SHA-256", canonicalization: "RFC 8785", policy_hash_b64u: wpcHash(contract) },
-            null,
-            2,
-          ) + "\n",
-      },
+      { path: `${spec.agent.id}.wpc.hash.json`, contents: JSON.stringify(hash, null, 2) + "\n" },
     ];
   },
 };
@@ -77,146 +80,272 @@ export function wpcHash(contract: object): string {
   return createHash("sha256").update(canonicalize(contract), "utf8").digest("base64url");
 }
 
-export function toWpc(spec: Spec): WorkPolicyContract {
-  const leftOut: string[] = [];
-  const perTool: { tool: ToolSpec; denies: WpcStatement[] }[] = [];
-  for (const tool of spec.tools) {
-    const denies = toolDenies(tool, perTool.length);
-    if (denies) perTool.push({ tool, denies });
-    else leftOut.push(`${tool.name}: a one_of limit WPC cannot express; the tool is left out (denied)`);
-  }
-  const denyStatement: WpcStatement[] =
-    spec.deny.length > 0 ? [{ sid: "deny", effect: "Deny", actions: [TOOL_EXECUTE], resources: spec.deny.map((d) => d.pattern) }] : [];
-  // WPC allows 64 statements: tools that do not fit are left out, last first (fail closed).
-  const fixed = denyStatement.length + 1;
-  while (perTool.length > 0 && fixed + perTool.reduce((n, t) => n + t.denies.length, 0) > MAX_STATEMENTS) {
-    leftOut.push(
-      `${perTool.pop()!.tool.name}: its conditions do not fit in WPC's ${MAX_STATEMENTS} statements; the tool is left out (denied)`,
+const SILENT: TargetContext = { report: () => {} };
+
+export function toWpc(spec: Spec, context: TargetContext = SILENT): WorkPolicyContract {
+  const report = (pointer: string, message: string): void => context.report({ pointer, message });
+  const leftOut: { tool: ToolSpec; why: string }[] = [];
+  const leave = (tool: ToolSpec, why: string): void => {
+    leftOut.push({ tool, why });
+    report(joinPointer("/tools", tool.name), `WPC cannot say ${why}: the contract denies "${tool.name}" outright`);
+  };
+
+  const wellFormed = statement("call-well-formed", "Deny", ["**"], {
+    StringNotEquals: { [WPC_CONTEXT.call]: WELL_FORMED },
+  });
+  const denies = denyStatements(spec, report);
+
+  const planned: { tool: ToolSpec; statements: WpcStatement[]; allow: AllowForm }[] = [];
+  spec.tools.forEach((tool, index) => {
+    const plan = planTool(spec, tool, index, report);
+    if (typeof plan === "string") leave(tool, plan);
+    else planned.push({ tool, ...plan });
+  });
+
+  const assemble = (): WpcStatement[] => {
+    const statements: WpcStatement[] = [wellFormed, ...denies];
+    chunks(leftOut.map(({ tool }) => denySelectorResource(tool.name))).forEach((resources, i) =>
+      statements.push(statement(`left-out-${i}`, "Deny", resources)),
     );
+    statements.push(...merged(planned.flatMap((p) => p.statements)));
+    chunks(planned.flatMap((p) => (p.allow.kind === "resource" ? [p.allow.resource] : []))).forEach((resources, i) =>
+      statements.push(statement(i === 0 ? "allow-tools" : `allow-tools-${i}`, "Allow", resources)),
+    );
+    statements.push(...merged(planned.flatMap((p) => (p.allow.kind === "statements" ? p.allow.statements : []))));
+    return statements;
+  };
+  let statements = assemble();
+  // WPC holds 64 statements: the last tools that need statements of their own are denied outright
+  // until the rest fit (a tool that is only a resource of the Allow, or whose statements say what
+  // another tool's say, costs none).
+  while (statements.length > MAX_STATEMENTS && planned.length > 0) {
+    const users = new Map<string, number>();
+    const keysOf = (p: (typeof planned)[number]): string[] => [
+      ...new Set([...p.statements, ...(p.allow.kind === "statements" ? p.allow.statements : [])].map(mergeKey)),
+    ];
+    for (const p of planned) for (const key of keysOf(p)) users.set(key, (users.get(key) ?? 0) + 1);
+    const saves = (p: (typeof planned)[number]): number => keysOf(p).filter((key) => users.get(key) === 1).length;
+    let index = planned.findLastIndex((p) => saves(p) > 0);
+    if (index === -1) index = planned.length - 1;
+    const [last] = planned.splice(index, 1);
+    leave(last!.tool, `all of its conditions within the ${MAX_STATEMENTS} statements a contract holds`);
+    statements = assemble();
   }
-  const allow: WpcStatement[] =
-    perTool.length > 0
-      ? [{ sid: "allow-tools", effect: "Allow", actions: [TOOL_EXECUTE], resources: perTool.map((t) => t.tool.name) }]
-      : [];
-  const statements = [...denyStatement, ...perTool.flatMap((t) => t.denies), ...allow];
+  if (statements.length > MAX_STATEMENTS) {
+    // Even the deny patterns do not fit: nothing is allowed any more, so they need no statements.
+    denies.length = 0;
+    statements = assemble();
+  }
+
   return {
     policy_version: "2",
     policy_id: `${spec.agent.id}@${spec.agent.version}`.slice(0, 128),
     issuer_did: issuerDid(spec),
-    // WPC requires at least one statement: with nothing allowed, say the default out loud.
-    statements: statements.length > 0 ? statements : [{ sid: "deny-all", effect: "Deny", actions: [TOOL_EXECUTE], resources: ["*"] }],
+    statements,
     metadata: { agentspec: metadata(spec, leftOut) },
   };
 }
 
-function issuerDid(spec: Spec): string {
-  const configured = spec.extensions.wpc?.issuer_did;
-  if (typeof configured === "string" && /^did:/.test(configured)) return configured;
-  const who = (spec.agent.owner ?? spec.agent.id).toLowerCase().replace(/[^a-z0-9._-]+/g, "-");
-  return `did:agentspec:${who}`;
+type AllowForm = { kind: "resource"; resource: string } | { kind: "statements"; statements: WpcStatement[] };
+
+/**
+ * The deny patterns, matched against two readings of the name: as written (one Deny over them
+ * as resources; a pattern with `?` matches `Agentspec:Tool`, where "/" is U+0000), and folded
+ * (one Deny per pattern over `Agentspec:FoldedTool`, the name as foldToolName reads it, against
+ * the folded pattern), so `email.Send` and a fullwidth `email.ｓｅｎｄ` are denied by `email.send`.
+ */
+function denyStatements(spec: Spec, report: (pointer: string, message: string) => void): WpcStatement[] {
+  const asWritten: string[] = [];
+  const out: WpcStatement[] = [];
+  const clipped = (i: number, text: string, star = "*"): { text: string; glob: boolean } => {
+    if (text.length <= MAX_VALUE_LENGTH) return { text, glob: isPattern(text) };
+    // A prefix and a star match every name the pattern does, and more (fail closed).
+    report(
+      joinPointer("/deny", String(i)),
+      `WPC holds ${MAX_VALUE_LENGTH} characters per pattern: the pattern is cut to its prefix and a *, which denies more`,
+    );
+    return { text: text.slice(0, MAX_VALUE_LENGTH - 2) + star, glob: true };
+  };
+  spec.deny.forEach((d, i) => {
+    // As a resource a star must cross "/" (**); in a StringLike over an encoded name "*" already does.
+    const raw = d.pattern.includes("?") ? clipped(i, encodeSlashes(d.pattern)) : clipped(i, crossingStars(d.pattern), "**");
+    if (!d.pattern.includes("?")) asWritten.push(raw.text);
+    else out.push(statement(`deny-${i}-as-written`, "Deny", ["**"], { StringLike: { [WPC_CONTEXT.tool]: raw.text } }));
+    const folded = clipped(i, encodeSlashes(foldToolName(d.pattern)));
+    out.push(
+      statement(`deny-${i}`, "Deny", ["**"], { [folded.glob ? "StringLike" : "StringEquals"]: { [WPC_CONTEXT.foldedTool]: folded.text } }),
+    );
+  });
+  const written = chunks([...new Set(asWritten)]).map((resources, i) => statement(i === 0 ? "deny" : `deny-more-${i}`, "Deny", resources));
+  return [...written, ...out];
 }
 
-/** The Deny statements of one tool's hard limits and approval gate; undefined when the tool must be left out. */
-function toolDenies(tool: ToolSpec, index: number): WpcStatement[] | undefined {
-  const alternatives: Atom[][] = [];
-  for (const [path, limit] of Object.entries(tool.limits)) {
-    const broken = limitBreaks(path, limit);
-    if (!broken) return undefined;
-    alternatives.push(...broken);
+/**
+ * A tool's Deny statements (its hard limits and approval gate) and how the Allow names it; a
+ * string saying what WPC cannot say when the tool must be denied outright.
+ */
+function planTool(
+  spec: Spec,
+  tool: ToolSpec,
+  index: number,
+  report: (pointer: string, message: string) => void,
+): { statements: WpcStatement[]; allow: AllowForm } | string {
+  const at = joinPointer("/tools", tool.name);
+  const selector = toolSelector(tool.name);
+  if (!selector) return `a tool name longer than ${MAX_VALUE_LENGTH} characters`;
+  const statements: WpcStatement[] = [];
+  const emit = (sid: string, alternatives: Alternatives, mode: Mode, pointer: string, what: string): WpcStatement[] => {
+    const out: WpcStatement[] = [];
+    let lossy = false;
+    for (const atoms of alternatives) {
+      const lowered = lower([...selector.atoms, ...atoms], mode);
+      lossy ||= lowered.lossy;
+      for (const conditions of lowered.conditions)
+        out.push(statement(`${sid}-${out.length}`, mode === "deny" ? "Deny" : "Allow", selector.resources, conditions));
+    }
+    if (lossy)
+      report(
+        pointer,
+        `WPC cannot say this ${what} exactly: the contract ${mode === "deny" ? "denies or asks more often" : "allows less"} than the spec`,
+      );
+    return out;
+  };
+  const oneOfAllows: Alternatives[] = [];
+  try {
+    for (const [k, [path, limit]] of Object.entries(tool.limits).entries()) {
+      const sid = `limit-${index}-${k}`;
+      const broken = limitBroken(path, limit);
+      const pointer = joinPointer(at, "limits", path);
+      const exact = broken.every((atoms) => !lower([...selector.atoms, ...atoms], "deny").lossy);
+      if (!exact && limit.one_of && canAllowConditionally(spec, tool)) {
+        // "none of these values" needs more not-equals than WPC has operators: allow only the
+        // listed values instead, which is exact while no other allowlist entry allows this name.
+        const { one_of: _listed, ...rest } = limit;
+        if (Object.keys(rest).length > 0) statements.push(...emit(sid, limitBroken(path, rest), "deny", pointer, "limit"));
+        oneOfAllows.push(oneOfHolds(path, limit));
+        continue;
+      }
+      statements.push(...emit(sid, broken, "deny", pointer, "limit"));
+    }
+    if (tool.approval) {
+      const when = tool.approval.when ? conditionHolds(tool.approval.when) : [[]];
+      const pointer = tool.approval.when ? joinPointer(at, "approval", "when") : joinPointer(at, "approval");
+      statements.push(...emit(`approval-${index}`, and(when, [[UNAPPROVED]]), "deny", pointer, "approval condition"));
+    }
+    if (oneOfAllows.length === 0) {
+      if (selector.atoms.length === 0) return { statements, allow: { kind: "resource", resource: selector.resources[0]! } };
+      return { statements, allow: { kind: "statements", statements: emit(`allow-${index}`, [[]], "allow", at, "glob") } };
+    }
+    const allowed = oneOfAllows.reduce((left, right) => and(left, right), [[]] as Alternatives);
+    return { statements, allow: { kind: "statements", statements: emit(`allow-${index}`, allowed, "allow", at, "one_of limit") } };
+  } catch (error) {
+    if (error instanceof TooManyAlternatives) return "its conditions in few enough statements";
+    throw error;
   }
-  const denies = alternatives.map((atoms, j) => statement(`limit-${index}-${j}`, tool.name, atoms));
-  if (tool.approval) {
-    const when = tool.approval.when ? alternativesOf(tool.approval.when) : [[]];
-    when.forEach((atoms, j) => denies.push(statement(`approval-${index}-${j}`, tool.name, [UNAPPROVED, ...atoms])));
-  }
-  return denies;
 }
 
-function statement(sid: string, tool: string, atoms: Atom[]): WpcStatement {
-  const conditions: Conditions = {};
-  for (const { op, key, value } of atoms) {
-    const map = (conditions[op] ??= {});
-    // One value per key and operator: a second conjunct on the same key is dropped, which only
-    // widens a Deny (stricter).
-    if (!(key in map)) map[key] = value;
-  }
-  return { sid, effect: "Deny", actions: [TOOL_EXECUTE], resources: [tool], ...(atoms.length > 0 ? { conditions } : {}) };
+/**
+ * An Allow that names only the listed values decides exactly when nothing else allows the name:
+ * an exact tool no allowlist glob matches (WPC's Allows are an OR, decide() applies every entry).
+ */
+function canAllowConditionally(spec: Spec, tool: ToolSpec): boolean {
+  if (isPattern(tool.name)) return false;
+  return !spec.tools.some((other) => other !== tool && isPattern(other.name) && matchToolPattern(other.name, tool.name));
 }
 
-/** The ways a call breaks one hard limit, each a conjunction; undefined when WPC cannot say it. */
-function limitBreaks(path: string, limit: ArgumentLimit): Atom[][] | undefined {
-  const arg = `Tool:Arg:${path}`;
-  const out: Atom[][] = [];
-  if (limit.required) out.push([{ op: "Bool", key: `Tool:ArgPresent:${path}`, value: "false" }]);
-  if (limit.max !== undefined) out.push([{ op: "NumericGreaterThan", key: arg, value: String(limit.max) }]);
-  if (limit.min !== undefined) out.push([{ op: "NumericLessThan", key: arg, value: String(limit.min) }]);
-  if (limit.max_length !== undefined)
-    out.push([{ op: "NumericGreaterThan", key: `Tool:ArgLength:${path}`, value: String(Math.floor(limit.max_length)) }]);
-  if (limit.one_of) {
-    if (limit.one_of.length !== 1) return undefined;
-    const [only] = limit.one_of;
-    out.push([typeof only === "number" ? { op: "NumericLessThan", key: arg, value: String(only) } : notEqual(arg, only!)]);
-    if (typeof only === "number") out.push([{ op: "NumericGreaterThan", key: arg, value: String(only) }]);
+/** How a statement selects one allowlist entry, exactly as decide() matches it; undefined when WPC cannot hold the name. */
+function toolSelector(name: string): { resources: string[]; atoms: Atom[] } | undefined {
+  if (!isPattern(name)) return name.length <= MAX_VALUE_LENGTH ? { resources: [name], atoms: [] } : undefined;
+  if (!name.includes("?")) {
+    const resource = crossingStars(name);
+    return resource.length <= MAX_VALUE_LENGTH ? { resources: [resource], atoms: [] } : undefined;
+  }
+  // WPC's "?" is one character other than "/": match the name with "/" written as U+0000.
+  const encoded = encodeSlashes(name);
+  return encoded.length <= MAX_VALUE_LENGTH
+    ? { resources: ["**"], atoms: [{ kind: "like", key: WPC_CONTEXT.tool, pattern: encoded }] }
+    : undefined;
+}
+
+/** A resource that matches every name the entry does, and maybe more: for the Deny of a tool left out. */
+function denySelectorResource(name: string): string {
+  const widened = crossingStars(isPattern(name) ? name.replaceAll("?", "*") : name);
+  return widened.length <= MAX_VALUE_LENGTH ? widened : crossingStars(name.slice(0, MAX_VALUE_LENGTH / 2).replaceAll("?", "*") + "*");
+}
+
+/**
+ * A glob whose stars cross "/" in WPC: `*` becomes `**`. WPC skips one "/" right after `**`
+ * (`src/**\/x` also matches `src/x`), so a star before a "/" keeps that "/" doubled.
+ */
+export function crossingStars(glob: string): string {
+  let out = "";
+  for (let i = 0; i < glob.length; i++) {
+    const ch = glob[i]!;
+    out += ch === "*" ? (glob[i + 1] === "/" ? "**/" : "**") : ch;
   }
   return out;
 }
 
-/** A condition as alternatives (any of them holds), each a conjunction of atoms; [] never holds, [[]] always does. */
-export function alternativesOf(c: Condition): Atom[][] {
-  let result: Atom[][] = [[]];
-  const and = (alternatives: Atom[][]): void => {
-    result = result.flatMap((left) => alternatives.map((right) => [...left, ...right]));
-  };
-  if (c.any) and(c.any.flatMap(alternativesOf));
-  if (c.all) for (const inner of c.all) and(alternativesOf(inner));
-  if (c.arg === undefined && c.context === undefined) return c.any || c.all ? result : [];
-  const key = c.arg !== undefined ? `Tool:Arg:${c.arg}` : `Request:${capitalize(c.context!)}`;
-  const atoms: Atom[][][] = [];
-  if (c.gt !== undefined) atoms.push([[{ op: "NumericGreaterThan", key, value: String(c.gt) }]]);
-  if (c.lt !== undefined) atoms.push([[{ op: "NumericLessThan", key, value: String(c.lt) }]]);
-  if (c.gte !== undefined)
-    atoms.push([[{ op: "NumericGreaterThan", key, value: String(c.gte) }], [{ op: "NumericEquals", key, value: String(c.gte) }]]);
-  if (c.lte !== undefined)
-    atoms.push([[{ op: "NumericLessThan", key, value: String(c.lte) }], [{ op: "NumericEquals", key, value: String(c.lte) }]]);
-  if (c.eq !== undefined) atoms.push([[equal(key, c.eq)]]);
-  if (c.ne !== undefined) atoms.push(notEqualAlternatives(key, c.ne));
-  if (c.in !== undefined) atoms.push(c.in.map((v) => [equal(key, v)]));
-  if (c.not_in !== undefined) atoms.push(c.not_in.length === 1 ? notEqualAlternatives(key, c.not_in[0]!) : [[]]);
-  for (const alternatives of atoms) and(alternatives);
-  return result;
+/**
+ * Statements that differ only in their resources say the same of each: one statement with all
+ * the resources (WPC ORs them), the first one's sid. Exact, and it leaves room for more tools.
+ */
+function mergeKey(s: WpcStatement): string {
+  return JSON.stringify([s.effect, canonicalize(s.conditions ?? {})]);
 }
 
-function equal(key: string, value: string | number | boolean): Atom {
-  if (typeof value === "number") return { op: "NumericEquals", key, value: String(value) };
-  if (typeof value === "boolean") return { op: "Bool", key, value: String(value) };
-  return { op: "StringEquals", key, value };
+function merged(statements: WpcStatement[]): WpcStatement[] {
+  const byCondition = new Map<string, WpcStatement>();
+  const out: WpcStatement[] = [];
+  for (const s of statements) {
+    const key = mergeKey(s);
+    const into = byCondition.get(key);
+    if (into && into.resources.length < MAX_RESOURCES && !into.resources.includes(s.resources[0]!) && s.resources.length === 1) {
+      into.resources.push(s.resources[0]!);
+      continue;
+    }
+    const copy = { ...s, resources: [...s.resources] };
+    byCondition.set(key, copy);
+    out.push(copy);
+  }
+  return out;
 }
 
-function notEqual(key: string, value: string | boolean): Atom {
-  return typeof value === "boolean" ? { op: "Bool", key, value: String(!value) } : { op: "StringNotEquals", key, value };
+function statement(sid: string, effect: "Allow" | "Deny", resources: string[], conditions?: Conditions): WpcStatement {
+  const hasConditions = conditions !== undefined && Object.keys(conditions).length > 0;
+  return { sid, effect, actions: [TOOL_EXECUTE], resources, ...(hasConditions ? { conditions } : {}) };
 }
 
-/** WPC has no NumericNotEquals: a number is unequal when it is less or greater. */
-function notEqualAlternatives(key: string, value: string | number | boolean): Atom[][] {
-  if (typeof value !== "number") return [[notEqual(key, value)]];
-  return [[{ op: "NumericLessThan", key, value: String(value) }], [{ op: "NumericGreaterThan", key, value: String(value) }]];
+function chunks<T>(items: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += MAX_RESOURCES) out.push(items.slice(i, i + MAX_RESOURCES));
+  return out;
 }
 
-function capitalize(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
+function issuerDid(spec: Spec): string {
+  const configured = spec.extensions.wpc?.issuer_did;
+  if (typeof configured === "string" && /^did:/.test(configured) && configured.length <= 256) return configured;
+  const who =
+    (spec.agent.owner ?? spec.agent.id)
+      .toLowerCase()
+      .replace(/[^a-z0-9._-]+/g, "-")
+      .slice(0, 200) || "agent";
+  return `did:agentspec:${who}`;
 }
 
-function metadata(spec: Spec, leftOut: string[]): Record<string, unknown> {
+function metadata(spec: Spec, leftOut: { tool: ToolSpec; why: string }[]): Record<string, unknown> {
   const channels = Object.fromEntries(spec.tools.filter((t) => t.approval?.channel).map((t) => [t.name, t.approval!.channel!]));
   const scopes = Object.fromEntries(spec.tools.filter((t) => t.resources.length > 0).map((t) => [t.name, t.resources]));
   return prune({
     generator: "agentspec",
+    request_context: "wpcRequestContext (agentspec)",
     agent: prune({ id: spec.agent.id, version: spec.agent.version, owner: spec.agent.owner }),
     agentspec_policy_hash: compilePolicy(spec).hash,
+    deny_patterns: spec.deny.length > 0 ? spec.deny.map((d) => d.pattern) : undefined,
     approval_channels: nonEmpty(channels),
     resource_scopes: nonEmpty(scopes),
     limits: nonEmpty(prune({ ...spec.limits })),
     outputs: nonEmpty(prune({ ...spec.outputs })),
-    left_out: leftOut.length > 0 ? leftOut : undefined,
+    left_out: leftOut.length > 0 ? leftOut.map(({ tool, why }) => `${tool.name}: WPC cannot say ${why}; denied outright`) : undefined,
   });
 }
