@@ -123,12 +123,13 @@ describe("agentspec compile", () => {
   });
 
   it("reports what a target cannot express at its line, writes the other specs' files, and --strict writes none for it", async () => {
-    const tiny =
-      MINIMAL_YAML.replace("id: demo", "id: tiny") + "  billing.refund:\n    effect: write\n    limits:\n      amount: { max: 0.00001 }\n";
+    const tiny = MINIMAL_YAML.replace("id: demo", "id: tiny") + '  "crm.?x*":\n    effect: read\n    limits:\n      rows: { max: 10 }\n';
     await writeFile(path.join(specs, "tiny.agentspec.yaml"), tiny);
     const { code, stdout, stderr } = await run("compile", specs, "--target", "cedar", "--out", out);
     expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
-    expect(stdout).toContain(`${path.join(specs, "tiny.agentspec.yaml")}\n  11:22  warning  The bound 0.00001 is not a Cedar decimal`);
+    expect(stdout).toContain(
+      `${path.join(specs, "tiny.agentspec.yaml")}\n  9:5  warning  Cedar has no one-character wildcard: the glob "crm.?x*" gets no permit`,
+    );
     expect(stdout).not.toContain("internal");
     expect(Object.keys(await snapshot(out))).toEqual([
       "demo.cedar",
@@ -138,13 +139,15 @@ describe("agentspec compile", () => {
       "tiny.cedar",
       "tiny.cedarschema",
     ]);
-    // Rounded down to the stricter bound: Cedar forbids any positive amount.
-    expect((await snapshot(out))["tiny.cedar"]).toContain('context.args["amount"].greaterThan(decimal("0.0"))');
+    // No permit for the glob, but its limit still applies (to every name the widened glob matches).
+    const tinyCedar = (await snapshot(out))["tiny.cedar"]!;
+    expect(tinyCedar).not.toContain('@tool("crm.?x*")\n@effect');
+    expect(tinyCedar).toContain('context.numbers["args.rows"].greaterThan(decimal("10.0"))');
 
     const strictOut = path.join(dir, "strict");
     const strict = await run("compile", specs, "--target", "cedar", "--out", strictOut, "--strict");
     expect(strict.code).toBe(1);
-    expect(strict.stdout).toMatch(/11:22 +error +The bound 0\.00001 is not a Cedar decimal/);
+    expect(strict.stdout).toMatch(/9:5 +error +Cedar has no one-character wildcard/);
     expect(Object.keys(await snapshot(strictOut))).toEqual(["demo.cedar", "demo.cedarschema", "other.cedar", "other.cedarschema"]);
   });
 });
