@@ -19,6 +19,7 @@ export {
   canonicalize,
   sha256Hex,
   decide,
+  callProblem,
   matchToolPattern,
   patternCovers,
   runDecisionTests,

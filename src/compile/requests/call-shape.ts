@@ -1,22 +1,11 @@
 /**
- * Whether decide() rejects a call as malformed, asked of decide() itself, so a request builder
- * can never judge a call's shape otherwise than decide() does (a name that is no name, args or
- * context that are not objects, and whatever else decide() refuses).
+ * Whether decide() rejects a call as malformed, from decide()'s own check (callProblem), so a
+ * request builder never judges a call's shape otherwise than decide() does: a name that is no
+ * name, args or context that are not objects, a `__proto__` key at any depth.
  */
-import { decide, policyHash, type Policy } from "../../policy/index.js";
+import { callProblem } from "../../policy/index.js";
 
-const unhashed: Omit<Policy, "hash"> = {
-  format: "agentspec-policy/1",
-  agent: { id: "shape-check", version: "0" },
-  default: "deny",
-  deny: [],
-  tools: {},
-  budgets: {},
-};
-const NOTHING_ALLOWED: Policy = Object.freeze({ ...unhashed, hash: policyHash(unhashed) });
-
-/** decide()'s reason for refusing the call as malformed, or undefined when it is well-formed. */
+/** decide()'s reason for refusing the call whatever the policy, or undefined when it is well-formed. */
 export function malformedReason(call: unknown): string | undefined {
-  const decision = decide(NOTHING_ALLOWED, call);
-  return decision.rule === "malformed-call" ? decision.reason : undefined;
+  return callProblem(call);
 }
