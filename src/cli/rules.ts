@@ -1,6 +1,7 @@
 /** `agentspec rules`: every rule id a finding can carry, with its default severity and what it finds. */
 import type { Argv } from "yargs";
 import { ruleCatalog, ruleDocsUrl, type RuleMeta } from "../lint/catalog.js";
+import { mcpRuleCatalog } from "../mcp/drift.js";
 import { EXIT, type CliIO } from "./io.js";
 
 export const RULES_FORMATS = ["table", "json"] as const;
@@ -18,7 +19,12 @@ export function rulesBuilder(yargs: Argv): Argv<RulesArgs> {
   }) as unknown as Argv<RulesArgs>;
 }
 
-export async function runRules(args: RulesArgs, io: CliIO, rules: readonly RuleMeta[] = ruleCatalog()): Promise<number> {
+/** Lint's rules, then those mcp check (and lint --mcp) reports: a config may set any of them. */
+export async function runRules(
+  args: RulesArgs,
+  io: CliIO,
+  rules: readonly RuleMeta[] = [...ruleCatalog(), ...mcpRuleCatalog()],
+): Promise<number> {
   io.stdout(args.format === "json" ? rulesJson(rules) : rulesTable(rules));
   return EXIT.ok;
 }

@@ -4,6 +4,7 @@ import { main } from "../../src/cli/main.js";
 import { runRules } from "../../src/cli/rules.js";
 import { ruleCatalog, type RuleMeta } from "../../src/lint/catalog.js";
 import { rules } from "../../src/lint/rules/index.js";
+import { mcpRules } from "../../src/mcp/rules/index.js";
 
 function capture(): { io: CliIO; out: () => string } {
   let stdout = "";
@@ -46,11 +47,19 @@ describe("agentspec rules", () => {
     ]);
   });
 
-  it("lists the built-in checks and every registered rule through the CLI", async () => {
+  it("lists the built-in checks, every registered rule and the MCP rules through the CLI", async () => {
     const { io, out } = capture();
     expect(await main(["rules", "--format", "json"], io)).toBe(0);
     const listed = JSON.parse(out()) as { id: string; severity: string; description: string }[];
-    expect(listed.map((r) => r.id)).toEqual(["syntax", "schema", "unused-suppression", ...rules.map((r) => r.id)]);
+    expect(listed.map((r) => r.id)).toEqual([
+      "syntax",
+      "schema",
+      "unused-suppression",
+      ...rules.map((r) => r.id),
+      ...mcpRules.map((r) => r.id),
+      "mcp-tool-list",
+      "mcp-lock",
+    ]);
     for (const entry of listed) {
       expect(["error", "warning"]).toContain(entry.severity);
       expect(entry.description.length).toBeGreaterThan(0);

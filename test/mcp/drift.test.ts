@@ -11,7 +11,7 @@ import { buildMcpLock, parseMcpLock, serializeMcpLock, type McpLock } from "../.
 import type { McpToolList } from "../../src/mcp/types.js";
 import { lintText } from "../helpers/lint-text.js";
 import { specFrom } from "../helpers/spec-text.js";
-import { EVERYTHING_SERVER, FILESYSTEM_SERVER, filesystemServer, sdkStdioServer, writeToolsFile } from "./helpers.js";
+import { EVERYTHING_SERVER, FILESYSTEM_SERVER, filesystemServer, rawServer, sdkStdioServer, writeToolsFile } from "./helpers.js";
 
 let dir: string;
 let filesystem: McpToolList;
@@ -215,6 +215,31 @@ describe("problems in a server's list are located at the server", () => {
     const lists = new Map([["files", list]]);
     expect(findings(text, lists, lockOf(lists))).toEqual([
       '7:5 error mcp-tool-list: Server "files": Tool "ok" (tools[1]) is listed twice with different definitions: which one a client uses is undefined, so neither is used',
+    ]);
+  });
+});
+
+describe("tool names that are also JavaScript's own property names", () => {
+  it("__proto__, constructor, toString and hasOwnProperty are listed, scaffolded, locked and checked like any name", async () => {
+    const list = await listMcpTools(rawServer("prototype"));
+    expect(list.tools.map((t) => t.name)).toEqual(["__proto__", "constructor", "toString", "hasOwnProperty"]);
+    const { yaml } = specFromMcpTools([{ name: "raw", config: { command: "node" }, list }]);
+    expect(lintText(yaml)).toEqual([]);
+    const spec = specFrom(yaml);
+    expect(spec.tools.map((t) => [t.name, t.effect])).toEqual([
+      ["__proto__", "read"],
+      ["constructor", "irreversible"],
+      ["toString", "write"],
+      ["hasOwnProperty", "read"],
+    ]);
+    const lists = new Map([["raw", list]]);
+    const lock = lockOf(lists);
+    expect(Object.keys(lock.servers.raw!.tools)).toEqual(["__proto__", "constructor", "hasOwnProperty", "toString"]);
+    expect(Object.getPrototypeOf(lock.servers.raw!.tools)).toBe(Object.prototype);
+    expect(findings(yaml, lists, lock)).toEqual([]);
+    const without = yaml.replace(/  __proto__:\n(    .*\n)+/, "");
+    expect(findings(without, lists, lock)).toEqual([
+      expect.stringContaining('warning mcp-tool-undeclared: Server "raw" offers "__proto__", which the spec neither allows nor denies'),
     ]);
   });
 });
