@@ -148,23 +148,57 @@ export function prototypeKeyPath(value: object, base: string): string | undefine
   return undefined;
 }
 
-const OPERATORS: [keyof Condition, string][] = [
-  ["gt", ">"],
-  ["gte", ">="],
-  ["lt", "<"],
-  ["lte", "<="],
-  ["eq", "="],
-  ["ne", "≠"],
-  ["in", "in"],
-  ["not_in", "not in"],
+/**
+ * How a condition is written: in a decision's reason (`amount > 100 and context.environment = "production"`,
+ * values as JSON), or for a reviewer (`amount > 100 and (environment = production or …)`, with ≥ and ≤).
+ */
+export type ConditionStyle = "reason" | "review";
+
+const OPERATORS: readonly (readonly [keyof Condition, string, string])[] = [
+  ["gt", ">", ">"],
+  ["gte", ">=", "≥"],
+  ["lt", "<", "<"],
+  ["lte", "<=", "≤"],
+  ["eq", "=", "="],
+  ["ne", "≠", "≠"],
+  ["in", "in", "in"],
+  ["not_in", "not in", "not in"],
 ];
 
-export function describeCondition(condition: Condition): string {
+/** A condition as text, in one of two styles; the one definition the reasons, the diff and the review documents share. */
+export function describeCondition(condition: Condition, style: ConditionStyle = "reason"): string {
   const parts: string[] = [];
-  if (condition.any) parts.push(condition.any.map(describeCondition).join(" or "));
-  if (condition.all) parts.push(condition.all.map(describeCondition).join(" and "));
-  const subject = condition.arg !== undefined ? condition.arg : condition.context !== undefined ? `context.${condition.context}` : "";
-  for (const [key, symbol] of OPERATORS)
-    if (condition[key] !== undefined) parts.push(`${subject} ${symbol} ${JSON.stringify(condition[key])}`);
+  const review = style === "review";
+  const nested = (list: readonly Condition[], joiner: string): string => {
+    const text = list.map((c) => describeCondition(c, style)).join(joiner);
+    return review && list.length > 1 ? `(${text})` : text;
+  };
+  if (!review) {
+    if (condition.any) parts.push(nested(condition.any, " or "));
+    if (condition.all) parts.push(nested(condition.all, " and "));
+  }
+  const subject =
+    condition.arg !== undefined
+      ? condition.arg
+      : condition.context !== undefined
+        ? review
+          ? condition.context
+          : `context.${condition.context}`
+        : "";
+  for (const [key, reasonSymbol, reviewSymbol] of OPERATORS) {
+    const bound = condition[key];
+    if (bound !== undefined)
+      parts.push(`${subject} ${review ? reviewSymbol : reasonSymbol} ${review ? reviewValue(bound) : JSON.stringify(bound)}`);
+  }
+  if (review) {
+    if (condition.any) parts.push(nested(condition.any, " or "));
+    if (condition.all) parts.push(nested(condition.all, " and "));
+  }
   return parts.join(" and ");
+}
+
+/** A value as a reviewer reads it: strings bare, lists bracketed. */
+function reviewValue(value: unknown): string {
+  if (Array.isArray(value)) return "[" + value.map(reviewValue).join(", ") + "]";
+  return typeof value === "string" ? value : JSON.stringify(value);
 }

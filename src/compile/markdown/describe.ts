@@ -1,5 +1,6 @@
 /** Plain-language phrases for spec data, shared by the review document's sections. */
-import type { ArgumentLimit, Condition, Limits, ToolSpec, TrustLevel } from "../../model/index.js";
+import type { ArgumentLimit, Limits, ToolSpec, TrustLevel } from "../../model/index.js";
+import { describeCondition } from "../../policy/index.js";
 
 /** AgentAz's names for its trust levels, as its specification guide publishes them. */
 export const TRUST_LEVEL_NAMES: Record<TrustLevel, string> = {
@@ -30,44 +31,11 @@ export function list(items: readonly string[]): string {
   return items.join(", ");
 }
 
-const OPERATORS: readonly [keyof Condition, string][] = [
-  ["gt", ">"],
-  ["gte", "≥"],
-  ["lt", "<"],
-  ["lte", "≤"],
-  ["eq", "="],
-  ["ne", "≠"],
-  ["in", "in"],
-  ["not_in", "not in"],
-];
-
-/** An approval condition as a reviewer reads it: `amount > 100`, `(environment = production or …)`. */
-export function describeCondition(condition: Condition): string {
-  const parts: string[] = [];
-  const subject = condition.arg ?? (condition.context !== undefined ? condition.context : "");
-  for (const [key, symbol] of OPERATORS) {
-    const bound = condition[key];
-    if (bound !== undefined) parts.push(`${subject} ${symbol} ${formatValue(bound)}`);
-  }
-  if (condition.any) parts.push(group(condition.any.map(describeCondition).join(" or "), condition.any.length));
-  if (condition.all) parts.push(group(condition.all.map(describeCondition).join(" and "), condition.all.length));
-  return parts.join(" and ");
-}
-
-function group(text: string, count: number): string {
-  return count > 1 ? `(${text})` : text;
-}
-
-function formatValue(value: unknown): string {
-  if (Array.isArray(value)) return "[" + value.map(formatValue).join(", ") + "]";
-  return typeof value === "string" ? value : JSON.stringify(value);
-}
-
 /** When and where a tool's approval is asked: "always via slack:#x", "when amount > 100 via cli". */
 export function describeApproval(tool: ToolSpec, { withReason = true } = {}): string {
   const gate = tool.approval;
   if (!gate) return "none";
-  const when = gate.when ? `when ${describeCondition(gate.when)}` : "always";
+  const when = gate.when ? `when ${describeCondition(gate.when, "review")}` : "always";
   const via = gate.channel ? ` via ${gate.channel}` : "";
   const why = gate.reason && withReason ? ` — ${gate.reason}` : "";
   return when + via + why;
@@ -107,4 +75,8 @@ export function describeBudgets(limits: Limits): string[] {
 
 export function isActing(tool: ToolSpec): boolean {
   return tool.effect === "write" || tool.effect === "irreversible";
+}
+
+function formatValue(value: unknown): string {
+  return typeof value === "string" ? value : JSON.stringify(value);
 }

@@ -4,7 +4,7 @@
  * Steps the spec does not use are left out.
  */
 import type { Spec } from "../../model/index.js";
-import { describeCondition } from "./describe.js";
+import { describeCondition } from "../../policy/index.js";
 
 const SHOWN = 4;
 
@@ -24,7 +24,9 @@ export function decisionFlowchart(spec: Spec): string {
   if (limited.length > 0) step("limits", `Breaks a hard limit? ${sample(limited.map((t) => t.name))}`, "deny: hard limit");
   const gated = spec.tools.filter((t) => t.approval);
   if (gated.length > 0) {
-    const gates = gated.map((t) => (t.approval!.when ? `${t.name} when ${describeCondition(t.approval!.when)}` : `${t.name} always`));
+    const gates = gated.map((t) =>
+      t.approval!.when ? `${t.name} when ${describeCondition(t.approval!.when, "review")}` : `${t.name} always`,
+    );
     const channels = [...new Set(gated.map((t) => t.approval!.channel).filter((c): c is string => c !== undefined))];
     lines.push(`  ${from} -->${edge} approval{"${label(`Approval gate holds? ${sample(gates)}`)}"}`);
     lines.push(
