@@ -78,6 +78,7 @@ export {
   tracingAvailable,
   type TraceParent,
   type ApprovalOutcome,
+  type ShadowDecision,
   type ApprovalRequest,
   type ApprovalResult,
   type EscalationEvent,

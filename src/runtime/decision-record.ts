@@ -31,6 +31,8 @@ export interface DecisionRecord {
   reason: string;
   /** Who approved or rejected the call, when a reviewer decided it. */
   reviewer?: string;
+  /** Shadow mode: what enforcement would have decided for the call let through (decision allow, rule shadow). */
+  shadow?: { decision: DecisionKind; rule: string; reason: string };
   /** The hash of the previous record (GENESIS_HASH for the first). */
   prev: string;
   /** sha256 of this record's canonical JSON without `hash`. */

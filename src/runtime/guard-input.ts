@@ -74,6 +74,9 @@ export function checkOptions(options: GuardOptions): void {
   const runId = options.runId as unknown;
   if (runId !== undefined && (typeof runId !== "string" || runId === "" || runId.length > 1024))
     throw new AgentspecError("BAD_ARGUMENT", `options.runId must be a string of 1 to 1,024 characters, not ${describe(runId)}`);
+  if (options.mode !== undefined && options.mode !== "enforce" && options.mode !== "shadow") {
+    throw new AgentspecError("BAD_ARGUMENT", `options.mode must be "enforce" or "shadow", not ${describe(options.mode)}`);
+  }
   const timeout = options.approvalTimeoutMs;
   if (timeout !== undefined && (!Number.isInteger(timeout) || timeout < 1 || timeout > MAX_TIMEOUT_MS)) {
     throw new AgentspecError(

@@ -45,7 +45,19 @@ export interface GuardCall extends ToolCall {
   costUsd?: number;
 }
 
-export type GuardRule = DecisionRule | "budget" | "escalation" | "audit-failed" | "approval-timeout" | "clock-failed" | "state-unavailable";
+export type GuardRule =
+  DecisionRule | "budget" | "escalation" | "audit-failed" | "approval-timeout" | "clock-failed" | "state-unavailable" | "shadow";
+
+/** In shadow mode: what enforcement would have decided for a call the guard let through. */
+export interface ShadowDecision {
+  decision: "deny" | "require_approval";
+  rule: GuardRule;
+  reason: string;
+  /** The policy entries that would have decided it. */
+  entries: string[];
+  /** The approval channel, for a call that would have required approval. */
+  channel?: string;
+}
 
 /** Per call, beside the call itself. */
 export interface CallOptions {
@@ -60,6 +72,11 @@ export interface GuardDecision extends Omit<Decision, "rule"> {
   rule: GuardRule;
   /** Who approved or rejected the call. */
   reviewer?: string;
+  /**
+   * Shadow mode only: the call is let through (decision "allow", rule "shadow"), and this is what
+   * enforcement would have decided.
+   */
+  shadow?: ShadowDecision;
   /** The decision record written, when the guard records. */
   record?: DecisionRecord;
 }
@@ -95,6 +112,17 @@ export interface EscalationEvent {
 export const DEFAULT_APPROVAL_TIMEOUT_MS = 600_000;
 
 export interface GuardOptions {
+  /**
+   * "enforce" (the default) denies what the policy denies. "shadow" lets through every call the
+   * policy, its budgets or an escalation would deny or gate, without asking the approver or
+   * calling onEscalate: the call is allowed with rule "shadow", and `shadow` (returned and
+   * recorded) holds what enforcement would have decided. The budgets and escalations are counted
+   * as enforcement counts them (a call that would need approval as approved), so each decision is
+   * the one an enforcing guard would make for the same calls. What is not the policy's to decide is
+   * denied in both modes: a malformed call, a record that cannot be written, a failing clock, a
+   * state store that does not answer.
+   */
+  mode?: "enforce" | "shadow";
   /** Refuse (and so deny everything) unless the policy's hash is this "sha256:…". */
   pin?: string;
   /**
@@ -158,7 +186,23 @@ export interface GuardUsage {
   denials: Record<string, number>;
   /** Tools escalated, whose further calls are denied (folded names). */
   escalated: string[];
+  /**
+   * Shadow mode only: calls let through that enforcement would have denied, or gated. The other
+   * fields count as enforcement would have: `toolCalls` leaves out the calls it would have denied.
+   */
+  shadow?: { denied: number; gated: number };
 }
+
+/** The denials shadow mode lets through: the policy's, its budgets' and escalation's, never the guard's own failures. */
+const SHADOWED: ReadonlySet<GuardRule> = new Set([
+  "deny-pattern",
+  "not-allowed",
+  "hard-limit",
+  "approval",
+  "invalid-policy",
+  "budget",
+  "escalation",
+]);
 
 /**
  * A guard over a policy given as loadPolicy takes it (file path, JSON text, object) or as a
@@ -211,6 +255,8 @@ export class Guard {
   /** Cost recorded with recordCost that the store has not counted yet, and the request adding it. */
   #pendingUsd = 0;
   #costFlush: Promise<string | undefined> | undefined;
+  /** Shadow mode's tally; undefined when enforcing. */
+  readonly #shadow: { denied: number; gated: number } | undefined;
   #closed = false;
 
   constructor(source: PolicySource | PolicyLoad, options: GuardOptions = {}) {
@@ -220,6 +266,7 @@ export class Guard {
     this.loadError = load.ok ? undefined : load.error;
     this.policy = load.ok ? load.policy : denyAllPolicy(`the policy could not load: ${load.error.message}`);
     this.#options = options;
+    this.#shadow = options.mode === "shadow" ? { denied: 0, gated: 0 } : undefined;
     this.#now = options.now ?? Date.now;
     this.#approvalTimeoutMs = options.approvalTimeoutMs ?? DEFAULT_APPROVAL_TIMEOUT_MS;
     this.#escalateAfter = options.escalateAfterDenials ?? this.policy.handoff?.escalate_after_denials ?? 3;
@@ -315,6 +362,7 @@ export class Guard {
       callsLastMinute: recentCalls.length,
       denials: Object.fromEntries(this.#denials),
       escalated: [...this.#escalated],
+      ...(this.#shadow ? { shadow: { ...this.#shadow } } : {}),
     };
   }
 
@@ -372,14 +420,46 @@ export class Guard {
     const now = this.#readClock();
     if (typeof now === "string") return this.#deny("clock-failed", `"${name}" is denied: ${now}`);
     let decision = await this.#evaluate(view, now, reserveSlot, attempt);
-    if (decision.decision === "require_approval") {
+    if (decision.decision === "require_approval" && this.#shadow) {
+      // Nobody is asked: the call runs, so it is counted as an approved call would be.
+      const refused = await this.#admit(view, now, reserveSlot, true, attempt, `"${view.tool}" would need approval and is denied`);
+      if (refused === undefined) return this.#letThrough(view, decision);
+      decision = refused;
+    } else if (decision.decision === "require_approval") {
       this.#aex?.emit({ event: "confirm.required", tool: view.tool!, ...(decision.channel ? { channel: decision.channel } : {}) });
       decision = await this.#askApproval(view, decision, reserveSlot, attempt);
       this.#aexConfirmation(view.tool!, decision);
     }
     if (decision.decision === "deny" && decision.rule !== "escalation" && decision.rule !== "state-unavailable")
       decision = await this.#countDenial(view, decision, now);
+    if (this.#shadow && decision.decision !== "allow" && SHADOWED.has(decision.rule)) return this.#letThrough(view, decision);
     return decision;
+  }
+
+  /**
+   * Shadow mode: lets through a call enforcement would deny or gate, saying what enforcement would
+   * have decided. Its counting is done already, as enforcement counts (a denial toward escalation,
+   * a gated call as approved), so the next call's decision is the one an enforcing guard would make.
+   */
+  #letThrough(view: CallView, would: GuardDecision): GuardDecision {
+    const denied = would.decision === "deny";
+    if (denied) this.#shadow!.denied += 1;
+    else this.#shadow!.gated += 1;
+    const shadow: ShadowDecision = {
+      decision: denied ? "deny" : "require_approval",
+      rule: would.rule,
+      reason: would.reason,
+      entries: would.entries,
+      ...(would.channel ? { channel: would.channel } : {}),
+    };
+    return {
+      decision: "allow",
+      rule: "shadow",
+      reason: `Shadow mode: "${view.tool}" is let through; enforcement would ${denied ? "deny it" : "ask for approval"} (${would.rule}): ${would.reason}`,
+      policyHash: this.policy.hash,
+      entries: would.entries,
+      shadow,
+    };
   }
 
   /** A denial by the guard itself; `entries` names the policy entries it rests on (none for a failure around the policy). */
@@ -638,7 +718,8 @@ export class Guard {
       reason: `${decision.reason}; ${to} after ${denials} denied attempts at "${key}": further calls to it are denied for this run`,
     };
     const onEscalate = this.#options.onEscalate;
-    if (!onEscalate) return escalated;
+    // Shadow mode escalates as enforcement would, but tells no one: nothing was handed off.
+    if (!onEscalate || this.#shadow) return escalated;
     const event: EscalationEvent = {
       tool: key,
       denials,
@@ -686,6 +767,9 @@ export class Guard {
         rule: outcome.rule,
         reason: outcome.reason,
         ...(outcome.reviewer !== undefined ? { reviewer: outcome.reviewer } : {}),
+        ...(outcome.shadow !== undefined
+          ? { shadow: { decision: outcome.shadow.decision, rule: outcome.shadow.rule, reason: outcome.shadow.reason } }
+          : {}),
       }));
     } catch (error) {
       const denied = this.#deny(
@@ -701,8 +785,10 @@ export class Guard {
     } catch (error) {
       // An allowed call that leaves no record is not allowed (fail closed).
       if (outcome.decision !== "allow") return { ...outcome, record };
+      // A shadow allow that leaves no record is denied as any other: it no longer says what enforcement would do.
+      const { shadow: _letThrough, ...allowed } = outcome;
       const denied: GuardDecision = {
-        ...outcome,
+        ...allowed,
         decision: "deny",
         rule: "audit-failed",
         reason: `The decision record could not be written (${errorMessage(error)}): "${tool}" is denied`,

@@ -13,6 +13,7 @@ export {
   type GuardRule,
   type GuardUsage,
   type CallOptions,
+  type ShadowDecision,
 } from "./guard.js";
 export { traceParentFromMeta, tracingAvailable, type TraceParent, type ApprovalOutcome } from "./telemetry.js";
 export { GENESIS_HASH, argsDigest, recordHash, type DecisionRecord, type RecordSink } from "./decision-record.js";
