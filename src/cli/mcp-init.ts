@@ -100,10 +100,12 @@ export async function runMcpInit(args: McpInitArgs, io: CliIO): Promise<number> 
     return failed ? EXIT.problems : EXIT.ok;
   }
   write(out, args.out!, result.yaml, args.force);
-  const tools = servers.reduce((n, s) => n + s.list.tools.length, 0);
+  const tools = result.allowed.length;
+  const listed = servers.reduce((n, s) => n + s.list.tools.length, 0);
   const from = servers.map((s) => `"${s.list.server.name}"`).join(", ");
+  const left = listed > tools ? ` (${listed - tools} more left out: see the NOTE lines)` : "";
   io.stderr(
-    `Wrote ${args.out}: ${tools} tool${tools === 1 ? "" : "s"} from ${from}, trust level ${result.trustLevel}. Review it, then run: agentspec mcp lock ${args.out}\n`,
+    `Wrote ${args.out}: ${tools} tool${tools === 1 ? "" : "s"} from ${from}${left}, trust level ${result.trustLevel}. Review it, then run: agentspec mcp lock ${args.out}\n`,
   );
   return failed ? EXIT.problems : EXIT.ok;
 }

@@ -15,6 +15,7 @@ import { escapeToolName } from "../lint/tool-names.js";
 import type { McpServerSpec, Spec, ToolSpec } from "../model/index.js";
 import { decide } from "../policy/decide.js";
 import { isPattern, matchToolPattern } from "../policy/glob.js";
+import { foldToolName } from "../policy/tool-name.js";
 import { lockPathFor, type McpLock } from "./lock.js";
 import { mcpRules, type DriftInput, type OfferedTool, type Treatment } from "./rules/index.js";
 import { serverPointer } from "./server-target.js";
@@ -43,22 +44,28 @@ export function checkMcpDrift(
     diagnostics.push({ ...d, pointer: mapped, ...spec.source.locate(mapped, "key") });
   };
   const offered = new Map<string, OfferedTool>();
+  // By folded name: two servers' `fs.Read` and `fs.read` are one name to a dispatcher that folds names.
+  const byReading = new Map<string, OfferedTool>();
   for (const server of servers) {
     const list = tools.get(server.name);
     if (!list) continue;
     diagnostics.push(...listProblemDiagnostics(spec, server, list));
     for (const tool of list.tools) {
       const specName = server.prefix + tool.name;
-      const first = offered.get(specName);
+      const first = byReading.get(foldToolName(specName));
       if (first) {
+        const as =
+          first.specName === specName ? "" : ` (as "${escapeToolName(first.specName)}", which a dispatcher may read as the same name)`;
         at(serverPointer(server), {
           ruleId: "mcp-tool-list",
           severity: "error",
-          message: `Server "${server.name}" offers "${escapeToolName(specName)}", as server "${first.server.name}" does: give the servers different prefixes so each name means one tool`,
+          message: `Server "${server.name}" offers "${escapeToolName(specName)}", as server "${first.server.name}" does${as}: give the servers different prefixes so each name means one tool`,
         });
         continue;
       }
-      offered.set(specName, { specName, server, tool });
+      const entry = { specName, server, tool };
+      offered.set(specName, entry);
+      byReading.set(foldToolName(specName), entry);
     }
   }
   const policy = compilePolicy(spec);
@@ -116,7 +123,7 @@ export const MCP_BUILTIN_RULES: readonly RuleMeta[] = [
     description: "An MCP server's tool list is malformed or cut short",
     docs: [
       "`tools/list` is read whole and checked tool by tool. A tool with no name, a name listed twice with different",
-      "definitions, a name with * or ?, a part of the wrong type or a schema nested deeper than 64 levels is left out (it",
+      "definitions, two names a dispatcher that folds case or Unicode compatibility forms reads as one, a name with * or ?, a part of the wrong type or a schema nested deeper than 64 levels is left out (it",
       "cannot be allowed, locked or checked); a list longer than 10,000 tools, with more than 1,000 pages or a repeated",
       "cursor is cut; a very long description, a hint that is not a boolean or a name outside MCP's format gets a warning.",
       "",

@@ -5,7 +5,7 @@
  * recorded in an mcp section (env and header names, never values), and the header says the
  * annotations are hints to review. What lints: the result passes `agentspec lint` clean.
  *
- * API: specFromMcpTools(servers, options) → { yaml, notes, trustLevel }.
+ * API: specFromMcpTools(servers, options) → { yaml, notes, trustLevel, allowed }.
  */
 import { Document, isMap, isScalar, type Node } from "yaml";
 import type { McpServer } from "../../generated/agentspec.js";
@@ -13,6 +13,7 @@ import { AgentspecError } from "../errors.js";
 import { parseSource, setOwn } from "../load/index.js";
 import { escapeToolName } from "../lint/tool-names.js";
 import { checkSource, type Effect, type TrustLevel } from "../model/index.js";
+import { foldToolName } from "../policy/tool-name.js";
 import { computeTrustLevel } from "../tier/index.js";
 import { effectFromAnnotations } from "./effect.js";
 import { DEFAULT_LONG_DESCRIPTION } from "./list-tools.js";
@@ -42,6 +43,8 @@ export interface SpecFromToolsResult {
   /** What the header lists as NOTE lines: tools left out, lists cut short, guesses. */
   notes: string[];
   trustLevel: TrustLevel;
+  /** The tools the spec allows, by their names in it (the servers' usable tools less those left out). */
+  allowed: string[];
 }
 
 /** MCP's tool name format (SEP-986) without empty dot segments, which decide() refuses as malformed. */
@@ -59,7 +62,7 @@ export function specFromMcpTools(servers: readonly McpServerTools[], options: Sp
   const comments = new Map<string, { effect?: string; description?: string }>();
   const gated: string[] = [];
   const mcpServers: Record<string, McpServer> = {};
-  const seen = new Map<string, string>();
+  const seen = new Map<string, { server: string; name: string }>();
 
   for (const { name: serverName, config, list } of servers) {
     const prefix = config.prefix ?? (several ? `${serverName}.` : "");
@@ -68,7 +71,13 @@ export function specFromMcpTools(servers: readonly McpServerTools[], options: Sp
     const lookAlike = new Set(list.problems.filter((p) => p.ruleId === "suspicious-tool-name" && !p.excluded).map((p) => p.tool));
     for (const problem of list.problems) {
       if (problem.duplicate && problem.tool !== undefined) {
-        deny.push({ pattern: prefix + problem.tool, reason: "The server lists it twice with different definitions" });
+        deny.push({
+          pattern: prefix + problem.tool,
+          reason:
+            problem.twin === undefined
+              ? "The server lists it twice with different definitions"
+              : `The server also lists "${escapeToolName(problem.twin)}", which a dispatcher may read as this name (the deny covers both)`,
+        });
       }
       if (problem.excluded) notes.push(`${from}${problem.message}`);
     }
@@ -88,12 +97,15 @@ export function specFromMcpTools(servers: readonly McpServerTools[], options: Sp
         continue;
       }
       const specName = prefix + tool.name;
-      const owner = seen.get(specName);
+      // Folded, as a dispatcher may read it: `fs.Read` of one server and `fs.read` of another are one name to it.
+      const owner = seen.get(foldToolName(specName));
       if (owner !== undefined) {
-        notes.push(`${from}"${specName}" is also a tool of server ${owner}: left out; give the servers different prefixes`);
+        notes.push(
+          `${from}"${specName}" is also a tool of server ${owner.server}${owner.name === specName ? "" : ` (as "${owner.name}")`}: left out; give the servers different prefixes`,
+        );
         continue;
       }
-      seen.set(specName, serverName);
+      seen.set(foldToolName(specName), { server: serverName, name: specName });
       const hinted = effectFromAnnotations(tool.annotations);
       const entry: Record<string, unknown> = { effect: hinted.effect };
       const note: { effect?: string; description?: string } = {};
@@ -159,7 +171,7 @@ export function specFromMcpTools(servers: readonly McpServerTools[], options: Sp
   commentOn(doc.getIn(["agent", "id"], true), " review the id, and add an owner");
   if (ungatedWrite) commentOn(doc.getIn(["limits"], true), " scaffold bounds: set them to what this agent needs", "before");
   if (acting) commentOn(doc.getIn(["handoff", "destination"], true), " who approves and takes over: a person, team or channel");
-  return { yaml: doc.toString({ lineWidth: 0 }), notes, trustLevel };
+  return { yaml: doc.toString({ lineWidth: 0 }), notes, trustLevel, allowed: Object.keys(tools) };
 }
 
 /** The level the tools give, computed by the tier code on the spec as it will be written. */
@@ -186,13 +198,14 @@ function header(servers: readonly McpServerTools[], notes: readonly string[]): s
     ' untrusted. An effect marked "guessed" had no such hint and takes the worst case. Read every',
     " description, set each effect to what the tool really does, then run `agentspec mcp lock` and",
     " commit the lock beside this spec.",
-    ...notes.map((note) => ` NOTE: ${safe(note)}`),
+    // A note is agentspec's sentence around at most a few names of 128 characters: long enough to end with its fix.
+    ...notes.map((note) => ` NOTE: ${safe(note, 1_000)}`),
   ];
 }
 
 /** Text from a server, fit for a one-line comment: no line breaks or controls, printable ASCII escapes. */
-function safe(text: string): string {
-  return escapeToolName(printable(text.length > 200 ? text.slice(0, 200) + "…" : text));
+function safe(text: string, max = 200): string {
+  return escapeToolName(printable(text.length > max ? text.slice(0, max) + "…" : text));
 }
 
 function commentOn(node: unknown, text: string, where: "after" | "before" = "after"): void {

@@ -12,13 +12,16 @@
  * cannot see whole (suspicious-tool-name's invisible characters), a name longer than 128
  * characters, a second definition under the same name, a part of the wrong type, or JSON nested
  * deeper than MAX_DEFINITION_DEPTH. Look-alike names, names outside MCP's character set and very
- * long descriptions stay, with a warning.
+ * long descriptions stay, with a warning. Two names that fold to one reading (foldToolName: case,
+ * fullwidth and other compatibility forms) are both left out, as a name listed twice is: a
+ * dispatcher that folds names may run either for a call to either.
  */
 import { validateToolName } from "@modelcontextprotocol/sdk/shared/toolNameValidation.js";
 import * as z from "zod/v4";
 import { escapeToolName, toolNameProblem } from "../lint/tool-names.js";
 import { isObject } from "../load/index.js";
 import { isPattern } from "../policy/glob.js";
+import { foldToolName } from "../policy/tool-name.js";
 import { connectMcpServer, type ConnectOptions, type McpConnection, type McpServerTarget } from "./connect.js";
 import { canonicalDefinition, jsonDepth, MAX_DEFINITION_DEPTH } from "./lock.js";
 import type { McpListProblem, McpTool, McpToolList } from "./types.js";
@@ -37,6 +40,8 @@ export const DEFAULT_MAX_PAGES = 1_000;
 export const DEFAULT_LONG_DESCRIPTION = 8_192;
 /** MCP's tool name format (SEP-986) allows at most 128 characters. */
 export const MAX_TOOL_NAME_LENGTH = 128;
+
+const PRINTABLE_ASCII = /^[\x21-\x7e]+$/;
 
 const PAGE = z.unknown();
 
@@ -128,7 +133,9 @@ export interface ToolCheckContext {
 }
 
 export function newContext(longDescription = DEFAULT_LONG_DESCRIPTION): ToolCheckContext {
-  const byName = new Map<string, { tool: McpTool; definition: string }>();
+  const byName = new Map<string, { tool: McpTool; definition: string; position: string }>();
+  /** The first name listed under each folded reading (foldToolName), to find two names a dispatcher may read as one. */
+  const byReading = new Map<string, string>();
   const ambiguous = new Set<string>();
   const problems: McpListProblem[] = [];
   return {
@@ -138,7 +145,28 @@ export function newContext(longDescription = DEFAULT_LONG_DESCRIPTION): ToolChec
       const definition = canonicalDefinition(tool);
       const first = byName.get(tool.name);
       if (!first) {
-        byName.set(tool.name, { tool, definition });
+        byName.set(tool.name, { tool, definition, position });
+        const reading = foldToolName(tool.name);
+        const twin = byReading.get(reading);
+        if (twin === undefined) {
+          byReading.set(reading, tool.name);
+          return;
+        }
+        // Dispatchers commonly trim, case-fold or normalize a name before looking it up: one that
+        // does runs either tool for a call to either name, whatever the spec allowed for that name.
+        // So neither is used, whatever their definitions (two tools are two implementations).
+        const firstTwin = !ambiguous.has(twin);
+        ambiguous.add(twin);
+        ambiguous.add(tool.name);
+        problems.push({
+          ruleId: "mcp-tool-list",
+          severity: "error",
+          // The deny init writes for it: the plainer spelling (a deny pattern is read folded, so it covers both).
+          ...(PRINTABLE_ASCII.test(twin) || !PRINTABLE_ASCII.test(tool.name) ? { tool: twin, twin: tool.name } : { tool: tool.name, twin }),
+          excluded: true,
+          duplicate: firstTwin,
+          message: `Tool "${escapeToolName(tool.name)}" (${position}) and tool "${escapeToolName(twin)}" (${byName.get(twin)!.position}) read as one name once case and Unicode compatibility forms are folded: a dispatcher that reads names loosely may run either for a call to either, so neither is used`,
+        });
         return;
       }
       const shown = escapeToolName(tool.name);

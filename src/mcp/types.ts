@@ -40,6 +40,8 @@ export interface McpListProblem {
   excluded?: boolean;
   /** true for a name listed twice with different definitions (left out: which one a client uses is undefined). */
   duplicate?: boolean;
+  /** With duplicate: the other spelling, when the two names differ but fold to one reading (foldToolName). */
+  twin?: string;
 }
 
 /** Everything one tools/list session gave. */

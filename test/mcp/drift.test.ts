@@ -219,6 +219,39 @@ describe("problems in a server's list are located at the server", () => {
   });
 });
 
+describe("names a dispatcher that folds names reads as one", () => {
+  it("a hand-written spec allowing the read-only twin of a destructive tool: neither is offered, error at the server", async () => {
+    const list = await listMcpTools(rawServer("twins"));
+    const text = `agentspec: "1.0"\nagent: { id: demo, version: 1.0.0 }\ntools:\n  Delete_File: { effect: read }\n  list: { effect: read }\nmcp:\n  servers:\n    raw: { command: node }\n`;
+    const lists = new Map([["raw", list]]);
+    const result = findings(text, lists, lockOf(lists));
+    expect(result.filter((f) => f.startsWith("8:5 error mcp-tool-list: "))).toHaveLength(3);
+    expect(result).toContain(
+      '8:5 error mcp-tool-list: Server "raw": Tool "Delete_File" (tools[1]) and tool "delete_file" (tools[0]) read as one name once case and Unicode compatibility forms are folded: a dispatcher that reads names loosely may run either for a call to either, so neither is used',
+    );
+    expect(result).toContain(
+      '4:3 warning mcp-tool-missing: "Delete_File" is allowed, but server "raw" does not offer it: remove it, or correct its name',
+    );
+  });
+
+  it("two servers whose prefixed names differ only in case clash, at the second server", () => {
+    const tools = new Map([
+      ["a", filesystem],
+      ["b", filesystem],
+    ]);
+    const { yaml } = specFromMcpTools([
+      { name: "a", config: { command: "node" }, list: filesystem },
+      { name: "b", config: { command: "node" }, list: filesystem },
+    ]);
+    const clash = yaml.replace("      prefix: b.\n", "      prefix: A.\n");
+    const result = findings(clash, tools, lockOf(tools));
+    expect(result.filter((f) => f.includes(" mcp-tool-list: "))).toHaveLength(14);
+    expect(result.find((f) => f.includes("A.read_file"))).toBe(
+      `${lineOf(clash, "    b:")}:5 error mcp-tool-list: Server "b" offers "A.read_file", as server "a" does (as "a.read_file", which a dispatcher may read as the same name): give the servers different prefixes so each name means one tool`,
+    );
+  });
+});
+
 describe("tool names that are also JavaScript's own property names", () => {
   it("__proto__, constructor, toString and hasOwnProperty are listed, scaffolded, locked and checked like any name", async () => {
     const list = await listMcpTools(rawServer("prototype"));

@@ -7,7 +7,10 @@ import { describe, expect, it } from "vitest";
 import { effectFromAnnotations } from "../../src/mcp/effect.js";
 import { agentId, specFromMcpTools, type McpServerTools } from "../../src/mcp/init.js";
 import { listMcpTools } from "../../src/mcp/list-tools.js";
+import { decide } from "../../src/policy/decide.js";
+import { compilePolicy } from "../../src/policy/compile-policy.js";
 import { lintText } from "../helpers/lint-text.js";
+import { specFrom } from "../helpers/spec-text.js";
 import { FILESYSTEM_SERVER, filesystemServer, rawServer, RAW_SERVER } from "./helpers.js";
 
 async function filesystemTools(): Promise<McpServerTools> {
@@ -92,6 +95,42 @@ describe("specFromMcpTools on what it must guess or leave out", () => {
     expect(yaml).toContain('# NOTE: "p\\u0430yment" is left out of the allowlist: its name has non-ASCII letters');
     expect(yaml).toContain("# NOTE: tools[1] has no name");
     expect(yaml).toContain('# NOTE: "with space" is left out of the allowlist: its name is outside MCP\'s tool name format');
+  });
+
+  it("denies every spelling of names a dispatcher that folds names reads as one, whatever each claims", async () => {
+    const list = await listMcpTools(rawServer("twins"));
+    const { yaml, allowed } = specFromMcpTools([{ name: "raw", config: { command: "node", args: [RAW_SERVER, "twins"] }, list }]);
+    expect(lintText(yaml)).toEqual([]);
+    expect(allowed).toEqual(["list"]);
+    const spec = parse(yaml) as { deny: { pattern: string; reason: string }[] };
+    expect(spec.deny).toEqual([
+      {
+        pattern: "delete_file",
+        reason: 'The server also lists "Delete_File", which a dispatcher may read as this name (the deny covers both)',
+      },
+      {
+        pattern: "read",
+        reason: 'The server also lists "\\uFF52\\uFF45\\uFF41\\uFF44", which a dispatcher may read as this name (the deny covers both)',
+      },
+    ]);
+    // What decide() does with the written spec: every spelling the server listed is denied, the plain tool allowed.
+    const policy = compilePolicy(specFrom(yaml, "raw.agentspec.yaml"));
+    for (const name of ["delete_file", "Delete_File", "DELETE_FILE", "read", "\uff52\uff45\uff41\uff44"])
+      expect([name, decide(policy, { tool: name }).decision]).toEqual([name, "deny"]);
+    expect(decide(policy, { tool: "list" }).decision).toBe("allow");
+  });
+
+  it("keeps apart two servers' names only when a dispatcher cannot read them as one", async () => {
+    const list = await listMcpTools(rawServer("ok"));
+    const { yaml, notes } = specFromMcpTools([
+      { name: "one", config: { command: "node", prefix: "fs." }, list },
+      { name: "two", config: { command: "node", prefix: "FS." }, list },
+    ]);
+    expect(lintText(yaml)).toEqual([]);
+    expect(Object.keys((parse(yaml) as { tools: object }).tools)).toEqual(["fs.alpha"]);
+    expect(notes).toContain(
+      'server two: "FS.alpha" is also a tool of server one (as "fs.alpha"): left out; give the servers different prefixes',
+    );
   });
 
   it("cuts a 10 MB description in the spec and says so", async () => {

@@ -129,6 +129,33 @@ describe("hostile tool lists give diagnostics, not crashes", () => {
     ]);
   });
 
+  it("leaves out every tool whose name a dispatcher that folds names reads as another's", async () => {
+    const list = await listMcpTools(rawServer("twins"));
+    expect(list.tools.map((t) => t.name)).toEqual(["list"]);
+    const excluded = list.problems.filter((p) => p.excluded);
+    expect(excluded.map((p) => [p.tool, p.twin, p.duplicate, p.message])).toEqual([
+      [
+        "delete_file",
+        "Delete_File",
+        true,
+        'Tool "Delete_File" (tools[1]) and tool "delete_file" (tools[0]) read as one name once case and Unicode compatibility forms are folded: a dispatcher that reads names loosely may run either for a call to either, so neither is used',
+      ],
+      [
+        "read",
+        "\uff52\uff45\uff41\uff44",
+        true,
+        'Tool "read" (tools[3]) and tool "\\uFF52\\uFF45\\uFF41\\uFF44" (tools[2]) read as one name once case and Unicode compatibility forms are folded: a dispatcher that reads names loosely may run either for a call to either, so neither is used',
+      ],
+      [
+        "delete_file",
+        "DELETE_FILE",
+        false,
+        'Tool "DELETE_FILE" (tools[4]) and tool "delete_file" (tools[0]) read as one name once case and Unicode compatibility forms are folded: a dispatcher that reads names loosely may run either for a call to either, so neither is used',
+      ],
+    ]);
+    expect(excluded.every((p) => p.severity === "error" && p.ruleId === "mcp-tool-list")).toBe(true);
+  });
+
   it("keeps a 10 MB description whole, with a warning", async () => {
     const list = await listMcpTools(rawServer("huge-description"));
     expect(list.tools).toHaveLength(1);
