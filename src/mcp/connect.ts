@@ -121,7 +121,7 @@ function boundedFetch(maxBytes: number, refused: { why?: string }): FetchLike {
         transform(chunk, controller) {
           seen += chunk.byteLength;
           if (seen <= maxBytes) return controller.enqueue(chunk);
-          refused.why ??= `the server sent a response larger than ${formatBytes(maxBytes)}`;
+          refused.why ??= `sent a response larger than ${formatBytes(maxBytes)}, which no tool list needs: agentspec stopped reading`;
           controller.error(new Error(refused.why));
         },
       }),
@@ -205,12 +205,35 @@ export function describeFailure(
     return failure(target, transport, `answered ${what} with an error (${printable(error.message)}): is it an MCP server?`);
   }
   if (error instanceof StreamableHTTPError) {
-    return failure(target, transport, `answered ${what} with HTTP ${error.code ?? "error"} (${printable(error.message)})`);
+    const status = typeof error.code === "number" && error.code >= 100 ? error.code : undefined;
+    // The SDK gives -1 (or nothing) for an answer that is not Streamable HTTP at all: an HTML page, a proxy's error.
+    if (status === undefined) {
+      return failure(
+        target,
+        transport,
+        `answered ${what} with something that is not MCP over Streamable HTTP (${short(error.message)}): is the URL the server's MCP endpoint?`,
+      );
+    }
+    return failure(target, transport, `answered ${what} with HTTP ${status} (${short(error.message)})${httpHint(status)}`);
   }
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
   if (cause?.code) return failure(target, transport, `cannot be reached (${printable(cause.code)})`);
   const why = cause?.message ?? (error as Error)?.message ?? String(error);
   return failure(target, transport, `failed during ${what}: ${printable(why)}`);
+}
+
+/** An HTTP error's text, which holds the body the server sent (often a whole HTML page), cut to a line. */
+function short(message: string): string {
+  const text = printable(message.replace(/\s+/g, " "));
+  return text.length > 160 ? text.slice(0, 160) + "…" : text;
+}
+
+/** What to change for the HTTP statuses a user meets first. */
+function httpHint(status: number): string {
+  if (status === 401 || status === 403)
+    return ": the server wants credentials: give them in a header whose value an environment variable holds (the mcp section's headers)";
+  if (status === 404 || status === 405) return ": is the URL the server's MCP endpoint (often ending in /mcp)?";
+  return "";
 }
 
 function failure(target: McpServerTarget, transport: Transport, what: string): AgentspecError {

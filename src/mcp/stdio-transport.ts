@@ -149,7 +149,9 @@ export class StdioServerTransport implements Transport {
     if (this.buffered > this.options.maxMessageBytes) {
       this.chunks = [];
       this.buffered = 0;
-      this.fatal(`the server sent a message larger than ${formatBytes(this.options.maxMessageBytes)}`);
+      this.fatal(
+        `sent a message larger than ${formatBytes(this.options.maxMessageBytes)}, which no tool list needs: agentspec stopped reading`,
+      );
       return;
     }
     this.chunks.push(part);
@@ -161,7 +163,9 @@ export class StdioServerTransport implements Transport {
       message = JSONRPCMessageSchema.parse(JSON.parse(line));
     } catch {
       // stdout is the protocol channel: anything else there means this is not an MCP server (or it logs to stdout).
-      this.fatal(`the server wrote a line on stdout that is not a JSON-RPC message: ${excerpt(line)}`);
+      this.fatal(
+        `wrote a line on stdout that is not a JSON-RPC message: ${excerpt(line)} (an MCP server over stdio writes only JSON-RPC there; logs go to stderr)`,
+      );
       return;
     }
     this.onmessage?.(message);

@@ -1,5 +1,6 @@
 /** listMcpTools and connectMcpServer against real servers: the reference servers, and hostile ones. */
 import { mkdtempSync } from "node:fs";
+import { createServer as createHttpServer } from "node:http";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -237,7 +238,7 @@ describe("Streamable HTTP", () => {
       expect(list.tools.map((t) => t.name)).toEqual(["lookup"]);
       const refused = await failure(listMcpTools({ name: "remote", url: server.url }));
       expect(refused.message).toContain(`MCP server "remote" (${server.url})`);
-      expect(refused.message).toMatch(/HTTP 401/);
+      expect(refused.message).toMatch(/HTTP 401 \(.*\): the server wants credentials: give them in a header/);
     } finally {
       await server.stop();
     }
@@ -247,6 +248,35 @@ describe("Streamable HTTP", () => {
     const port = await freePort();
     const error = await failure(listMcpTools({ name: "remote", url: `http://127.0.0.1:${port}/mcp` }));
     expect(error.message).toBe(`MCP server "remote" (http://127.0.0.1:${port}/mcp) cannot be reached (ECONNREFUSED)`);
+  });
+
+  it("a web page, a wrong path and a server that never answers, each said so within the timeout", async () => {
+    // A real HTTP server that is not an MCP server: what a wrong URL usually reaches.
+    const web = createHttpServer((req, res) => {
+      if (req.url === "/hang") return; // never answers
+      if (req.url === "/page") return void res.writeHead(200, { "content-type": "text/html" }).end("<html><body>Welcome</body></html>");
+      res.writeHead(404, { "content-type": "text/html" }).end(`<!DOCTYPE html>\n<html>${"<p>Not found</p>\n".repeat(100)}</html>`);
+    });
+    await new Promise<void>((resolve) => web.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(web.address() as { port: number }).port}`;
+    try {
+      const page = await failure(listMcpTools({ name: "web", url: `${base}/page` }));
+      expect(page.message).toBe(
+        `MCP server "web" (${base}/page) answered initialize with something that is not MCP over Streamable HTTP (Streamable HTTP error: Unexpected content type: text/html): is the URL the server's MCP endpoint?`,
+      );
+      const missing = await failure(listMcpTools({ name: "web", url: `${base}/wrong` }));
+      expect(missing.message).toMatch(
+        /answered initialize with HTTP 404 \(Streamable HTTP error: .{1,160}…\): is the URL the server's MCP endpoint \(often ending in \/mcp\)\?$/,
+      );
+      expect(missing.message).not.toContain("\n");
+      const hang = await failure(listMcpTools({ name: "web", url: `${base}/hang` }, { timeoutMs: 1_000 }));
+      expect(hang.message).toBe(
+        `MCP server "web" (${base}/hang) did not answer initialize within 1 s: raise --timeout if it starts slowly`,
+      );
+    } finally {
+      web.closeAllConnections();
+      await new Promise((resolve) => web.close(resolve));
+    }
   });
 
   it("refuses URLs that would leak a secret", async () => {
