@@ -7,12 +7,18 @@
  * and one fresh character that occurs in none, need be tried: every other character behaves as
  * the fresh one does.
  *
- * Deny patterns match folded names (see foldName); the search folds each character it tries for
- * them. That is exact for ASCII, where folding is lower-casing one character at a time; when a
- * pattern holds other characters the search still finds names (every one is checked with decide()
- * afterwards) but no longer proves that none exists.
+ * Deny patterns match a name as decide() reads them: as written, or folded (see foldName); the
+ * search folds each character it tries for the folded reading. The search tries ASCII names
+ * only. That proves none exists only where no other name can do what no ASCII name does: a
+ * name outside ASCII reads differently folded than as written (`ß` folds to `ss`, a combining
+ * mark merges with the letter before it), so `Aßb` is admitted by an allowlist glob `A?b` and
+ * escapes a deny `a?b` in both readings, where every ASCII name `A?b` admits is denied. So when
+ * a query holds both a folded pattern and an allowlist pattern with a wildcard, "none found" is
+ * not proven (the change is then reported as widened, with the reason), unless the patterns'
+ * literal starts already rule every name out. Every name found is checked with decide()
+ * afterwards.
  */
-import { foldToolName, isPattern } from "../policy/index.js";
+import { foldToolName, isPattern, matchToolPattern } from "../policy/index.js";
 
 export interface NamePattern {
   pattern: string;
@@ -41,6 +47,11 @@ const FRESH_CANDIDATES = "xqzjkvwy0123456789";
  */
 export function foldName(name: string): string {
   return foldToolName(name);
+}
+
+/** Whether a deny pattern denies a name, in either of decide()'s readings: as written, or both folded. */
+export function denies(pattern: string, name: string): boolean {
+  return matchToolPattern(pattern, name) || matchToolPattern(foldName(pattern), foldName(name));
 }
 
 /**
@@ -96,10 +107,56 @@ const NOT_IN_A_NAME = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{White_Space}\p{Default_Ignora
  * no empty dot segment.
  */
 export function findName(query: NameQuery): NameSearch {
+  // A deny pattern excludes the names it matches as written too, as decide() reads it.
+  const exclude = query.exclude.flatMap((p) => (p.folded ? [p, { pattern: p.pattern, folded: false }] : [p]));
+  // A name matches a deny pattern it must match in either reading: each reading is one search.
+  const folded = query.include.filter((p) => p.folded);
+  if (folded.length > 2) return { proven: false };
+  let proven = true;
+  for (let readings = 0; readings < 1 << folded.length; readings++) {
+    const include = query.include.map((p) => (p.folded && readings & (1 << folded.indexOf(p)) ? { pattern: p.pattern, folded: false } : p));
+    const search = findReading({ include, exclude });
+    if (search.found !== undefined) return search;
+    proven &&= search.proven;
+  }
+  return { proven };
+}
+
+/** One reading of a query: the search itself, and whether its "none" is proven for every name (see the top). */
+function findReading(query: NameQuery): NameSearch {
   // Well-formed names first, whatever decide() accepts: "crm.x" reads better than "crm.".
-  const wellFormed = searchNames(query, true);
-  if (wellFormed.found !== undefined || EMPTY_SEGMENTS_MALFORMED) return wellFormed;
-  return searchNames(query, false);
+  let search = searchNames(query, true);
+  if (search.found === undefined && !EMPTY_SEGMENTS_MALFORMED) search = searchNames(query, false);
+  if (search.found !== undefined || !search.proven) return search;
+  const { include, exclude } = query;
+  const rawGlobs = include.some((p) => !p.folded && isPattern(p.pattern));
+  const pinned = include.some((p) => !p.folded && !isPattern(p.pattern));
+  const folded = [...include, ...exclude].some((p) => p.folded);
+  if (pinned || !rawGlobs || !folded || startsExclude(include)) return search;
+  return { proven: false };
+}
+
+/**
+ * Whether the include patterns' literal starts rule out every name, whatever characters follow:
+ * a name an allowlist pattern admits starts with its literal start as written, so folded it starts
+ * with that start folded, but for its last character, which a combining mark may change.
+ */
+function startsExclude(include: readonly NamePattern[]): boolean {
+  const raw = include.filter((p) => !p.folded);
+  for (const r of raw) {
+    const start = literalPrefix(r);
+    if (!isAscii(start)) continue;
+    for (const other of include) {
+      if (other === r) continue;
+      const otherStart = literalPrefix(other);
+      if (!isAscii(otherStart)) continue;
+      const mine = other.folded ? start.slice(0, -1).toLowerCase() : start;
+      const theirs = other.folded ? otherStart.toLowerCase() : otherStart;
+      const n = Math.min(mine.length, theirs.length);
+      if (mine.slice(0, n) !== theirs.slice(0, n)) return true;
+    }
+  }
+  return false;
 }
 
 function searchNames(query: NameQuery, segmentsMustBeNonEmpty: boolean): NameSearch {
@@ -108,7 +165,8 @@ function searchNames(query: NameQuery, segmentsMustBeNonEmpty: boolean): NameSea
   const exclude = query.exclude.filter((p) => mayOverlap(p, query.include)).map(toAutomaton);
   const all = [...include, ...exclude];
   const alphabet = alphabetOf(all);
-  const exact = all.every((a) => isAscii(a.source));
+  // Without a character no pattern holds, names of the characters left out are not tried.
+  const exact = all.every((a) => isAscii(a.source)) && alphabet.fresh;
   interface State {
     positions: number[][];
     /** The last character was a dot, or nothing was read yet. */
@@ -122,7 +180,7 @@ function searchNames(query: NameQuery, segmentsMustBeNonEmpty: boolean): NameSea
   while (frontier.length > 0) {
     const next: State[] = [];
     for (const state of frontier) {
-      for (const char of alphabet) {
+      for (const char of alphabet.chars) {
         if (segmentsMustBeNonEmpty && char === "." && state.atSegmentStart) continue;
         const positions = all.map((a, i) =>
           i < include.length || state.positions[i]!.length > 0 ? step(a, state.positions[i]!, char) : [],
@@ -155,7 +213,7 @@ function stateKey(positions: readonly number[][], atSegmentStart: boolean): stri
  * The characters worth trying: a fresh one first (names read naturally: crm.x), then each
  * character as the patterns write it, then the other case of a folded pattern's letters.
  */
-function alphabetOf(automata: readonly Automaton[]): string[] {
+function alphabetOf(automata: readonly Automaton[]): { chars: string[]; fresh: boolean } {
   const written = new Set<string>();
   const variants = new Set<string>();
   for (const a of automata) {
@@ -170,7 +228,7 @@ function alphabetOf(automata: readonly Automaton[]): string[] {
     (c) => !written.has(c) && !variants.has(c) && !written.has(c.toUpperCase()) && !variants.has(c.toUpperCase()),
   );
   const ordered = [...[...written].sort(), ...[...variants].filter((c) => !written.has(c)).sort()];
-  return fresh ? [fresh, ...ordered] : ordered;
+  return { chars: fresh ? [fresh, ...ordered] : ordered, fresh: fresh !== undefined };
 }
 
 function isAscii(text: string): boolean {

@@ -7,7 +7,7 @@
 import type { Policy, PolicyTool } from "../../generated/policy.js";
 import { decide, type Decision, type ToolCall, isPattern, matchToolPattern } from "../policy/index.js";
 import type { NamePattern } from "./names.js";
-import { foldName } from "./names.js";
+import { denies } from "./names.js";
 import { entryStrictness } from "./entry.js";
 import { strictness } from "./strictness.js";
 import {
@@ -61,8 +61,7 @@ export function entriesFor(view: PolicyView, name: string): [string, PolicyTool]
 
 /** Whether a deny pattern of the view matches the name, as decide() compares them. */
 export function isDeniedName(view: PolicyView, name: string): boolean {
-  const folded = foldName(name);
-  return view.denies.some((d) => matchToolPattern(foldName(d.pattern), folded));
+  return view.denies.some((d) => denies(d.pattern, name));
 }
 
 export interface Witness {

@@ -48,6 +48,14 @@ const TABLE: Case[] = [
     expect: [{ kind: "tool-added", direction: "neutral", line: 5 }],
   },
   {
+    // Every ASCII name "A?b" admits is denied, but "Aßb" escapes "a?b" in both readings (as
+    // written: "A" is not "a"; folded: "assb"): a search over ASCII names cannot prove none.
+    name: "tool-added: a glob a deny covers for ASCII names only",
+    old: spec("tools:", "  a: { effect: read }", 'deny: ["a?b"]'),
+    new: spec("tools:", "  a: { effect: read }", '  "A?b": { effect: read }', 'deny: ["a?b"]'),
+    expect: [{ kind: "tool-added", direction: "widened", line: 5, witness: "none" }],
+  },
+  {
     name: "tool-added: an exact entry with a gate beside a glob that allowed it",
     old: spec("tools:", '  "crm.*": { effect: read }'),
     new: spec("tools:", '  "crm.*": { effect: read }', "  crm.export: { effect: read, approval: true }"),
@@ -434,6 +442,22 @@ const TABLE: Case[] = [
         witness: { call: { tool: "payment.x" }, before: "deny deny-pattern", after: "allow allowed" },
       },
       { kind: "deny-added", direction: "neutral", line: 5 },
+    ],
+  },
+  {
+    // decide() denies a name the pattern matches as written too: "?" takes the one code unit ß is,
+    // where the folded name "assb" is no match.
+    name: "deny-removed: a name it denied only as written",
+    old: spec("tools:", "  aßb: { effect: read }", 'deny: ["a?b"]'),
+    new: spec("tools:", "  aßb: { effect: read }"),
+    expect: [
+      {
+        kind: "deny-removed",
+        direction: "widened",
+        line: 5,
+        side: "old",
+        witness: { call: { tool: "aßb" }, before: "deny deny-pattern", after: "allow allowed" },
+      },
     ],
   },
   {

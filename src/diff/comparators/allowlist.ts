@@ -130,7 +130,7 @@ function admitsNewNames(context: DiffContext, key: string): Widening {
           ? { none: true }
           : { unknown: "Every name found that it newly admits is still held by another entry's limits" };
       return {
-        unknown: `Could not settle whether ${JSON.stringify(key)} admits a name the old policy did not: the patterns are too involved (or not ASCII) to search exhaustively`,
+        unknown: `Could not settle whether ${JSON.stringify(key)} admits a name the old policy did not: the patterns are too involved to search exhaustively, or not ASCII, or a name outside ASCII may read otherwise folded than as written`,
       };
     }
     const result = searchCalls(context.old, context.new, { name: search.found, want: "less", acceptDecisions: accept });

@@ -4,8 +4,8 @@
  * change. A pattern removed widens where a name it denied, and no new pattern denies, is admitted
  * by the new allowlist; one added narrows where it denies a name the old policy admitted.
  */
-import { type Decision, matchToolPattern } from "../../policy/index.js";
-import { findName, foldName, type NamePattern } from "../names.js";
+import type { Decision } from "../../policy/index.js";
+import { denies, findName, foldName, type NamePattern } from "../names.js";
 import { isDeniedName, searchCalls, type PolicyView, type Witness } from "../search.js";
 import type { Comparator, DiffContext } from "../types.js";
 
@@ -51,12 +51,11 @@ type Found = { witness: Witness } | { none: true } | { unknown: string };
 /** A call to a name the removed pattern denied, that no new pattern denies and the new allowlist admits. */
 function admittedNow(context: DiffContext, pattern: string): Found {
   const denied: NamePattern = { pattern, folded: true };
-  const folded = foldName(pattern);
   const acceptDecisions = (before: Decision) => before.rule === "deny-pattern";
   let unknown: string | undefined;
   // Literal allowlist keys first: a real tool name is the plainest witness.
   for (const name of context.new.exact.keys()) {
-    if (!matchToolPattern(folded, foldName(name)) || isDeniedName(context.new, name)) continue;
+    if (!denies(pattern, name) || isDeniedName(context.new, name)) continue;
     const result = searchCalls(context.old, context.new, { name, want: "less", acceptDecisions });
     if (result.witness) return { witness: result.witness };
     if (!result.complete) unknown ??= `The calls to ${JSON.stringify(name)} could not all be tried, and none tried decides less strictly`;
@@ -90,8 +89,7 @@ function reportAdded(context: DiffContext, index: number): void {
 
 /** Whether the pattern denies a name the old allowlist admitted and no old pattern denied. */
 function deniesAdmitted(old: PolicyView, pattern: string): boolean {
-  const folded = foldName(pattern);
-  for (const name of old.exact.keys()) if (matchToolPattern(folded, foldName(name)) && !isDeniedName(old, name)) return true;
+  for (const name of old.exact.keys()) if (denies(pattern, name) && !isDeniedName(old, name)) return true;
   const denied: NamePattern = { pattern, folded: true };
   return old.globs.some(
     ([key]) => findName({ include: [denied, { pattern: key, folded: false }], exclude: old.denies }).found !== undefined,
