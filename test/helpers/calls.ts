@@ -77,7 +77,10 @@ export function generateCalls(policy: Policy, options: CallOptions = {}): Genera
   for (const name of UNDOTTED_NAMES) out.add({ tool: name }, "an undotted name");
   for (const name of AEX_META_TOOLS) out.add({ tool: name }, "an aex proxy meta-tool");
   for (const name of options.extraNames ?? []) out.add({ tool: name }, "a name the engine reads its own way");
-  for (const name of baseNames.keys()) for (const probe of argumentProbes(policy, name)) out.add(probe.call, probe.why);
+  for (const name of baseNames.keys()) {
+    const probes = argumentProbes(policy, name);
+    for (const probe of probes.length > 0 ? probes : shapeProbes(name, { args: {} })) out.add(probe.call, probe.why);
+  }
   return thin(out.calls, options.cap ?? 2000);
 }
 
@@ -201,14 +204,15 @@ function argumentProbes(policy: Policy, name: string): GeneratedCall[] {
       out.push({ call: { tool: name, ...parts }, why: `every field set so that ${describeNode(node)} holds` });
     }
   }
-  const args = base.args as Record<string, unknown>;
+  return [...out, ...shapeProbes(name, base)];
+}
+
+/** Calls of a shape decide() refuses or engines may misread: __proto__ keys, reserved argument names, non-object arguments or context. */
+function shapeProbes(name: string, base: CallParts): GeneratedCall[] {
+  const out: GeneratedCall[] = [];
+  const args = base.args;
   out.push({ call: { tool: name, ...base, args: withProto(args) }, why: "a __proto__ key among the arguments" });
-  const first = Object.keys(args)[0];
-  if (first !== undefined)
-    out.push({
-      call: { tool: name, ...base, args: { ...args, [first]: withProto({ x: 1 }) } },
-      why: "a __proto__ key in a nested argument",
-    });
+  out.push({ call: { tool: name, ...base, args: { ...args, data: withProto({ x: 1 }) } }, why: "a __proto__ key in a nested argument" });
   out.push({ call: { tool: name, ...base, context: withProto({ environment: "staging" }) }, why: "a __proto__ key in the context" });
   for (const reserved of ["tool_name", "arguments", "context"])
     out.push({
@@ -217,6 +221,7 @@ function argumentProbes(policy: Policy, name: string): GeneratedCall[] {
     });
   out.push({ call: { tool: name, args: "abc" }, why: "arguments that are a string" });
   out.push({ call: { tool: name, args: [1] }, why: "arguments that are an array" });
+  out.push({ call: { tool: name, args: null }, why: "arguments that are null" });
   out.push({ call: { tool: name, ...base, context: "production" }, why: "a context that is a string" });
   return out;
 }

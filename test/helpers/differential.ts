@@ -42,7 +42,9 @@ export interface DiffRow {
 /** One engine's answers over every spec and call. */
 export class EngineTally {
   readonly rows: DiffRow[] = [];
+  /** Calls the engine was not asked, and why (a footnote under the table). */
   notAsked = 0;
+  notAskedWhy?: string;
   constructor(readonly engine: string) {}
 
   add(row: DiffRow): void {
@@ -58,7 +60,7 @@ export class EngineTally {
   get looser(): DiffRow[] {
     return this.rows.filter((r) => r.agreement === "looser");
   }
-  /** The looser calls, a few per spec, as lines a failure message can show. */
+  /** The looser calls, as lines a failure message can show. */
   describeLooser(limit = 25): string {
     return this.looser
       .slice(0, limit)
@@ -78,12 +80,36 @@ export class EngineTally {
 
 export type PeerAsk = (call: ProbeCall, policy: Policy) => PeerAnswer | typeof NOT_ASKED | Promise<PeerAnswer | typeof NOT_ASKED>;
 
+/** decide() refuses the call for its arguments or context (not an object, a __proto__ key), not for its name. */
+export function malformedShape(call: ProbeCall, policy: Policy): boolean {
+  return decide(policy, call).rule === "malformed-call" && decide(policy, { tool: call.tool }).rule !== "malformed-call";
+}
+
+/**
+ * For an engine that never reads arguments or context: a call it lets through that decide()
+ * refuses only for the shape of its arguments or context is set aside (not compared) and
+ * counted, since no export can make such an engine refuse it. Give the count in the table's footnote.
+ */
+export function blindToArguments(ask: PeerAsk, counter: { setAside: number }): PeerAsk {
+  return async (call, policy) => {
+    const answer = await ask(call, policy);
+    if (answer === NOT_ASKED || answer.verdict !== "allow" || !malformedShape(call, policy)) return answer;
+    counter.setAside++;
+    return NOT_ASKED;
+  };
+}
+
 /** A peer engine prepared for one spec's export: asked once per call. */
 export type PreparePeer = (spec: Spec, policy: Policy) => PeerAsk | Promise<PeerAsk>;
 
 export interface DifferentialOptions extends CallOptions {
   /** Calls beyond the generated ones (e.g. the spec's own tests cases). */
   extraCalls?: (spec: Spec) => GeneratedCall[];
+  /**
+   * An import's check: the peer's engine on the original is the reference and decide() on the
+   * import must be equal or stricter, so looser means decide() allows what the peer denies or gates.
+   */
+  reverse?: boolean;
 }
 
 /** Probes every spec with its generated calls, asking decide() and each engine. */
@@ -113,7 +139,7 @@ export async function runDifferential(
           oursRule: ours.rule,
           peer: answer.verdict,
           peerDetail: answer.detail,
-          agreement: classify(ours.decision, answer.verdict),
+          agreement: options.reverse ? classify(answer.verdict, ours.decision) : classify(ours.decision, answer.verdict),
         });
       }
     }
@@ -126,7 +152,7 @@ export function formatAgreementTable(tallies: readonly EngineTally[], title: str
   const lines = [
     `${title}`,
     "",
-    "| engine | calls | equal | stricter | of which it asks where decide() denies | looser | not askable |",
+    "| engine | calls | equal | stricter | of which it asks where decide() denies | looser | not compared |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
   ];
   for (const t of tallies) {
@@ -135,5 +161,7 @@ export function formatAgreementTable(tallies: readonly EngineTally[], title: str
       `| ${t.engine} | ${n} | ${t.count("equal")}/${n} | ${t.count("stricter")} | ${t.asksWhereDenied} | ${t.count("looser")} | ${t.notAsked} |`,
     );
   }
+  for (const t of tallies)
+    if (t.notAsked > 0 && t.notAskedWhy) lines.push("", `${t.engine}: ${t.notAsked} calls not compared: ${t.notAskedWhy}.`);
   return lines.join("\n");
 }

@@ -38,6 +38,11 @@ describe("the comparator", () => {
     const table = formatAgreementTable([same!, open!], "self-check");
     expect(table).toContain(`| itself | ${n} | ${n}/${n} | 0 | 0 | 0 | 0 |`);
     expect(table).toContain(`| allowAll | ${n} | ${n - notAllowed}/${n} | 0 | 0 | ${notAllowed} | 0 |`);
+    // Reversed (an import's check): decide() is looser where it allows what the peer denies.
+    const denyAll: PreparePeer = () => () => ({ verdict: "deny" });
+    const [reversedOpen, reversedShut] = await runDifferential(specs, { allowAll, denyAll }, { reverse: true });
+    expect(reversedOpen!.count("looser")).toBe(0);
+    expect(reversedShut!.count("looser")).toBe(same!.rows.filter((r) => r.ours === "allow").length);
     expect(open!.describeLooser(1)).toMatch(/^edge-cases: ".+" \(.+\): decide\(\) (deny|require_approval) \(.+\), allowAll allow$/);
   });
 });
