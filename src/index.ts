@@ -47,7 +47,18 @@ export {
   type Target,
   type TargetContext,
 } from "./compile/index.js";
-export { cedarRequest, fromCedarDecisions, wpcRequestContext, fromWpcDecisions, WPC_CONTEXT, type CedarRequest } from "./compile/index.js";
+export {
+  cedarRequest,
+  fromCedarDecisions,
+  wpcRequestContext,
+  fromWpcDecisions,
+  WPC_CONTEXT,
+  vetoRequest,
+  fromVetoDecision,
+  VETO_FIELDS,
+  type CedarRequest,
+  type VetoRequest,
+} from "./compile/index.js";
 export {
   loadPolicy,
   tryLoadPolicy,

@@ -36,7 +36,12 @@ export const ALLOWED: Record<string, Record<string, string>> = {
     policy: "targets start from the compiled policy",
   },
   runtime: { load: "reads policy files", policy: "the guard enforces decide()" },
-  import: { load: "parses the imported file", model: "reads AgentAz through the model", policy: "checks imported patterns" },
+  import: {
+    load: "parses the imported file",
+    model: "reads AgentAz through the model",
+    policy: "checks imported patterns",
+    compile: "the veto importer reads back an agentspec export only when re-emitting its metadata gives the same rules",
+  },
   mcp: {
     load: "parses specs and locks",
     validate: "checks specs it writes",

@@ -5,3 +5,4 @@ export { targets, type EmittedFile, type Target, type TargetContext } from "./ta
 export { DEFAULT_TARGETS } from "./defaults.js";
 export { cedarRequest, fromCedarDecisions, type CedarRequest } from "./requests/cedar.js";
 export { wpcRequestContext, fromWpcDecisions, WPC_CONTEXT } from "./requests/wpc.js";
+export { vetoRequest, fromVetoDecision, VETO_FIELDS, type VetoRequest } from "./requests/veto.js";

@@ -11,7 +11,10 @@
  * - disabled rules, `warn` / `log` rules, a conditional `allow` and default_action allow have no
  *   agentspec form: they are listed as notes (agentspec denies what it does not allow).
  */
+import { isDeepStrictEqual } from "node:util";
 import { parse } from "yaml";
+import type { ArgumentLimit, Policy, PolicyTool } from "../../generated/policy.js";
+import { vetoPolicyOf } from "../compile/targets/veto.js";
 import { AgentspecError } from "../errors.js";
 import { inferEffect } from "../model/index.js";
 import type { Condition, Effect } from "../model/index.js";
@@ -84,6 +87,8 @@ export function parseVeto(text: string, file: string): IrPolicy {
 }
 
 export function vetoToYaml(ir: IrPolicy, file: string): ImportResult {
+  const own = agentspecExport(ir, file);
+  if (own) return own;
   const notes: string[] = [];
   const tools: Record<string, Record<string, unknown>> = {};
   const inferred: string[] = [];
@@ -226,4 +231,55 @@ function conditionOf({ field, operator, value }: IrCondition): Condition | undef
 
 function isScalar(value: unknown): value is string | number | boolean {
   return typeof value === "string" || typeof value === "number" || typeof value === "boolean";
+}
+
+/**
+ * A file the `veto` target wrote: its rules say in `metadata.agentspec` what they came from. It
+ * is read back from that metadata only when the rules are exactly what the target writes for it
+ * (so decide() on the import decides as Veto's engine does on the file); a file that carries
+ * agentspec's rules but differs (edited by hand, or by another version) is refused, since no
+ * reading of its mix of agentspec's rules and others can be shown never to be looser.
+ */
+function agentspecExport(ir: IrPolicy, file: string): ImportResult | undefined {
+  const marked = ir.rules.some((r) => r.tags?.includes("agentspec") || isObject(r.metadata?.agentspec));
+  if (!marked) return undefined;
+  const refuse = (why: string): never => {
+    throw new AgentspecError(
+      "BAD_IMPORT",
+      `${file}: its rules carry agentspec's metadata but ${why}: compile the spec again (agentspec compile --target veto), or remove the agentspec rules and tags to import it as any Veto file`,
+    );
+  };
+  const tools: Record<string, PolicyTool> = {};
+  const deny: Policy["deny"] = [];
+  // The allow rule, which names the tools, comes after their limits and gates.
+  for (const rule of ir.rules)
+    if (rule.id === "allow-tools" && isObject(rule.metadata?.effects))
+      for (const [name, effect] of Object.entries(rule.metadata.effects)) tools[name] = { effect: effect as Effect };
+  for (const rule of ir.rules) {
+    const meta = rule.metadata?.agentspec;
+    if (!isObject(meta)) continue;
+    if (isObject(meta.deny) && typeof meta.deny.pattern === "string")
+      deny.push(prune({ pattern: meta.deny.pattern, reason: meta.deny.reason }) as Policy["deny"][number]);
+    const tool = typeof meta.tool === "string" ? tools[meta.tool] : undefined;
+    if (tool && typeof meta.argument === "string" && isObject(meta.limit))
+      (tool.limits ??= {})[meta.argument] = meta.limit as unknown as ArgumentLimit;
+    if (tool && isObject(meta.approval)) tool.approval = meta.approval as PolicyTool["approval"];
+  }
+  const name = ir.name ?? "veto-policy";
+  const policy = { format: "agentspec-policy/1", agent: { id: name, version: "1.0.0" }, default: "deny", deny, tools } as Policy;
+  let expected: unknown;
+  try {
+    expected = JSON.parse(JSON.stringify(vetoPolicyOf(policy, ir.description)));
+  } catch {
+    return refuse("their metadata is not what the veto target writes");
+  }
+  if (!isDeepStrictEqual(JSON.parse(JSON.stringify(ir)), expected))
+    refuse("the rules differ from what the veto target writes for that metadata");
+  const spec = {
+    agentspec: "1.0",
+    agent: { id: agentId(name), version: "1.0.0", ...(ir.description ? { goal: ir.description } : {}) },
+    tools,
+    ...(deny.length > 0 ? { deny: deny.map((d) => (d.reason ? { pattern: d.pattern, reason: d.reason } : d.pattern)) } : {}),
+  };
+  return { yaml: toSpecYaml(spec, { from: `Veto policy IR ${file}` }), notes: [] };
 }

@@ -15,8 +15,8 @@ export type VetoForm = "flat" | "nested";
 export interface VetoEngineOptions {
   form: VetoForm;
   readApprovals?: boolean;
-  /** Builds the engine's `arguments` from the call (a runtime's contract); default: the form as described above. */
-  request?: (call: ProbeCall) => { arguments: unknown } | { refused: string };
+  /** Builds the engine's `toolName` and `arguments` from the call (a runtime's contract); default: the form as described above. */
+  request?: (call: ProbeCall) => { toolName?: string; arguments: unknown } | { refused: string };
 }
 
 /** Loads a rules file into a fresh engine: the loader validates it against the IR schema first and throws if it fails. */
@@ -29,7 +29,7 @@ export function vetoEngine(veto: VetoPeer, text: string, options: VetoEngineOpti
       .filter((r) => r.tags?.includes("approval"))
       .map((r) => r.id),
   );
-  const build =
+  const build: (call: ProbeCall) => { toolName?: string; arguments: unknown } | { refused: string } =
     options.request ??
     ((call: ProbeCall) => ({ arguments: options.form === "flat" ? call.args : { arguments: call.args, context: call.context } }));
   let n = 0;
@@ -37,7 +37,7 @@ export function vetoEngine(veto: VetoPeer, text: string, options: VetoEngineOpti
     const request = build(call);
     if ("refused" in request) return { verdict: "deny", detail: `refused before the engine: ${request.refused}` };
     const answer = await engine.validate({
-      toolName: call.tool,
+      toolName: request.toolName ?? call.tool,
       arguments: request.arguments,
       callId: `probe-${n++}`,
       timestamp: new Date(0),

@@ -66,9 +66,7 @@ describe.skipIf(!hasPeers || !hasCorpus)("aex's examples: decide() on the import
   }, 300_000);
 });
 
-describe.skipIf(hasPeers && hasCorpus)("aex's examples against aex's engines", () => {
-  it(`skipped: ${PEERS_MISSING}`, () => {});
-});
+if (!(hasPeers && hasCorpus)) it.skip(`aex's examples against aex's engines: skipped: ${PEERS_MISSING}`, () => {});
 
 /** Every name the originals list, and its other readings: the import must not drop a deny or a gate on them. */
 function originalNames(texts: string[]): string[] {

@@ -239,6 +239,4 @@ describe.skipIf(!hasCorpus)("aex's own examples", () => {
   });
 });
 
-describe.skipIf(hasCorpus)("aex's own examples", () => {
-  it(`skipped: ${SHARED_MISSING}`, () => {});
-});
+if (!hasCorpus) it.skip(`aex's own examples: skipped: ${SHARED_MISSING}`, () => {});

@@ -39,6 +39,16 @@ describe("veto importer", () => {
     }
   });
 
+  it("refuses an export whose rules no longer say what their agentspec metadata says", async () => {
+    const [first] = await loadSpecs(["specs/"]);
+    const text = emit(veto, first!.spec!)[0]!.contents;
+    const edited = text.replace("field: agentspec.call\n        operator: not_equals", "field: agentspec.call\n        operator: equals");
+    expect(edited).not.toBe(text);
+    expect(refusal(vetoImporter, edited, "r.veto.yaml")).toEqual([
+      "1:1 its rules carry agentspec's metadata but the rules differ from what the veto target writes for that metadata: compile the spec again (agentspec compile --target veto), or remove the agentspec rules and tags to import it as any Veto file",
+    ]);
+  });
+
   it("reads an approval rule with condition groups as a gate with any", () => {
     const text = `version: "1.0"\nname: mail\nrules:\n  - id: gate\n    name: Gate\n    action: block\n    tools: [send_email]\n    tags: [approval]\n    metadata: { channel: "slack:#ops" }\n    condition_groups:\n      - [{ field: context.environment, operator: equals, value: production }]\n      - [{ field: arguments.sensitive, operator: equals, value: true }, { field: arguments.body, operator: contains, value: secret }]\n  - id: allow\n    name: Allow\n    action: allow\n    tools: [send_email]\n`;
     const { spec, notes } = imported(text);

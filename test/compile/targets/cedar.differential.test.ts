@@ -60,7 +60,7 @@ function specSets(): NamedSpec[] {
 }
 
 describe("the Cedar export, enforced by Cedar", () => {
-  it.skipIf(hasShared)(`skipped: ${SHARED_MISSING}`, () => {});
+  if (!hasShared) it.skip(`skipped: ${SHARED_MISSING}`, () => {});
   it.skipIf(!hasShared)("every policy set validates against the schema emitted beside it", () => {
     const problems: string[] = [];
     const sets = specSets();

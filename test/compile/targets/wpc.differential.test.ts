@@ -19,7 +19,7 @@ const GENERATED = LONG ? 400 : 30;
 const CAP = LONG ? 5000 : 200;
 
 describe("the WPC export, enforced by WPC's own evaluator", () => {
-  it.skipIf(hasShared)(`skipped: ${SHARED_MISSING}`, () => {});
+  if (!hasShared) it.skip(`skipped: ${SHARED_MISSING}`, () => {});
   it.skipIf(!hasShared)(
     "never allows a call decide() denies, nor without approval one decide() gates",
     async () => {

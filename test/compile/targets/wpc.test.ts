@@ -122,7 +122,7 @@ describe("the wpc target", () => {
 });
 
 describe("each contract passes WPC's own checks", () => {
-  it.skipIf(hasShared)(`skipped: ${SHARED_MISSING}`, () => {});
+  if (!hasShared) it.skip(`skipped: ${SHARED_MISSING}`, () => {});
   it.skipIf(!hasShared)(
     "validateWorkPolicyContractV2 accepts it and computeWpcHashB64u gives the policy_hash_b64u written beside it",
     async () => {
