@@ -87,7 +87,7 @@ export function checkMcpDrift(
       }
       return known;
     },
-    entriesFor: (name) => entriesFor(spec.tools, name),
+    entriesFor: toolEntries(spec.tools),
     serverPointer,
   };
   const rules = mcpRules.map((rule): Rule => ({ ...rule, check: (_spec, context) => rule.check(input, context) }));
@@ -109,10 +109,20 @@ export function listProblemDiagnostics(spec: Spec, server: McpServerSpec, list: 
   }));
 }
 
-function entriesFor(tools: readonly ToolSpec[], name: string): ToolSpec[] {
-  const exact = tools.filter((t) => t.name === name);
-  const globs = tools.filter((t) => t.name !== name && isPattern(t.name) && matchToolPattern(t.name, name));
-  return [...exact, ...globs];
+/**
+ * The allowlist entries that govern a name: its exact entry first, then the globs matching it.
+ * Indexed once: a scan of every entry per offered tool made 10,000 tools take seconds.
+ */
+function toolEntries(tools: readonly ToolSpec[]): (name: string) => ToolSpec[] {
+  const exact = new Map<string, ToolSpec[]>();
+  const globs: ToolSpec[] = [];
+  for (const tool of tools) {
+    if (isPattern(tool.name)) globs.push(tool);
+    const same = exact.get(tool.name);
+    if (same) same.push(tool);
+    else exact.set(tool.name, [tool]);
+  }
+  return (name) => [...(exact.get(name) ?? []), ...globs.filter((t) => t.name !== name && matchToolPattern(t.name, name))];
 }
 
 /** Rule ids the pipeline reports without a rule module: problems in a server's list or in the lock. */

@@ -7,7 +7,7 @@
  *
  * API: specFromMcpTools(servers, options) → { yaml, notes, trustLevel, allowed }.
  */
-import { Document, isMap, isScalar, type Node } from "yaml";
+import { Document, isMap, isScalar, type Node, type YAMLMap } from "yaml";
 import type { McpServer } from "../../generated/agentspec.js";
 import { AgentspecError } from "../errors.js";
 import { parseSource, setOwn } from "../load/index.js";
@@ -164,9 +164,17 @@ export function specFromMcpTools(servers: readonly McpServerTools[], options: Sp
   const trustLevel = computedLevel(doc);
   doc.set("trust_level", trustLevel);
   doc.commentBefore = header(servers, notes).join("\n");
+  // One pass over the tools node: doc.getIn searches a map's pairs in order, which for 10,000
+  // guessed tools made the comments quadratic (seconds).
+  const entries = new Map<string, YAMLMap>();
+  const toolsNode = doc.get("tools", true);
+  if (isMap(toolsNode)) {
+    for (const pair of toolsNode.items) if (isScalar(pair.key) && isMap(pair.value)) entries.set(String(pair.key.value), pair.value);
+  }
   for (const [name, note] of comments) {
-    if (note.effect) commentOn(doc.getIn(["tools", name, "effect"], true), note.effect);
-    if (note.description) commentOn(doc.getIn(["tools", name, "description"], true), note.description);
+    const entry = entries.get(name);
+    if (note.effect) commentOn(entry?.get("effect", true), note.effect);
+    if (note.description) commentOn(entry?.get("description", true), note.description);
   }
   commentOn(doc.getIn(["agent", "id"], true), " review the id, and add an owner");
   if (ungatedWrite) commentOn(doc.getIn(["limits"], true), " scaffold bounds: set them to what this agent needs", "before");
