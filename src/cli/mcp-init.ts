@@ -79,7 +79,7 @@ export async function runMcpInit(args: McpInitArgs, io: CliIO): Promise<number> 
     servers.push({ name, config, list });
   } else {
     const file = path.resolve(io.cwd, args.config!);
-    const found = readClientConfig(file, readText(file, { shown: args.config }), { shown: args.config });
+    const found = readClientConfig(file, readText(file, { shown: args.config }), { shown: args.config, cwd: specDir });
     const chosen = args.server === undefined ? found : found.filter((s) => s.name === args.server);
     if (chosen.length === 0) {
       const names = found.map((s) => s.name).join(", ") || "none";

@@ -35,6 +35,13 @@ export interface ReadClientConfigOptions {
   home?: string;
   /** The file's name in messages (default: `file`). */
   shown?: string;
+  /**
+   * Where a server starts when the config gives it no cwd and is not a workspace's (.vscode/ or
+   * .cursor/ folder, whose servers start in the workspace): the spec's directory, where `mcp
+   * check` will start it, so the spec records no cwd. Claude Desktop sets none a spec could
+   * carry. The working directory by default.
+   */
+  cwd?: string;
 }
 
 const VARIABLE = /\$\{([^}]*)\}/g;
@@ -61,9 +68,11 @@ export function readClientConfig(file: string, text: string, options: ReadClient
   }
   const servers = data[key] as Record<string, unknown>;
   const workspace = workspaceFolder(file);
+  const inWorkspace = workspace !== path.dirname(path.resolve(file));
   const home = options.home ?? homedir();
+  const cwd = inWorkspace ? undefined : path.resolve(options.cwd ?? process.cwd());
   return Object.entries(servers).map(([name, raw]) =>
-    readServer(source, at, joinPointer(`/${key}`, name), name, raw, { env, workspace, home }),
+    readServer(source, at, joinPointer(`/${key}`, name), name, raw, { env, workspace, home, cwd }),
   );
 }
 
@@ -71,6 +80,8 @@ interface Context {
   env: NodeJS.ProcessEnv;
   workspace: string;
   home: string;
+  /** Where a server without a cwd starts, unrecorded; undefined: in the workspace, recorded. */
+  cwd?: string;
 }
 
 type Locate = (pointer: string, message: string) => AgentspecError;
@@ -134,7 +145,11 @@ function readServer(source: SourceDoc, at: Locate, pointer: string, name: string
   if (raw.command !== undefined) {
     if (type !== undefined && type !== "stdio")
       throw at(field("type"), `server "${name}" has a command but type "${printable(String(type))}"`);
-    const cwd = raw.cwd === undefined ? context.workspace : path.resolve(context.workspace, resolve(raw.cwd, field("cwd"), false).now);
+    const unrecorded = raw.cwd === undefined ? context.cwd : undefined;
+    const cwd =
+      raw.cwd === undefined
+        ? (context.cwd ?? context.workspace)
+        : path.resolve(context.workspace, resolve(raw.cwd, field("cwd"), false).now);
     specWorkspace = path.relative(cwd, context.workspace) || ".";
     const command = resolve(raw.command, field("command"), true);
     if (raw.args !== undefined && !Array.isArray(raw.args))
@@ -161,7 +176,7 @@ function readServer(source: SourceDoc, at: Locate, pointer: string, name: string
         command: command.spec,
         ...(args.length > 0 ? { args: args.map((a) => a.spec) } : {}),
         ...(envNames.length > 0 ? { env: envNames } : {}),
-        cwd,
+        ...(unrecorded === undefined ? { cwd } : {}),
       },
       notes,
     };

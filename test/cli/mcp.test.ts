@@ -212,13 +212,15 @@ describe("mcp init from a URL and from a client config", () => {
         other: { command: "agentspec-not-started" },
       },
     };
-    writeFileSync(path.join(dir, "claude_desktop_config.json"), JSON.stringify(config, null, 2));
+    // Where Claude Desktop keeps it, away from the project: the spec must not point there.
+    mkdirSync(path.join(dir, "Claude"));
+    writeFileSync(path.join(dir, "Claude", "claude_desktop_config.json"), JSON.stringify(config, null, 2));
     const init = await runCliIn(
       dir,
       "mcp",
       "init",
       "--config",
-      "claude_desktop_config.json",
+      "Claude/claude_desktop_config.json",
       "--server",
       "orders",
       "-o",
@@ -229,12 +231,12 @@ describe("mcp init from a URL and from a client config", () => {
     expect(text).not.toContain("s3cret-value");
     expect(text).toContain("# NOTE: server orders: set ORDERS_TOKEN in the environment where agentspec mcp check runs");
     expect((parse(text) as { mcp: unknown }).mcp).toEqual({
-      servers: { orders: { command: NODE, args: config.mcpServers.orders.args, env: ["ORDERS_TOKEN"], cwd: ".." } },
+      servers: { orders: { command: NODE, args: config.mcpServers.orders.args, env: ["ORDERS_TOKEN"] } },
     });
-    const wrong = await runCliIn(dir, "mcp", "init", "--config", "claude_desktop_config.json", "--server", "nope");
+    const wrong = await runCliIn(dir, "mcp", "init", "--config", "Claude/claude_desktop_config.json", "--server", "nope");
     expect(wrong).toMatchObject({
       code: 2,
-      stderr: 'agentspec: claude_desktop_config.json: has no server "nope" (it has: orders, other)\n',
+      stderr: 'agentspec: Claude/claude_desktop_config.json: has no server "nope" (it has: orders, other)\n',
     });
   });
 });

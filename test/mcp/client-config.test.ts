@@ -21,18 +21,19 @@ describe("readClientConfig", () => {
       null,
       2,
     );
-    const [fs, github] = readClientConfig("/cfg/claude_desktop_config.json", text, { env });
+    // Claude Desktop gives its servers no cwd a spec could carry: they start where the spec is
+    // (the cwd option), as mcp check starts them, and the spec records none.
+    const [fs, github] = readClientConfig("/cfg/claude_desktop_config.json", text, { env, cwd: "/project/specs" });
     expect(fs!.target).toEqual({
       name: "filesystem",
       command: "npx",
       args: ["-y", "@modelcontextprotocol/server-filesystem", "/Users/u/Desktop"],
       env: {},
-      cwd: "/cfg",
+      cwd: "/project/specs",
     });
     expect(fs!.config).toEqual({
       command: "npx",
       args: ["-y", "@modelcontextprotocol/server-filesystem", "/Users/u/Desktop"],
-      cwd: "/cfg",
     });
     expect(github!.target.env).toEqual({ GITHUB_PERSONAL_ACCESS_TOKEN: "ghp_literal" });
     expect(github!.config.env).toEqual(["GITHUB_PERSONAL_ACCESS_TOKEN"]);
