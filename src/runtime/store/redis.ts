@@ -239,11 +239,13 @@ class RedisStore implements StateStore {
 
 /**
  * A key component that cannot break the key's structure (no ":", "{", "}" or "#" survive
- * encodeURIComponent) and stays short: a long tenant or run id is replaced by its hash.
+ * encodeURIComponent) and stays short: a long tenant or run id is replaced by its hash. The
+ * hash's form starts with "%s", which encodeURIComponent never writes (its "%" is always
+ * followed by two hex digits), so a tenant named like a hash cannot share another's counters.
  */
 function component(value: string): string {
   const encoded = encodeURIComponent(value);
-  return encoded.length <= 128 ? encoded : `sha256-${createHash("sha256").update(value).digest("hex")}`;
+  return encoded.length <= 128 ? encoded : `%sha256-${createHash("sha256").update(value).digest("hex")}`;
 }
 
 function exceededOf(kind: string, used: number, request: AdmitRequest): BudgetExceeded | undefined {
