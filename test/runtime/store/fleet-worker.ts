@@ -6,7 +6,7 @@ import { createGuard, type GuardCall } from "../../../src/runtime/guard.js";
 import { redisStore } from "../../../src/runtime/store/redis.js";
 
 interface Job {
-  mode: "burst" | "concurrent" | "hold" | "sessions";
+  mode: "burst" | "concurrent" | "hold" | "sessions" | "stream";
   url: string;
   keyPrefix: string;
   policy: Policy;
@@ -16,13 +16,21 @@ interface Job {
   /** Run ids, for "sessions": one guard each. */
   runIds?: string[];
   leaseMs?: number;
+  timeoutMs?: number;
   holdMs?: number;
   /** A Redis key the "concurrent" mode counts calls in flight on, fleet-wide. */
   inflightKey?: string;
+  /** For "stream": stop once a call is allowed after a denied one (recovered), or at this time. */
+  untilMs?: number;
 }
 
 const job = JSON.parse(process.argv[2]!) as Job;
-const store = redisStore({ url: job.url, keyPrefix: job.keyPrefix, timeoutMs: 5000, ...(job.leaseMs ? { leaseMs: job.leaseMs } : {}) });
+const store = redisStore({
+  url: job.url,
+  keyPrefix: job.keyPrefix,
+  timeoutMs: job.timeoutMs ?? 5000,
+  ...(job.leaseMs ? { leaseMs: job.leaseMs } : {}),
+});
 let escalations = 0;
 const guard = createGuard(job.policy, { store, runId: job.runId, onEscalate: () => void escalations++ });
 const counter = job.inflightKey ? new Redis(job.url) : undefined;
@@ -71,6 +79,25 @@ switch (job.mode) {
     // Alive until killed: what the test does to it.
     setInterval(() => {}, 1 << 30);
     await new Promise<never>(() => {});
+    break;
+  }
+  case "stream": {
+    // `calls` loops, each calling again as soon as its call is decided, across a Redis outage the
+    // test makes; every decision with when it was asked and answered (this host's clock).
+    const decisions: { rule: string; start: number; end: number }[] = [];
+    let recovered = false;
+    const loop = async () => {
+      while (!recovered && Date.now() < job.untilMs!) {
+        const start = Date.now();
+        const { rule } = await guard.authorize(job.call);
+        decisions.push({ rule, start, end: Date.now() });
+        if (rule === "allowed" && decisions.some((d) => d.rule !== "allowed")) recovered = true;
+        if (rule !== "allowed") await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    print({ started: true });
+    await Promise.all(Array.from({ length: job.calls }, loop));
+    print({ decisions });
     break;
   }
   case "sessions": {

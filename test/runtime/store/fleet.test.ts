@@ -144,6 +144,32 @@ describe.skipIf(!hasRedisServer)("guards in four processes sharing a Redis store
     expect(ran).toMatchObject({ decision: { decision: "allow" }, result: "ran" });
   }, 60_000);
 
+  it("deny the calls a process makes while Redis is down mid-run, and admit them again once it is back", async () => {
+    const fields = job({
+      mode: "stream",
+      policy: withBudgets({ rate_per_minute: 1_000_000 }),
+      calls: 8,
+      timeoutMs: 300,
+      untilMs: Date.now() + 45_000,
+    });
+    const worker = start(fields);
+    expect(await worker.next()).toEqual({ started: true });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await server.stop();
+    const stoppedAt = Date.now();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const restartAt = Date.now();
+    await server.start();
+    const { decisions } = (await worker.next()) as { decisions: { rule: string; start: number; end: number }[] };
+    const down = decisions.filter((d) => d.start > stoppedAt && d.end < restartAt);
+    expect(decisions.filter((d) => d.end < stoppedAt).some((d) => d.rule === "allowed")).toBe(true);
+    // Asked after the server was gone and answered before it was started again: Redis cannot have admitted it.
+    expect(down.length).toBeGreaterThan(0);
+    expect(down.every((d) => d.rule === "state-unavailable")).toBe(true);
+    expect(new Set(decisions.map((d) => d.rule))).toEqual(new Set(["allowed", "state-unavailable"]));
+    expect(decisions.filter((d) => d.start > restartAt).some((d) => d.rule === "allowed")).toBe(true);
+  }, 60_000);
+
   it("deny every call while Redis is stopped, and decide again once it is back", async () => {
     const store = redisStore({ url: server.url, keyPrefix: `fleet-${randomUUID()}:`, timeoutMs: 300 });
     stores.push(store);
