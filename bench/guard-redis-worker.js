@@ -1,5 +1,6 @@
 // One process of the two-process Redis benchmark (bench/guard-redis.js): from startAt, for
 // `seconds`, keeps `inflight` guard.authorize() calls going against a shared Redis store.
+import { pathToFileURL } from "node:url";
 import { checkSource, compilePolicy, createGuard, parseSource, redisStore } from "../dist/src/index.js";
 
 /** An allowed tool under budgets the store counts on every call (a rate window, a run's call count), none of them reached. */
@@ -15,7 +16,9 @@ export function benchPolicy() {
   return compilePolicy(checked.spec);
 }
 
-if (process.argv[2]) {
+// Run as a worker only when started as one: bench/run.js imports this module for benchPolicy, and
+// its own argv (--quick, --only …) is no job.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { url, keyPrefix, seconds, inflight, startAt, runId } = JSON.parse(process.argv[2]);
   const store = redisStore({ url, keyPrefix, timeoutMs: 2000 });
   const guard = createGuard(benchPolicy(), { store, runId });
