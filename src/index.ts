@@ -163,3 +163,20 @@ export {
   type DiffReporter,
   type ReplayReport,
 } from "./diff/index.js";
+export {
+  createMcpGateway,
+  approverFromSetting,
+  webhookApprover,
+  ttyApprover,
+  elicitApprover,
+  signBody as signApprovalBody,
+  DEFAULT_GATEWAY_MAX_MESSAGE_BYTES,
+  type McpGateway,
+  type McpGatewayOptions,
+  type GatewayExit,
+  type UpstreamSpec,
+  type GatewayApprover,
+  type ApprovalAsk,
+  type WebhookApprovalRequest,
+  type WebhookApprovalAnswer,
+} from "./mcp/gateway/index.js";

@@ -7,6 +7,7 @@ import { loadSource } from "../load/index.js";
 import { checkSource } from "../model/index.js";
 import { decide, type ToolCall } from "../policy/decide.js";
 import { loadPolicy } from "../runtime/load-policy.js";
+import type { KeyInput } from "../runtime/policy-signature.js";
 import { EXIT, type CliIO } from "./io.js";
 
 export interface DecideArgs {
@@ -75,9 +76,18 @@ function parseArgs(text: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
-/** A *.policy.json is loaded as it is; anything else is a spec, compiled in memory. Both go through loadPolicy's checks. */
-async function policyFor(file: string, pin: string | undefined): Promise<Policy> {
-  if (file.endsWith(".policy.json")) return loadPolicy(file, { pin });
+/**
+ * A *.policy.json is loaded as it is (its signature required with `publicKey`); anything else is
+ * a spec, compiled in memory. Both go through loadPolicy's checks. Also `mcp proxy`'s.
+ */
+export async function policyFor(file: string, pin: string | undefined, publicKey?: KeyInput): Promise<Policy> {
+  if (file.endsWith(".policy.json")) return loadPolicy(file, { pin, publicKey });
+  if (publicKey !== undefined) {
+    throw new AgentspecError(
+      "BAD_ARGUMENT",
+      `${file}: --pub checks the signature of a compiled *.policy.json, and a spec has none: compile it, sign it (agentspec sign), and pass the policy`,
+    );
+  }
   const checked = checkSource(await loadSource(file));
   const errors = checked.diagnostics.filter((d) => d.severity === "error");
   if (!checked.spec || errors.length > 0) {

@@ -77,7 +77,7 @@ const COMMANDS: LazyCommand[] = [
   }),
   {
     command: "mcp",
-    describe: "Tie a spec to its MCP servers (mcp init, mcp lock <spec>, mcp check <spec>)",
+    describe: "Tie a spec to its MCP servers (mcp init, mcp lock <spec>, mcp check <spec>) and enforce it in front of one (mcp proxy)",
     builder: async (y, io, runCommand) => (await import("./mcp.js")).mcpBuilder(y, io, runCommand),
   },
   {

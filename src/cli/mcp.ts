@@ -35,6 +35,14 @@ const MCP_COMMANDS: [string, string, Load][] = [
       return [m.mcpCheckBuilder as (y: Argv) => Argv, m.runMcpCheck];
     },
   ],
+  [
+    "proxy <target>",
+    "Enforce a spec's policy between an MCP client and server: mcp proxy <spec-or-policy> -- <command…> | --url <url>",
+    async () => {
+      const m = await import("./mcp-proxy.js");
+      return [m.mcpProxyBuilder as (y: Argv) => Argv, m.runMcpProxy];
+    },
+  ],
 ];
 
 /** The `mcp` command group; `runCommand` is main's wrapper that keeps the exit code. */
@@ -49,5 +57,5 @@ export function mcpBuilder(yargs: Argv, io: CliIO, runCommand: RunCommand): Argv
       (args) => runCommand(async () => (await load())[1](args as never, io)),
     );
   }
-  return group.demandCommand(1, "Name an mcp command: agentspec mcp init, lock or check");
+  return group.demandCommand(1, "Name an mcp command: agentspec mcp init, lock, check or proxy");
 }

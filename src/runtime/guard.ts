@@ -46,7 +46,15 @@ export interface GuardCall extends ToolCall {
 }
 
 export type GuardRule =
-  DecisionRule | "budget" | "escalation" | "audit-failed" | "approval-timeout" | "clock-failed" | "state-unavailable" | "shadow";
+  | DecisionRule
+  | "budget"
+  | "escalation"
+  | "audit-failed"
+  | "approval-timeout"
+  | "clock-failed"
+  | "state-unavailable"
+  | "shadow"
+  | RefusalRule;
 
 /** In shadow mode: what enforcement would have decided for a call the guard let through. */
 export interface ShadowDecision {
@@ -58,6 +66,12 @@ export interface ShadowDecision {
   /** The approval channel, for a call that would have required approval. */
   channel?: string;
 }
+
+/**
+ * Denials an enforcement point decides before the policy is asked (guard.refuse): a tool whose
+ * definition differs from the one pinned at review (the MCP gateway's lock).
+ */
+export type RefusalRule = "definition-changed";
 
 /** Per call, beside the call itself. */
 export interface CallOptions {
@@ -300,17 +314,22 @@ export class Guard {
   }
 
   /**
-   * authorize(), then execute() only when allowed. Calls in execute() count against
-   * max_concurrency, which only calls made through run() can be held to. The slot is released
-   * on every path: a denial, a failed record, execute() throwing or rejecting.
+   * authorize(), then execute() only when allowed, given the decision (an enforcement point that
+   * forwards the call can say why at once). Calls in execute() count against max_concurrency,
+   * which only calls made through run() can be held to. The slot is released on every path: a
+   * denial, a failed record, execute() throwing or rejecting.
    */
-  async run<T>(call: GuardCall, execute: () => T | Promise<T>, options?: CallOptions): Promise<{ decision: GuardDecision; result?: T }> {
+  async run<T>(
+    call: GuardCall,
+    execute: (decision: GuardDecision) => T | Promise<T>,
+    options?: CallOptions,
+  ): Promise<{ decision: GuardDecision; result?: T }> {
     const { decision, attempt } = await this.#authorize(call, true, options);
     if (decision.decision !== "allow") return { decision };
     // A lease that can expire is renewed while the call runs, so only a process that died loses it.
     const renewal = this.#keepLease(attempt);
     try {
-      return { decision, result: await execute() };
+      return { decision, result: await execute(decision) };
     } finally {
       if (renewal) clearInterval(renewal);
       await this.#release(attempt);
@@ -346,6 +365,40 @@ export class Guard {
   close(): void {
     this.#closed = true;
     this.#log?.close();
+  }
+
+  /**
+   * Records a call an enforcement point refused before the policy was asked (an MCP gateway: a
+   * tool whose definition differs from its lock), so that the denial is in the hash-chained record
+   * and counts toward escalation like any other. Returns the denial as recorded. Never rejects.
+   */
+  async refuse(call: GuardCall, refusal: { rule: RefusalRule; reason: string }, options?: CallOptions): Promise<GuardDecision> {
+    const span = startDecisionSpan(readTrace(options));
+    const view = readCall(call);
+    let recorded: RecordedArgs | string | undefined;
+    let decision: GuardDecision;
+    if (typeof view === "string") {
+      decision = this.#deny("malformed-call", view);
+    } else {
+      decision = this.#deny(refusal.rule, String(refusal.reason));
+      try {
+        recorded = this.#chain ? recordArgs(view.args, this.policy.audit) : undefined;
+        if (typeof recorded === "string") decision = this.#deny("audit-failed", `"${view.tool}": ${recorded}; ${decision.reason}`);
+        const now = this.#readClock();
+        decision = await this.#countDenial(view, decision, typeof now === "number" ? now : Date.now());
+      } catch (error) {
+        decision = this.#deny(refusal.rule, `${decision.reason} (${errorMessage(error)})`);
+      }
+    }
+    const final = await this.#record(typeof view === "string" ? undefined : view, recorded, decision);
+    span?.end({
+      decision: final.decision,
+      rule: final.rule,
+      policyHash: final.policyHash,
+      agent: this.policy.agent.id,
+      ...(typeof view !== "string" && view.tool !== undefined ? { tool: view.tool } : {}),
+    });
+    return final;
   }
 
   usage(): GuardUsage {

@@ -112,6 +112,14 @@ describe("budgets", () => {
     expect(await guard.run({ tool: "crm.get" }, () => 42)).toMatchObject({ decision: { decision: "allow" }, result: 42 });
   });
 
+  it("gives execute the decision that allowed the call, before it runs", async () => {
+    const guard = createGuard(withBudgets({}));
+    let seen: unknown;
+    const { decision } = await guard.run({ tool: "crm.get" }, (allowed) => (seen = allowed));
+    expect(seen).toEqual(decision);
+    expect(seen).toMatchObject({ decision: "allow", rule: "allowed", reason: '"crm.get" is allowed' });
+  });
+
   it("releases the concurrency slot when execute throws", async () => {
     const guard = createGuard(withBudgets({ max_concurrency: 1 }));
     await expect(guard.run({ tool: "crm.get" }, () => Promise.reject(new Error("tool failed")))).rejects.toThrow("tool failed");
@@ -216,6 +224,38 @@ describe("approvals", () => {
       rule: "budget",
       reason: '"billing.refund" was approved by alice but is denied: the run has made 1 tool call, all that max_tool_calls 1 allows',
     });
+  });
+});
+
+describe("refuse(): denials decided before the policy", () => {
+  it("records the refusal, counts it toward escalation, and keeps the chain", async () => {
+    const lines: string[] = [];
+    const policy = makePolicy({ ...SUPPORT_POLICY, handoff: { escalate_after_denials: 2 } });
+    const guard = createGuard(policy, { record: (line) => void lines.push(line) });
+    const first = await guard.refuse(
+      { tool: "read_order_status", args: { id: 1 } },
+      { rule: "definition-changed", reason: "its description differs from the lock" },
+    );
+    expect(first).toMatchObject({
+      decision: "deny",
+      rule: "definition-changed",
+      reason: "its description differs from the lock",
+      entries: [],
+    });
+    const second = await guard.refuse({ tool: "read_order_status" }, { rule: "definition-changed", reason: "still changed" });
+    expect(second.rule).toBe("escalation");
+    // Escalated: the policy would allow it, but the run no longer does.
+    expect((await guard.authorize({ tool: "read_order_status" })).rule).toBe("escalation");
+    expect(lines.map((l) => JSON.parse(l).rule)).toEqual(["definition-changed", "escalation", "escalation"]);
+    expect(verifyAuditLog(lines.join(""))).toMatchObject({ ok: true, records: 3 });
+  });
+
+  it("records a call it cannot read as malformed", async () => {
+    const lines: string[] = [];
+    const guard = createGuard(SUPPORT_POLICY, { record: (line) => void lines.push(line) });
+    const refused = await guard.refuse(null as never, { rule: "malformed-call", reason: "x" });
+    expect(refused).toMatchObject({ decision: "deny", rule: "malformed-call" });
+    expect(JSON.parse(lines[0]!)).toMatchObject({ tool: null, decision: "deny", rule: "malformed-call" });
   });
 });
 

@@ -1,0 +1,219 @@
+/**
+ * `agentspec mcp proxy <spec-or-policy> [options] -- <server command…>` (or `--url <upstream>`):
+ * the MCP gateway as a command, a thin shell over createMcpGateway. It runs until the client
+ * closes the connection (exit 0) or the server goes away (exit 1); a bad policy or option exits 2.
+ * In stdio mode stdout carries MCP only: everything it says goes to stderr.
+ */
+import path from "node:path";
+import type { Argv } from "yargs";
+import { AgentspecError } from "../errors.js";
+import { approverFromSetting } from "../mcp/gateway/approvals/index.js";
+import {
+  createMcpGateway,
+  DEFAULT_APPROVAL_TIMEOUT_MS,
+  DEFAULT_GATEWAY_MAX_MESSAGE_BYTES,
+  type GatewayExit,
+  type UpstreamSpec,
+} from "../mcp/gateway/gateway.js";
+import { isLoopback, type ListenSpec } from "../mcp/gateway/http-listen.js";
+import { policyFor } from "./decide.js";
+import { EXIT, type CliIO } from "./io.js";
+import { readKey } from "./sign.js";
+
+export interface McpProxyArgs {
+  target: string;
+  url?: string;
+  listen?: string;
+  pin?: string;
+  pub?: string;
+  record?: string;
+  "aex-events"?: string;
+  approve?: string;
+  "approval-timeout": number;
+  shadow: boolean;
+  "max-message-bytes": number;
+  quiet: boolean;
+  redis?: string;
+  actor?: string;
+  tenant?: string;
+  environment?: string;
+  "--"?: (string | number)[];
+}
+
+export function mcpProxyBuilder(yargs: Argv): Argv<McpProxyArgs> {
+  return yargs
+    .parserConfiguration({ "populate--": true })
+    .usage("$0 mcp proxy <spec-or-policy> [options] -- <server command…>\n$0 mcp proxy <spec-or-policy> --url <http(s)://…/mcp> [options]")
+    .positional("target", {
+      type: "string",
+      demandOption: true,
+      describe: "A spec (compiled in memory) or a *.policy.json (loaded with its hash checked)",
+    })
+    .option("url", {
+      type: "string",
+      requiresArg: true,
+      describe: "Reach the MCP server over Streamable HTTP at this URL instead of starting it",
+    })
+    .option("listen", {
+      type: "string",
+      requiresArg: true,
+      describe: "Serve clients over Streamable HTTP at [host:]port, path /mcp (host 127.0.0.1 unless given) instead of stdio",
+    })
+    .option("pin", { type: "string", requiresArg: true, describe: "Refuse a policy whose hash is not this sha256:…" })
+    .option("pub", {
+      type: "string",
+      requiresArg: true,
+      describe: "Require the policy's signature (<policy>.sig) by this Ed25519 public key (PEM)",
+    })
+    .option("record", { type: "string", requiresArg: true, describe: "Append hash-chained decision records to this JSON lines file" })
+    .option("aex-events", { type: "string", requiresArg: true, describe: "Also write the run as aex audit events to this JSON lines file" })
+    .option("approve", {
+      type: "string",
+      requiresArg: true,
+      describe:
+        "Who approves calls that need approval: webhook:<url> (HMAC key in $AGENTSPEC_APPROVAL_KEY), tty or elicit; without it they are denied",
+    })
+    .option("approval-timeout", {
+      type: "number",
+      default: DEFAULT_APPROVAL_TIMEOUT_MS / 1000,
+      describe: "Seconds to wait for an approval before denying",
+    })
+    .option("shadow", {
+      type: "boolean",
+      default: false,
+      describe: "Forward calls the policy would deny, recording what it would have decided",
+    })
+    .option("max-message-bytes", {
+      type: "number",
+      default: DEFAULT_GATEWAY_MAX_MESSAGE_BYTES,
+      describe: "Refuse messages over this many bytes",
+    })
+    .option("quiet", { type: "boolean", default: false, describe: "Do not log decisions on stderr (start-up errors are still printed)" })
+    .option("redis", { type: "string", requiresArg: true, describe: "Share budgets across gateway processes in this Redis (redis://…)" })
+    .option("actor", { type: "string", requiresArg: true, describe: "Context every call is decided with: on whose behalf the agent acts" })
+    .option("tenant", { type: "string", requiresArg: true, describe: "Context: the tenant the calls are for" })
+    .option("environment", {
+      type: "string",
+      requiresArg: true,
+      describe: "Context: where the calls run",
+    }) as unknown as Argv<McpProxyArgs>;
+}
+
+export async function runMcpProxy(args: McpProxyArgs, io: CliIO): Promise<number> {
+  const upstream = upstreamFrom(args);
+  const listen = args.listen === undefined ? undefined : parseListen(args.listen);
+  if (args.shadow) {
+    throw new AgentspecError(
+      "BAD_ARGUMENT",
+      "--shadow needs the guard's shadow mode (issue 17), which this build does not have yet: run without --shadow",
+    );
+  }
+  if (args.redis !== undefined) {
+    throw new AgentspecError(
+      "BAD_ARGUMENT",
+      "--redis needs the guard's Redis store (issue 18), which this build does not have yet: run without --redis",
+    );
+  }
+  const maxMessageBytes = args["max-message-bytes"];
+  if (!Number.isSafeInteger(maxMessageBytes) || maxMessageBytes < 1024) {
+    throw new AgentspecError(
+      "BAD_ARGUMENT",
+      `--max-message-bytes takes a whole number of bytes, at least 1024, not ${String(maxMessageBytes)}`,
+    );
+  }
+  const timeout = args["approval-timeout"];
+  if (typeof timeout !== "number" || !Number.isFinite(timeout) || timeout < 0.001 || timeout > 2_000_000) {
+    throw new AgentspecError("BAD_ARGUMENT", `--approval-timeout takes a number of seconds from 0.001 to 2000000, not ${String(timeout)}`);
+  }
+  const publicKey = args.pub === undefined ? undefined : await readKey(path.resolve(io.cwd, args.pub), args.pub);
+  const policy = await policyFor(args.target, args.pin, publicKey);
+  const approver = args.approve === undefined ? undefined : approverFromSetting(args.approve);
+  const context = contextFrom(args);
+  const say = (line: string) => io.stderr(`agentspec mcp proxy: ${line}\n`);
+  const gateway = createMcpGateway({
+    policy,
+    upstream,
+    ...(listen ? { downstream: { listen } } : {}),
+    ...(args.record !== undefined ? { record: path.resolve(io.cwd, args.record) } : {}),
+    ...(args["aex-events"] !== undefined ? { aexEvents: path.resolve(io.cwd, args["aex-events"]) } : {}),
+    ...(approver ? { approver } : {}),
+    approvalTimeoutMs: Math.round(timeout * 1000),
+    maxMessageBytes,
+    ...(context ? { context } : {}),
+    log: args.quiet ? null : (line) => io.stderr(`agentspec mcp proxy: ${line}\n`),
+  });
+  // A decision log that cannot be used (held by another gateway, its last line edited) would deny every call: say so now.
+  if (gateway.guard.recordError) throw gateway.guard.recordError;
+  const stop = () => void gateway.close();
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  try {
+    const started = await gateway.start();
+    const where = "url" in upstream ? String(upstream.url) : [upstream.command, ...(upstream.args ?? [])].join(" ");
+    const via = started.url ? `listening on ${started.url}` : "on stdio";
+    if (listen && !isLoopback(listen.host ?? "127.0.0.1")) {
+      say(
+        `warning: listening on ${listen.host}, beyond this machine: anyone who can reach it can call the server's tools within this policy`,
+      );
+    }
+    if (!args.quiet) {
+      const approvals = approver ? approver.description : "no approver: calls that need approval are denied";
+      say(`enforcing ${policy.agent.id} ${policy.hash} in front of ${where}, ${via}; ${approvals}`);
+    }
+    return exitCode(await gateway.closed, say);
+  } finally {
+    process.off("SIGINT", stop);
+    process.off("SIGTERM", stop);
+  }
+}
+
+function exitCode(exit: GatewayExit, say: (line: string) => void): number {
+  if (exit.reason === "client-closed" || exit.reason === "closed") return EXIT.ok;
+  say(`stopped: ${exit.message}`);
+  return exit.reason === "upstream-failed" ? EXIT.fatal : EXIT.problems;
+}
+
+function upstreamFrom(args: McpProxyArgs): UpstreamSpec {
+  const command = (args["--"] ?? []).map(String);
+  if (args.url !== undefined && command.length > 0) {
+    throw new AgentspecError("BAD_ARGUMENT", "Give the MCP server either as a command after -- or as --url, not both");
+  }
+  if (args.url !== undefined) {
+    let url: URL;
+    try {
+      url = new URL(args.url);
+    } catch {
+      throw new AgentspecError("BAD_ARGUMENT", `--url ${args.url} is not a URL: e.g. --url https://mcp.example/mcp`);
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:") {
+      throw new AgentspecError("BAD_ARGUMENT", `--url ${args.url} must be an http or https URL`);
+    }
+    return { url };
+  }
+  if (command.length === 0) {
+    throw new AgentspecError(
+      "BAD_ARGUMENT",
+      "Name the MCP server to put the gateway in front of: agentspec mcp proxy <spec> -- <command> [args…], or --url <http(s)://…/mcp>",
+    );
+  }
+  return { command: command[0]!, args: command.slice(1) };
+}
+
+/** `8080`, `127.0.0.1:8080`, `[::1]:8080`, `0.0.0.0:8080`. */
+export function parseListen(value: string): ListenSpec {
+  const match = /^(?:(\[[^\]]+\]|[^:[\]]+):)?(\d{1,5})$/.exec(value);
+  const port = match ? Number(match[2]) : NaN;
+  if (!match || port > 65535) {
+    throw new AgentspecError("BAD_ARGUMENT", `--listen ${value} is not [host:]port: e.g. --listen 8080 or --listen 127.0.0.1:8080`);
+  }
+  const host = match[1] === undefined ? "127.0.0.1" : match[1].replace(/^\[|\]$/g, "");
+  return { host, port };
+}
+
+function contextFrom(args: McpProxyArgs): { actor?: string; tenant?: string; environment?: string } | undefined {
+  const context: { actor?: string; tenant?: string; environment?: string } = {};
+  if (args.actor !== undefined) context.actor = args.actor;
+  if (args.tenant !== undefined) context.tenant = args.tenant;
+  if (args.environment !== undefined) context.environment = args.environment;
+  return Object.keys(context).length > 0 ? context : undefined;
+}

@@ -1,0 +1,285 @@
+/**
+ * createMcpGateway: an MCP proxy that enforces a policy between a client and a server. It speaks
+ * MCP to its client over stdio (or Streamable HTTP, see http-listen.ts) and to the server over
+ * stdio or Streamable HTTP; every tools/call goes through one guard (budgets, approvals,
+ * escalation, decision records) and tools/list shows only what the policy could allow.
+ *
+ * The library never exits the process: `closed` settles with why the gateway stopped, and the
+ * CLI turns that into an exit code.
+ */
+import type { Readable, Writable } from "node:stream";
+import { AgentspecError } from "../../errors.js";
+import { argsDigest } from "../../runtime/decision-record.js";
+import { createGuard, type ApprovalRequest, type ApprovalResult, type Guard, type GuardCall } from "../../runtime/guard.js";
+import type { PolicyLoad, PolicySource } from "../../runtime/load-policy.js";
+import type { RecordSink } from "../../runtime/decision-record.js";
+import type { ApprovalAsk, GatewayApprover } from "./approvals/types.js";
+import { LineFramer } from "./framing.js";
+import { oversizeRefusal, type JsonRpcMessage } from "./messages.js";
+import { approvalOrigin, GatewaySession, type SessionShared } from "./session.js";
+import { describeExit, type Upstream, type UpstreamExit } from "./upstream.js";
+import { spawnStdioUpstream, type StdioUpstreamSpec } from "./upstream-stdio.js";
+import { connectHttpUpstream, type HttpUpstreamSpec } from "./upstream-http.js";
+import { listenHttp, type ListenSpec, type HttpListener } from "./http-listen.js";
+
+/** 10 MiB: the 2.x SDK's stdio buffer limit, so no message a conforming peer sends is refused for size. */
+export const DEFAULT_GATEWAY_MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
+export const DEFAULT_APPROVAL_TIMEOUT_MS = 120_000;
+
+export type UpstreamSpec = StdioUpstreamSpec | HttpUpstreamSpec;
+
+export interface McpGatewayOptions {
+  /** The policy, as createGuard takes it (a file path, JSON text, a parsed policy, a tryLoadPolicy result). */
+  policy?: PolicySource | PolicyLoad;
+  /** A guard to enforce with instead (its policy, pin, records and approver are used). */
+  guard?: Guard;
+  /** The MCP server: `{ command, args }` to start it, or `{ url }` to reach it over Streamable HTTP. */
+  upstream: UpstreamSpec;
+  /** Where the client is: stdio streams (default process.stdin / process.stdout), or an HTTP address to listen on. */
+  downstream?: { input: Readable; output: Writable } | { listen: ListenSpec };
+  /** Refuse the policy unless its hash is this sha256:… (deny everything, see guard.loadError). */
+  pin?: string;
+  /** Hash-chained decision records (a file path, a function, a stream). */
+  record?: RecordSink;
+  /** aex audit events beside the records. */
+  aexEvents?: RecordSink;
+  /** Who approves calls that need approval; without one they are denied. */
+  approver?: GatewayApprover;
+  /** How long an approval may take before the call is denied (default 120 s). */
+  approvalTimeoutMs?: number;
+  /** Messages over this many bytes are refused (default 10 MiB). */
+  maxMessageBytes?: number;
+  /** The call context every call is decided with (approval conditions on actor, tenant, environment). */
+  context?: GuardCall["context"];
+  /** One line per decision and event; default: stderr, prefixed "agentspec mcp proxy: ". null: silent. */
+  log?: ((line: string) => void) | null;
+}
+
+export type GatewayExit =
+  | { reason: "client-closed"; message: string }
+  | { reason: "upstream-exited"; message: string; exit: UpstreamExit }
+  | { reason: "upstream-failed"; message: string }
+  | { reason: "closed"; message: string };
+
+export interface McpGateway {
+  readonly guard: Guard;
+  /** Starts the gateway: the server is started (stdio) or the listener opened (HTTP, whose address is returned). */
+  start(): Promise<{ url?: string }>;
+  /** Stops: closes the server connection(s) and the listener. */
+  close(): Promise<void>;
+  /** Settles once, when the gateway has stopped, with why. */
+  readonly closed: Promise<GatewayExit>;
+}
+
+export function createMcpGateway(options: McpGatewayOptions): McpGateway {
+  if (!options.guard && options.policy === undefined)
+    throw new AgentspecError("BAD_ARGUMENT", "createMcpGateway needs a policy (or a guard)");
+  const maxMessageBytes = options.maxMessageBytes ?? DEFAULT_GATEWAY_MAX_MESSAGE_BYTES;
+  if (!Number.isSafeInteger(maxMessageBytes) || maxMessageBytes < 1024) {
+    throw new AgentspecError("BAD_ARGUMENT", `maxMessageBytes must be a whole number of bytes, at least 1024, not ${maxMessageBytes}`);
+  }
+  const approvalTimeoutMs = options.approvalTimeoutMs ?? DEFAULT_APPROVAL_TIMEOUT_MS;
+  if (!Number.isInteger(approvalTimeoutMs) || approvalTimeoutMs < 1 || approvalTimeoutMs > 2 ** 31 - 1) {
+    throw new AgentspecError(
+      "BAD_ARGUMENT",
+      `approvalTimeoutMs must be a whole number of milliseconds from 1 to 2^31 - 1, not ${approvalTimeoutMs}`,
+    );
+  }
+  const log = options.log === null ? () => {} : (options.log ?? stderrLog);
+  const safeLog = (line: string) => {
+    try {
+      log(oneLine(line));
+    } catch {
+      // A log that cannot be written changes no decision.
+    }
+  };
+  const approver = options.approver;
+  const guard: Guard =
+    options.guard ??
+    createGuard(options.policy!, {
+      pin: options.pin,
+      record: options.record,
+      aexEvents: options.aexEvents,
+      approve: approver
+        ? (request): Promise<ApprovalResult> => askApprover(approver, request, approvalTimeoutMs, guard.policy.agent.id)
+        : undefined,
+      approvalTimeoutMs,
+    });
+  const ownGuard = options.guard === undefined;
+  const shared: SessionShared = { guard, maxMessageBytes, approver, approvalTimeoutMs, context: options.context, log: safeLog };
+  let settle!: (exit: GatewayExit) => void;
+  let finished = false;
+  const closed = new Promise<GatewayExit>((resolve) => (settle = resolve));
+  const finish = (exit: GatewayExit) => {
+    if (finished) return;
+    finished = true;
+    approver?.close?.();
+    // The guard's record file is locked while it is open: released for the next gateway.
+    if (ownGuard) guard.close();
+    settle(exit);
+  };
+  let stopper: (() => Promise<void>) | undefined;
+  return {
+    guard,
+    closed,
+    async start() {
+      if (guard.loadError) safeLog(`the policy could not load, so every call is denied: ${guard.loadError.message}`);
+      const downstream = options.downstream ?? { input: process.stdin, output: process.stdout };
+      if ("listen" in downstream) {
+        const listener: HttpListener = await listenHttp(downstream.listen, {
+          shared,
+          connect: (session) => connectUpstream(options.upstream, session, maxMessageBytes),
+          log: safeLog,
+          onClosed: (message) => finish({ reason: "closed", message }),
+        });
+        stopper = () => listener.close();
+        return { url: listener.url };
+      }
+      stopper = serveStdio(downstream.input, downstream.output, options.upstream, shared, finish);
+      return {};
+    },
+    async close() {
+      await stopper?.();
+      finish({ reason: "closed", message: "the gateway was closed" });
+    },
+  };
+}
+
+/**
+ * The guard's approve callback: the gateway's approver, asked with the call's client. The guard
+ * bounds it (approvalTimeoutMs, then request.signal aborts); a client's cancellation aborts it too.
+ */
+async function askApprover(approver: GatewayApprover, request: ApprovalRequest, timeoutMs: number, agent: string): Promise<ApprovalResult> {
+  const { call, decision } = request;
+  const digest = argsDigest(call.args);
+  if (digest === null) return { approved: false, reason: "its arguments cannot be put in canonical form to be approved" };
+  const origin = approvalOrigin();
+  const signal = origin ? AbortSignal.any([origin.signal, request.signal]) : request.signal;
+  const ask: ApprovalAsk = {
+    tool: call.tool,
+    args: call.args ?? {},
+    argsDigest: digest,
+    reason: decision.reason,
+    ...(decision.channel ? { channel: decision.channel } : {}),
+    policyHash: decision.policyHash,
+    agent,
+    signal,
+    timeoutMs,
+    ...(origin
+      ? {
+          client: {
+            elicits: origin.session.clientElicits,
+            modern: origin.modern,
+            requestId: origin.requestId,
+            ask: (method, params, s) => origin.session.askClient(method, params, s, origin.requestId),
+          },
+        }
+      : {}),
+  };
+  // A client's cancellation answers at once; the guard's own timeout bounds an approver that ignores the signal.
+  const cancelled = new Promise<ApprovalResult>((resolve) => {
+    const onAbort = () => resolve({ approved: false, reason: "the client cancelled the call" });
+    if (origin?.signal.aborted) onAbort();
+    else origin?.signal.addEventListener("abort", onAbort, { once: true });
+  });
+  return Promise.race([approver.approve(ask), cancelled]);
+}
+
+function connectUpstream(spec: UpstreamSpec, session: GatewaySession, maxBytes: number): Upstream {
+  if ("url" in spec) return connectHttpUpstream(spec, session, maxBytes);
+  return spawnStdioUpstream(
+    spec,
+    maxBytes,
+    (bytes) => session.fromServerBytes(bytes),
+    (read) => session.fromServerRead(read),
+  );
+}
+
+/** One session over stdio: the client's stdin and stdout, one server connection; stops when either side ends. */
+function serveStdio(
+  input: Readable,
+  output: Writable,
+  upstreamSpec: UpstreamSpec,
+  shared: SessionShared,
+  finish: (exit: GatewayExit) => void,
+): () => Promise<void> {
+  let upstream!: Upstream;
+  let clientGone = false;
+  let waitingForClient = false;
+  let waitingForServer = false;
+  const toClient = (message: JsonRpcMessage, raw?: string) => {
+    if (clientGone) return;
+    if (!output.write((raw ?? JSON.stringify(message)) + "\n") && !waitingForClient) {
+      // The client reads slower than the server writes: stop reading the server until it catches up.
+      waitingForClient = true;
+      upstream.pause();
+      output.once("drain", () => {
+        waitingForClient = false;
+        upstream.resume();
+      });
+    }
+  };
+  const session = new GatewaySession(shared, {
+    toClient,
+    toServer: (message, raw) => {
+      upstream.send(message, raw);
+      if (!waitingForServer && upstream.onDrain(() => ((waitingForServer = false), input.resume()))) {
+        waitingForServer = true;
+        input.pause();
+      }
+    },
+  });
+  upstream = connectUpstream(upstreamSpec, session, shared.maxMessageBytes);
+  const framer = new LineFramer(
+    shared.maxMessageBytes,
+    (line) => session.fromClientBytes(line),
+    (size) => session.fromClientRead(oversizeRefusal(size, shared.maxMessageBytes)),
+  );
+  const onData = (chunk: Buffer | string) => framer.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+  const onEnd = () => {
+    if (clientGone) return;
+    clientGone = true;
+    void upstream.close();
+  };
+  input.on("data", onData);
+  input.on("end", onEnd);
+  input.on("error", onEnd);
+  output.on("error", onEnd);
+  void upstream.gone.then((exit) => {
+    input.off("data", onData);
+    input.off("end", onEnd);
+    input.pause();
+    const why = describeExit(exit);
+    if (clientGone) return finish({ reason: "client-closed", message: "the client closed the connection" });
+    const pending = session.pendingCount;
+    session.upstreamClosed(why);
+    const failed = pending > 0 ? `; ${pending} pending request${pending === 1 ? "" : "s"} failed` : "";
+    if (exit.kind === "failed") {
+      shared.log(`${why}${failed}`);
+      return finish({ reason: "upstream-failed", message: why });
+    }
+    shared.log(`${why} while the client was connected${failed}`);
+    finish({ reason: "upstream-exited", message: `${why}${failed}`, exit });
+  });
+  return async () => {
+    clientGone = true;
+    input.off("data", onData);
+    await upstream.close();
+  };
+}
+
+function stderrLog(line: string): void {
+  process.stderr.write(`agentspec mcp proxy: ${line}\n`);
+}
+
+/**
+ * A log line stays one line, and shows what it holds, whatever names and reasons are in it:
+ * controls, line separators and invisible characters (a zero-width space in a tool name) are escaped.
+ */
+const UNSHOWN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}\p{Cs}]/gu;
+function oneLine(line: string): string {
+  return line.replace(UNSHOWN, (c) => {
+    const code = c.codePointAt(0)!;
+    return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}

@@ -1,0 +1,157 @@
+/**
+ * What JSON.parse hides in a message, found in its raw text: a key repeated in one object
+ * (JSON.parse keeps the last one, other decoders the first), keys that differ only by case or
+ * compatibility form (a case-insensitive decoder, such as Go's encoding/json, reads either one
+ * for a field), a `__proto__` key, and nesting deeper than a bound. Any of them lets the gateway
+ * decide on one reading of a message while the server acts on another.
+ *
+ * The text must be one that JSON.parse accepted: the scan trusts the grammar and only follows
+ * objects, arrays and strings, so it is a single pass without building values.
+ */
+
+export type KeyProblemKind = "duplicate-key" | "case-variant-key" | "proto-key" | "too-deep";
+
+export interface KeyProblem {
+  kind: KeyProblemKind;
+  /** The key, as decoded. */
+  key: string;
+  /** For a case variant: the key it collides with. */
+  other?: string;
+  /** Where, as a JSON pointer ("/params/arguments"). */
+  pointer: string;
+  /**
+   * For a message whose top-level "id" is repeated: every id it holds, so the requests it might
+   * answer can be answered with the refusal rather than left waiting.
+   */
+  ids?: (string | number)[];
+}
+
+export interface KeyScanOptions {
+  /** Also refuse keys of one object that fold to the same string (case, NFKC). */
+  caseVariants: boolean;
+  /** Objects and arrays nested deeper than this are refused. */
+  maxDepth: number;
+}
+
+interface Frame {
+  object: boolean;
+  /** Array: the index of the current element. Object: unused. */
+  index: number;
+  /** Object: the next string is a key. */
+  expectKey: boolean;
+  /** Object: the current member's key. */
+  key: string;
+  keys: Set<string> | undefined;
+  folded: Map<string, string> | undefined;
+  /** The top-level object: the values of its "id" members, as read. */
+  ids?: unknown[];
+}
+
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+const COMMA = 0x2c;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+export function findKeyProblem(text: string, options: KeyScanOptions): KeyProblem | undefined {
+  const stack: Frame[] = [];
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) {
+      const end = stringEnd(text, i);
+      const top = stack[stack.length - 1];
+      if (top !== undefined && top.object && top.expectKey) {
+        const raw = text.slice(i + 1, end);
+        const key = raw.includes("\\") ? (JSON.parse(text.slice(i, end + 1)) as string) : raw;
+        if (stack.length === 1 && key === "id") (top.ids ??= []).push(idValueAfter(text, end + 1));
+        const problem = addKey(top, key, options.caseVariants);
+        if (problem) {
+          const ids = problem.kind === "duplicate-key" && top.ids !== undefined && top.ids.length > 1 ? { ids: top.ids.filter(isId) } : {};
+          return { ...problem, pointer: pointerOf(stack), ...ids };
+        }
+        top.expectKey = false;
+        top.key = key;
+      }
+      i = end;
+    } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+      if (stack.length >= options.maxDepth) {
+        return { kind: "too-deep", key: "", pointer: pointerOf(stack) };
+      }
+      stack.push({ object: c === OPEN_OBJECT, index: 0, expectKey: true, key: "", keys: undefined, folded: undefined });
+    } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
+      stack.pop();
+    } else if (c === COMMA) {
+      const top = stack[stack.length - 1]!;
+      if (top.object) top.expectKey = true;
+      else top.index += 1;
+    }
+  }
+  return undefined;
+}
+
+/** The value of the member whose key ends before `from`, when it is a string or a number (an id). */
+function idValueAfter(text: string, from: number): unknown {
+  let i = from;
+  while (i < text.length && /[\s:]/.test(text[i]!)) i++;
+  if (text.charCodeAt(i) === QUOTE) return JSON.parse(text.slice(i, stringEnd(text, i) + 1));
+  const number = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 40));
+  return number ? Number(number[0]) : undefined;
+}
+
+function isId(value: unknown): value is string | number {
+  return typeof value === "string" || (typeof value === "number" && Number.isSafeInteger(value));
+}
+
+/** The index of the quote that closes the string opening at `start`. */
+function stringEnd(text: string, start: number): number {
+  let at = start + 1;
+  for (;;) {
+    const quote = text.indexOf('"', at);
+    if (quote === -1) return text.length; // not reached for text JSON.parse accepted
+    let backslashes = 0;
+    for (let k = quote - 1; k > start && text.charCodeAt(k) === BACKSLASH; k--) backslashes++;
+    if (backslashes % 2 === 0) return quote;
+    at = quote + 1;
+  }
+}
+
+function addKey(frame: Frame, key: string, caseVariants: boolean): Omit<KeyProblem, "pointer"> | undefined {
+  if (key === "__proto__") return { kind: "proto-key", key };
+  frame.keys ??= new Set();
+  if (frame.keys.has(key)) return { kind: "duplicate-key", key };
+  frame.keys.add(key);
+  if (!caseVariants) return undefined;
+  const fold = foldKey(key);
+  frame.folded ??= new Map();
+  const other = frame.folded.get(fold);
+  if (other !== undefined) return { kind: "case-variant-key", key, other };
+  frame.folded.set(fold, key);
+  return undefined;
+}
+
+// eslint-disable-next-line no-control-regex
+const ASCII = /^[\x00-\x7f]*$/;
+
+/**
+ * A key as a case-insensitive decoder might read it: compatibility forms unified (NFKC: the
+ * long s "ſ" is "s", the Kelvin sign "K" is "K"), then upper- and lower-cased, which also puts
+ * the Greek final sigma with sigma. Folding more than a decoder does only refuses more.
+ */
+export function foldKey(key: string): string {
+  if (ASCII.test(key)) return key.toLowerCase();
+  return key.normalize("NFKC").toUpperCase().toLowerCase();
+}
+
+function pointerOf(stack: Frame[]): string {
+  let pointer = "";
+  // The innermost frame is the object holding the key; its parents name the path to it.
+  for (let k = 0; k < stack.length - 1; k++) {
+    const frame = stack[k]!;
+    const segment = frame.object ? frame.key : String(frame.index);
+    pointer += "/" + segment.replace(/~/g, "~0").replace(/\//g, "~1");
+  }
+  return pointer;
+}

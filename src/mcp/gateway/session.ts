@@ -1,0 +1,581 @@
+/**
+ * One client's connection through the gateway: every message from either side is read strictly
+ * (messages.ts), matched to what it answers by request id, and forwarded, except that tools/call
+ * is decided by the guard before it may reach the server and tools/list results lose the tools
+ * the policy denies. Everything else passes through unchanged.
+ *
+ * Nothing a client or server sends may throw out of here: every handler catches, and an error
+ * while deciding a call denies it.
+ */
+import { AsyncLocalStorage } from "node:async_hooks";
+import { foldToolName } from "../../policy/tool-name.js";
+import type { Guard, GuardCall, GuardDecision } from "../../runtime/guard.js";
+import type { ApprovalAsk, GatewayApprover } from "./approvals/types.js";
+import {
+  errorResponse,
+  GATEWAY_ID_PREFIX,
+  INTERNAL_ERROR,
+  INVALID_REQUEST,
+  isGatewayId,
+  readMessageBytes,
+  type JsonRpcMessage,
+  type JsonRpcNotification,
+  type JsonRpcRequest,
+  type JsonRpcResponse,
+  type ReadResult,
+  type RequestId,
+} from "./messages.js";
+import { deniedToolResult, listVisibility } from "./tool-results.js";
+
+/** The 2026-07-28 envelope key naming a request's protocol revision (no initialize in that revision). */
+export const PROTOCOL_VERSION_META_KEY = "io.modelcontextprotocol/protocolVersion";
+export const CLIENT_CAPABILITIES_META_KEY = "io.modelcontextprotocol/clientCapabilities";
+/** Budgets only the client can report: its reasoning turn and a call's cost. */
+export const TURN_META_KEY = "agentspec/turn";
+export const COST_META_KEY = "agentspec/costUsd";
+
+/** Where a session sends: the client side and the server side. */
+export interface SessionPorts {
+  /** `raw` is the message's exact text when it is forwarded unchanged; `related` the client request it belongs to. */
+  toClient(message: JsonRpcMessage, raw?: string, related?: RequestId): void;
+  toServer(message: JsonRpcMessage, raw?: string): void;
+}
+
+/** What all sessions of one gateway share. */
+export interface SessionShared {
+  guard: Guard;
+  maxMessageBytes: number;
+  approver: GatewayApprover | undefined;
+  approvalTimeoutMs: number;
+  /** The call context (actor, tenant, environment) every call is decided with. */
+  context: GuardCall["context"];
+  log: (line: string) => void;
+}
+
+interface ClientRequestEntry {
+  method: string;
+  /** tools/call: resolves with the server's answer (the guard holds a concurrency slot until then). */
+  settle?: { resolve: (response: JsonRpcResponse) => void; reject: (error: Error) => void };
+}
+
+interface OwnRequest {
+  resolve: (response: JsonRpcResponse) => void;
+  reject: (error: Error) => void;
+}
+
+/** Where a call being decided came from: its session and request, for an approver that asks the client. */
+export interface CallOrigin {
+  session: GatewaySession;
+  requestId: RequestId;
+  /** Aborted when the client cancels the call. */
+  signal: AbortSignal;
+  modern: boolean;
+}
+
+/**
+ * The origin of the call being decided, carried through guard.run() to the approve callback (the
+ * guard hands the approver its own copy of the call, so the call object cannot carry it).
+ */
+const origins = new AsyncLocalStorage<CallOrigin>();
+
+/** A call that was forwarded (or answered with an error in its place) and then failed or was cancelled: not a decision error. */
+export class AfterForwarding extends Error {}
+
+export class GatewaySession {
+  readonly #shared: SessionShared;
+  readonly #ports: SessionPorts;
+  /** Client requests forwarded to the server and not yet answered, by id. */
+  readonly #fromClient = new Map<RequestId, ClientRequestEntry>();
+  /** tools/call requests being decided (an approval may be pending), by id. */
+  readonly #deciding = new Map<RequestId, AbortController>();
+  /** Server requests forwarded to the client and not yet answered, by id. */
+  readonly #fromServer = new Map<RequestId, string>();
+  /** The gateway's own requests to the client (approval by elicitation), by id. */
+  readonly #ownToClient = new Map<string, OwnRequest>();
+  /** Progress tokens of pending client requests → the request, so progress reaches the request's HTTP stream. */
+  readonly #progress = new Map<RequestId, RequestId>();
+  #nextOwnId = 1;
+  /** Told the protocol version an initialize negotiated (the HTTP transport sends it as a header). */
+  onNegotiated: ((version: string) => void) | undefined;
+  #clientCapabilities: Record<string, unknown> = {};
+  #closed: string | undefined;
+
+  constructor(shared: SessionShared, ports: SessionPorts) {
+    this.#shared = shared;
+    this.#ports = ports;
+  }
+
+  /** Whether the client said it can answer elicitation requests. */
+  get clientElicits(): boolean {
+    const elicitation = this.#clientCapabilities.elicitation;
+    return elicitation !== null && typeof elicitation === "object";
+  }
+
+  /** Requests of the client the server has not answered yet. */
+  get pendingCount(): number {
+    return this.#fromClient.size + this.#deciding.size;
+  }
+
+  /** One framed message from the client (stdio): read, checked, then handled. */
+  fromClientBytes(bytes: Buffer): void {
+    this.fromClientRead(readMessageBytes(bytes, "client", { maxBytes: this.#shared.maxMessageBytes }));
+  }
+
+  /** One message from the client, already read (HTTP reads its body itself). */
+  fromClientRead(read: ReadResult): void {
+    try {
+      if (!read.ok) return this.#refuseFromClient(read.refusal);
+      const text = read.text;
+      const { kind, message } = read.read;
+      if (kind === "request") this.#clientRequest(message, text);
+      else if (kind === "notification") this.#clientNotification(message, text);
+      else this.#clientResponse(message, text);
+    } catch (error) {
+      this.#internalError("a client message", error, read.ok && read.read.kind === "request" ? read.read.message.id : undefined);
+    }
+  }
+
+  /** One framed message from the server (stdio). */
+  fromServerBytes(bytes: Buffer): void {
+    this.fromServerRead(readMessageBytes(bytes, "server", { maxBytes: this.#shared.maxMessageBytes }));
+  }
+
+  /** One message from the server; its text is there when the transport kept it (stdio), not when it parsed it (HTTP). */
+  fromServerRead(read: ReadResult): void {
+    try {
+      if (!read.ok) return this.#refuseFromServer(read);
+      const text = read.text;
+      const { kind, message } = read.read;
+      if (kind === "response") this.#serverResponse(message, text);
+      else if (kind === "request") this.#serverRequest(message, text);
+      else this.#serverNotification(message, text);
+    } catch (error) {
+      this.#internalError("a server message", error, undefined);
+    }
+  }
+
+  /**
+   * The server is gone: every request still waiting for it is answered with an error naming why,
+   * so no client call hangs; calls still being decided fail when they would be forwarded.
+   */
+  upstreamClosed(why: string): void {
+    if (this.#closed !== undefined) return;
+    this.#closed = why;
+    for (const [id, entry] of this.#fromClient) {
+      this.#ports.toClient(
+        errorResponse(id, { code: INTERNAL_ERROR, message: `The MCP server is gone (${why}): the request was not answered` }),
+      );
+      entry.settle?.reject(new AfterForwarding(why));
+    }
+    this.#fromClient.clear();
+    for (const own of this.#ownToClient.values()) own.reject(new Error(`the session ended (${why})`));
+    this.#ownToClient.clear();
+    for (const abort of this.#deciding.values()) abort.abort();
+  }
+
+  /** A forwarded request the server connection could not deliver: answered with the reason. */
+  failRequest(id: RequestId, why: string): void {
+    const entry = this.#fromClient.get(id);
+    if (!entry) return;
+    this.#fromClient.delete(id);
+    this.#forgetProgress(id);
+    this.#answerError(id, INTERNAL_ERROR, `The request could not be delivered to the MCP server: ${why}`);
+    entry.settle?.reject(new AfterForwarding(why));
+  }
+
+  /** Asks the client something (approval by elicitation); the answer or an error when the session ends or the signal aborts. */
+  askClient(method: string, params: Record<string, unknown>, signal: AbortSignal, related?: RequestId): Promise<JsonRpcResponse> {
+    if (this.#closed !== undefined) return Promise.reject(new Error(`the session ended (${this.#closed})`));
+    const id = `${GATEWAY_ID_PREFIX}${this.#nextOwnId++}`;
+    return new Promise<JsonRpcResponse>((resolve, reject) => {
+      const onAbort = () => {
+        this.#ownToClient.delete(id);
+        this.#ports.toClient({
+          jsonrpc: "2.0",
+          method: "notifications/cancelled",
+          params: { requestId: id, reason: "the approval timed out" },
+        });
+        reject(new Error("no answer in time"));
+      };
+      if (signal.aborted) return reject(new Error("no answer in time"));
+      signal.addEventListener("abort", onAbort, { once: true });
+      this.#ownToClient.set(id, {
+        resolve: (response) => {
+          signal.removeEventListener("abort", onAbort);
+          resolve(response);
+        },
+        reject: (error) => {
+          signal.removeEventListener("abort", onAbort);
+          reject(error);
+        },
+      });
+      this.#ports.toClient({ jsonrpc: "2.0", id, method, params }, undefined, related);
+    });
+  }
+
+  // ---- from the client -------------------------------------------------------------------
+
+  #clientRequest(request: JsonRpcRequest, raw: string | undefined): void {
+    const { id, method } = request;
+    if (isGatewayId(id)) {
+      return this.#answerError(
+        id,
+        INVALID_REQUEST,
+        `Request ids starting with "${GATEWAY_ID_PREFIX}" are the gateway's own: use another id`,
+      );
+    }
+    if (this.#fromClient.has(id) || this.#deciding.has(id)) {
+      return this.#answerError(id, INVALID_REQUEST, `The request id ${JSON.stringify(id)} is already in use by a request not yet answered`);
+    }
+    if (method === "initialize") this.#noteInitialize(request);
+    this.#noteEnvelope(request);
+    const token = (request.params?._meta as { progressToken?: unknown } | undefined)?.progressToken;
+    if (typeof token === "string" || typeof token === "number") this.#progress.set(token, id);
+    if (method === "tools/call") {
+      void this.#toolCall(request);
+      return;
+    }
+    this.#fromClient.set(id, { method });
+    this.#forwardToServer(request, raw, id);
+  }
+
+  #clientNotification(notification: JsonRpcNotification, raw: string | undefined): void {
+    // A request method sent without an id (a "tools/call" notification) would reach the server
+    // undecided, and a lenient server might run it without answering: every MCP notification's
+    // method starts with notifications/, so anything else is dropped.
+    if (!notification.method.startsWith("notifications/")) {
+      this.#shared.log(`refused a client notification named ${JSON.stringify(notification.method)}: a request needs an id`);
+      return;
+    }
+    if (notification.method === "notifications/cancelled") {
+      const requestId = notification.params?.requestId as RequestId | undefined;
+      const deciding = requestId === undefined ? undefined : this.#deciding.get(requestId);
+      if (deciding) {
+        // Not yet forwarded: stop deciding and, as MCP asks of a cancelled request, do not answer it.
+        deciding.abort();
+        return;
+      }
+      // Forwarded: the server may never answer now, so the request stops waiting (its guard slot is freed)
+      // and a late answer is dropped, as the client drops it.
+      const pending = requestId === undefined ? undefined : this.#fromClient.get(requestId);
+      if (pending) {
+        this.#fromClient.delete(requestId!);
+        this.#forgetProgress(requestId!);
+        pending.settle?.reject(new AfterForwarding("cancelled by the client"));
+      }
+    }
+    this.#forwardToServer(notification, raw);
+  }
+
+  #clientResponse(response: JsonRpcResponse & { id: RequestId }, raw: string | undefined): void {
+    const own = typeof response.id === "string" ? this.#ownToClient.get(response.id) : undefined;
+    if (own) {
+      this.#ownToClient.delete(response.id as string);
+      own.resolve(response);
+      return;
+    }
+    if (!this.#fromServer.has(response.id)) {
+      this.#shared.log(`dropped a client response to ${JSON.stringify(response.id)}: the server sent no such request`);
+      return;
+    }
+    this.#fromServer.delete(response.id);
+    this.#forwardToServer(response, raw);
+  }
+
+  // ---- tools/call --------------------------------------------------------------------------
+
+  async #toolCall(request: JsonRpcRequest): Promise<void> {
+    const { id } = request;
+    const params = request.params ?? {};
+    const modern = isModern(request);
+    const call: GuardCall = { tool: params.name as string, args: (params.arguments ?? {}) as Record<string, unknown> };
+    if (this.#shared.context) call.context = this.#shared.context;
+    const meta = params._meta as Record<string, unknown> | undefined;
+    const cost = meta?.[COST_META_KEY];
+    if (cost !== undefined) call.costUsd = cost as number; // the guard refuses a cost that is not a number ≥ 0
+    this.#advanceTurn(meta?.[TURN_META_KEY]);
+    const abort = new AbortController();
+    this.#deciding.set(id, abort);
+    const origin: CallOrigin = { session: this, requestId: id, signal: abort.signal, modern };
+    const started = performance.now();
+    let decision: GuardDecision | undefined;
+    try {
+      const outcome = await origins.run(origin, () =>
+        this.#shared.guard.run(call, (allowed) => {
+          decision = allowed;
+          // Logged as it is forwarded, not when the server answers: a slow tool's decision shows at once.
+          this.#logCall(allowed, call, undefined, started);
+          return this.#forwardCall(request, abort.signal);
+        }),
+      );
+      decision = outcome.decision;
+      if (decision.decision !== "allow") {
+        if (!abort.signal.aborted) this.#answer(id, deniedToolResult(decision, modern));
+        this.#logCall(decision, call, abort.signal.aborted ? "cancelled by the client" : undefined, started);
+      }
+    } catch (error) {
+      if (decision === undefined && !(error instanceof AfterForwarding)) {
+        // An error while deciding: the call was not forwarded; deny it.
+        this.#shared.log(`deny   tools/call ${quote(call.tool)} (internal-error: ${errorText(error)})`);
+        this.#answer(
+          id,
+          deniedToolResult(
+            {
+              rule: "internal-error",
+              reason: `the gateway failed while deciding (${errorText(error)})`,
+              policyHash: this.#shared.guard.policy.hash,
+            },
+            modern,
+          ),
+        );
+      } else {
+        this.#shared.log(`failed tools/call ${quote(call.tool)}: ${errorText(error)}`);
+      }
+    } finally {
+      this.#deciding.delete(id);
+    }
+  }
+
+  /** Forwards an allowed call; settles when the server answers it (the guard's concurrency slot is held until then). */
+  #forwardCall(request: JsonRpcRequest, signal: AbortSignal): Promise<JsonRpcResponse> {
+    if (signal.aborted) return Promise.reject(new CancelledBeforeForwarding("cancelled by the client while it was being decided"));
+    if (this.#closed !== undefined) {
+      this.#answerError(request.id, INTERNAL_ERROR, `The MCP server is gone (${this.#closed}): the call was not forwarded`);
+      return Promise.reject(new AfterForwarding(this.#closed));
+    }
+    this.#deciding.delete(request.id);
+    return new Promise<JsonRpcResponse>((resolve, reject) => {
+      this.#fromClient.set(request.id, { method: "tools/call", settle: { resolve, reject } });
+      // Re-serialized from what was decided on, never the raw text: the server reads exactly the checked arguments.
+      this.#forwardToServer(request, undefined, request.id);
+    });
+  }
+
+  #advanceTurn(turn: unknown): void {
+    if (typeof turn !== "number" || !Number.isSafeInteger(turn)) return;
+    const guard = this.#shared.guard;
+    // Turns only move forward; a client cannot take back the turns it used.
+    for (let current = guard.usage().turn; current < turn && current < 1_000_000; current++) guard.nextTurn();
+  }
+
+  // ---- from the server ---------------------------------------------------------------------
+
+  #serverResponse(response: JsonRpcResponse & { id: RequestId }, raw: string | undefined): void {
+    const entry = this.#fromClient.get(response.id);
+    if (!entry) {
+      this.#shared.log(`dropped a server response to ${JSON.stringify(response.id)}: no request of the client is waiting for it`);
+      return;
+    }
+    this.#fromClient.delete(response.id);
+    this.#forgetProgress(response.id);
+    if (entry.method === "tools/list" && response.result !== undefined) {
+      this.#toClient(this.#filterToolList(response), undefined, response.id);
+      return;
+    }
+    if (entry.method === "initialize" && response.result !== undefined) this.#noteServerInitialize(response.result);
+    this.#toClient(response, raw, response.id);
+    entry.settle?.resolve(response);
+  }
+
+  #serverRequest(request: JsonRpcRequest, raw: string | undefined): void {
+    if (isGatewayId(request.id)) {
+      this.#ports.toServer(
+        errorResponse(request.id, {
+          code: INVALID_REQUEST,
+          message: `Request ids starting with "${GATEWAY_ID_PREFIX}" are the gateway's own`,
+        }),
+      );
+      return;
+    }
+    if (this.#fromServer.has(request.id)) {
+      this.#ports.toServer(
+        errorResponse(request.id, { code: INVALID_REQUEST, message: `The request id ${JSON.stringify(request.id)} is already in use` }),
+      );
+      return;
+    }
+    this.#fromServer.set(request.id, request.method);
+    this.#toClient(request, raw);
+  }
+
+  #serverNotification(notification: JsonRpcNotification, raw: string | undefined): void {
+    if (notification.method === "notifications/tools/list_changed") {
+      this.#shared.log("the server's tool list changed: the next tools/list is filtered afresh");
+    }
+    if (notification.method === "notifications/cancelled") {
+      const requestId = notification.params?.requestId;
+      if (typeof requestId === "string" || typeof requestId === "number") this.#fromServer.delete(requestId);
+    }
+    const token = (notification.params as { progressToken?: unknown } | undefined)?.progressToken;
+    const related = typeof token === "string" || typeof token === "number" ? this.#progress.get(token) : undefined;
+    this.#toClient(notification, raw, related);
+  }
+
+  /** tools/list: only the tools the policy could allow, so the model is not offered what it cannot call. */
+  #filterToolList(response: JsonRpcResponse & { id: RequestId }): JsonRpcResponse {
+    const result = response.result!;
+    const tools = result.tools;
+    if (!Array.isArray(tools)) {
+      this.#shared.log("refused a tools/list result without a tools array");
+      return errorResponse(response.id, {
+        code: INTERNAL_ERROR,
+        message: "The MCP server's tools/list result has no tools array: nothing can be shown",
+      });
+    }
+    const policy = this.#shared.guard.policy;
+    const escalated = new Set(this.#shared.guard.usage().escalated);
+    const counts = new Map<string, number>();
+    for (const tool of tools) {
+      const name = toolName(tool);
+      if (name !== undefined) counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+    const shown: unknown[] = [];
+    const hidden: string[] = [];
+    for (const tool of tools) {
+      const name = toolName(tool);
+      if (name === undefined) {
+        hidden.push("(a tool without a name)");
+        continue;
+      }
+      // Two definitions under one name: which one the client would use is unknown, so neither is shown.
+      if (counts.get(name)! > 1) {
+        hidden.push(`${quote(name)} (listed ${counts.get(name)} times)`);
+        continue;
+      }
+      if (escalated.has(foldToolName(name))) {
+        hidden.push(`${quote(name)} (escalated)`);
+        continue;
+      }
+      const visibility = listVisibility(policy, name);
+      if (visibility.visible) shown.push(tool);
+      else hidden.push(`${quote(name)} (${visibility.rule})`);
+    }
+    const page = result.nextCursor !== undefined ? " (one page)" : "";
+    const list =
+      hidden.length === 0 ? "" : `: hid ${hidden.slice(0, 20).join(", ")}${hidden.length > 20 ? `, and ${hidden.length - 20} more` : ""}`;
+    this.#shared.log(`list   tools/list${page}: ${shown.length} of ${tools.length} tools shown${list}`);
+    return { ...response, result: { ...result, tools: shown } };
+  }
+
+  // ---- the session's own bookkeeping --------------------------------------------------------
+
+  #forgetProgress(requestId: RequestId): void {
+    if (this.#progress.size === 0) return;
+    for (const [token, id] of this.#progress) if (id === requestId) this.#progress.delete(token);
+  }
+
+  #noteInitialize(request: JsonRpcRequest): void {
+    const capabilities = request.params?.capabilities;
+    if (capabilities !== null && typeof capabilities === "object" && !Array.isArray(capabilities)) {
+      this.#clientCapabilities = capabilities as Record<string, unknown>;
+    }
+  }
+
+  /** 2026-07-28 requests carry the client's capabilities on each request; the latest counts. */
+  #noteEnvelope(request: JsonRpcRequest): void {
+    const meta = request.params?._meta as Record<string, unknown> | undefined;
+    const capabilities = meta?.[CLIENT_CAPABILITIES_META_KEY];
+    if (capabilities !== null && typeof capabilities === "object" && !Array.isArray(capabilities)) {
+      this.#clientCapabilities = capabilities as Record<string, unknown>;
+    }
+  }
+
+  #noteServerInitialize(result: Record<string, unknown>): void {
+    // The gateway speaks whatever version both sides agreed; the server's answer is that version.
+    if (typeof result.protocolVersion === "string") this.onNegotiated?.(result.protocolVersion);
+  }
+
+  #forwardToServer(message: JsonRpcMessage, raw: string | undefined, pendingId?: RequestId): void {
+    if (this.#closed !== undefined) {
+      if (pendingId !== undefined) {
+        this.#fromClient.delete(pendingId);
+        this.#answerError(pendingId, INTERNAL_ERROR, `The MCP server is gone (${this.#closed})`);
+      }
+      return;
+    }
+    this.#ports.toServer(message, raw);
+  }
+
+  #toClient(message: JsonRpcMessage, raw: string | undefined, related?: RequestId): void {
+    this.#ports.toClient(message, raw, related);
+  }
+
+  #answer(id: RequestId, result: Record<string, unknown>): void {
+    this.#ports.toClient({ jsonrpc: "2.0", id, result }, undefined, id);
+  }
+
+  #answerError(id: RequestId, code: number, message: string): void {
+    this.#ports.toClient(errorResponse(id, { code, message }), undefined, id);
+  }
+
+  #refuseFromClient(refusal: { id: RequestId | null; request: boolean; error: { code: number; message: string } }): void {
+    this.#shared.log(`refused a client message: ${refusal.error.message}`);
+    // A request is answered so the client does not wait; a broken notification or response is only dropped.
+    if (refusal.request || refusal.id === null)
+      this.#ports.toClient(errorResponse(refusal.id, refusal.error), undefined, refusal.id ?? undefined);
+  }
+
+  #refuseFromServer(read: ReadResult & { ok: false }): void {
+    const { refusal } = read;
+    this.#shared.log(`refused a server message: ${refusal.error.message}`);
+    // A refused answer to a client request still answers it, with the reason, so the client does not
+    // hang; an answer holding two ids answers every request it might be for.
+    const answered = refusal.request ? [] : (refusal.ids ?? (refusal.id === null ? [] : [refusal.id]));
+    for (const id of answered) {
+      const entry = this.#fromClient.get(id);
+      if (!entry) continue;
+      this.#fromClient.delete(id);
+      this.#forgetProgress(id);
+      const error = errorResponse(id, { code: INTERNAL_ERROR, message: `The MCP server's answer was refused: ${refusal.error.message}` });
+      this.#ports.toClient(error, undefined, id);
+      entry.settle?.resolve(error);
+    }
+    if (refusal.id !== null && refusal.request) {
+      this.#ports.toServer(errorResponse(refusal.id, refusal.error));
+    }
+  }
+
+  #internalError(what: string, error: unknown, requestId: RequestId | undefined): void {
+    this.#shared.log(`internal error while handling ${what}: ${errorText(error)}`);
+    if (requestId !== undefined && !this.#fromClient.has(requestId) && !this.#deciding.has(requestId)) {
+      this.#answerError(requestId, INTERNAL_ERROR, `The gateway failed on this request (${errorText(error)}); it was not forwarded`);
+    }
+  }
+
+  #logCall(decision: GuardDecision, call: GuardCall, note: string | undefined, started: number): void {
+    const ms = (performance.now() - started).toFixed(1);
+    const by = decision.reviewer ? ` by ${decision.reviewer}` : "";
+    const suffix = note ? `; ${note}` : "";
+    const verb = decision.decision === "allow" ? "allow " : "deny  ";
+    this.#shared.log(`${verb} tools/call ${quote(call.tool)} (${decision.rule}${by}: ${decision.reason}${suffix}) ${ms} ms`);
+  }
+}
+
+class CancelledBeforeForwarding extends Error {}
+
+/** The origin of the call whose approval is being asked, inside the guard's approve callback. */
+export function approvalOrigin(): CallOrigin | undefined {
+  return origins.getStore();
+}
+
+export type { ApprovalAsk };
+
+function isModern(request: JsonRpcRequest): boolean {
+  const meta = request.params?._meta as Record<string, unknown> | undefined;
+  const version = meta?.[PROTOCOL_VERSION_META_KEY];
+  return typeof version === "string" && version >= "2026-07-28";
+}
+
+function toolName(tool: unknown): string | undefined {
+  if (tool === null || typeof tool !== "object") return undefined;
+  const name = (tool as { name?: unknown }).name;
+  return typeof name === "string" ? name : undefined;
+}
+
+/** A name for a log line: quoted and escaped, so a name holding a newline cannot forge a line. */
+function quote(name: unknown): string {
+  return typeof name === "string" ? JSON.stringify(name) : String(name);
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
