@@ -20,7 +20,7 @@ import { countCall, exceededReason, newUsage, pruneRecent, storeLimits, turnProb
 import { memoryStore } from "./store/memory.js";
 import type { AdmitAnswer, StateScope, StateStore } from "./store/types.js";
 import { startDecisionSpan, type ApprovalOutcome, type DecisionSpan, type TraceParent } from "./telemetry.js";
-import { decide, type Decision, type DecisionRule, type ToolCall } from "../policy/decide.js";
+import { callProblem, decide, type Decision, type DecisionRule, type ToolCall } from "../policy/decide.js";
 import { AexEventLog } from "./aex-events.js";
 import {
   isThenable,
@@ -376,11 +376,10 @@ export class Guard {
     const span = startDecisionSpan(readTrace(options));
     const view = readCall(call);
     let recorded: RecordedArgs | string | undefined;
-    let decision: GuardDecision;
-    if (typeof view === "string") {
-      decision = this.#deny("malformed-call", view);
-    } else {
-      decision = this.#deny(refusal.rule, String(refusal.reason));
+    // A call decide() would refuse as malformed is recorded as such, whatever the refusal says.
+    const problem = typeof view === "string" ? view : callProblem(view.call);
+    let decision = this.#deny(problem === undefined ? refusal.rule : "malformed-call", problem ?? String(refusal.reason));
+    if (typeof view !== "string" && problem === undefined) {
       try {
         recorded = this.#chain ? recordArgs(view.args, this.policy.audit) : undefined;
         if (typeof recorded === "string") decision = this.#deny("audit-failed", `"${view.tool}": ${recorded}; ${decision.reason}`);

@@ -253,7 +253,7 @@ describe("refuse(): denials decided before the policy", () => {
   it("records a call it cannot read as malformed", async () => {
     const lines: string[] = [];
     const guard = createGuard(SUPPORT_POLICY, { record: (line) => void lines.push(line) });
-    const refused = await guard.refuse(null as never, { rule: "malformed-call", reason: "x" });
+    const refused = await guard.refuse(null as never, { rule: "definition-changed", reason: "x" });
     expect(refused).toMatchObject({ decision: "deny", rule: "malformed-call" });
     expect(JSON.parse(lines[0]!)).toMatchObject({ tool: null, decision: "deny", rule: "malformed-call" });
   });
