@@ -16,6 +16,8 @@ import {
   type UpstreamSpec,
 } from "../mcp/gateway/gateway.js";
 import { isLoopback, type ListenSpec } from "../mcp/gateway/http-listen.js";
+import { redisStore } from "../runtime/store/redis.js";
+import type { StateStore } from "../runtime/store/types.js";
 import { policyFor } from "./decide.js";
 import { EXIT, type CliIO } from "./io.js";
 import { readKey } from "./sign.js";
@@ -102,18 +104,6 @@ export function mcpProxyBuilder(yargs: Argv): Argv<McpProxyArgs> {
 export async function runMcpProxy(args: McpProxyArgs, io: CliIO): Promise<number> {
   const upstream = upstreamFrom(args);
   const listen = args.listen === undefined ? undefined : parseListen(args.listen);
-  if (args.shadow) {
-    throw new AgentspecError(
-      "BAD_ARGUMENT",
-      "--shadow needs the guard's shadow mode (issue 17), which this build does not have yet: run without --shadow",
-    );
-  }
-  if (args.redis !== undefined) {
-    throw new AgentspecError(
-      "BAD_ARGUMENT",
-      "--redis needs the guard's Redis store (issue 18), which this build does not have yet: run without --redis",
-    );
-  }
   const maxMessageBytes = args["max-message-bytes"];
   if (!Number.isSafeInteger(maxMessageBytes) || maxMessageBytes < 1024) {
     throw new AgentspecError(
@@ -130,6 +120,29 @@ export async function runMcpProxy(args: McpProxyArgs, io: CliIO): Promise<number
   const approver = args.approve === undefined ? undefined : approverFromSetting(args.approve);
   const context = contextFrom(args);
   const say = (line: string) => io.stderr(`agentspec mcp proxy: ${line}\n`);
+  // A bad URL or a missing ioredis is refused here (exit 2); Redis down later denies every call (state-unavailable).
+  const store: StateStore | undefined = args.redis === undefined ? undefined : redisStore({ url: args.redis });
+  try {
+    return await serve(args, io, { upstream, listen, policy, approver, context, store, timeout, maxMessageBytes, say });
+  } finally {
+    await store?.close();
+  }
+}
+
+interface Setup {
+  upstream: UpstreamSpec;
+  listen: ListenSpec | undefined;
+  policy: Awaited<ReturnType<typeof policyFor>>;
+  approver: ReturnType<typeof approverFromSetting> | undefined;
+  context: ReturnType<typeof contextFrom>;
+  store: StateStore | undefined;
+  timeout: number;
+  maxMessageBytes: number;
+  say: (line: string) => void;
+}
+
+async function serve(args: McpProxyArgs, io: CliIO, setup: Setup): Promise<number> {
+  const { upstream, listen, policy, approver, context, store, timeout, maxMessageBytes, say } = setup;
   const gateway = createMcpGateway({
     policy,
     upstream,
@@ -140,6 +153,8 @@ export async function runMcpProxy(args: McpProxyArgs, io: CliIO): Promise<number
     approvalTimeoutMs: Math.round(timeout * 1000),
     maxMessageBytes,
     ...(context ? { context } : {}),
+    ...(store ? { store } : {}),
+    ...(args.shadow ? { mode: "shadow" as const } : {}),
     log: args.quiet ? null : (line) => io.stderr(`agentspec mcp proxy: ${line}\n`),
   });
   // A decision log that cannot be used (held by another gateway, its last line edited) would deny every call: say so now.
@@ -156,9 +171,17 @@ export async function runMcpProxy(args: McpProxyArgs, io: CliIO): Promise<number
         `warning: listening on ${listen.host}, beyond this machine: anyone who can reach it can call the server's tools within this policy`,
       );
     }
+    if (args.shadow) {
+      say(
+        "warning: shadow mode: calls the policy would deny or gate are forwarded to the server (each recorded with what enforcement would decide); only protocol hygiene and the guard's own failures (a policy that does not load, a record that cannot be written) still deny",
+      );
+    }
     if (!args.quiet) {
       const approvals = approver ? approver.description : "no approver: calls that need approval are denied";
-      say(`enforcing ${policy.agent.id} ${policy.hash} in front of ${where}, ${via}; ${approvals}`);
+      const shared = store ? `; budgets shared in ${store.description}` : "";
+      say(
+        `${args.shadow ? "shadowing" : "enforcing"} ${policy.agent.id} ${policy.hash} in front of ${where}, ${via}; ${approvals}${shared}`,
+      );
     }
     return exitCode(await gateway.closed, say);
   } finally {

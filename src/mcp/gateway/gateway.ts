@@ -13,6 +13,7 @@ import { argsDigest } from "../../runtime/decision-record.js";
 import { createGuard, type ApprovalRequest, type ApprovalResult, type Guard, type GuardCall } from "../../runtime/guard.js";
 import type { PolicyLoad, PolicySource } from "../../runtime/load-policy.js";
 import type { RecordSink } from "../../runtime/decision-record.js";
+import type { StateStore } from "../../runtime/store/types.js";
 import type { ApprovalAsk, GatewayApprover } from "./approvals/types.js";
 import { LineFramer } from "./framing.js";
 import { oversizeRefusal, type JsonRpcMessage } from "./messages.js";
@@ -51,6 +52,19 @@ export interface McpGatewayOptions {
   maxMessageBytes?: number;
   /** The call context every call is decided with (approval conditions on actor, tenant, environment). */
   context?: GuardCall["context"];
+  /**
+   * Where budgets and escalation counts live (createGuard's store): a redisStore() shares them
+   * with other gateways of the same agent. Default: this process's memory. The caller closes it.
+   */
+  store?: StateStore;
+  /** The run whose call counts and escalations the store keys (default: one random run per gateway). */
+  runId?: string;
+  /**
+   * "shadow": calls the policy would deny or gate are forwarded, each recorded with what
+   * enforcement would have decided, and tools/list shows every tool. The gateway's own refusals
+   * (protocol hygiene, a policy that does not load, a record that cannot be written) still deny.
+   */
+  mode?: "enforce" | "shadow";
   /** One line per decision and event; default: stderr, prefixed "agentspec mcp proxy: ". null: silent. */
   log?: ((line: string) => void) | null;
 }
@@ -104,9 +118,20 @@ export function createMcpGateway(options: McpGatewayOptions): McpGateway {
         ? (request): Promise<ApprovalResult> => askApprover(approver, request, approvalTimeoutMs, guard.policy.agent.id)
         : undefined,
       approvalTimeoutMs,
+      ...(options.store ? { store: options.store } : {}),
+      ...(options.runId !== undefined ? { runId: options.runId } : {}),
+      ...(options.mode ? { mode: options.mode } : {}),
     });
   const ownGuard = options.guard === undefined;
-  const shared: SessionShared = { guard, maxMessageBytes, approver, approvalTimeoutMs, context: options.context, log: safeLog };
+  const shared: SessionShared = {
+    guard,
+    maxMessageBytes,
+    approver,
+    approvalTimeoutMs,
+    context: options.context,
+    log: safeLog,
+    shadow: guard.usage().shadow !== undefined,
+  };
   let settle!: (exit: GatewayExit) => void;
   let finished = false;
   const closed = new Promise<GatewayExit>((resolve) => (settle = resolve));

@@ -10,6 +10,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { foldToolName } from "../../policy/tool-name.js";
 import type { Guard, GuardCall, GuardDecision } from "../../runtime/guard.js";
+import { traceParentFromMeta } from "../../runtime/telemetry.js";
 import type { ApprovalAsk, GatewayApprover } from "./approvals/types.js";
 import {
   errorResponse,
@@ -50,6 +51,8 @@ export interface SessionShared {
   /** The call context (actor, tenant, environment) every call is decided with. */
   context: GuardCall["context"];
   log: (line: string) => void;
+  /** Shadow mode: the guard lets through what the policy would deny, and tools/list hides nothing the policy would. */
+  shadow: boolean;
 }
 
 interface ClientRequestEntry {
@@ -301,12 +304,17 @@ export class GatewaySession {
     let decision: GuardDecision | undefined;
     try {
       const outcome = await origins.run(origin, () =>
-        this.#shared.guard.run(call, (allowed) => {
-          decision = allowed;
-          // Logged as it is forwarded, not when the server answers: a slow tool's decision shows at once.
-          this.#logCall(allowed, call, undefined, started);
-          return this.#forwardCall(request, abort.signal);
-        }),
+        this.#shared.guard.run(
+          call,
+          (allowed) => {
+            decision = allowed;
+            // Logged as it is forwarded, not when the server answers: a slow tool's decision shows at once.
+            this.#logCall(allowed, call, undefined, started);
+            return this.#forwardCall(request, abort.signal);
+          },
+          // The decision's span continues the client's trace (an invalid traceparent is ignored).
+          { trace: traceParentFromMeta(meta) },
+        ),
       );
       decision = outcome.decision;
       if (decision.decision !== "allow") {
@@ -430,6 +438,7 @@ export class GatewaySession {
     }
     const shown: unknown[] = [];
     const hidden: string[] = [];
+    const wouldHide: string[] = [];
     for (const tool of tools) {
       const name = toolName(tool);
       if (name === undefined) {
@@ -441,18 +450,18 @@ export class GatewaySession {
         hidden.push(`${quote(name)} (listed ${counts.get(name)} times)`);
         continue;
       }
-      if (escalated.has(foldToolName(name))) {
-        hidden.push(`${quote(name)} (escalated)`);
-        continue;
-      }
-      const visibility = listVisibility(policy, name);
+      const visibility = escalated.has(foldToolName(name)) ? { visible: false, rule: "escalation" } : listVisibility(policy, name);
       if (visibility.visible) shown.push(tool);
-      else hidden.push(`${quote(name)} (${visibility.rule})`);
+      else if (this.#shared.shadow) {
+        // Shadow mode changes nothing the client sees of the policy: listed, and said what enforcement would hide.
+        shown.push(tool);
+        wouldHide.push(`${quote(name)} (${visibility.rule})`);
+      } else hidden.push(`${quote(name)} (${visibility.rule})`);
     }
     const page = result.nextCursor !== undefined ? " (one page)" : "";
-    const list =
-      hidden.length === 0 ? "" : `: hid ${hidden.slice(0, 20).join(", ")}${hidden.length > 20 ? `, and ${hidden.length - 20} more` : ""}`;
-    this.#shared.log(`list   tools/list${page}: ${shown.length} of ${tools.length} tools shown${list}`);
+    const list = hidden.length === 0 ? "" : `: hid ${listed(hidden)}`;
+    const shadow = wouldHide.length === 0 ? "" : `; shadow mode: enforcement would hide ${listed(wouldHide)}`;
+    this.#shared.log(`list   tools/list${page}: ${shown.length} of ${tools.length} tools shown${list}${shadow}`);
     return { ...response, result: { ...result, tools: shown } };
   }
 
@@ -545,7 +554,7 @@ export class GatewaySession {
     const ms = (performance.now() - started).toFixed(1);
     const by = decision.reviewer ? ` by ${decision.reviewer}` : "";
     const suffix = note ? `; ${note}` : "";
-    const verb = decision.decision === "allow" ? "allow " : "deny  ";
+    const verb = decision.rule === "shadow" ? "shadow" : decision.decision === "allow" ? "allow " : "deny  ";
     this.#shared.log(`${verb} tools/call ${quote(call.tool)} (${decision.rule}${by}: ${decision.reason}${suffix}) ${ms} ms`);
   }
 }
@@ -563,6 +572,11 @@ function isModern(request: JsonRpcRequest): boolean {
   const meta = request.params?._meta as Record<string, unknown> | undefined;
   const version = meta?.[PROTOCOL_VERSION_META_KEY];
   return typeof version === "string" && version >= "2026-07-28";
+}
+
+/** The first 20 names of a long list, and how many more. */
+function listed(names: string[]): string {
+  return `${names.slice(0, 20).join(", ")}${names.length > 20 ? `, and ${names.length - 20} more` : ""}`;
 }
 
 function toolName(tool: unknown): string | undefined {

@@ -190,6 +190,7 @@ describe("a session fed junk from both sides", () => {
               maxMessageBytes: MAX_BYTES,
               approver: undefined,
               approvalTimeoutMs: 1000,
+              shadow: false,
               context: undefined,
               log: () => {},
             },
