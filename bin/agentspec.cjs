@@ -3,12 +3,14 @@
 // sooner than their ES module equivalents, a tenth of a pre-commit `agentspec lint`.
 "use strict";
 
-// V8's compiled code is kept between runs: by node itself from 22.1, by code-cache.cjs before.
-// AGENTSPEC_DISABLE_CODE_CACHE=1 turns ours off (NODE_DISABLE_COMPILE_CACHE=1 node's).
+// V8's compiled code is kept between runs, inside the package: by node itself from 22.1 (given
+// a directory: without one node uses the shared temporary directory, where another user could
+// plant bytecode), by code-cache.cjs before. AGENTSPEC_DISABLE_CODE_CACHE=1 turns ours off
+// (NODE_DISABLE_COMPILE_CACHE=1 node's).
 const { enableCompileCache } = require("node:module");
-if (enableCompileCache) enableCompileCache();
-else if (process.env.AGENTSPEC_DISABLE_CODE_CACHE !== "1")
-  require("./code-cache.cjs")(require("node:path").join(__dirname, "..", "dist", "cli"));
+const path = require("node:path");
+if (enableCompileCache) enableCompileCache(path.join(__dirname, "..", "dist", ".compile-cache"));
+else if (process.env.AGENTSPEC_DISABLE_CODE_CACHE !== "1") require("./code-cache.cjs")(path.join(__dirname, "..", "dist", "cli"));
 
 let cli;
 try {

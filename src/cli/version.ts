@@ -5,7 +5,7 @@ export const version: string = (() => {
   for (const relative of ["../../package.json", "../../../package.json"]) {
     try {
       const pkg = JSON.parse(readFileSync(new URL(relative, import.meta.url), "utf8")) as { name?: string; version?: string };
-      if (pkg.name === "agentspec" && pkg.version) return pkg.version;
+      if (pkg.name === "@agentspec/agentspec" && pkg.version) return pkg.version;
     } catch {
       // try the next location
     }

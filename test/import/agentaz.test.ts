@@ -1,14 +1,14 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { Ajv } from "ajv";
 import addFormats from "ajv-formats";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { targets } from "../../src/compile/targets/index.js";
 import { toAgentaz } from "../../src/compile/targets/agentaz.js";
 import { agentazImporter } from "../../src/import/agentaz.js";
 import { parseSource } from "../../src/load/index.js";
 import { checkSource, type Spec } from "../../src/model/index.js";
 import { main } from "../../src/cli/main.js";
-import { corpusPath, hasCorpus } from "../helpers/corpus.js";
+import { corpusNote, corpusPath, hasCorpus } from "../helpers/corpus.js";
 import { emit } from "../helpers/emit.js";
 import { importText, refusal } from "../helpers/import.js";
 
@@ -35,11 +35,16 @@ function carried(spec: Spec) {
   };
 }
 
-describe.skipIf(!hasCorpus)("AgentAz corpus: import, compile, round trip", () => {
-  const kits = readdirSync(corpusPath("agentaz", "kits")).sort();
-  const ajv = new Ajv({ strict: false });
-  addFormats.default(ajv);
-  const validateAgentaz = ajv.compile(JSON.parse(readFileSync(corpusPath("agentaz", "agentaz-v1.0.schema.json"), "utf8")));
+describe.skipIf(!hasCorpus)(`AgentAz corpus: import, compile, round trip${corpusNote}`, () => {
+  // Read in beforeAll, never in the describe body: vitest runs the body even when it skips.
+  let kits: string[];
+  let validateAgentaz: ReturnType<Ajv["compile"]>;
+  beforeAll(() => {
+    kits = readdirSync(corpusPath("agentaz", "kits")).sort();
+    const ajv = new Ajv({ strict: false });
+    addFormats.default(ajv);
+    validateAgentaz = ajv.compile(JSON.parse(readFileSync(corpusPath("agentaz", "agentaz-v1.0.schema.json"), "utf8")));
+  });
 
   it("imports every agentaz.json (with its kit.json) into a valid agentspec spec that carries the kit's failure modes and metrics", () => {
     expect(kits.length).toBe(42);

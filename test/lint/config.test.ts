@@ -25,7 +25,7 @@ function configError(text: string): AgentspecError {
 describe("parseConfig", () => {
   it("returns rules, options and ignore", () => {
     const text = JSON.stringify({
-      $schema: "./node_modules/agentspec/schema/config.schema.json",
+      $schema: "./node_modules/@agentspec/agentspec/schema/config.schema.json",
       rules: { "stale-review": "off", "deny-overlaps-allow": "warn", "unused-suppression": "error" },
       options: { staleReviewDays: 90 },
       ignore: ["**/drafts/**"],

@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { Ajv2020 } from "ajv/dist/2020.js";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { brokenGroups, globRegex, holdsGroups, MAX_CONDITION_GROUPS, toVeto, veto } from "../../../src/compile/targets/veto.js";
 import { matchToolPattern } from "../../../src/policy/index.js";
 import { parseSource } from "../../../src/load/index.js";
 import { checkSource, loadSpecs, type Spec } from "../../../src/model/index.js";
-import { corpusPath, hasCorpus } from "../../helpers/corpus.js";
+import { corpusNote, corpusPath, hasCorpus } from "../../helpers/corpus.js";
 import { emit } from "../../helpers/emit.js";
 
 function specOf(text: string): Spec {
@@ -132,11 +132,17 @@ describe("the veto target", () => {
   });
 });
 
-describe.skipIf(!hasCorpus)("veto output against the Veto policy IR v1 schema", () => {
-  const schema = JSON.parse(readFileSync(corpusPath("veto", "policy-ir-v1.schema.json"), "utf8"));
-  const validateIr = new Ajv2020({ strict: false, allErrors: true }).compile(schema);
+describe.skipIf(!hasCorpus)(`veto output against the Veto policy IR v1 schema${corpusNote}`, () => {
+  // Read in beforeAll, never in the describe body: vitest runs the body even when it skips.
   const conformance = corpusPath("veto", "conformance");
-  const fixtures = readdirSync(conformance).sort();
+  let schema: { $schema: string };
+  let validateIr: ReturnType<Ajv2020["compile"]>;
+  let fixtures: string[];
+  beforeAll(() => {
+    schema = JSON.parse(readFileSync(corpusPath("veto", "policy-ir-v1.schema.json"), "utf8"));
+    validateIr = new Ajv2020({ strict: false, allErrors: true }).compile(schema);
+    fixtures = readdirSync(conformance).sort();
+  });
 
   it("the validator is trusted: it accepts every valid-*.yaml and rejects every invalid-*.yaml of Veto's conformance suite", () => {
     expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
