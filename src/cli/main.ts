@@ -43,7 +43,7 @@ const COMMANDS: LazyCommand[] = [
     const m = await import("./compile.js");
     return [m.compileBuilder, m.runCompile];
   }),
-  lazy("rules", "List every lint rule with its default severity", async () => {
+  lazy("rules [id]", "List every lint rule with its default severity, or print one rule's docs", async () => {
     const m = await import("./rules.js");
     return [m.rulesBuilder, m.runRules];
   }),

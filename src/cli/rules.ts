@@ -1,17 +1,25 @@
-/** `agentspec rules`: every rule id a finding can carry, with its default severity and what it finds. */
+/**
+ * `agentspec rules [id]`: every rule id a finding can carry, with its default severity and what it
+ * finds; with an id, that rule's docs page.
+ */
 import type { Argv } from "yargs";
+import { closestName } from "../diagnostics.js";
+import { AgentspecError } from "../errors.js";
 import { ruleCatalog, ruleDocsUrl, type RuleMeta } from "../lint/catalog.js";
 import { mcpRuleCatalog } from "../mcp/drift.js";
+import { ruleDocsPage } from "../lint/docs-page.js";
 import { EXIT, type CliIO } from "./io.js";
+import { version } from "./version.js";
 
 export const RULES_FORMATS = ["table", "json"] as const;
 
 export interface RulesArgs {
   format: (typeof RULES_FORMATS)[number];
+  id?: string;
 }
 
 export function rulesBuilder(yargs: Argv): Argv<RulesArgs> {
-  return yargs.option("format", {
+  return yargs.positional("id", { type: "string", describe: "A rule id: print that rule's docs" }).option("format", {
     alias: "f",
     choices: RULES_FORMATS,
     default: "table" as RulesArgs["format"],
@@ -25,14 +33,34 @@ export async function runRules(
   io: CliIO,
   rules: readonly RuleMeta[] = [...ruleCatalog(), ...mcpRuleCatalog()],
 ): Promise<number> {
+  if (args.id !== undefined) {
+    const rule = rules.find((r) => r.id === args.id);
+    if (!rule) {
+      const suggestion = closestName(
+        args.id,
+        rules.map((r) => r.id),
+        { ignoreCase: true },
+      );
+      throw new AgentspecError(
+        "BAD_ARGUMENT",
+        `No rule "${args.id}"${suggestion ? `: did you mean "${suggestion}"?` : ""} (\`agentspec rules\` lists every rule)`,
+      );
+    }
+    io.stdout(args.format === "json" ? JSON.stringify(ruleEntry(rule), null, 2) + "\n" : ruleDocsPage(rule));
+    return EXIT.ok;
+  }
   io.stdout(args.format === "json" ? rulesJson(rules) : rulesTable(rules));
   return EXIT.ok;
 }
 
 /** [{ id, severity, description, docs, url }] in the order `rulesTable` prints. */
 export function rulesJson(rules: readonly RuleMeta[]): string {
-  const entries = rules.map(({ id, severity, description, docs }) => ({ id, severity, description, docs, url: ruleDocsUrl(id) }));
-  return JSON.stringify(entries, null, 2) + "\n";
+  return JSON.stringify(rules.map(ruleEntry), null, 2) + "\n";
+}
+
+/** A rule for machines; `url` is its docs page at this version's tag. */
+function ruleEntry({ id, severity, description, docs }: RuleMeta) {
+  return { id, severity, description, docs, url: ruleDocsUrl(id, version === "unknown" ? undefined : version) };
 }
 
 export function rulesTable(rules: readonly RuleMeta[]): string {

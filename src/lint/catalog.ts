@@ -9,7 +9,7 @@ import type { Rule } from "./types.js";
 /** What a reporter or a listing needs to know about a rule: everything but its check. */
 export type RuleMeta = Pick<Rule, "id" | "severity" | "description" | "docs">;
 
-/** Rule docs are read where they are written: the repository, next to each rule's code. */
+/** The repository, where each rule's docs page is (docs/rules/<id>.md). */
 export const REPOSITORY_URL = "https://github.com/agentspec/agentspec";
 
 export const UNUSED_SUPPRESSION = "unused-suppression";
@@ -66,15 +66,14 @@ export function ruleCatalog(rules: readonly RuleMeta[] = registeredRules): RuleM
 }
 
 /**
- * Where a rule's docs can be read on the web: a registered rule's docs live in its own file
- * (src/lint/rules/<id>.ts, named after its id); the built-ins are described in the README.
+ * Where a rule's docs can be read on the web: its page docs/rules/<id>.md (generated from the
+ * rule's docs), at the release tag of `version` so a link stays true to the rules that version
+ * runs, or on main without a version.
  */
-export function ruleDocsUrl(id: string): string {
-  if (isBuiltinRule(id)) return `${REPOSITORY_URL}#built-in-checks`;
-  if (MCP_RULE_IDS.includes(id)) return `${REPOSITORY_URL}/blob/main/src/mcp/rules/${encodeURIComponent(id)}.ts`;
+export function ruleDocsUrl(id: string, version?: string): string {
   // mcp-tool-list and mcp-lock: reported by mcp check itself, described in the README.
-  if (id.startsWith("mcp-")) return `${REPOSITORY_URL}#mcp`;
-  return `${REPOSITORY_URL}/blob/main/src/lint/rules/${encodeURIComponent(id)}.ts`;
+  if (id.startsWith("mcp-") && !MCP_RULE_IDS.includes(id)) return `${REPOSITORY_URL}#mcp`;
+  return `${REPOSITORY_URL}/blob/${version === undefined ? "main" : `v${version}`}/docs/rules/${encodeURIComponent(id)}.md`;
 }
 
 /**

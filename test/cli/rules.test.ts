@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { CliIO } from "../../src/cli/io.js";
 import { main } from "../../src/cli/main.js";
 import { runRules } from "../../src/cli/rules.js";
+import { version } from "../../src/cli/version.js";
 import { ruleCatalog, type RuleMeta } from "../../src/lint/catalog.js";
 import { rules } from "../../src/lint/rules/index.js";
 import { mcpRules } from "../../src/mcp/rules/index.js";
@@ -42,7 +43,7 @@ describe("agentspec rules", () => {
         severity: "error",
         description: "A tool is both allowed and denied",
         docs: "Docs.",
-        url: "https://github.com/agentspec/agentspec/blob/main/src/lint/rules/deny-overlaps-allow.ts",
+        url: `https://github.com/agentspec/agentspec/blob/v${version}/docs/rules/deny-overlaps-allow.md`,
       },
     ]);
   });

@@ -31,14 +31,15 @@ describe("sarif", () => {
       name: "FakeStale",
       shortDescription: { text: "The spec has not been reviewed recently" },
       fullDescription: { text: "A spec drifts from the agent it describes." },
-      helpUri: "https://github.com/agentspec/agentspec/blob/main/src/lint/rules/fake-stale.ts",
+      // The rule's docs page at the release tag of the version the run names.
+      helpUri: "https://github.com/agentspec/agentspec/blob/v1.2.3/docs/rules/fake-stale.md",
       help: { text: FAKE_RULES[0]!.docs, markdown: FAKE_RULES[0]!.docs },
       defaultConfiguration: { level: "warning" },
     });
     expect(driver.rules[2]).toMatchObject({
       id: "unused-suppression",
       name: "UnusedSuppression",
-      helpUri: "https://github.com/agentspec/agentspec#built-in-checks",
+      helpUri: "https://github.com/agentspec/agentspec/blob/v1.2.3/docs/rules/unused-suppression.md",
       defaultConfiguration: { level: "warning" },
     });
     expect(driver.rules[1].defaultConfiguration.level).toBe("error");

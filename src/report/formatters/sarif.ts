@@ -25,7 +25,7 @@ const format: Formatter = (results, { cwd, rules = ruleCatalog(), version }) => 
             name: "agentspec",
             informationUri: REPOSITORY_URL,
             ...(version === undefined ? {} : { version, semanticVersion: version }),
-            rules: described.map(describeRule),
+            rules: described.map((rule) => describeRule(rule, version)),
           },
         },
         // Columns count UTF-16 code units, as JavaScript strings do.
@@ -63,14 +63,14 @@ function withRulesFromResults(rules: readonly DescribedRule[], ids: readonly str
   return [...rules, ...extra];
 }
 
-function describeRule(rule: DescribedRule) {
+function describeRule(rule: DescribedRule, version: string | undefined) {
   const docs = rule.docs.trim();
   return {
     id: rule.id,
     name: pascalCase(rule.id),
     shortDescription: { text: rule.description },
     fullDescription: { text: firstParagraph(docs) || rule.description },
-    helpUri: rule.helpUri ?? ruleDocsUrl(rule.id),
+    helpUri: rule.helpUri ?? ruleDocsUrl(rule.id, version),
     help: { text: docs || rule.description, markdown: docs || rule.description },
     defaultConfiguration: { level: LEVELS[rule.severity] },
   };
