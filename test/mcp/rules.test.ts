@@ -1,5 +1,5 @@
 /** The MCP rule registry: one rule per file, named after it, registered once, known to lint, documented. */
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { MCP_RULE_IDS, ruleDocsUrl } from "../../src/lint/catalog.js";
@@ -24,9 +24,11 @@ describe("the MCP rule registry", () => {
     expect([...MCP_RULE_IDS].sort()).toEqual(mcpRules.map((r) => r.id).sort());
   });
 
-  it("links each rule to its own file, and the built-in ones to the README", () => {
-    for (const rule of mcpRules)
-      expect(ruleDocsUrl(rule.id)).toBe(`https://github.com/agentspec/agentspec/blob/main/src/mcp/rules/${rule.id}.ts`);
+  it("links each rule to its docs page (generated from its docs), and the built-in ones to the README", () => {
+    for (const rule of mcpRules) {
+      expect(ruleDocsUrl(rule.id)).toBe(`https://github.com/agentspec/agentspec/blob/main/docs/rules/${rule.id}.md`);
+      expect(existsSync(`docs/rules/${rule.id}.md`), rule.id).toBe(true);
+    }
     expect(mcpRuleCatalog().map((r) => r.id)).toEqual([...mcpRules.map((r) => r.id), "mcp-tool-list", "mcp-lock"]);
     expect(ruleDocsUrl("mcp-tool-list")).toBe("https://github.com/agentspec/agentspec#mcp");
   });
