@@ -1,11 +1,12 @@
 /** `agentspec compile [paths..] --target <list> --out <dir> [--check]`. */
 import path from "node:path";
 import type { Argv } from "yargs";
-import { checkOutputs, compileSpecs, DEFAULT_TARGETS, resolveTargets, targets, writeOutputs } from "../compile/index.js";
+import { checkOutputs, compileSpecs, resolveTargets, targets, writeOutputs } from "../compile/index.js";
 import type { FileResult } from "../diagnostics.js";
 import { loadSpecs } from "../model/index.js";
 import { formatters } from "../report/index.js";
 import { EXIT, type CliIO } from "./io.js";
+import { addOptions, COMPILE_OPTIONS } from "./options.js";
 
 export interface CompileArgs {
   paths: string[];
@@ -16,25 +17,10 @@ export interface CompileArgs {
 }
 
 export function compileBuilder(yargs: Argv): Argv<CompileArgs> {
-  return yargs
-    .positional("paths", { type: "string", array: true, default: ["."], describe: "Spec files or directories to search" })
-    .option("target", {
-      alias: "t",
-      type: "string",
-      default: DEFAULT_TARGETS.join(","),
-      describe: `Comma-separated target ids: ${targets.map((t) => t.id).join(", ")}`,
-    })
-    .option("out", { alias: "o", type: "string", default: "generated", describe: "Directory the files are written to" })
-    .option("check", {
-      type: "boolean",
-      default: false,
-      describe: "Write nothing; exit 1 when a file on disk is missing or out of date",
-    })
-    .option("strict", {
-      type: "boolean",
-      default: false,
-      describe: "Treat what a target cannot express as an error: write nothing for that target and exit 1",
-    }) as unknown as Argv<CompileArgs>;
+  yargs.positional("paths", { type: "string", array: true, describe: "Spec files or directories to search" });
+  return addOptions(yargs, COMPILE_OPTIONS, {
+    target: { describe: `Comma-separated target ids: ${targets.map((t) => t.id).join(", ")}` },
+  }) as unknown as Argv<CompileArgs>;
 }
 
 export async function runCompile(args: CompileArgs, io: CliIO): Promise<number> {

@@ -1,10 +1,16 @@
-/** Where the CLI writes, so tests can run it in-process. */
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { AgentspecError } from "../errors.js";
+
+/** Where the CLI reads and writes, so tests can run it in-process. */
 export interface CliIO {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   /** Colour for human formats. */
   color: boolean;
   cwd: string;
+  /** All of standard input (`lint -` / `--stdin`); absent where there is none to read. */
+  readStdin?: () => Promise<Uint8Array>;
 }
 
 let pipeWatched = false;
@@ -31,8 +37,31 @@ export function processIO(): CliIO {
     stderr: (text) => process.stderr.write(text),
     color: !noColor && (process.env.FORCE_COLOR ? process.env.FORCE_COLOR !== "0" : process.stdout.isTTY === true),
     cwd: process.cwd(),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    },
   };
 }
 
 /** ESLint's exit codes: 0 clean, 1 problems, 2 usage or fatal error. */
 export const EXIT = { ok: 0, problems: 1, fatal: 2 } as const;
+
+/** A command's report: to `file` (--output-file, relative to the working directory, folders made) or to stdout. */
+export async function writeReport(io: CliIO, file: string | undefined, text: string): Promise<void> {
+  if (file === undefined) {
+    io.stdout(text);
+    return;
+  }
+  const target = path.resolve(io.cwd, file);
+  try {
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, text);
+  } catch (error) {
+    throw new AgentspecError(
+      "UNWRITABLE",
+      `${file}: cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
+  }
+}

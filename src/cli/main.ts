@@ -1,7 +1,9 @@
 /** The agentspec command: yargs wiring over the library; every command returns an exit code. */
 import type { Argv } from "yargs";
+import { closestName } from "../diagnostics.js";
 import { AgentspecError } from "../errors.js";
 import { readFastArgv } from "./fast-argv.js";
+import { COMPILE_OPTIONS, LINT_OPTIONS, type OptionTable } from "./options.js";
 import { EXIT, processIO, type CliIO } from "./io.js";
 import { version } from "./version.js";
 
@@ -25,8 +27,21 @@ function lazy<A>(
     command,
     describe,
     builder: async (y) => (await load())[0](y) as unknown as Argv,
-    run: async (args, io) => (await load())[1](args as A, io),
+    run: async (args, io) => (await load())[1](withPaths(args as Record<string, unknown>) as A, io),
   };
+}
+
+/**
+ * A command's `paths`: what follows `--` counts as paths too (`lint -- -odd-name.yaml`), and none
+ * at all means the working directory. yargs keeps what follows `--` apart; the fast reader
+ * declines such a command line.
+ */
+function withPaths(args: Record<string, unknown>): Record<string, unknown> {
+  if (!("paths" in args) && !("--" in args)) return args;
+  const given = Array.isArray(args.paths) ? (args.paths as unknown[]).map(String) : [];
+  const terminated = Array.isArray(args["--"]) ? (args["--"] as unknown[]).map(String) : [];
+  const paths = [...given, ...terminated];
+  return { ...args, paths: paths.length > 0 ? paths : ["."] };
 }
 
 /**
@@ -87,7 +102,8 @@ const COMMANDS: LazyCommand[] = [
   },
 ];
 
-export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
+export async function main(given: readonly string[], io: CliIO = processIO()): Promise<number> {
+  const argv = stdinDash(given);
   // A plain `agentspec lint` or `compile` (a hook's, a build's) runs without yargs; see fast-argv.ts.
   const fast = readFastArgv(argv);
   if (fast) {
@@ -97,6 +113,18 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     });
   }
   return runWithYargs(argv, io);
+}
+
+/**
+ * `lint -` reads standard input, as `lint --stdin` does (ESLint's and ruff's `-`): yargs would
+ * drop a lone `-`. Only before `--`, after which every word is a path.
+ */
+function stdinDash(argv: readonly string[]): readonly string[] {
+  if (argv[0] !== "lint") return argv;
+  const end = argv.indexOf("--");
+  const options = end === -1 ? argv : argv.slice(0, end);
+  if (!options.includes("-")) return argv;
+  return [...options.map((a) => (a === "-" ? "--stdin" : a)), ...(end === -1 ? [] : argv.slice(end))];
 }
 
 /** Every command line through yargs: help, usage errors, and every command. */
@@ -109,11 +137,16 @@ export async function runWithYargs(argv: readonly string[], io: CliIO): Promise<
   const parser = yargs([...argv])
     .scriptName("agentspec")
     .usage("$0 <command> [options]\n\nDeclare, check and enforce what an AI agent may do.");
+  // The yargs of the command being parsed: its options name the likely one meant in a usage error.
+  let current: Argv = parser;
   for (const { command, describe, builder, run: runCommand } of COMMANDS) {
     parser.command(
       command,
       describe,
-      (y) => builder(y, io, (task) => run(task)()),
+      (y) => {
+        current = y;
+        return builder(y, io, (task) => run(task)());
+      },
       runCommand ? (args) => run(() => runCommand(args, io))() : undefined,
     );
   }
@@ -126,14 +159,23 @@ export async function runWithYargs(argv: readonly string[], io: CliIO): Promise<
     .alias("v", "version")
     .wrap(Math.min(100, process.stdout.columns ?? 80))
     .exitProcess(false)
+    .parserConfiguration({ "populate--": true })
     .fail((message, error) => {
-      throw error ?? new UsageError(message);
+      // yargs' own errors (YError: a missing value, a bad choice) are usage errors too.
+      if (error && error.name !== "YError") throw error;
+      throw new UsageError(explainUsage(message ?? error?.message ?? "", argv, current));
     });
   return reportErrors(io, async () => {
     let printed = "";
-    await parser.parseAsync([...argv], {}, (_error, _argv, output) => {
-      printed = output;
-    });
+    try {
+      await parser.parseAsync([...argv], {}, (_error, _argv, output) => {
+        printed = output;
+      });
+    } catch (error) {
+      // Some of yargs' checks (a missing value after a command's option) throw past .fail().
+      if ((error as Error)?.name === "YError") throw new UsageError(explainUsage((error as Error).message, argv, current));
+      throw error;
+    }
     if (printed) io.stdout(printed + "\n");
     return exitCode;
   });
@@ -158,3 +200,40 @@ async function reportErrors(io: CliIO, task: () => Promise<number>): Promise<num
 }
 
 class UsageError extends Error {}
+
+/** The command names, as typed. */
+const COMMAND_NAMES = COMMANDS.map((c) => c.command.split(" ")[0]!);
+
+/**
+ * yargs' "Unknown argument(s): x, y" said as what each is, with the likely name meant: a
+ * misspelled command, or an option the command does not have.
+ */
+function explainUsage(message: string, argv: readonly string[], y: Argv): string {
+  // The options yargs knows for the command (getOptions is not in its types).
+  const { key: known = {} } = (y as unknown as { getOptions(): { key?: Record<string, unknown> } }).getOptions();
+  const missing = /^Not enough arguments following: (.+)$/s.exec(message);
+  if (missing) {
+    const name = missing[1]!;
+    // A one-letter alias, named by its command's option table where it has one.
+    const table = argv[0] === "lint" ? LINT_OPTIONS : argv[0] === "compile" ? COMPILE_OPTIONS : {};
+    const long = name.length > 1 ? name : Object.entries(table as OptionTable).find(([, spec]) => spec.alias === name)?.[0];
+    if (long === undefined) return `-${name} needs a value`;
+    return `--${long}${long === name ? "" : ` (-${name})`} needs a value`;
+  }
+  const unknown = /^Unknown arguments?: (.+)$/s.exec(message);
+  if (!unknown) return message;
+  const options = Object.keys(known).filter((name) => name.length > 1 && name === name.toLowerCase());
+  return unknown[1]!
+    .split(", ")
+    .map((name) => {
+      if (name === argv[0] && !COMMAND_NAMES.includes(name)) {
+        const command = closestName(name, COMMAND_NAMES, { ignoreCase: true });
+        return `Unknown command "${name}"${command ? `: did you mean \`agentspec ${command}\`?` : ""}`;
+      }
+      const written = argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`) || a === `-${name}`);
+      if (written === undefined) return `Unexpected argument "${name}"`;
+      const option = closestName(name, options, { ignoreCase: true });
+      return `Unknown option ${written.replace(/=.*$/s, "")}${option ? `: did you mean --${option}?` : ""}`;
+    })
+    .join("\n");
+}

@@ -8,7 +8,7 @@ import path from "node:path";
 import type { ValidateFunction } from "ajv";
 import type { AgentspecConfig } from "../../generated/config.js";
 import { validateConfig as precompiledValidator } from "../../generated/validate-config.js";
-import type { Diagnostic } from "../diagnostics.js";
+import { closestName, type Diagnostic } from "../diagnostics.js";
 import { AgentspecError } from "../errors.js";
 import { type FindOptions, joinPointer, readTextIfExists, type SourceDoc } from "../load/index.js";
 import { parseJsonSource } from "../load/json.js";
@@ -110,9 +110,15 @@ function unknownRuleIds(source: SourceDoc, settings: Record<string, unknown>, ru
       const pointer = joinPointer("/rules", id);
       const message = isBuiltinRule(id)
         ? `rules["${id}"]: ${id} findings cannot be turned off or re-levelled: remove this entry and fix the spec`
-        : `rules["${id}"] names no rule: remove it, or use an id that \`agentspec rules\` lists`;
+        : `rules["${id}"] names no rule: ${didYouMean(id, known) ?? "remove it, or use an id that `agentspec rules` lists"}`;
       return { ...problem(source, pointer, message), ...source.locate(pointer, "key") };
     });
+}
+
+/** `did you mean "x"?` for a likely misspelling of a known id. */
+function didYouMean(id: string, known: Iterable<string>): string | undefined {
+  const suggestion = closestName(id, known, { ignoreCase: true });
+  return suggestion ? `did you mean "${suggestion}"?` : undefined;
 }
 
 function problem(source: SourceDoc, pointer: string, message: string): Diagnostic {

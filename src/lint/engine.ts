@@ -1,5 +1,5 @@
 /** Runs the registered rules over a Spec, applies configuration and in-spec suppressions. */
-import { internalDiagnostic, type Diagnostic, type Finding, type Severity } from "../diagnostics.js";
+import { closestName, internalDiagnostic, type Diagnostic, type Finding, type Severity } from "../diagnostics.js";
 import { locateFinding, type Spec, type Suppression } from "../model/index.js";
 import { isBuiltinRule, MCP_RULE_IDS, UNUSED_SUPPRESSION } from "./catalog.js";
 import { rules as registeredRules } from "./rules/index.js";
@@ -82,5 +82,6 @@ function unusedMessage(suppression: Suppression, rules: readonly Rule[]): string
   }
   if (isBuiltinRule(name))
     return `Suppression names "${name}", which cannot be suppressed: fix the finding instead, or remove the suppression`;
-  return `Suppression names "${name}", which is not a rule: see \`agentspec rules\``;
+  const suggestion = closestName(name, [...rules.map((r) => r.id), UNUSED_SUPPRESSION], { ignoreCase: true });
+  return `Suppression names "${name}", which is not a rule: ${suggestion ? `did you mean "${suggestion}"?` : "see `agentspec rules`"}`;
 }

@@ -15,7 +15,10 @@ const pick = (args: Record<string, unknown>, keys: string[]): any =>
 vi.mock("../../src/cli/lint.js", async (original) => ({
   ...(await original<typeof import("../../src/cli/lint.js")>()),
   runLint: async (args: Record<string, unknown>) => {
-    received.push({ command: "lint", args: pick(args, ["paths", "format", "quiet", "maxWarnings", "config"]) });
+    received.push({
+      command: "lint",
+      args: pick(args, ["paths", "format", "quiet", "maxWarnings", "config", "outputFile", "stdin", "stdinFilename", "mcp", "timeout"]),
+    });
     return 0;
   },
 }));
@@ -166,7 +169,10 @@ describe("lint and compile command lines without yargs", () => {
     expect(await main(["lint", "specs/", "-f", "json"], io)).toBe(0);
     expect(await main(["compile", "specs/", "--check"], io)).toBe(0);
     expect(received).toEqual([
-      { command: "lint", args: { paths: ["specs/"], format: "json", quiet: false, maxWarnings: -1 } },
+      {
+        command: "lint",
+        args: { paths: ["specs/"], format: "json", quiet: false, maxWarnings: -1, stdin: false, mcp: false, timeout: 10 },
+      },
       { command: "compile", args: { paths: ["specs/"], target: "policy,markdown", out: "generated", check: true, strict: false } },
     ]);
   });

@@ -13,10 +13,21 @@ export function runCli(...argv: string[]): Promise<CliRun> {
 }
 
 /** The CLI run as if from the working directory `cwd`. */
-export async function runCliIn(cwd: string, ...argv: string[]): Promise<CliRun> {
+export function runCliIn(cwd: string, ...argv: string[]): Promise<CliRun> {
+  return runCliWith(cwd, {}, ...argv);
+}
+
+/** The CLI run from `cwd` with standard input (`stdin` gives its bytes). */
+export async function runCliWith(cwd: string, options: { stdin?: () => Promise<Uint8Array> }, ...argv: string[]): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
-  const io: CliIO = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), color: false, cwd };
+  const io: CliIO = {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    color: false,
+    cwd,
+    ...(options.stdin && { readStdin: options.stdin }),
+  };
   const code = await main(argv, io);
   return { code, stdout, stderr };
 }

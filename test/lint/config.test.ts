@@ -45,8 +45,8 @@ describe("parseConfig", () => {
   });
 
   it("rejects an unknown rule id at its key, and says where the ids are listed", () => {
-    expect(configError('{\n  "rules": {\n    "stale-reviews": "off"\n  }\n}').message).toBe(
-      'agentspec.config.json:3:5: rules["stale-reviews"] names no rule: remove it, or use an id that `agentspec rules` lists',
+    expect(configError('{\n  "rules": {\n    "totally-unknown": "off"\n  }\n}').message).toBe(
+      'agentspec.config.json:3:5: rules["totally-unknown"] names no rule: remove it, or use an id that `agentspec rules` lists',
     );
   });
 
