@@ -3,6 +3,7 @@
  * loads the policy as a runtime would with a required signature (schema, hash, pin, signature).
  * Exit 0 when it is accepted, 1 when it is refused (the reason on stderr).
  */
+import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Argv } from "yargs";
 import { AgentspecError } from "../errors.js";
@@ -32,7 +33,17 @@ export function verifyBuilder(yargs: Argv): Argv<VerifyArgs> {
 }
 
 export async function runVerify(args: VerifyArgs, io: CliIO): Promise<number> {
+  // A missing policy is a usage error (exit 2) naming it, not a refusal of an unsigned policy.
+  if (!existsSync(path.resolve(io.cwd, args.policy))) throw new AgentspecError("NOT_FOUND", `${args.policy}: no such file`);
   const publicKey = await readKey(path.resolve(io.cwd, args.pub), args.pub);
+  // node derives the public key from a private one, so a private key would verify: refuse it,
+  // since a verifier handed the signing key is a key in the wrong place.
+  if (/-----BEGIN (?:[A-Z0-9]+ )?PRIVATE KEY-----/.test(publicKey)) {
+    throw new AgentspecError(
+      "BAD_ARGUMENT",
+      `--pub ${args.pub} is a private key: pass the public key (openssl pkey -in ${args.pub} -pubout -out key.pub.pem), and keep the private one with the signer`,
+    );
+  }
   const sigFile = args.sig ?? signaturePathFor(args.policy);
   const signature = readTextIfExists(path.resolve(io.cwd, sigFile), { shown: sigFile });
   try {

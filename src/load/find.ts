@@ -50,17 +50,23 @@ async function globSpecFiles(dir: string, ignore: readonly string[]): Promise<st
   const { default: fg } = await import("fast-glob");
   return fg(SPEC_FILE_PATTERNS, {
     cwd: dir,
-    ignore: ["**/node_modules/**", ...ignore],
-    dot: false,
+    ignore: [...SKIPPED_DIRECTORIES.map((d) => `**/${d}/**`), ...ignore],
+    dot: true,
     followSymbolicLinks: false,
     suppressErrors: true,
   });
 }
 
 /**
+ * Directories a search never enters: a repository's objects and installed packages. Hidden
+ * directories are searched otherwise (`.github/agents/` holds specs in many repositories).
+ */
+export const SKIPPED_DIRECTORIES: readonly string[] = [".git", "node_modules"];
+
+/**
  * What fast-glob returns for SPEC_FILE_PATTERNS without ignore patterns, by a plain walk: paths
- * relative to `dir`; dot entries and node_modules skipped; symbolic links neither followed nor
- * listed; unreadable directories skipped.
+ * relative to `dir`; hidden entries included, .git and node_modules skipped; symbolic links
+ * neither followed nor listed; unreadable directories skipped.
  */
 export async function walkSpecFiles(dir: string, relative = ""): Promise<string[]> {
   let entries: Dirent[];
@@ -72,11 +78,10 @@ export async function walkSpecFiles(dir: string, relative = ""): Promise<string[
   const found: string[] = [];
   for (const entry of entries) {
     const name = entry.name;
-    if (name.startsWith(".")) continue;
     const path = relative ? `${relative}/${name}` : name;
     if (entry.isDirectory()) {
       // A loop, not push(...): a spread of ~150,000 names overflows the stack.
-      if (name !== "node_modules") for (const file of await walkSpecFiles(dir, path)) found.push(file);
+      if (!SKIPPED_DIRECTORIES.includes(name)) for (const file of await walkSpecFiles(dir, path)) found.push(file);
     } else if (entry.isFile() && isSpecFileName(name)) found.push(path);
   }
   return found;

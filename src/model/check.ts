@@ -41,6 +41,8 @@ export interface CheckedSource {
 /** Validates a parsed document and, when it has no error diagnostic, builds its model (with its companions, for AgentAz). */
 export function checkSource(source: SourceDoc, companions: Companions = {}): CheckedSource {
   if (source.data === undefined) return { source, diagnostics: source.diagnostics };
+  const policy = compiledPolicyProblem(source);
+  if (policy) return { source, diagnostics: [...source.diagnostics, policy] };
   const kind = detectKind(source);
   const schemaProblems = validate(source, kind);
   const diagnostics = [...source.diagnostics, ...schemaProblems];
@@ -62,4 +64,23 @@ export async function loadSpec(file: string): Promise<CheckedSource> {
   // Only an AgentAz spec has a kit.json beside it.
   const kit = source.data !== undefined && detectKind(source) === "agentaz" ? await loadCompanionKit(file) : undefined;
   return checkSource(source, { kit });
+}
+
+/**
+ * A compiled policy (`agentspec compile` output) given where a spec is expected: one error that
+ * says so and names the commands that read a policy, instead of a screen of schema errors.
+ */
+function compiledPolicyProblem(source: SourceDoc): Diagnostic | undefined {
+  const data = source.data as { format?: unknown } | null;
+  if (data === null || typeof data !== "object" || typeof data.format !== "string" || !data.format.startsWith("agentspec-policy/")) {
+    return undefined;
+  }
+  const file = source.file;
+  return {
+    ruleId: "schema",
+    severity: "error",
+    message: `This is a compiled policy (${data.format}), not a spec: check it with \`agentspec verify ${file} --pub <key>\` or decide a call with \`agentspec decide ${file} --tool <name>\`; lint the spec it was compiled from`,
+    pointer: "/format",
+    ...source.locate("/format"),
+  };
 }

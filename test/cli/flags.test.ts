@@ -3,7 +3,7 @@
  * --output-file, `--`, flags without their value, and a "did you mean" for misspellings.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -140,5 +140,46 @@ describe("did you mean, for rule ids", () => {
     const run = await runCliIn(dir, "lint", file, "-f", "json");
     const messages = JSON.parse(run.stdout)[0].diagnostics.map((d: { message: string }) => d.message);
     expect(messages).toContain('Suppression names "deny-overlap-allow", which is not a rule: did you mean "deny-overlaps-allow"?');
+  });
+});
+
+describe("what a directory search takes", () => {
+  it("searches hidden directories such as .github/agents/, but not .git or node_modules", async () => {
+    const dir = scratch();
+    for (const [file, text] of [
+      [".github/agents/broken.agentspec.yaml", BROKEN],
+      [".git/stale.agentspec.yaml", BROKEN],
+      ["node_modules/pkg/x.agentspec.yaml", BROKEN],
+      ["ok.agentspec.yaml", CLEAN],
+    ]) {
+      mkdirSync(path.dirname(path.join(dir, file!)), { recursive: true });
+      writeFileSync(path.join(dir, file!), text!);
+    }
+    const run = await runCliIn(dir, "lint", dir + "/", "-f", "json");
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout).map((r: { file: string }) => path.relative(dir, r.file))).toEqual([
+      ".github/agents/broken.agentspec.yaml",
+      "ok.agentspec.yaml",
+    ]);
+  });
+});
+
+describe("a compiled policy where a spec is expected", () => {
+  it("lint says it is a policy and names the commands that read one", async () => {
+    const run = await runCli("lint", "generated/specs/order-support.policy.json", "-f", "json");
+    expect(run.code).toBe(1);
+    const [result] = JSON.parse(run.stdout) as { diagnostics: { ruleId: string; message: string; line: number }[] }[];
+    expect(result!.diagnostics).toHaveLength(1);
+    const formatLine =
+      readFileSync("generated/specs/order-support.policy.json", "utf8")
+        .split("\n")
+        .findIndex((l) => l.includes('"format"')) + 1;
+    expect(result!.diagnostics[0]).toMatchObject({
+      ruleId: "schema",
+      line: formatLine,
+      message: expect.stringContaining(
+        "This is a compiled policy (agentspec-policy/1), not a spec: check it with `agentspec verify generated/specs/order-support.policy.json --pub <key>`",
+      ),
+    });
   });
 });

@@ -70,4 +70,20 @@ describe("agentspec sign / verify", () => {
       stderr: `agentspec: ${path.join(dir, "nope.pem")}: no such key file\n`,
     });
   });
+
+  it("verify names a policy that does not exist, and refuses a private key for --pub (exit 2)", async () => {
+    const missing = path.join(dir, "missing.policy.json");
+    expect(await runCli("verify", missing, "--pub", trusted.pub)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `agentspec: ${missing}: no such file\n`,
+    });
+    await runCli("sign", policy, "--key", trusted.priv);
+    const refused = await runCli("verify", policy, "--pub", trusted.priv);
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe("");
+    expect(refused.stderr).toBe(
+      `agentspec: --pub ${trusted.priv} is a private key: pass the public key (openssl pkey -in ${trusted.priv} -pubout -out key.pub.pem), and keep the private one with the signer\n`,
+    );
+  });
 });

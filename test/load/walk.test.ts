@@ -6,10 +6,16 @@ import { afterAll, describe, expect, it } from "vitest";
 import { SPEC_FILE_PATTERNS, walkSpecFiles } from "../../src/load/index.js";
 import { CORPUS, hasCorpus } from "../helpers/corpus.js";
 
-/** What the loader used fast-glob for before the walk replaced it. */
+/** What the loader uses fast-glob for when the config has ignore patterns: the same search. */
 const globbed = async (dir: string) =>
   (
-    await fg(SPEC_FILE_PATTERNS, { cwd: dir, ignore: ["**/node_modules/**"], dot: false, followSymbolicLinks: false, suppressErrors: true })
+    await fg(SPEC_FILE_PATTERNS, {
+      cwd: dir,
+      ignore: ["**/node_modules/**", "**/.git/**"],
+      dot: true,
+      followSymbolicLinks: false,
+      suppressErrors: true,
+    })
   ).sort();
 
 describe("walkSpecFiles finds what fast-glob finds", () => {
@@ -34,19 +40,25 @@ describe("walkSpecFiles finds what fast-glob finds", () => {
     "x/node_modules/i.agentspec.json",
     "agentaz.json.bak",
     "x/my-agentaz.json",
+    ".git/j.agentspec.yaml",
+    "x/.git/k.agentspec.yaml",
+    ".github/agents/l.agentspec.yaml",
   ])
     file(f);
   symlinkSync(path.join(tree, "x"), path.join(tree, "link-dir"));
   symlinkSync(path.join(tree, "a.agentspec.yaml"), path.join(tree, "link.agentspec.yaml"));
   symlinkSync(tree, path.join(tree, "x/y/loop"));
 
-  it("in a tree with dot entries, node_modules, symbolic links and near-miss names", async () => {
+  it("in a tree with hidden entries (searched), .git and node_modules (not), symbolic links and near-miss names", async () => {
     const walked = (await walkSpecFiles(tree)).sort();
     expect(walked).toEqual([
+      ".github/agents/l.agentspec.yaml",
+      ".hidden/f.agentspec.yaml",
       "a.agentspec.yaml",
       "agentaz.json",
       "b.agentspec.yml",
       "c.agentspec.json",
+      "x/.g.agentspec.yaml",
       "x/agentaz.json",
       "x/y/d.agentspec.yaml",
     ]);
