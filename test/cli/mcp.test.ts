@@ -7,6 +7,7 @@ import { parse } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runCliIn } from "../helpers/run-cli.js";
 import { FILESYSTEM_SERVER, SDK_SERVER, startHttpServer, writeToolsFile } from "../mcp/helpers.js";
+import { version } from "../../src/cli/version.js";
 
 const NODE = process.execPath;
 
@@ -129,7 +130,8 @@ describe("mcp check finds drift on a real server", () => {
     ]);
     const sarif = JSON.parse((await runCliIn(dir, "mcp", "check", "specs/orders.agentspec.yaml", "-f", "sarif")).stdout);
     const rule = sarif.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === "mcp-definition-changed");
-    expect(rule.helpUri).toBe("https://github.com/agentspec/agentspec/blob/main/src/mcp/rules/mcp-definition-changed.ts");
+    // The rule's generated docs page at the release tag of the version that ran.
+    expect(rule.helpUri).toBe(`https://github.com/agentspec/agentspec/blob/v${version}/docs/rules/mcp-definition-changed.md`);
     expect(sarif.runs[0].results[0]).toMatchObject({ ruleId: "mcp-definition-changed", level: "error" });
     const github = await runCliIn(dir, "mcp", "check", "specs/orders.agentspec.yaml", "-f", "github");
     expect(github.stdout).toMatch(
