@@ -6,6 +6,7 @@ import { loadConfig } from "../lint/config.js";
 import { lintFiles, lintSource, summarize, type LintSummary } from "../lint/index.js";
 import { sourceFromBytes } from "../load/index.js";
 import { formatters, type FormatName } from "../report/index.js";
+import { exceededWarnings } from "../report/types.js";
 import { EXIT, writeReport, type CliIO } from "./io.js";
 import { addOptions, LINT_OPTIONS } from "./options.js";
 import { version } from "./version.js";
@@ -55,11 +56,18 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
   await writeReport(
     io,
     args.outputFile,
-    formatters[args.format](results, { color: io.color && !args.outputFile, cwd: io.cwd, rules, version }),
+    formatters[args.format](results, {
+      color: io.color && !args.outputFile,
+      cwd: io.cwd,
+      rules,
+      version,
+      warningLimit: { maxWarnings: args.maxWarnings, warnings: summary.warningCount },
+    }),
   );
   if (summary.errorCount > 0) return EXIT.problems;
-  if (args.maxWarnings >= 0 && summary.warningCount > args.maxWarnings) {
-    io.stderr(`agentspec: ${summary.warningCount} warnings exceed --max-warnings ${args.maxWarnings}\n`);
+  const exceeded = exceededWarnings({ maxWarnings: args.maxWarnings, warnings: summary.warningCount });
+  if (exceeded) {
+    io.stderr(`agentspec: ${exceeded}\n`);
     return EXIT.problems;
   }
   return EXIT.ok;

@@ -13,6 +13,18 @@ export interface FormatOptions {
   rules?: readonly DescribedRule[];
   /** agentspec's version, for formats that name the tool (sarif). */
   version?: string;
+  /**
+   * `lint --max-warnings` and how many warnings the run found (also those --quiet leaves out of
+   * the results): when they exceed it the run fails, and the summary (stylish) and the test
+   * report (junit) say so rather than "no problems" or no failure.
+   */
+  warningLimit?: { maxWarnings: number; warnings: number };
+}
+
+/** The sentence for a warning count over `--max-warnings`, or undefined when the limit holds (or there is none). */
+export function exceededWarnings(limit: FormatOptions["warningLimit"]): string | undefined {
+  if (!limit || limit.maxWarnings < 0 || limit.warnings <= limit.maxWarnings) return undefined;
+  return `${limit.warnings} warning${limit.warnings === 1 ? "" : "s"} exceed${limit.warnings === 1 ? "s" : ""} --max-warnings ${limit.maxWarnings}`;
 }
 
 /** A reporter turns lint results into the text one output format prints. */

@@ -104,9 +104,30 @@ describe("agentspec lint --max-warnings", () => {
   it("exits 1 past the limit and says why", async () => {
     const { code, stdout, stderr } = await run(path.join(dir, "project"), "lint", warn(), "--max-warnings", "1");
     expect(code).toBe(1);
-    expect(stdout).toMatch(/✖ 2 problems \(0 errors, 2 warnings\)\n$/);
+    expect(stdout).toMatch(/✖ 2 problems \(0 errors, 2 warnings\): 2 warnings exceed --max-warnings 1\n$/);
     expect(stderr).toBe("agentspec: 2 warnings exceed --max-warnings 1\n");
     expect((await run(path.join(dir, "project"), "lint", warn(), "--max-warnings", "0")).code).toBe(1);
+  });
+
+  it("with --quiet the summary still says the hidden warnings fail the run, never 'no problems'", async () => {
+    const { code, stdout } = await run(path.join(dir, "project"), "lint", warn(), "--quiet", "--max-warnings", "0");
+    expect(code).toBe(1);
+    expect(stdout).toBe("✖ 1 file checked: 2 warnings exceed --max-warnings 0 (not shown: --quiet)\n");
+    const within = await run(path.join(dir, "project"), "lint", warn(), "--quiet", "--max-warnings", "2");
+    expect([within.code, within.stdout]).toEqual([0, "✔ 1 file checked: no problems\n"]);
+  });
+
+  it("JUnit fails a --max-warnings test case exactly when the limit fails the run", async () => {
+    const over = await run(path.join(dir, "project"), "lint", warn(), "--format", "junit", "--quiet", "--max-warnings", "1");
+    expect(over.code).toBe(1);
+    expect(over.stdout).toContain('<testsuites name="agentspec" tests="2" failures="1" errors="0">');
+    expect(over.stdout).toContain(
+      '<testcase classname="agentspec lint" name="--max-warnings 1">\n      <failure type="max-warnings" message="2 warnings exceed --max-warnings 1">',
+    );
+    const within = await run(path.join(dir, "project"), "lint", warn(), "--format", "junit", "--max-warnings", "2");
+    expect(within.code).toBe(0);
+    expect(within.stdout).toContain('tests="1" failures="0"');
+    expect(within.stdout).not.toContain("max-warnings");
   });
 
   it("exits 2 when --max-warnings is not a number", async () => {

@@ -1,9 +1,9 @@
 /** The default, human format: ESLint's stylish layout. */
 import { Chalk } from "chalk";
 import { printable } from "../../diagnostics.js";
-import type { Formatter, Reporter } from "../types.js";
+import { exceededWarnings, type Formatter, type Reporter } from "../types.js";
 
-const format: Formatter = (results, { color }) => {
+const format: Formatter = (results, { color, warningLimit }) => {
   const c = new Chalk({ level: color ? 1 : 0 });
   let errors = 0;
   let warnings = 0;
@@ -24,9 +24,13 @@ const format: Formatter = (results, { color }) => {
     out.push("");
   }
   const total = errors + warnings;
-  if (total === 0) return c.green(`✔ ${results.length} file${results.length === 1 ? "" : "s"} checked: no problems`) + "\n";
-  const summary = `✖ ${total} problem${total === 1 ? "" : "s"} (${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"})`;
-  out.push((errors > 0 ? c.red.bold : c.yellow.bold)(summary));
+  const exceeded = exceededWarnings(warningLimit);
+  const files = `${results.length} file${results.length === 1 ? "" : "s"} checked`;
+  // --quiet leaves the warnings out, not out of the count the run fails on.
+  if (total === 0 && exceeded) return c.red.bold(`✖ ${files}: ${exceeded} (not shown: --quiet)`) + "\n";
+  if (total === 0) return c.green(`✔ ${files}: no problems`) + "\n";
+  const summary = `✖ ${total} problem${total === 1 ? "" : "s"} (${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"})${exceeded ? `: ${exceeded}` : ""}`;
+  out.push((errors > 0 || exceeded ? c.red.bold : c.yellow.bold)(summary));
   return out.join("\n") + "\n";
 };
 
