@@ -1,4 +1,5 @@
 /** The README's tables of rules and commands stay true to the code. */
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { mkdtemp, writeFile } from "node:fs/promises";
@@ -77,5 +78,38 @@ describe("README", () => {
       description,
     }));
     expect(rows.slice(0, mcpRules.length)).toEqual(mcpRules.map(({ id, severity, description }) => ({ id, severity, description })));
+  });
+});
+
+/** This clone's git, or undefined where there is none (a tarball) or the command fails. */
+function git(...args: string[]): string | undefined {
+  const run = spawnSync("git", args, { encoding: "utf8" });
+  return run.status === 0 ? run.stdout.trim() : undefined;
+}
+
+describe("README pins", () => {
+  // A pre-commit `rev:` (and an Action's `@ref`) that names nothing fails the user's first run.
+  // A commit hash travels with every clone of main; a tag may not, so the pins are hashes with
+  // the version they are as a comment (pre-commit's own `# frozen:` style).
+  const pin = /rev: ([0-9a-f]{40}) {2}# frozen: v(\S+)/.exec(readme);
+  const history = git("rev-parse", "--is-shallow-repository") === "false";
+
+  it("the pre-commit rev and the Action's ref are one full commit hash, commented with the package's version", () => {
+    expect(pin, "a `rev: <40 hex>  # frozen: v<version>` line").not.toBeNull();
+    expect(pin![2]).toBe(JSON.parse(readFileSync("package.json", "utf8")).version);
+    expect(readme).toContain(`uses: agentspec/agentspec@${pin![1]} # v${pin![2]}`);
+    expect(readme).toContain(`npm install -D git+https://github.com/agentspec/agentspec.git#${pin![1]}`);
+  });
+
+  it.skipIf(history)("skipped: no full git history here (a tarball or a shallow clone) to find the pinned commit in", () => {});
+  it.skipIf(!history)("the pinned commit is in this repository's history and carries the pre-commit hook and the action", () => {
+    const commit = pin![1]!;
+    expect(git("cat-file", "-t", commit)).toBe("commit");
+    expect(git("merge-base", "--is-ancestor", commit, "HEAD"), "an ancestor of HEAD").toBe("");
+    expect(git("show", `${commit}:.pre-commit-hooks.yaml`)).toContain("id: agentspec-lint");
+    expect(git("show", `${commit}:action.yml`)).toContain("using: node24");
+    // Where the tag is here, it names the same commit.
+    const tagged = git("rev-parse", "--verify", "--quiet", `v${pin![2]}^{commit}`);
+    if (tagged !== undefined) expect(tagged).toBe(commit);
   });
 });
