@@ -7,8 +7,9 @@
  * whitespace, an empty dot segment) is malformed. A deny pattern matches the name as written and
  * every reading a dispatcher could make of it: both are also compared folded (NFKC, ignorables
  * and surrounding whitespace removed, case folded), so `email.Send` and `email.ｓｅｎｄ` meet
- * `email.send`. The allowlist matches the name exactly as written. Folding happens once per name,
- * here, and is cached with the rest.
+ * `email.send`. The allowlist matches the name exactly as written; the limits and approval gate
+ * of every entry the folded name meets apply too (so `billing.Refund`, admitted by `billing.*`,
+ * carries `billing.refund`'s gate). Folding happens once per name, here, and is cached with the rest.
  */
 import type { Policy, PolicyTool } from "../../generated/policy.js";
 import { joinPointer } from "../load/index.js";
@@ -52,6 +53,14 @@ export interface PolicyIndex {
   denyFoldedGlobs: GlobIndex<DenyEntry>;
   toolsExact: Map<string, PolicyTool>;
   toolGlobs: GlobIndex<{ name: string; tool: PolicyTool }>;
+  /**
+   * The entries with limits or an approval gate, by their folded name or pattern: what the
+   * folded name is matched against, so a spelling a dispatcher folds onto a gated tool
+   * (`billing.Refund` for `billing.refund`) carries that tool's limits and gate, whatever other
+   * entry admits it as written.
+   */
+  constrainedFoldedExact: Map<string, { name: string; tool: PolicyTool }[]>;
+  constrainedFoldedGlobs: GlobIndex<{ name: string; tool: PolicyTool }>;
   /** Tool name → resolution, bounded so arbitrary names cannot grow it without limit. */
   cache: Map<string, ResolvedTool>;
 }
@@ -76,6 +85,8 @@ export function indexPolicy(policy: Policy): PolicyIndex {
     denyFoldedGlobs: createGlobIndex(),
     toolsExact: new Map(),
     toolGlobs: createGlobIndex(),
+    constrainedFoldedExact: new Map(),
+    constrainedFoldedGlobs: createGlobIndex(),
     cache: new Map(),
   };
   policy.deny.forEach((d, i) => {
@@ -93,6 +104,14 @@ export function indexPolicy(policy: Policy): PolicyIndex {
     if (tool === null || typeof tool !== "object") throw new TypeError(`the allowlist entry "${name}" is not an object`);
     if (isPattern(name)) addGlob(index.toolGlobs, name, { name, tool });
     else index.toolsExact.set(name, tool);
+    if (!tool.limits && !tool.approval) continue;
+    const folded = foldToolName(name);
+    if (isPattern(folded)) addGlob(index.constrainedFoldedGlobs, folded, { name, tool });
+    else {
+      const list = index.constrainedFoldedExact.get(folded);
+      if (list) list.push({ name, tool });
+      else index.constrainedFoldedExact.set(folded, [{ name, tool }]);
+    }
   }
   indexes.set(policy, index);
   return index;
@@ -141,6 +160,14 @@ function resolveUncached(index: PolicyIndex, name: string): ResolvedTool {
   if (entries.length === 0) {
     return { entries, pointers: NO_ENTRIES, fixed: decision("deny", "not-allowed", `"${name}" is not in the allowlist`, NO_ENTRIES) };
   }
+  // The allowlist admits the name as written; the limits and gates of every entry the name
+  // reads as also apply, as a deny does (a dispatcher that folds case would run that tool).
+  const seen = new Set(entries.map((e) => e.name));
+  for (const other of [...(index.constrainedFoldedExact.get(folded) ?? []), ...allMatches(index.constrainedFoldedGlobs, folded)])
+    if (!seen.has(other.name)) {
+      seen.add(other.name);
+      entries.push(entryFor(other.name, other.tool));
+    }
   const pointers = Object.freeze(entries.map((e) => e.pointer));
   const unconditional = entries.every((e) => !e.tool.limits && !e.tool.approval);
   return unconditional

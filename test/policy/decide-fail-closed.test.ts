@@ -103,6 +103,50 @@ describe("tool names: every reading of a denied name is denied", () => {
   });
 });
 
+describe("tool names: every reading of a gated or limited name carries its gate and limits", () => {
+  // billing.* admits any spelling as written; billing.refund's gate and limit must follow every
+  // spelling a dispatcher folds onto billing.refund, or "billing.Refund" runs the refund ungated.
+  const BILLING = makePolicy({
+    tools: {
+      "billing.*": { effect: "read" },
+      "billing.refund": { effect: "irreversible", approval: { channel: "finance" }, limits: { amount: { max: 600 } } },
+      "Ops.Restart*": { effect: "write", approval: {} },
+      "ops.*": { effect: "read" },
+    },
+  });
+  const spellings = ["billing.refund", "billing.Refund", "billing.REFUND", "billing.\uff52efund"];
+
+  it.each(spellings)("%j is gated, and over its limit denied", (tool) => {
+    expect(decide(BILLING, { tool, args: { amount: 5 } })).toMatchObject({
+      decision: "require_approval",
+      entries: ["/tools/billing.refund/approval"],
+      channel: "finance",
+    });
+    expect(decide(BILLING, { tool, args: { amount: 601 } })).toMatchObject({
+      decision: "deny",
+      rule: "hard-limit",
+      entries: ["/tools/billing.refund/limits/amount"],
+    });
+  });
+
+  it("a glob's gate follows the folded reading too, and other names stay as they were", () => {
+    expect(decide(BILLING, { tool: "ops.restart_all" })).toMatchObject({
+      decision: "require_approval",
+      entries: ["/tools/Ops.Restart*/approval"],
+    });
+    expect(decide(BILLING, { tool: "ops.status" })).toMatchObject({ decision: "allow", entries: ["/tools/ops.*"] });
+    expect(decide(BILLING, { tool: "billing.list" })).toMatchObject({ decision: "allow", entries: ["/tools/billing.*"] });
+    expect(decide(BILLING, { tool: "BILLING.REFUND" })).toMatchObject({ decision: "deny", rule: "not-allowed" });
+    // The allowlist still matches as written: a folded spelling no entry admits is not allowed.
+    expect(
+      decide(makePolicy({ tools: { "billing.refund": { effect: "write", approval: {} } } }), { tool: "billing.Refund" }),
+    ).toMatchObject({
+      decision: "deny",
+      rule: "not-allowed",
+    });
+  });
+});
+
 /** One gated tool per condition, so a call shows whether its condition held. */
 function gated(when: Condition): Policy {
   return makePolicy({ tools: { "ops.run": { effect: "write", approval: { when, channel: "ops" } } } });

@@ -19,6 +19,8 @@ export const WPC_CONTEXT = {
   tool: "Agentspec:Tool",
   /** The folded reading of the tool name deny patterns are matched against (see foldToolName), "/" written as U+0000. */
   foldedTool: "Agentspec:FoldedTool",
+  /** "true" when the folded reading differs from the name as written (a respelling of some name), else "false". */
+  respelled: "Agentspec:Respelled",
   approval: "Request:HasHumanApproval",
   argValue: "Tool:Arg:",
   argType: "Tool:ArgType:",
@@ -58,7 +60,9 @@ export function wpcRequestContext(contract: unknown, call: unknown, approved: bo
   const { tool, args = {}, context: callContext = {} } = call as { tool: string; args?: object; context?: object };
   context[WPC_CONTEXT.call] = WELL_FORMED;
   context[WPC_CONTEXT.tool] = encodeSlashes(tool);
-  context[WPC_CONTEXT.foldedTool] = encodeSlashes(foldToolName(tool));
+  const folded = foldToolName(tool);
+  context[WPC_CONTEXT.foldedTool] = encodeSlashes(folded);
+  context[WPC_CONTEXT.respelled] = folded === tool ? "false" : "true";
   for (const key of contextKeys(contract)) {
     const fact = factFor(key, args, callContext);
     if (fact !== undefined) context[key] = fact;

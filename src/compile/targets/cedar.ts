@@ -109,8 +109,7 @@ export function cedarPolicies(policy: Policy, context: TargetContext = SILENT): 
     const pattern = cedarText(d.pattern, joinPointer("/deny", String(i)), report);
     const annotations = { id: `deny-${i}`, agentspec: "deny", pattern, ...(d.reason ? { reason: cedarText(d.reason) } : {}) };
     // Two readings of the name: as written, and folded (foldToolName) against the folded pattern.
-    const readings = [nameMatch("context.tool", pattern, "wide")!, nameMatch("context.folded_tool", foldToolName(pattern), "wide")!];
-    statement(annotations, "forbid", "resource", [`when { ${[...new Set(readings)].map((r) => `(${r})`).join(" || ")} }`]);
+    statement(annotations, "forbid", "resource", [`when { ${forbidSelector(pattern).guard} }`]);
   });
 
   Object.keys(policy.tools).forEach((key, i) => {
@@ -118,7 +117,9 @@ export function cedarPolicies(policy: Policy, context: TargetContext = SILENT): 
     const at = joinPointer("/tools", key);
     const name = cedarText(key, at, report);
     const exact = name === key ? selector(name, "exact") : undefined;
-    const wide = selector(name, "wide")!;
+    // Limits and gates follow every reading of the name, as decide() applies them (folded too).
+    const readings = forbidSelector(name);
+    const wide = { ...readings, guard: `(${readings.guard})` };
     const when = (sel: Selector, expr: string): string[] => {
       const parts = [sel.guard, expr].filter((p) => p !== "");
       return parts.length > 0 ? [`when { ${parts.join(" && ")} }`] : [];
@@ -157,6 +158,16 @@ function selector(name: string, mode: "exact" | "wide"): Selector | undefined {
   if (!isPattern(name)) return { resource: `resource == ${NAMESPACE}::Tool::${str(name)}`, guard: "" };
   const guard = nameMatch("context.tool", name, mode);
   return guard === undefined ? undefined : { resource: "resource", guard };
+}
+
+/**
+ * What a forbid of an entry's limits or gate selects: the names the entry matches as written
+ * (widened where Cedar cannot match exactly) or whose folded reading its folded name matches,
+ * as decide() applies an entry's limits and gate to every spelling that folds onto it.
+ */
+function forbidSelector(name: string): Selector {
+  const readings = [nameMatch("context.tool", name, "wide")!, nameMatch("context.folded_tool", foldToolName(name), "wide")!];
+  return { resource: "resource", guard: [...new Set(readings)].map((r) => `(${r})`).join(" || ") };
 }
 
 /**

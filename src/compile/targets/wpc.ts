@@ -107,6 +107,11 @@ export function toWpc(spec: Spec, context: TargetContext = SILENT): WorkPolicyCo
     chunks(leftOut.map(({ tool }) => denySelectorResource(tool.name))).forEach((resources, i) =>
       statements.push(statement(`left-out-${i}`, "Deny", resources)),
     );
+    // decide() applies a tool's limits and gate to every spelling that folds onto it: a tool
+    // denied outright is denied in those spellings too, so with one left out that another entry
+    // could admit respelled, every respelled name is denied (stricter, one statement).
+    if (leftOut.some(({ tool }) => respellable(spec, tool)))
+      statements.push(statement("left-out-respelled", "Deny", ["**"], { StringEquals: { [WPC_CONTEXT.respelled]: "true" } }));
     statements.push(...merged(planned.flatMap((p) => p.statements)));
     chunks(planned.flatMap((p) => (p.allow.kind === "resource" ? [p.allow.resource] : []))).forEach((resources, i) =>
       statements.push(statement(i === 0 ? "allow-tools" : `allow-tools-${i}`, "Allow", resources)),
@@ -194,15 +199,31 @@ function planTool(
   const selector = toolSelector(tool.name);
   if (!selector) return `a tool name longer than ${MAX_VALUE_LENGTH} characters`;
   const statements: WpcStatement[] = [];
+  // A limit or gate follows every spelling that folds onto the entry, as decide() applies it:
+  // its Denies also select the folded reading of the name (Agentspec:FoldedTool).
+  const foldedName = foldToolName(tool.name);
+  const shared = respellable(spec, tool);
+  const folded = encodeSlashes(foldedName);
+  const readings = !shared
+    ? [selector]
+    : folded.length <= MAX_VALUE_LENGTH
+      ? [selector, { resources: ["**"], atoms: [{ kind: "like", key: WPC_CONTEXT.foldedTool, pattern: folded } as Atom] }]
+      : [selector, { resources: ["**"], atoms: [] as Atom[] }];
+  if (shared && folded.length > MAX_VALUE_LENGTH && (tool.approval || Object.keys(tool.limits).length > 0))
+    report(
+      at,
+      `WPC holds ${MAX_VALUE_LENGTH} characters per value: the folded name is too long, so this tool's limits and gate apply to every name`,
+    );
   const emit = (sid: string, alternatives: Alternatives, mode: Mode, pointer: string, what: string): WpcStatement[] => {
     const out: WpcStatement[] = [];
     let lossy = false;
-    for (const atoms of alternatives) {
-      const lowered = lower([...selector.atoms, ...atoms], mode);
-      lossy ||= lowered.lossy;
-      for (const conditions of lowered.conditions)
-        out.push(statement(`${sid}-${out.length}`, mode === "deny" ? "Deny" : "Allow", selector.resources, conditions));
-    }
+    for (const reading of mode === "deny" ? readings : [selector])
+      for (const atoms of alternatives) {
+        const lowered = lower([...reading.atoms, ...atoms], mode);
+        lossy ||= lowered.lossy;
+        for (const conditions of lowered.conditions)
+          out.push(statement(`${sid}-${out.length}`, mode === "deny" ? "Deny" : "Allow", reading.resources, conditions));
+      }
     if (lossy)
       report(
         pointer,
@@ -242,6 +263,18 @@ function planTool(
     if (error instanceof TooManyAlternatives) return "its conditions in few enough statements";
     throw error;
   }
+}
+
+/**
+ * Whether another entry could admit a spelling of this tool's name that folds onto it (a glob on
+ * either side, or an exact name that folds the same); with exact names only, no other spelling
+ * is allowed at all, so the tool's limits and gate need no folded reading.
+ */
+function respellable(spec: Spec, tool: ToolSpec): boolean {
+  const folded = foldToolName(tool.name);
+  return spec.tools.some(
+    (other) => other !== tool && (isPattern(other.name) || isPattern(tool.name) || foldToolName(other.name) === folded),
+  );
 }
 
 /**

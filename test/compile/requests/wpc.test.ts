@@ -35,6 +35,7 @@ describe("wpcRequestContext", () => {
       "Agentspec:Call": "well-formed",
       "Agentspec:Tool": "Billing\u0000Refund",
       "Agentspec:FoldedTool": "billing\u0000refund",
+      "Agentspec:Respelled": "true",
       "Tool:ArgType:amount": "number",
       "Tool:Arg:amount": "150.5",
       "Tool:ArgLength:body": "5",
@@ -118,6 +119,7 @@ describe("wpcRequestContext", () => {
       expect(Object.keys(wpcRequestContext(contract, { tool: "t", args: { amount: 1 } }, false)).sort()).toEqual([
         "Agentspec:Call",
         "Agentspec:FoldedTool",
+        "Agentspec:Respelled",
         "Agentspec:Tool",
         "Request:HasHumanApproval",
       ]);

@@ -96,14 +96,15 @@ describe("cedar target", () => {
 
   it("maps an approval gate to a forbid with an approved flag, its channel as an annotation, over typed values", () => {
     const [policies] = emit(cedar, specFrom("gated.agentspec.yaml", GATED));
-    // amount > 100 holds when amount is absent or not a number Cedar holds, or above 100.
+    // amount > 100 holds when amount is absent or not a number Cedar holds, or above 100; the gate
+    // follows every spelling that folds onto billing.refund, as decide() applies it.
     expect(policies!.contents).toContain(
       `@id("approval-0")
 @agentspec("approval")
 @tool("billing.refund")
 @channel("slack:#support")
-forbid (principal == Agentspec::Agent::"gated", action == Agentspec::Action::"call", resource == Agentspec::Tool::"billing.refund")
-when { (!(context.types has "args.amount") || (!(context.numbers has "args.amount") || (context.numbers has "args.amount" && context.numbers["args.amount"].greaterThan(decimal("100.0"))))) }
+forbid (principal == Agentspec::Agent::"gated", action == Agentspec::Action::"call", resource)
+when { ((context.tool == "billing.refund") || (context.folded_tool == "billing.refund")) && (!(context.types has "args.amount") || (!(context.numbers has "args.amount") || (context.numbers has "args.amount" && context.numbers["args.amount"].greaterThan(decimal("100.0"))))) }
 unless { context.approved };`,
     );
   });
