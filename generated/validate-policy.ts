@@ -3,7 +3,7 @@
 import * as cjs0 from "ajv/dist/runtime/ucs2length.js";
 const commonJs = (ns) => (ns.default !== undefined && typeof ns.default === "object" ? ns.default : ns);
 export const validatePolicy = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://agentspec.dev/schema/policy-1.0.schema.json","title":"Policy","description":"A compiled agentspec runtime policy: what decide() enforces. Canonical JSON (RFC 8785) with a sha256 over that form, so a runtime can pin the exact policy that was reviewed.","$comment":"Effect, Condition, ArgumentLimit, Redaction, Handoff and Audit are copied from agentspec.schema.json by `npm run generate` (and drift-checked): edit them there.","type":"object","additionalProperties":false,"required":["format","agent","default","deny","tools","budgets","hash"],"properties":{"format":{"type":"string","const":"agentspec-policy/1","description":"The policy format and its version."},"agent":{"type":"object","additionalProperties":false,"required":["id","version"],"description":"The agent the policy is for.","properties":{"id":{"type":"string","minLength":1,"description":"The agent id."},"version":{"type":"string","description":"The spec version compiled."}}},"default":{"type":"string","const":"deny","description":"What a call no rule allows gets: always deny."},"deny":{"type":"array","description":"Denied tool patterns, checked first: a match denies whatever the allowlist says.","items":{"type":"object","additionalProperties":false,"required":["pattern"],"description":"A denied pattern.","properties":{"pattern":{"type":"string","minLength":1,"description":"The tool pattern (* any run of characters, ? one character)."},"reason":{"type":"string","description":"Why it is denied."}}}},"tools":{"type":"object","description":"The allowlist, keyed by tool name or pattern.","additionalProperties":{"$ref":"#/definitions/PolicyTool"}},"budgets":{"type":"object","description":"Budgets and rate limits a guard enforces over a run.","additionalProperties":false,"properties":{"max_tool_calls":{"type":"integer","minimum":0,"description":"The most tool calls in one run (aex budget calls)."},"max_turns":{"type":"integer","minimum":0,"description":"The most reasoning turns in one run."},"max_usd_per_loop":{"type":"number","exclusiveMinimum":0,"description":"The cost ceiling per trace loop, in US dollars."},"alert_usd":{"type":"number","exclusiveMinimum":0,"description":"The cost at which an alert fires; must be below max_usd_per_loop."},"max_tokens_per_session":{"type":"integer","minimum":0,"description":"The most model tokens in one session."},"max_sessions_per_day":{"type":"integer","minimum":0,"description":"The most sessions in one day."},"max_model_calls_per_task":{"type":"integer","minimum":0,"description":"The most model calls for one task."},"rate_per_minute":{"type":"integer","minimum":1,"description":"The most tool calls per minute."},"max_concurrency":{"type":"integer","minimum":1,"description":"The most tasks in flight at once."}}},"outputs":{"type":"object","additionalProperties":false,"description":"Output constraints.","properties":{"mode":{"type":"string","enum":["direct","propose_only","draft_only"],"description":"direct: outputs take effect; propose_only: outputs are proposals a separate, approved step applies; draft_only: outputs are drafts a human sends."},"required_fields":{"type":"array","items":{"type":"string"},"description":"Fields every output must carry (e.g. confidence, rationale)."},"never_emits":{"type":"array","items":{"type":"string","minLength":1},"description":"Actions or tools the agent's output must never perform or contain."}}},"redaction":{"$ref":"#/definitions/Redaction"},"handoff":{"$ref":"#/definitions/Handoff"},"audit":{"$ref":"#/definitions/Audit"},"hash":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$","description":"sha256 over the canonical JSON of the policy without this field."}},"definitions":{"Effect":{"type":"string","enum":["read","draft","write","irreversible"],"description":"What a tool call does to the world: read reads only; draft prepares something a human sends or applies; write changes state that can be undone; irreversible cannot be undone (money, deletion, outbound messages)."},"Condition":{"type":"object","description":"When an approval gate applies. Compare one argument (arg) or one call context field (context) with exactly one operator, or combine conditions with any / all. Without a condition the gate always applies.","additionalProperties":false,"minProperties":1,"properties":{"arg":{"type":"string","minLength":1,"description":"The argument to test; dotted paths reach nested values (e.g. recipient.domain)."},"context":{"type":"string","enum":["actor","tenant","environment"],"description":"The call context field to test."},"gt":{"type":"number","description":"Applies when the value is a number greater than this."},"gte":{"type":"number","description":"Applies when the value is a number greater than or equal to this."},"lt":{"type":"number","description":"Applies when the value is a number less than this."},"lte":{"type":"number","description":"Applies when the value is a number less than or equal to this."},"eq":{"type":["string","number","boolean"],"description":"Applies when the value equals this."},"ne":{"type":["string","number","boolean"],"description":"Applies when the value is present and differs from this."},"in":{"type":"array","items":{"type":["string","number","boolean"]},"description":"Applies when the value is one of these."},"not_in":{"type":"array","items":{"type":["string","number","boolean"]},"description":"Applies when the value is present and none of these."},"any":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/Condition"},"description":"Applies when at least one of these conditions applies."},"all":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/Condition"},"description":"Applies when every one of these conditions applies."}}},"ArgumentLimit":{"type":"object","description":"A hard limit on one argument. A call whose argument breaks it is denied.","additionalProperties":false,"minProperties":1,"properties":{"min":{"type":"number","description":"The smallest allowed numeric value."},"max":{"type":"number","description":"The largest allowed numeric value."},"max_length":{"type":"integer","minimum":0,"description":"The longest allowed string, in characters."},"one_of":{"type":"array","minItems":1,"items":{"type":["string","number","boolean"]},"description":"The only allowed values."},"required":{"type":"boolean","description":"true denies a call that omits the argument."}}},"Redaction":{"type":"object","description":"Redaction and data-loss-prevention rules applied before text reaches the model.","additionalProperties":false,"properties":{"required":{"type":"boolean","description":"true makes redaction a policy requirement."},"rules":{"type":"array","description":"The redaction rules.","items":{"type":"object","additionalProperties":false,"required":["type","pattern"],"description":"One redaction rule.","properties":{"type":{"type":"string","description":"The kind of data, e.g. pii, secret, financial."},"pattern":{"type":"string","description":"The named detector, e.g. email, phone, api_key_like."},"replacement":{"type":"string","description":"What replaces a match (default [REDACTED])."}}}},"max_chars_to_model":{"type":"integer","minimum":1,"description":"The most characters of input text sent to the model per call."}}},"Handoff":{"type":"object","description":"When and to whom the agent hands over to a human.","additionalProperties":false,"properties":{"triggers":{"type":"array","items":{"type":"string","minLength":1},"description":"Situations that hand over to a human (e.g. low_confidence, over_cap, or a tool name)."},"destination":{"type":"string","minLength":1,"description":"Who receives the handoff, e.g. support_agent or slack:#oncall."},"message":{"type":"string","description":"The escalation message template or what it must contain."},"escalate_after_denials":{"type":"integer","minimum":1,"description":"Escalate after this many denied attempts at the same tool in one run."}}},"Audit":{"type":"object","description":"What is recorded, and how.","additionalProperties":false,"properties":{"append_only":{"type":"boolean","description":"true: decision records are append-only (hash-chained)."},"logs":{"type":"array","items":{"type":"string"},"description":"What is logged (e.g. lookups, drafts, approvals)."},"record_arguments":{"type":"string","enum":["digest","redacted","full"],"description":"How tool arguments appear in decision records: a digest (default), redacted, or in full."},"retention_days":{"type":"integer","minimum":1,"description":"How long records are kept."}}},"PolicyTool":{"type":"object","additionalProperties":false,"required":["effect"],"description":"One allowed tool.","properties":{"effect":{"$ref":"#/definitions/Effect"},"approval":{"type":"object","additionalProperties":false,"description":"Present when a call needs human approval: always, or when its condition holds.","properties":{"when":{"$ref":"#/definitions/Condition"},"channel":{"type":"string","description":"Where approval requests go."},"reason":{"type":"string","description":"Why approval is needed."}}},"limits":{"type":"object","description":"Hard argument limits: a call outside them is denied.","additionalProperties":{"$ref":"#/definitions/ArgumentLimit"}},"resources":{"type":"array","items":{"type":"string"},"description":"Resource scopes the tool may touch."}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://agentspec.dev/schema/policy-1.0.schema.json","title":"Policy","description":"A compiled agentspec runtime policy: what decide() enforces. Canonical JSON (RFC 8785) with a sha256 over that form, so a runtime can pin the exact policy that was reviewed.","$comment":"Effect, Condition, ArgumentLimit, Redaction, Handoff and Audit are copied from agentspec.schema.json by `npm run generate` (and drift-checked): edit them there.","type":"object","additionalProperties":false,"required":["format","agent","default","deny","tools","budgets","hash"],"properties":{"format":{"type":"string","const":"agentspec-policy/1","description":"The policy format and its version."},"agent":{"type":"object","additionalProperties":false,"required":["id","version"],"description":"The agent the policy is for.","properties":{"id":{"type":"string","minLength":1,"description":"The agent id."},"version":{"type":"string","description":"The spec version compiled."}}},"default":{"type":"string","const":"deny","description":"What a call no rule allows gets: always deny."},"deny":{"type":"array","description":"Denied tool patterns, checked first: a match denies whatever the allowlist says.","items":{"type":"object","additionalProperties":false,"required":["pattern"],"description":"A denied pattern.","properties":{"pattern":{"type":"string","minLength":1,"description":"The tool pattern (* any run of characters, ? one character)."},"reason":{"type":"string","description":"Why it is denied."}}}},"tools":{"type":"object","description":"The allowlist, keyed by tool name or pattern.","additionalProperties":{"$ref":"#/definitions/PolicyTool"}},"budgets":{"type":"object","description":"Budgets and rate limits a guard enforces over a run.","additionalProperties":false,"properties":{"max_tool_calls":{"type":"integer","minimum":0,"description":"The most tool calls in one run (aex budget calls)."},"max_turns":{"type":"integer","minimum":0,"description":"The most reasoning turns in one run."},"max_usd_per_loop":{"type":"number","exclusiveMinimum":0,"description":"The cost ceiling per trace loop, in US dollars."},"alert_usd":{"type":"number","exclusiveMinimum":0,"description":"The cost at which an alert fires; must be below max_usd_per_loop."},"max_tokens_per_session":{"type":"integer","minimum":0,"description":"The most model tokens in one session."},"max_sessions_per_day":{"type":"integer","minimum":0,"description":"The most sessions in one day."},"max_model_calls_per_task":{"type":"integer","minimum":0,"description":"The most model calls for one task."},"rate_per_minute":{"type":"integer","minimum":1,"description":"The most tool calls per minute."},"max_concurrency":{"type":"integer","minimum":1,"description":"The most tasks in flight at once."}}},"outputs":{"type":"object","additionalProperties":false,"description":"Output constraints.","properties":{"mode":{"type":"string","enum":["direct","propose_only","draft_only"],"description":"direct: outputs take effect; propose_only: outputs are proposals a separate, approved step applies; draft_only: outputs are drafts a human sends."},"required_fields":{"type":"array","items":{"type":"string"},"description":"Fields every output must carry (e.g. confidence, rationale)."},"never_emits":{"type":"array","items":{"type":"string","minLength":1},"description":"Actions or tools the agent's output must never perform or contain."}}},"redaction":{"$ref":"#/definitions/Redaction"},"handoff":{"$ref":"#/definitions/Handoff"},"audit":{"$ref":"#/definitions/Audit"},"hash":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$","description":"sha256 over the canonical JSON of the policy without this field."}},"definitions":{"Effect":{"type":"string","enum":["read","draft","write","irreversible"],"description":"What a tool call does to the world: read reads only; draft prepares something a human sends or applies; write changes state that can be undone; irreversible cannot be undone (money, deletion, outbound messages)."},"Condition":{"type":"object","description":"When an approval gate applies. Compare one argument (arg) or one call context field (context) with exactly one operator, or combine conditions with any / all. Without a condition the gate always applies.","additionalProperties":false,"minProperties":1,"dependencies":{"gt":{"anyOf":[{"required":["arg"],"properties":{"arg":true}},{"required":["context"],"properties":{"context":true}}]},"gte":{"anyOf":[{"required":["arg"],"properties":{"arg":true}},{"required":["context"],"properties":{"context":true}}]},"lt":{"anyOf":[{"required":["arg"],"properties":{"arg":true}},{"required":["context"],"properties":{"context":true}}]},"lte":{"anyOf":[{"required":["arg"],"properties":{"arg":true}},{"required":["context"],"properties":{"context":true}}]},"eq":{"anyOf":[{"required":["arg"],"properties":{"arg":true}},{"required":["context"],"properties":{"context":true}}]},"ne":{"anyOf":[{"required":["arg"],"properties":{"arg":true}},{"required":["context"],"properties":{"context":true}}]},"in":{"anyOf":[{"required":["arg"],"properties":{"arg":true}},{"required":["context"],"properties":{"context":true}}]},"not_in":{"anyOf":[{"required":["arg"],"properties":{"arg":true}},{"required":["context"],"properties":{"context":true}}]}},"properties":{"arg":{"type":"string","minLength":1,"description":"The argument to test; dotted paths reach nested values (e.g. recipient.domain)."},"context":{"type":"string","enum":["actor","tenant","environment"],"description":"The call context field to test."},"gt":{"type":"number","description":"Applies when the value is a number greater than this."},"gte":{"type":"number","description":"Applies when the value is a number greater than or equal to this."},"lt":{"type":"number","description":"Applies when the value is a number less than this."},"lte":{"type":"number","description":"Applies when the value is a number less than or equal to this."},"eq":{"type":["string","number","boolean"],"description":"Applies when the value equals this."},"ne":{"type":["string","number","boolean"],"description":"Applies when the value is present and differs from this."},"in":{"type":"array","items":{"type":["string","number","boolean"]},"description":"Applies when the value is one of these."},"not_in":{"type":"array","items":{"type":["string","number","boolean"]},"description":"Applies when the value is present and none of these."},"any":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/Condition"},"description":"Applies when at least one of these conditions applies."},"all":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/Condition"},"description":"Applies when every one of these conditions applies."}}},"ArgumentLimit":{"type":"object","description":"A hard limit on one argument. A call whose argument breaks it is denied.","additionalProperties":false,"minProperties":1,"properties":{"min":{"type":"number","description":"The smallest allowed numeric value."},"max":{"type":"number","description":"The largest allowed numeric value."},"max_length":{"type":"integer","minimum":0,"description":"The longest allowed string, in characters."},"one_of":{"type":"array","minItems":1,"items":{"type":["string","number","boolean"]},"description":"The only allowed values."},"required":{"type":"boolean","description":"true denies a call that omits the argument."}}},"Redaction":{"type":"object","description":"Redaction and data-loss-prevention rules applied before text reaches the model.","additionalProperties":false,"properties":{"required":{"type":"boolean","description":"true makes redaction a policy requirement."},"rules":{"type":"array","description":"The redaction rules.","items":{"type":"object","additionalProperties":false,"required":["type","pattern"],"description":"One redaction rule.","properties":{"type":{"type":"string","description":"The kind of data, e.g. pii, secret, financial."},"pattern":{"type":"string","description":"The named detector, e.g. email, phone, api_key_like."},"replacement":{"type":"string","description":"What replaces a match (default [REDACTED])."}}}},"max_chars_to_model":{"type":"integer","minimum":1,"description":"The most characters of input text sent to the model per call."}}},"Handoff":{"type":"object","description":"When and to whom the agent hands over to a human.","additionalProperties":false,"properties":{"triggers":{"type":"array","items":{"type":"string","minLength":1},"description":"Situations that hand over to a human (e.g. low_confidence, over_cap, or a tool name)."},"destination":{"type":"string","minLength":1,"description":"Who receives the handoff, e.g. support_agent or slack:#oncall."},"message":{"type":"string","description":"The escalation message template or what it must contain."},"escalate_after_denials":{"type":"integer","minimum":1,"description":"Escalate after this many denied attempts at the same tool in one run."}}},"Audit":{"type":"object","description":"What is recorded, and how.","additionalProperties":false,"properties":{"append_only":{"type":"boolean","description":"true: decision records are append-only (hash-chained)."},"logs":{"type":"array","items":{"type":"string"},"description":"What is logged (e.g. lookups, drafts, approvals)."},"record_arguments":{"type":"string","enum":["digest","redacted","full"],"description":"How tool arguments appear in decision records: a digest (default), redacted, or in full."},"retention_days":{"type":"integer","minimum":1,"description":"How long records are kept."}}},"PolicyTool":{"type":"object","additionalProperties":false,"required":["effect"],"description":"One allowed tool.","properties":{"effect":{"$ref":"#/definitions/Effect"},"approval":{"type":"object","additionalProperties":false,"description":"Present when a call needs human approval: always, or when its condition holds.","properties":{"when":{"$ref":"#/definitions/Condition"},"channel":{"type":"string","description":"Where approval requests go."},"reason":{"type":"string","description":"Why approval is needed."}}},"limits":{"type":"object","description":"Hard argument limits: a call outside them is denied.","additionalProperties":{"$ref":"#/definitions/ArgumentLimit"}},"resources":{"type":"array","items":{"type":"string"},"description":"Resource scopes the tool may touch."}}}}};
 const schema16 = {"type":"object","description":"Redaction and data-loss-prevention rules applied before text reaches the model.","additionalProperties":false,"properties":{"required":{"type":"boolean","description":"true makes redaction a policy requirement."},"rules":{"type":"array","description":"The redaction rules.","items":{"type":"object","additionalProperties":false,"required":["type","pattern"],"description":"One redaction rule.","properties":{"type":{"type":"string","description":"The kind of data, e.g. pii, secret, financial."},"pattern":{"type":"string","description":"The named detector, e.g. email, phone, api_key_like."},"replacement":{"type":"string","description":"What replaces a match (default [REDACTED])."}}}},"max_chars_to_model":{"type":"integer","minimum":1,"description":"The most characters of input text sent to the model per call."}}};
 const schema17 = {"type":"object","description":"When and to whom the agent hands over to a human.","additionalProperties":false,"properties":{"triggers":{"type":"array","items":{"type":"string","minLength":1},"description":"Situations that hand over to a human (e.g. low_confidence, over_cap, or a tool name)."},"destination":{"type":"string","minLength":1,"description":"Who receives the handoff, e.g. support_agent or slack:#oncall."},"message":{"type":"string","description":"The escalation message template or what it must contain."},"escalate_after_denials":{"type":"integer","minimum":1,"description":"Escalate after this many denied attempts at the same tool in one run."}}};
 const schema18 = {"type":"object","description":"What is recorded, and how.","additionalProperties":false,"properties":{"append_only":{"type":"boolean","description":"true: decision records are append-only (hash-chained)."},"logs":{"type":"array","items":{"type":"string"},"description":"What is logged (e.g. lookups, drafts, approvals)."},"record_arguments":{"type":"string","enum":["digest","redacted","full"],"description":"How tool arguments appear in decision records: a digest (default), redacted, or in full."},"retention_days":{"type":"integer","minimum":1,"description":"How long records are kept."}}};
@@ -12,7 +12,7 @@ const func3 = commonJs(cjs0).default;
 const schema12 = {"type":"object","additionalProperties":false,"required":["effect"],"description":"One allowed tool.","properties":{"effect":{"$ref":"#/definitions/Effect"},"approval":{"type":"object","additionalProperties":false,"description":"Present when a call needs human approval: always, or when its condition holds.","properties":{"when":{"$ref":"#/definitions/Condition"},"channel":{"type":"string","description":"Where approval requests go."},"reason":{"type":"string","description":"Why approval is needed."}}},"limits":{"type":"object","description":"Hard argument limits: a call outside them is denied.","additionalProperties":{"$ref":"#/definitions/ArgumentLimit"}},"resources":{"type":"array","items":{"type":"string"},"description":"Resource scopes the tool may touch."}}};
 const schema13 = {"type":"string","enum":["read","draft","write","irreversible"],"description":"What a tool call does to the world: read reads only; draft prepares something a human sends or applies; write changes state that can be undone; irreversible cannot be undone (money, deletion, outbound messages)."};
 const schema15 = {"type":"object","description":"A hard limit on one argument. A call whose argument breaks it is denied.","additionalProperties":false,"minProperties":1,"properties":{"min":{"type":"number","description":"The smallest allowed numeric value."},"max":{"type":"number","description":"The largest allowed numeric value."},"max_length":{"type":"integer","minimum":0,"description":"The longest allowed string, in characters."},"one_of":{"type":"array","minItems":1,"items":{"type":["string","number","boolean"]},"description":"The only allowed values."},"required":{"type":"boolean","description":"true denies a call that omits the argument."}}};
-const schema14 = {"type":"object","description":"When an approval gate applies. Compare one argument (arg) or one call context field (context) with exactly one operator, or combine conditions with any / all. Without a condition the gate always applies.","additionalProperties":false,"minProperties":1,"properties":{"arg":{"type":"string","minLength":1,"description":"The argument to test; dotted paths reach nested values (e.g. recipient.domain)."},"context":{"type":"string","enum":["actor","tenant","environment"],"description":"The call context field to test."},"gt":{"type":"number","description":"Applies when the value is a number greater than this."},"gte":{"type":"number","description":"Applies when the value is a number greater than or equal to this."},"lt":{"type":"number","description":"Applies when the value is a number less than this."},"lte":{"type":"number","description":"Applies when the value is a number less than or equal to this."},"eq":{"type":["string","number","boolean"],"description":"Applies when the value equals this."},"ne":{"type":["string","number","boolean"],"description":"Applies when the value is present and differs from this."},"in":{"type":"array","items":{"type":["string","number","boolean"]},"description":"Applies when the value is one of these."},"not_in":{"type":"array","items":{"type":["string","number","boolean"]},"description":"Applies when the value is present and none of these."},"any":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/Condition"},"description":"Applies when at least one of these conditions applies."},"all":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/Condition"},"description":"Applies when every one of these conditions applies."}}};
+const schema14 = {"type":"object","description":"When an approval gate applies. Compare one argument (arg) or one call context field (context) with exactly one operator, or combine conditions with any / all. Without a condition the gate always applies.","additionalProperties":false,"minProperties":1,"dependencies":{"gt":{"anyOf":[{"required":["arg"],"properties":{"arg":true}},{"required":["context"],"properties":{"context":true}}]},"gte":{"anyOf":[{"required":["arg"],"properties":{"arg":true}},{"required":["context"],"properties":{"context":true}}]},"lt":{"anyOf":[{"required":["arg"],"properties":{"arg":true}},{"required":["context"],"properties":{"context":true}}]},"lte":{"anyOf":[{"required":["arg"],"properties":{"arg":true}},{"required":["context"],"properties":{"context":true}}]},"eq":{"anyOf":[{"required":["arg"],"properties":{"arg":true}},{"required":["context"],"properties":{"context":true}}]},"ne":{"anyOf":[{"required":["arg"],"properties":{"arg":true}},{"required":["context"],"properties":{"context":true}}]},"in":{"anyOf":[{"required":["arg"],"properties":{"arg":true}},{"required":["context"],"properties":{"context":true}}]},"not_in":{"anyOf":[{"required":["arg"],"properties":{"arg":true}},{"required":["context"],"properties":{"context":true}}]}},"properties":{"arg":{"type":"string","minLength":1,"description":"The argument to test; dotted paths reach nested values (e.g. recipient.domain)."},"context":{"type":"string","enum":["actor","tenant","environment"],"description":"The call context field to test."},"gt":{"type":"number","description":"Applies when the value is a number greater than this."},"gte":{"type":"number","description":"Applies when the value is a number greater than or equal to this."},"lt":{"type":"number","description":"Applies when the value is a number less than this."},"lte":{"type":"number","description":"Applies when the value is a number less than or equal to this."},"eq":{"type":["string","number","boolean"],"description":"Applies when the value equals this."},"ne":{"type":["string","number","boolean"],"description":"Applies when the value is present and differs from this."},"in":{"type":"array","items":{"type":["string","number","boolean"]},"description":"Applies when the value is one of these."},"not_in":{"type":"array","items":{"type":["string","number","boolean"]},"description":"Applies when the value is present and none of these."},"any":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/Condition"},"description":"Applies when at least one of these conditions applies."},"all":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/Condition"},"description":"Applies when every one of these conditions applies."}}};
 const wrapper0 = {validate: validate12};
 
 function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -41,11 +41,13 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.arg !== undefined){
-let data0 = data.arg;
-if(typeof data0 === "string"){
-if(func3(data0) < 1){
-const err2 = {instancePath:instancePath+"/arg",schemaPath:"#/properties/arg/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.properties.arg,data:data0};
+if(data.gt !== undefined){
+const _errs3 = errors;
+let valid1 = false;
+const _errs4 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.arg === undefined){
+const err2 = {instancePath,schemaPath:"#/dependencies/gt/anyOf/0/required",keyword:"required",params:{missingProperty: "arg"},message:"must have required property '"+"arg"+"'",schema:schema14.dependencies.gt.anyOf[0].required,parentSchema:schema14.dependencies.gt.anyOf[0],data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -55,8 +57,13 @@ vErrors.push(err2);
 errors++;
 }
 }
-else {
-const err3 = {instancePath:instancePath+"/arg",schemaPath:"#/properties/arg/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.arg.type,parentSchema:schema14.properties.arg,data:data0};
+var _valid0 = _errs4 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const _errs5 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.context === undefined){
+const err3 = {instancePath,schemaPath:"#/dependencies/gt/anyOf/1/required",keyword:"required",params:{missingProperty: "context"},message:"must have required property '"+"context"+"'",schema:schema14.dependencies.gt.anyOf[1].required,parentSchema:schema14.dependencies.gt.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -66,10 +73,11 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.context !== undefined){
-let data1 = data.context;
-if(typeof data1 !== "string"){
-const err4 = {instancePath:instancePath+"/context",schemaPath:"#/properties/context/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.context.type,parentSchema:schema14.properties.context,data:data1};
+var _valid0 = _errs5 === errors;
+valid1 = valid1 || _valid0;
+}
+if(!valid1){
+const err4 = {instancePath,schemaPath:"#/dependencies/gt/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema14.dependencies.gt.anyOf,parentSchema:schema14.dependencies.gt,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -78,8 +86,25 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(!(((data1 === "actor") || (data1 === "tenant")) || (data1 === "environment"))){
-const err5 = {instancePath:instancePath+"/context",schemaPath:"#/properties/context/enum",keyword:"enum",params:{allowedValues: schema14.properties.context.enum},message:"must be equal to one of the allowed values",schema:schema14.properties.context.enum,parentSchema:schema14.properties.context,data:data1};
+else {
+errors = _errs3;
+if(vErrors !== null){
+if(_errs3){
+vErrors.length = _errs3;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.gte !== undefined){
+const _errs7 = errors;
+let valid2 = false;
+const _errs8 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.arg === undefined){
+const err5 = {instancePath,schemaPath:"#/dependencies/gte/anyOf/0/required",keyword:"required",params:{missingProperty: "arg"},message:"must have required property '"+"arg"+"'",schema:schema14.dependencies.gte.anyOf[0].required,parentSchema:schema14.dependencies.gte.anyOf[0],data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -89,10 +114,13 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.gt !== undefined){
-let data2 = data.gt;
-if(!((typeof data2 == "number") && (isFinite(data2)))){
-const err6 = {instancePath:instancePath+"/gt",schemaPath:"#/properties/gt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema14.properties.gt.type,parentSchema:schema14.properties.gt,data:data2};
+var _valid1 = _errs8 === errors;
+valid2 = valid2 || _valid1;
+if(!valid2){
+const _errs9 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.context === undefined){
+const err6 = {instancePath,schemaPath:"#/dependencies/gte/anyOf/1/required",keyword:"required",params:{missingProperty: "context"},message:"must have required property '"+"context"+"'",schema:schema14.dependencies.gte.anyOf[1].required,parentSchema:schema14.dependencies.gte.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -102,10 +130,11 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.gte !== undefined){
-let data3 = data.gte;
-if(!((typeof data3 == "number") && (isFinite(data3)))){
-const err7 = {instancePath:instancePath+"/gte",schemaPath:"#/properties/gte/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema14.properties.gte.type,parentSchema:schema14.properties.gte,data:data3};
+var _valid1 = _errs9 === errors;
+valid2 = valid2 || _valid1;
+}
+if(!valid2){
+const err7 = {instancePath,schemaPath:"#/dependencies/gte/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema14.dependencies.gte.anyOf,parentSchema:schema14.dependencies.gte,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -114,11 +143,25 @@ vErrors.push(err7);
 }
 errors++;
 }
+else {
+errors = _errs7;
+if(vErrors !== null){
+if(_errs7){
+vErrors.length = _errs7;
+}
+else {
+vErrors = null;
+}
+}
+}
 }
 if(data.lt !== undefined){
-let data4 = data.lt;
-if(!((typeof data4 == "number") && (isFinite(data4)))){
-const err8 = {instancePath:instancePath+"/lt",schemaPath:"#/properties/lt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema14.properties.lt.type,parentSchema:schema14.properties.lt,data:data4};
+const _errs11 = errors;
+let valid3 = false;
+const _errs12 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.arg === undefined){
+const err8 = {instancePath,schemaPath:"#/dependencies/lt/anyOf/0/required",keyword:"required",params:{missingProperty: "arg"},message:"must have required property '"+"arg"+"'",schema:schema14.dependencies.lt.anyOf[0].required,parentSchema:schema14.dependencies.lt.anyOf[0],data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -128,10 +171,13 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.lte !== undefined){
-let data5 = data.lte;
-if(!((typeof data5 == "number") && (isFinite(data5)))){
-const err9 = {instancePath:instancePath+"/lte",schemaPath:"#/properties/lte/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema14.properties.lte.type,parentSchema:schema14.properties.lte,data:data5};
+var _valid2 = _errs12 === errors;
+valid3 = valid3 || _valid2;
+if(!valid3){
+const _errs13 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.context === undefined){
+const err9 = {instancePath,schemaPath:"#/dependencies/lt/anyOf/1/required",keyword:"required",params:{missingProperty: "context"},message:"must have required property '"+"context"+"'",schema:schema14.dependencies.lt.anyOf[1].required,parentSchema:schema14.dependencies.lt.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -141,10 +187,11 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.eq !== undefined){
-let data6 = data.eq;
-if(((typeof data6 !== "string") && (!((typeof data6 == "number") && (isFinite(data6))))) && (typeof data6 !== "boolean")){
-const err10 = {instancePath:instancePath+"/eq",schemaPath:"#/properties/eq/type",keyword:"type",params:{type: schema14.properties.eq.type},message:"must be string,number,boolean",schema:schema14.properties.eq.type,parentSchema:schema14.properties.eq,data:data6};
+var _valid2 = _errs13 === errors;
+valid3 = valid3 || _valid2;
+}
+if(!valid3){
+const err10 = {instancePath,schemaPath:"#/dependencies/lt/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema14.dependencies.lt.anyOf,parentSchema:schema14.dependencies.lt,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -153,16 +200,425 @@ vErrors.push(err10);
 }
 errors++;
 }
+else {
+errors = _errs11;
+if(vErrors !== null){
+if(_errs11){
+vErrors.length = _errs11;
 }
-if(data.ne !== undefined){
-let data7 = data.ne;
-if(((typeof data7 !== "string") && (!((typeof data7 == "number") && (isFinite(data7))))) && (typeof data7 !== "boolean")){
-const err11 = {instancePath:instancePath+"/ne",schemaPath:"#/properties/ne/type",keyword:"type",params:{type: schema14.properties.ne.type},message:"must be string,number,boolean",schema:schema14.properties.ne.type,parentSchema:schema14.properties.ne,data:data7};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.lte !== undefined){
+const _errs15 = errors;
+let valid4 = false;
+const _errs16 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.arg === undefined){
+const err11 = {instancePath,schemaPath:"#/dependencies/lte/anyOf/0/required",keyword:"required",params:{missingProperty: "arg"},message:"must have required property '"+"arg"+"'",schema:schema14.dependencies.lte.anyOf[0].required,parentSchema:schema14.dependencies.lte.anyOf[0],data};
 if(vErrors === null){
 vErrors = [err11];
 }
 else {
 vErrors.push(err11);
+}
+errors++;
+}
+}
+var _valid3 = _errs16 === errors;
+valid4 = valid4 || _valid3;
+if(!valid4){
+const _errs17 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.context === undefined){
+const err12 = {instancePath,schemaPath:"#/dependencies/lte/anyOf/1/required",keyword:"required",params:{missingProperty: "context"},message:"must have required property '"+"context"+"'",schema:schema14.dependencies.lte.anyOf[1].required,parentSchema:schema14.dependencies.lte.anyOf[1],data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+var _valid3 = _errs17 === errors;
+valid4 = valid4 || _valid3;
+}
+if(!valid4){
+const err13 = {instancePath,schemaPath:"#/dependencies/lte/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema14.dependencies.lte.anyOf,parentSchema:schema14.dependencies.lte,data};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+else {
+errors = _errs15;
+if(vErrors !== null){
+if(_errs15){
+vErrors.length = _errs15;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.eq !== undefined){
+const _errs19 = errors;
+let valid5 = false;
+const _errs20 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.arg === undefined){
+const err14 = {instancePath,schemaPath:"#/dependencies/eq/anyOf/0/required",keyword:"required",params:{missingProperty: "arg"},message:"must have required property '"+"arg"+"'",schema:schema14.dependencies.eq.anyOf[0].required,parentSchema:schema14.dependencies.eq.anyOf[0],data};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+var _valid4 = _errs20 === errors;
+valid5 = valid5 || _valid4;
+if(!valid5){
+const _errs21 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.context === undefined){
+const err15 = {instancePath,schemaPath:"#/dependencies/eq/anyOf/1/required",keyword:"required",params:{missingProperty: "context"},message:"must have required property '"+"context"+"'",schema:schema14.dependencies.eq.anyOf[1].required,parentSchema:schema14.dependencies.eq.anyOf[1],data};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+var _valid4 = _errs21 === errors;
+valid5 = valid5 || _valid4;
+}
+if(!valid5){
+const err16 = {instancePath,schemaPath:"#/dependencies/eq/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema14.dependencies.eq.anyOf,parentSchema:schema14.dependencies.eq,data};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+else {
+errors = _errs19;
+if(vErrors !== null){
+if(_errs19){
+vErrors.length = _errs19;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.ne !== undefined){
+const _errs23 = errors;
+let valid6 = false;
+const _errs24 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.arg === undefined){
+const err17 = {instancePath,schemaPath:"#/dependencies/ne/anyOf/0/required",keyword:"required",params:{missingProperty: "arg"},message:"must have required property '"+"arg"+"'",schema:schema14.dependencies.ne.anyOf[0].required,parentSchema:schema14.dependencies.ne.anyOf[0],data};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+var _valid5 = _errs24 === errors;
+valid6 = valid6 || _valid5;
+if(!valid6){
+const _errs25 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.context === undefined){
+const err18 = {instancePath,schemaPath:"#/dependencies/ne/anyOf/1/required",keyword:"required",params:{missingProperty: "context"},message:"must have required property '"+"context"+"'",schema:schema14.dependencies.ne.anyOf[1].required,parentSchema:schema14.dependencies.ne.anyOf[1],data};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+var _valid5 = _errs25 === errors;
+valid6 = valid6 || _valid5;
+}
+if(!valid6){
+const err19 = {instancePath,schemaPath:"#/dependencies/ne/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema14.dependencies.ne.anyOf,parentSchema:schema14.dependencies.ne,data};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+else {
+errors = _errs23;
+if(vErrors !== null){
+if(_errs23){
+vErrors.length = _errs23;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.in !== undefined){
+const _errs27 = errors;
+let valid7 = false;
+const _errs28 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.arg === undefined){
+const err20 = {instancePath,schemaPath:"#/dependencies/in/anyOf/0/required",keyword:"required",params:{missingProperty: "arg"},message:"must have required property '"+"arg"+"'",schema:schema14.dependencies.in.anyOf[0].required,parentSchema:schema14.dependencies.in.anyOf[0],data};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+var _valid6 = _errs28 === errors;
+valid7 = valid7 || _valid6;
+if(!valid7){
+const _errs29 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.context === undefined){
+const err21 = {instancePath,schemaPath:"#/dependencies/in/anyOf/1/required",keyword:"required",params:{missingProperty: "context"},message:"must have required property '"+"context"+"'",schema:schema14.dependencies.in.anyOf[1].required,parentSchema:schema14.dependencies.in.anyOf[1],data};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+var _valid6 = _errs29 === errors;
+valid7 = valid7 || _valid6;
+}
+if(!valid7){
+const err22 = {instancePath,schemaPath:"#/dependencies/in/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema14.dependencies.in.anyOf,parentSchema:schema14.dependencies.in,data};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+else {
+errors = _errs27;
+if(vErrors !== null){
+if(_errs27){
+vErrors.length = _errs27;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.not_in !== undefined){
+const _errs31 = errors;
+let valid8 = false;
+const _errs32 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.arg === undefined){
+const err23 = {instancePath,schemaPath:"#/dependencies/not_in/anyOf/0/required",keyword:"required",params:{missingProperty: "arg"},message:"must have required property '"+"arg"+"'",schema:schema14.dependencies.not_in.anyOf[0].required,parentSchema:schema14.dependencies.not_in.anyOf[0],data};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+var _valid7 = _errs32 === errors;
+valid8 = valid8 || _valid7;
+if(!valid8){
+const _errs33 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.context === undefined){
+const err24 = {instancePath,schemaPath:"#/dependencies/not_in/anyOf/1/required",keyword:"required",params:{missingProperty: "context"},message:"must have required property '"+"context"+"'",schema:schema14.dependencies.not_in.anyOf[1].required,parentSchema:schema14.dependencies.not_in.anyOf[1],data};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+var _valid7 = _errs33 === errors;
+valid8 = valid8 || _valid7;
+}
+if(!valid8){
+const err25 = {instancePath,schemaPath:"#/dependencies/not_in/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema14.dependencies.not_in.anyOf,parentSchema:schema14.dependencies.not_in,data};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+else {
+errors = _errs31;
+if(vErrors !== null){
+if(_errs31){
+vErrors.length = _errs31;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.arg !== undefined){
+let data0 = data.arg;
+if(typeof data0 === "string"){
+if(func3(data0) < 1){
+const err26 = {instancePath:instancePath+"/arg",schemaPath:"#/properties/arg/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.properties.arg,data:data0};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/arg",schemaPath:"#/properties/arg/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.arg.type,parentSchema:schema14.properties.arg,data:data0};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data.context !== undefined){
+let data1 = data.context;
+if(typeof data1 !== "string"){
+const err28 = {instancePath:instancePath+"/context",schemaPath:"#/properties/context/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.context.type,parentSchema:schema14.properties.context,data:data1};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+if(!(((data1 === "actor") || (data1 === "tenant")) || (data1 === "environment"))){
+const err29 = {instancePath:instancePath+"/context",schemaPath:"#/properties/context/enum",keyword:"enum",params:{allowedValues: schema14.properties.context.enum},message:"must be equal to one of the allowed values",schema:schema14.properties.context.enum,parentSchema:schema14.properties.context,data:data1};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.gt !== undefined){
+let data2 = data.gt;
+if(!((typeof data2 == "number") && (isFinite(data2)))){
+const err30 = {instancePath:instancePath+"/gt",schemaPath:"#/properties/gt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema14.properties.gt.type,parentSchema:schema14.properties.gt,data:data2};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.gte !== undefined){
+let data3 = data.gte;
+if(!((typeof data3 == "number") && (isFinite(data3)))){
+const err31 = {instancePath:instancePath+"/gte",schemaPath:"#/properties/gte/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema14.properties.gte.type,parentSchema:schema14.properties.gte,data:data3};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data.lt !== undefined){
+let data4 = data.lt;
+if(!((typeof data4 == "number") && (isFinite(data4)))){
+const err32 = {instancePath:instancePath+"/lt",schemaPath:"#/properties/lt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema14.properties.lt.type,parentSchema:schema14.properties.lt,data:data4};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data.lte !== undefined){
+let data5 = data.lte;
+if(!((typeof data5 == "number") && (isFinite(data5)))){
+const err33 = {instancePath:instancePath+"/lte",schemaPath:"#/properties/lte/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema14.properties.lte.type,parentSchema:schema14.properties.lte,data:data5};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data.eq !== undefined){
+let data6 = data.eq;
+if(((typeof data6 !== "string") && (!((typeof data6 == "number") && (isFinite(data6))))) && (typeof data6 !== "boolean")){
+const err34 = {instancePath:instancePath+"/eq",schemaPath:"#/properties/eq/type",keyword:"type",params:{type: schema14.properties.eq.type},message:"must be string,number,boolean",schema:schema14.properties.eq.type,parentSchema:schema14.properties.eq,data:data6};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data.ne !== undefined){
+let data7 = data.ne;
+if(((typeof data7 !== "string") && (!((typeof data7 == "number") && (isFinite(data7))))) && (typeof data7 !== "boolean")){
+const err35 = {instancePath:instancePath+"/ne",schemaPath:"#/properties/ne/type",keyword:"type",params:{type: schema14.properties.ne.type},message:"must be string,number,boolean",schema:schema14.properties.ne.type,parentSchema:schema14.properties.ne,data:data7};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
 }
 errors++;
 }
@@ -174,24 +630,24 @@ const len0 = data8.length;
 for(let i0=0; i0<len0; i0++){
 let data9 = data8[i0];
 if(((typeof data9 !== "string") && (!((typeof data9 == "number") && (isFinite(data9))))) && (typeof data9 !== "boolean")){
-const err12 = {instancePath:instancePath+"/in/" + i0,schemaPath:"#/properties/in/items/type",keyword:"type",params:{type: schema14.properties.in.items.type},message:"must be string,number,boolean",schema:schema14.properties.in.items.type,parentSchema:schema14.properties.in.items,data:data9};
+const err36 = {instancePath:instancePath+"/in/" + i0,schemaPath:"#/properties/in/items/type",keyword:"type",params:{type: schema14.properties.in.items.type},message:"must be string,number,boolean",schema:schema14.properties.in.items.type,parentSchema:schema14.properties.in.items,data:data9};
 if(vErrors === null){
-vErrors = [err12];
+vErrors = [err36];
 }
 else {
-vErrors.push(err12);
+vErrors.push(err36);
 }
 errors++;
 }
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/in",schemaPath:"#/properties/in/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.in.type,parentSchema:schema14.properties.in,data:data8};
+const err37 = {instancePath:instancePath+"/in",schemaPath:"#/properties/in/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.in.type,parentSchema:schema14.properties.in,data:data8};
 if(vErrors === null){
-vErrors = [err13];
+vErrors = [err37];
 }
 else {
-vErrors.push(err13);
+vErrors.push(err37);
 }
 errors++;
 }
@@ -203,24 +659,24 @@ const len1 = data10.length;
 for(let i1=0; i1<len1; i1++){
 let data11 = data10[i1];
 if(((typeof data11 !== "string") && (!((typeof data11 == "number") && (isFinite(data11))))) && (typeof data11 !== "boolean")){
-const err14 = {instancePath:instancePath+"/not_in/" + i1,schemaPath:"#/properties/not_in/items/type",keyword:"type",params:{type: schema14.properties.not_in.items.type},message:"must be string,number,boolean",schema:schema14.properties.not_in.items.type,parentSchema:schema14.properties.not_in.items,data:data11};
+const err38 = {instancePath:instancePath+"/not_in/" + i1,schemaPath:"#/properties/not_in/items/type",keyword:"type",params:{type: schema14.properties.not_in.items.type},message:"must be string,number,boolean",schema:schema14.properties.not_in.items.type,parentSchema:schema14.properties.not_in.items,data:data11};
 if(vErrors === null){
-vErrors = [err14];
+vErrors = [err38];
 }
 else {
-vErrors.push(err14);
+vErrors.push(err38);
 }
 errors++;
 }
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/not_in",schemaPath:"#/properties/not_in/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.not_in.type,parentSchema:schema14.properties.not_in,data:data10};
+const err39 = {instancePath:instancePath+"/not_in",schemaPath:"#/properties/not_in/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.not_in.type,parentSchema:schema14.properties.not_in,data:data10};
 if(vErrors === null){
-vErrors = [err15];
+vErrors = [err39];
 }
 else {
-vErrors.push(err15);
+vErrors.push(err39);
 }
 errors++;
 }
@@ -229,12 +685,12 @@ if(data.any !== undefined){
 let data12 = data.any;
 if(Array.isArray(data12)){
 if(data12.length < 1){
-const err16 = {instancePath:instancePath+"/any",schemaPath:"#/properties/any/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema14.properties.any,data:data12};
+const err40 = {instancePath:instancePath+"/any",schemaPath:"#/properties/any/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema14.properties.any,data:data12};
 if(vErrors === null){
-vErrors = [err16];
+vErrors = [err40];
 }
 else {
-vErrors.push(err16);
+vErrors.push(err40);
 }
 errors++;
 }
@@ -247,12 +703,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/any",schemaPath:"#/properties/any/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.any.type,parentSchema:schema14.properties.any,data:data12};
+const err41 = {instancePath:instancePath+"/any",schemaPath:"#/properties/any/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.any.type,parentSchema:schema14.properties.any,data:data12};
 if(vErrors === null){
-vErrors = [err17];
+vErrors = [err41];
 }
 else {
-vErrors.push(err17);
+vErrors.push(err41);
 }
 errors++;
 }
@@ -261,12 +717,12 @@ if(data.all !== undefined){
 let data14 = data.all;
 if(Array.isArray(data14)){
 if(data14.length < 1){
-const err18 = {instancePath:instancePath+"/all",schemaPath:"#/properties/all/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema14.properties.all,data:data14};
+const err42 = {instancePath:instancePath+"/all",schemaPath:"#/properties/all/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema14.properties.all,data:data14};
 if(vErrors === null){
-vErrors = [err18];
+vErrors = [err42];
 }
 else {
-vErrors.push(err18);
+vErrors.push(err42);
 }
 errors++;
 }
@@ -279,24 +735,24 @@ errors = vErrors.length;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/all",schemaPath:"#/properties/all/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.all.type,parentSchema:schema14.properties.all,data:data14};
+const err43 = {instancePath:instancePath+"/all",schemaPath:"#/properties/all/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.all.type,parentSchema:schema14.properties.all,data:data14};
 if(vErrors === null){
-vErrors = [err19];
+vErrors = [err43];
 }
 else {
-vErrors.push(err19);
+vErrors.push(err43);
 }
 errors++;
 }
 }
 }
 else {
-const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.type,parentSchema:schema14,data};
+const err44 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.type,parentSchema:schema14,data};
 if(vErrors === null){
-vErrors = [err20];
+vErrors = [err44];
 }
 else {
-vErrors.push(err20);
+vErrors.push(err44);
 }
 errors++;
 }

@@ -38,6 +38,18 @@ describe("schema and syntax diagnostics", () => {
       },
     },
     {
+      // A comparison with nothing to compare would never hold, so the gate would silently be off.
+      name: "an approval condition comparing no argument or context field",
+      text: MINIMAL_YAML + "  billing.refund:\n    effect: irreversible\n    approval: { when: { gt: 100 } }\n",
+      expected: {
+        ruleId: "schema",
+        message: 'Missing required property "arg" or "context" in tools["billing.refund"].approval.when',
+        line: 10,
+        column: 17,
+        pointer: "/tools/billing.refund/approval/when",
+      },
+    },
+    {
       name: "a missing required field",
       text: MINIMAL_YAML.replace("  version: 1.0.0\n", ""),
       expected: { ruleId: "schema", message: 'Missing required property "version" in agent', line: 2, column: 1, pointer: "/agent" },
