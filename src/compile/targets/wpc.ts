@@ -95,9 +95,10 @@ export function toWpc(spec: Spec, context: TargetContext = SILENT): WorkPolicyCo
   });
   const denies = denyStatements(spec, report);
 
+  const respellable = respellableTools(spec);
   const planned: { tool: ToolSpec; statements: WpcStatement[]; allow: AllowForm }[] = [];
   spec.tools.forEach((tool, index) => {
-    const plan = planTool(spec, tool, index, report);
+    const plan = planTool(spec, tool, index, report, respellable.has(tool));
     if (typeof plan === "string") leave(tool, plan);
     else planned.push({ tool, ...plan });
   });
@@ -110,7 +111,7 @@ export function toWpc(spec: Spec, context: TargetContext = SILENT): WorkPolicyCo
     // decide() applies a tool's limits and gate to every spelling that folds onto it: a tool
     // denied outright is denied in those spellings too, so with one left out that another entry
     // could admit respelled, every respelled name is denied (stricter, one statement).
-    if (leftOut.some(({ tool }) => respellable(spec, tool)))
+    if (leftOut.some(({ tool }) => respellable.has(tool)))
       statements.push(statement("left-out-respelled", "Deny", ["**"], { StringEquals: { [WPC_CONTEXT.respelled]: "true" } }));
     statements.push(...merged(planned.flatMap((p) => p.statements)));
     chunks(planned.flatMap((p) => (p.allow.kind === "resource" ? [p.allow.resource] : []))).forEach((resources, i) =>
@@ -194,6 +195,7 @@ function planTool(
   tool: ToolSpec,
   index: number,
   report: (pointer: string, message: string) => void,
+  respellable: boolean,
 ): { statements: WpcStatement[]; allow: AllowForm } | string {
   const at = joinPointer("/tools", tool.name);
   const selector = toolSelector(tool.name);
@@ -202,14 +204,13 @@ function planTool(
   // A limit or gate follows every spelling that folds onto the entry, as decide() applies it:
   // its Denies also select the folded reading of the name (Agentspec:FoldedTool).
   const foldedName = foldToolName(tool.name);
-  const shared = respellable(spec, tool);
   const folded = encodeSlashes(foldedName);
-  const readings = !shared
+  const readings = !respellable
     ? [selector]
     : folded.length <= MAX_VALUE_LENGTH
       ? [selector, { resources: ["**"], atoms: [{ kind: "like", key: WPC_CONTEXT.foldedTool, pattern: folded } as Atom] }]
       : [selector, { resources: ["**"], atoms: [] as Atom[] }];
-  if (shared && folded.length > MAX_VALUE_LENGTH && (tool.approval || Object.keys(tool.limits).length > 0))
+  if (respellable && folded.length > MAX_VALUE_LENGTH && (tool.approval || Object.keys(tool.limits).length > 0))
     report(
       at,
       `WPC holds ${MAX_VALUE_LENGTH} characters per value: the folded name is too long, so this tool's limits and gate apply to every name`,
@@ -266,14 +267,22 @@ function planTool(
 }
 
 /**
- * Whether another entry could admit a spelling of this tool's name that folds onto it (a glob on
- * either side, or an exact name that folds the same); with exact names only, no other spelling
- * is allowed at all, so the tool's limits and gate need no folded reading.
+ * The tools another entry could admit in a spelling that folds onto them (a glob on either side,
+ * or an exact name that folds the same); with exact names only, no other spelling is allowed at
+ * all, so a tool's limits and gate need no folded reading. Computed once per spec: counting folded
+ * names keeps it linear in the number of tools.
  */
-function respellable(spec: Spec, tool: ToolSpec): boolean {
-  const folded = foldToolName(tool.name);
-  return spec.tools.some(
-    (other) => other !== tool && (isPattern(other.name) || isPattern(tool.name) || foldToolName(other.name) === folded),
+function respellableTools(spec: Spec): Set<ToolSpec> {
+  const globs = spec.tools.filter((tool) => isPattern(tool.name)).length;
+  const folded = new Map<string, number>();
+  for (const tool of spec.tools) {
+    const name = foldToolName(tool.name);
+    folded.set(name, (folded.get(name) ?? 0) + 1);
+  }
+  return new Set(
+    spec.tools.filter(
+      (tool) => spec.tools.length > 1 && (isPattern(tool.name) || globs > 0 || (folded.get(foldToolName(tool.name)) ?? 0) > 1),
+    ),
   );
 }
 
