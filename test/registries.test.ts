@@ -85,12 +85,13 @@ describe("lint rules", () => {
   });
 
   it.each(rules.map((r) => [r.id, r] as const))("%s: its docs' failing example fails and its passing example passes", (id, rule) => {
-    const { fails, passes, kit } = docsExamples(rule.docs);
+    const { fails, passes, kit, earlier: before } = docsExamples(rule.docs);
+    const earlier = before === undefined ? undefined : [before];
     expect(fails).toBeDefined();
     expect(passes).toBeDefined();
     const file = fails!.trimStart().startsWith("{") ? "agentaz.json" : undefined;
-    expect(runRule(id, { code: fails!, file, config, kit }).map((d) => d.ruleId)).toContain(id);
-    expect(runRule(id, { code: passes!, file, config, kit })).toEqual([]);
+    expect(runRule(id, { code: fails!, file, config, kit, earlier }).map((d) => d.ruleId)).toContain(id);
+    expect(runRule(id, { code: passes!, file, config, kit, earlier })).toEqual([]);
   });
 });
 

@@ -10,16 +10,22 @@ export interface RuleDocsParts {
   fix: string;
   /** AgentAz rules: the kit.json both examples are linted with, read beside them. */
   kit?: string;
+  /** Cross-file rules: a spec linted before both examples, in the same run. */
+  earlier?: string;
 }
+
+const EARLIER_LABEL = "With this spec linted before it, in the same run";
 
 export const SPEC_HEADER = `agentspec: "1.0"\nagent: { id: demo, version: 1.0.0 }\n`;
 
-export function ruleDocs({ why, fails, passes, fix, kit }: RuleDocsParts): string {
+export function ruleDocs({ why, fails, passes, fix, kit, earlier }: RuleDocsParts): string {
   const kitBlock = kit === undefined ? [] : ["**With this kit.json beside the spec:**", "", "```json", kit.trimEnd(), "```", ""];
+  const earlierBlock = earlier === undefined ? [] : [`**${EARLIER_LABEL}:**`, "", "```yaml", earlier.trimEnd(), "```", ""];
   return [
     why,
     "",
     ...kitBlock,
+    ...earlierBlock,
     "**Fails:**",
     "",
     "```yaml",
@@ -37,10 +43,15 @@ export function ruleDocs({ why, fails, passes, fix, kit }: RuleDocsParts): strin
 }
 
 /** The failing and passing examples of a rule's docs, as ruleDocs wrote them. */
-export function docsExamples(docs: string): { fails?: string; passes?: string; kit?: string } {
+export function docsExamples(docs: string): { fails?: string; passes?: string; kit?: string; earlier?: string } {
   const block = (label: string, lang = "yaml"): string | undefined => {
     const match = new RegExp(`\\*\\*${label}:\\*\\*\\n\\n\`\`\`${lang}\\n([\\s\\S]*?)\\n\`\`\``).exec(docs);
     return match?.[1] === undefined ? undefined : match[1] + "\n";
   };
-  return { fails: block("Fails"), passes: block("Passes"), kit: block("With this kit.json beside the spec", "json") };
+  return {
+    fails: block("Fails"),
+    passes: block("Passes"),
+    kit: block("With this kit.json beside the spec", "json"),
+    earlier: block(EARLIER_LABEL),
+  };
 }

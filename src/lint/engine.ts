@@ -3,7 +3,7 @@ import { closestName, internalDiagnostic, type Diagnostic, type Finding, type Se
 import { locateFinding, type Spec, type Suppression } from "../model/index.js";
 import { isBuiltinRule, MCP_RULE_IDS, UNUSED_SUPPRESSION } from "./catalog.js";
 import { rules as registeredRules } from "./rules/index.js";
-import type { Rule, RuleOptions, RuleSetting } from "./types.js";
+import type { LintRun, Rule, RuleOptions, RuleSetting } from "./types.js";
 
 export interface LintConfig {
   /** Severity overrides by rule id. */
@@ -20,13 +20,32 @@ export interface LintSpecOptions {
    * those of MCP rules when they are not among the rules given: they run elsewhere.
    */
   suppressionsOf?: "all" | "run";
+  /** The run this spec is linted in (createLintRun): cross-file rules compare it with the specs linted before. */
+  run?: LintRunState;
+}
+
+/** What the rules of one run over several files keep, by rule id. */
+export type LintRunState = Map<string, unknown>;
+
+/** A new run: pass it to every lintSpec of the files linted together, in order. */
+export function createLintRun(): LintRunState {
+  return new Map();
+}
+
+function runOf(state: LintRunState, ruleId: string): LintRun {
+  return {
+    memory<T>(init: () => T): T {
+      if (!state.has(ruleId)) state.set(ruleId, init());
+      return state.get(ruleId) as T;
+    },
+  };
 }
 
 export function lintSpec(
   spec: Spec,
   config: LintConfig = {},
   rules: readonly Rule[] = registeredRules,
-  { suppressionsOf = "all" }: LintSpecOptions = {},
+  { suppressionsOf = "all", run }: LintSpecOptions = {},
 ): Diagnostic[] {
   const options: RuleOptions = { ...DEFAULT_RULE_OPTIONS, now: new Date(), ...config.options };
   const diagnostics: Diagnostic[] = [];
@@ -44,7 +63,7 @@ export function lintSpec(
       diagnostics.push(locateFinding(spec, rule.id, configuredSeverity(setting, finding.severity ?? rule.severity), finding));
     };
     try {
-      rule.check(spec, { report, options });
+      rule.check(spec, { report, options, ...(run && { run: runOf(run, rule.id) }) });
     } catch (error) {
       // A rule that throws is a bug in the rule, not in the spec: one diagnostic, the others run.
       diagnostics.push(internalDiagnostic("rule", rule.id, spec.source.file, error));

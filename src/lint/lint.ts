@@ -2,7 +2,7 @@
 import { compareDiagnostics, type FileResult } from "../diagnostics.js";
 import { findSpecFiles, type FindOptions, type SourceDoc } from "../load/index.js";
 import { checkSource, loadSpec, type CheckedSource } from "../model/index.js";
-import { lintSpec, type LintConfig } from "./engine.js";
+import { createLintRun, lintSpec, type LintConfig, type LintRunState } from "./engine.js";
 
 export interface LintSummary {
   results: FileResult[];
@@ -10,8 +10,11 @@ export interface LintSummary {
   warningCount: number;
 }
 
-export function lintChecked(checked: CheckedSource, config: LintConfig = {}): FileResult {
-  const diagnostics = checked.spec ? [...checked.diagnostics, ...lintSpec(checked.spec, config)] : [...checked.diagnostics];
+/** Lints one checked source; `run` when it is one of several files linted together (cross-file rules). */
+export function lintChecked(checked: CheckedSource, config: LintConfig = {}, run?: LintRunState): FileResult {
+  const diagnostics = checked.spec
+    ? [...checked.diagnostics, ...lintSpec(checked.spec, config, undefined, { run })]
+    : [...checked.diagnostics];
   return { file: checked.source.file, diagnostics: diagnostics.sort(compareDiagnostics) };
 }
 
@@ -27,7 +30,8 @@ export function lintSource(source: SourceDoc, config: LintConfig = {}): FileResu
  */
 export async function lintFiles(paths: readonly string[], config: LintConfig & FindOptions = {}): Promise<LintSummary> {
   const results: FileResult[] = [];
-  for (const file of await findSpecFiles(paths, config)) results.push(lintChecked(await loadSpec(file), config));
+  const run = createLintRun();
+  for (const file of await findSpecFiles(paths, config)) results.push(lintChecked(await loadSpec(file), config, run));
   return summarize(results);
 }
 

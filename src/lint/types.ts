@@ -13,6 +13,18 @@ export interface RuleOptions {
 
 export interface RuleContext extends ReportContext {
   options: RuleOptions;
+  /**
+   * A run over several files (lintFiles, compile): what this rule kept of the files linted
+   * before this one, for rules that compare files (duplicate-agent-id). Absent when one spec is
+   * linted alone (lintSource, stdin), where such a rule finds nothing.
+   */
+  run?: LintRun;
+}
+
+/** What one rule keeps from file to file during a run. */
+export interface LintRun {
+  /** This rule's memory for the run, made by `init` on the rule's first use. */
+  memory<T>(init: () => T): T;
 }
 
 export interface Rule {

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../helpers/run-cli.js";
+import { runCli, runCliWith } from "../helpers/run-cli.js";
 import { MINIMAL_YAML } from "../helpers/lint-text.js";
 
 const run = runCli;
@@ -54,6 +54,29 @@ describe("agentspec lint", () => {
         ],
       },
     ]);
+  });
+
+  it("reports two specs with one agent id on the second, naming the first's file and line; stdin alone finds nothing", async () => {
+    const twice = path.join(dir, "twice");
+    await mkdir(path.join(twice, "eu"), { recursive: true });
+    await writeFile(path.join(twice, "a.agentspec.yaml"), MINIMAL_YAML);
+    await writeFile(path.join(twice, "eu/b.agentspec.yaml"), MINIMAL_YAML);
+    const { code, stdout } = await run("lint", twice, "--format", "json");
+    expect(code).toBe(1);
+    const results = JSON.parse(stdout) as {
+      file: string;
+      diagnostics: { ruleId: string; message: string; line: number; column: number }[];
+    }[];
+    const first = path.join(twice, "a.agentspec.yaml");
+    expect(results.map((r) => [r.file, r.diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId} ${d.message}`)])).toEqual([
+      [first, []],
+      [
+        path.join(twice, "eu/b.agentspec.yaml"),
+        [`3:7 duplicate-agent-id Agent id "demo" is already the id of ${first}:3: give each agent its own id`],
+      ],
+    ]);
+    const alone = await runCliWith(dir, { stdin: async () => Buffer.from(MINIMAL_YAML) }, "lint", "-");
+    expect(alone.code).toBe(0);
   });
 
   it("exits 2 with a message when no spec file matches", async () => {

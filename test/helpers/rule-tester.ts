@@ -14,9 +14,9 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Diagnostic, Severity } from "../../src/diagnostics.js";
-import { lintSpec, rules, type LintConfig, type Rule } from "../../src/lint/index.js";
+import { createLintRun, lintSpec, rules, type LintConfig, type Rule } from "../../src/lint/index.js";
 import { parseSource } from "../../src/load/index.js";
-import { checkSource } from "../../src/model/index.js";
+import { checkSource, type Spec } from "../../src/model/index.js";
 
 export interface RuleCase {
   /** What the case shows; the test's title. */
@@ -28,6 +28,12 @@ export interface RuleCase {
   config?: LintConfig;
   /** The kit.json text beside an agentaz.json. */
   kit?: string;
+  /**
+   * Specs linted before this one in the same run (as lintFiles lints a folder), for cross-file
+   * rules: a string is a spec text, linted as `earlier-<n>.agentspec.yaml`. Their own findings
+   * are not part of the case.
+   */
+  earlier?: (string | { code: string; file: string })[];
 }
 
 export interface ExpectedError {
@@ -53,14 +59,23 @@ const DEFAULT_FILE = "spec.agentspec.yaml";
 const SUPPRESSION_REASON = "accepted in the rule test";
 
 /** The rule's diagnostics over one case (and the unused-suppression check of its own suppressions). */
-export function runRule(ruleId: string, { code, file = DEFAULT_FILE, config = {}, kit }: RuleCase): Diagnostic[] {
+export function runRule(ruleId: string, { code, file = DEFAULT_FILE, config = {}, kit, earlier = [] }: RuleCase): Diagnostic[] {
   const rule = ruleOf(ruleId);
+  const run = createLintRun();
+  earlier.forEach((entry, i) => {
+    const before = typeof entry === "string" ? { code: entry, file: `earlier-${i + 1}.agentspec.yaml` } : entry;
+    lintSpec(specOf(before.file, before.code), config, [rule], { run });
+  });
+  return lintSpec(specOf(file, code, kit), config, [rule], { run });
+}
+
+function specOf(file: string, code: string, kit?: string): Spec {
   const companions = kit === undefined ? {} : { kit: parseSource(file.replace(/[^/]*$/, "kit.json"), kit) };
   const checked = checkSource(parseSource(file, code), companions);
   if (!checked.spec) {
     throw new Error(`The case is not a valid spec: ${checked.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`).join("; ")}`);
   }
-  return lintSpec(checked.spec, config, [rule]);
+  return checked.spec;
 }
 
 function ruleOf(ruleId: string): Rule {

@@ -5,6 +5,7 @@ import { auditMissing } from "./audit-missing.js";
 import { costAlertAboveCeiling } from "./cost-alert-above-ceiling.js";
 import { decisionTestFailed } from "./decision-test-failed.js";
 import { denyOverlapsAllow } from "./deny-overlaps-allow.js";
+import { duplicateAgentId } from "./duplicate-agent-id.js";
 import { executionToolsContradiction } from "./execution-tools-contradiction.js";
 import { failureModesMissing } from "./failure-modes-missing.js";
 import { irreversibleWithoutApproval } from "./irreversible-without-approval.js";
@@ -16,6 +17,7 @@ import { redactionWithoutRules } from "./redaction-without-rules.js";
 import { redundantDeny } from "./redundant-deny.js";
 import { staleReview } from "./stale-review.js";
 import { suspiciousToolName } from "./suspicious-tool-name.js";
+import { toolNamesFoldTogether } from "./tool-names-fold-together.js";
 import { trustLevelMismatch } from "./trust-level-mismatch.js";
 import { unboundedAutonomy } from "./unbounded-autonomy.js";
 import { unknownToolReference } from "./unknown-tool-reference.js";
@@ -29,6 +31,7 @@ export const rules: readonly Rule[] = [
   costAlertAboveCeiling,
   decisionTestFailed,
   denyOverlapsAllow,
+  duplicateAgentId,
   executionToolsContradiction,
   failureModesMissing,
   irreversibleWithoutApproval,
@@ -40,6 +43,7 @@ export const rules: readonly Rule[] = [
   redundantDeny,
   staleReview,
   suspiciousToolName,
+  toolNamesFoldTogether,
   trustLevelMismatch,
   unboundedAutonomy,
   unknownToolReference,

@@ -43,6 +43,11 @@ testRule(RULE, {
       ],
     },
     {
+      name: "an allow glob and a deny glob that fold to one pattern (attack review F1 addendum: an allow and a deny)",
+      code: `${HEADER}tools:\n  "billing.*": { effect: read }\ndeny: ["BILLING.*"]\n`,
+      errors: [{ line: 4, column: 3, message: overlap("billing.*", "BILLING.*", 5) }],
+    },
+    {
       name: "a suppression for one tool leaves the other tool's finding",
       code: `${sends}suppressions:\n  - { rule: ${RULE}, tool: email.send, reason: migration in progress }\n`,
       errors: [{ line: 5, column: 3, message: overlap("sms.send", "*.send", 6) }],
