@@ -40,6 +40,12 @@ export const COMPILE_OPTIONS = {
     default: false,
     describe: "Treat what a target cannot express as an error: write nothing for that target and exit 1",
   },
+  config: { type: "string", alias: "c", describe: "Config file to lint with instead of the nearest agentspec.config.json" },
+  "allow-lint-errors": {
+    type: "boolean",
+    default: false,
+    describe: "Compile specs that lint reports errors for (shown as warnings) instead of refusing them",
+  },
 } as const satisfies OptionTable;
 
 /**

@@ -100,18 +100,74 @@ describe("agentspec compile", () => {
     expect(Object.keys(await snapshot(out))).toEqual(["demo.md", "demo.policy.json"]);
   });
 
-  it("exits 1 naming both files when two specs have the same agent id", async () => {
+  it("exits 1 and writes neither when two specs have the same agent id: lint's finding on the second, the first blocked naming it", async () => {
     await writeFile(path.join(specs, "other.agentspec.yaml"), MINIMAL_YAML);
     const { code, stdout } = await run("compile", specs, "--out", out, "--target", "policy");
     expect(code).toBe(1);
     const a = path.join(specs, "demo.agentspec.yaml");
     const b = path.join(specs, "other.agentspec.yaml");
-    const message = (other: string) =>
-      `Agent id "demo" is also used by ${other}: both would compile to demo.policy.json; give each agent its own id`;
     const lines = stdout.split("\n");
-    expect(lines[lines.indexOf(a) + 1]).toMatch(new RegExp(`^ {2}3:7 +error +${escapeRegExp(message(b))} +compile$`));
-    expect(lines[lines.indexOf(b) + 1]).toMatch(new RegExp(`^ {2}3:7 +error +${escapeRegExp(message(a))} +compile$`));
+    const blocked = `Agent id "demo" is also the id of ${b}, which is not compiled (it has lint errors): nothing is written for either; give each agent its own id`;
+    expect(lines[lines.indexOf(a) + 1]).toMatch(new RegExp(`^ {2}3:7 +error +${escapeRegExp(blocked)} +compile$`));
+    const duplicate = `Agent id "demo" is already the id of ${a}:3: give each agent its own id`;
+    expect(lines[lines.indexOf(b) + 1]).toMatch(new RegExp(`^ {2}3:7 +error +${escapeRegExp(duplicate)} +duplicate-agent-id$`));
     await expect(readdir(out)).rejects.toMatchObject({ code: "ENOENT" });
+  });
+
+  it("with --allow-lint-errors, two specs with one id are still both refused by compile's own collision check", async () => {
+    await writeFile(path.join(specs, "other.agentspec.yaml"), MINIMAL_YAML);
+    const { code, stdout } = await run("compile", specs, "--out", out, "--target", "policy", "--allow-lint-errors");
+    expect(code).toBe(1);
+    expect(stdout).toContain("duplicate-agent-id");
+    expect(stdout).toMatch(/both would compile to demo\.policy\.json; give each agent its own id +compile/);
+    await expect(readdir(out)).rejects.toMatchObject({ code: "ENOENT" });
+  });
+
+  describe("a spec lint reports errors for", () => {
+    // deny-overlaps-allow (an error by default): the allowlisted tool is also denied.
+    const denied = MINIMAL_YAML.replace("id: demo", "id: denied") + "deny: [crm.lookup]\n";
+    const overlap = 'Tool "crm.lookup" is in the allowlist but denied by "crm.lookup" (line 8); deny wins, so remove one of them';
+    beforeEach(async () => {
+      await writeFile(path.join(specs, "denied.agentspec.yaml"), denied);
+    });
+
+    it("is not compiled: its lint errors are printed, the others compile, exit 1", async () => {
+      const { code, stdout, stderr } = await run("compile", specs, "--out", out, "--target", "policy");
+      expect({ code, stderr }).toEqual({ code: 1, stderr: "" });
+      const lines = stdout.split("\n");
+      const file = path.join(specs, "denied.agentspec.yaml");
+      expect(lines[lines.indexOf(file) + 1]).toMatch(new RegExp(`^ {2}6:3 +error +${escapeRegExp(overlap)} +deny-overlaps-allow$`));
+      expect(Object.keys(await snapshot(out))).toEqual(["demo.policy.json", "other.policy.json"]);
+    });
+
+    it("is not checked either: compile --check exits 1 on lint errors whatever is on disk", async () => {
+      const { code, stdout } = await run("compile", specs, "--out", out, "--target", "policy", "--check");
+      expect(code).toBe(1);
+      expect(stdout).toContain("deny-overlaps-allow");
+    });
+
+    it("compiles with --allow-lint-errors, its errors still shown, exit 0", async () => {
+      const { code, stdout, stderr } = await run("compile", specs, "--out", out, "--target", "policy", "--allow-lint-errors");
+      expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+      expect(stdout).toMatch(new RegExp(`6:3 +error +${escapeRegExp(overlap)} +deny-overlaps-allow`));
+      expect(Object.keys(await snapshot(out))).toEqual(["demo.policy.json", "denied.policy.json", "other.policy.json"]);
+    });
+
+    it("compiles when the nearest agentspec.config.json turns the rule off, as lint would pass it", async () => {
+      await writeFile(path.join(dir, "agentspec.config.json"), JSON.stringify({ rules: { "deny-overlaps-allow": "off" } }));
+      const { code, stdout } = await run("compile", specs, "--out", out, "--target", "policy");
+      expect({ code, stdout }).toEqual({ code: 0, stdout: `Compiled 3 specs (policy) into 3 files in ${out}\n` });
+      const lint = await run("lint", specs);
+      expect(lint.code).toBe(0);
+    });
+
+    it("is refused again under --config naming a config that keeps the rule on", async () => {
+      await writeFile(path.join(dir, "agentspec.config.json"), JSON.stringify({ rules: { "deny-overlaps-allow": "off" } }));
+      await writeFile(path.join(dir, "strict.json"), JSON.stringify({ rules: {} }));
+      const { code, stdout } = await run("compile", specs, "--out", out, "--target", "policy", "--config", path.join(dir, "strict.json"));
+      expect(code).toBe(1);
+      expect(stdout).toContain("deny-overlaps-allow");
+    });
   });
 
   it("exits 2 when no spec file is found", async () => {

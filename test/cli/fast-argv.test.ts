@@ -25,7 +25,7 @@ vi.mock("../../src/cli/lint.js", async (original) => ({
 vi.mock("../../src/cli/compile.js", async (original) => ({
   ...(await original<typeof import("../../src/cli/compile.js")>()),
   runCompile: async (args: Record<string, unknown>) => {
-    received.push({ command: "compile", args: pick(args, ["paths", "target", "out", "check", "strict"]) });
+    received.push({ command: "compile", args: pick(args, ["paths", "target", "out", "check", "strict", "config", "allowLintErrors"]) });
     return 0;
   },
 }));
@@ -61,6 +61,7 @@ describe("lint and compile command lines without yargs", () => {
     [["compile", "specs/", "--target", "policy,markdown", "--out", "generated/specs", "--check"]],
     [["compile", "-t", "cedar", "-o", "out", "a.agentspec.yaml"]],
     [["compile", "--target=wpc,veto", "--out=x y", "specs/"]],
+    [["compile", "specs/", "--allow-lint-errors", "-c", "strict.json"]],
   ])("reads %j as yargs does", async (argv) => {
     expect(await expectAgreement(argv)).toBe(true);
   });
@@ -145,6 +146,8 @@ describe("lint and compile command lines without yargs", () => {
         "--no-check",
         "--strict",
         "--no-strict",
+        "--allow-lint-errors",
+        "--no-allow-lint-errors",
         "-tcedar",
         "--help",
         "-h",
@@ -173,7 +176,10 @@ describe("lint and compile command lines without yargs", () => {
         command: "lint",
         args: { paths: ["specs/"], format: "json", quiet: false, maxWarnings: -1, stdin: false, mcp: false, timeout: 10 },
       },
-      { command: "compile", args: { paths: ["specs/"], target: "policy,markdown", out: "generated", check: true, strict: false } },
+      {
+        command: "compile",
+        args: { paths: ["specs/"], target: "policy,markdown", out: "generated", check: true, strict: false, allowLintErrors: false },
+      },
     ]);
   });
 });
