@@ -12,7 +12,6 @@
  *   agentspec form: they are listed as notes (agentspec denies what it does not allow).
  */
 import { isDeepStrictEqual } from "node:util";
-import { parse } from "yaml";
 import type { ArgumentLimit, Policy, PolicyTool } from "../../generated/policy.js";
 import { vetoPolicyOf } from "../compile/targets/veto.js";
 import { AgentspecError } from "../errors.js";
@@ -21,7 +20,7 @@ import type { Condition, Effect } from "../model/index.js";
 import { agentId } from "./aex.js";
 import type { Importer, ImportResult } from "./types.js";
 import { toSpecYaml } from "./yaml-out.js";
-import { isObject, prune } from "../load/index.js";
+import { isObject, parseSource, prune } from "../load/index.js";
 
 interface IrCondition {
   field: string;
@@ -61,12 +60,15 @@ export const vetoImporter: Importer = {
 };
 
 export function parseVeto(text: string, file: string): IrPolicy {
-  let data: unknown;
-  try {
-    data = parse(text, { uniqueKeys: true });
-  } catch (error) {
-    throw new AgentspecError("BAD_IMPORT", `${file}: not valid YAML (${(error as Error).message.split("\n")[0]})`);
-  }
+  // The spec loader's reader, not the yaml package directly: it refuses nesting the parser would
+  // overflow the stack on (attack review F12: "Maximum call stack size exceeded"), alias bombs and
+  // duplicate keys, each at its line and column. A .json file is read as JSON, anything else as YAML.
+  const doc = parseSource(file, text);
+  const syntax = doc.diagnostics.find((d) => d.severity === "error");
+  const kind = doc.format === "json" ? "JSON" : "YAML";
+  if (syntax) throw new AgentspecError("BAD_IMPORT", `${file}:${syntax.line}:${syntax.column}: not valid ${kind} (${syntax.message})`);
+  if (doc.data === undefined) throw new AgentspecError("BAD_IMPORT", `${file}: not valid ${kind}`);
+  const data: unknown = doc.data;
   const fail = (why: string): never => {
     throw new AgentspecError("BAD_IMPORT", `${file}: not a Veto policy IR v1 file: ${why}`);
   };

@@ -73,7 +73,43 @@ describe("veto importer", () => {
     expect(refusal(vetoImporter, 'version: "1.0"\nrules:\n  - name: x\n    action: block\n', "r.yaml")).toEqual([
       "1:1 not a Veto policy IR v1 file: rules[0] needs an id, a name and an action",
     ]);
-    expect(refusal(vetoImporter, "a: [", "r.yaml")).toEqual([expect.stringMatching(/^1:1 not valid YAML/)]);
+    expect(refusal(vetoImporter, "a: [", "r.yaml")).toEqual([expect.stringMatching(/^1:\d+ not valid YAML/)]);
+  });
+
+  it("refuses nesting the YAML parser cannot take at its line and column, never with a stack overflow (attack review F12)", () => {
+    const deep = `version: "1.0"\nrules: ${"[".repeat(5000)}${"]".repeat(5000)}\n`;
+    expect(refusal(vetoImporter, deep, "r.yaml")).toEqual([
+      "2:264 not valid YAML (Nesting deeper than 256 levels is not allowed in a spec)",
+    ]);
+    // Deep block nesting is refused as well (each level needs a column of indentation).
+    const indented = `version: "1.0"\nrules:\n${Array.from({ length: 600 }, (_, i) => `${" ".repeat(i)}- `).join("\n")}x\n`;
+    expect(refusal(vetoImporter, indented, "r.yaml")).toEqual([
+      expect.stringMatching(/^\d+:\d+ not valid YAML \(Indentation deeper than 512 columns/),
+    ]);
+    // The same file as JSON goes through the JSON reader's own bound.
+    const json = `{"version": "1.0", "rules": ${"[".repeat(5000)}${"]".repeat(5000)}}`;
+    expect(refusal(vetoImporter, json, "r.json")).toEqual([
+      expect.stringMatching(/^1:\d+ not valid JSON \(Nesting deeper than 256 levels/),
+    ]);
+    for (const text of [deep, json]) expect(refusal(vetoImporter, text, "r.yaml").join("")).not.toMatch(/call stack/i);
+  });
+
+  it("refuses duplicate keys and alias bombs at their line, as the spec loader does", () => {
+    expect(refusal(vetoImporter, 'version: "1.0"\nversion: "1.0"\nrules: []\n', "r.yaml")).toEqual([
+      '2:1 not valid YAML (Duplicate key "version": it is already set on line 1; remove one of them)',
+    ]);
+    const bomb = [
+      'version: "1.0"',
+      "a: &a [x, x, x, x, x, x, x, x, x, x]",
+      ...Array.from(
+        { length: 12 },
+        (_, i) =>
+          `${"b".repeat(i + 1)}: &${"b".repeat(i + 1)} [${"*" + (i === 0 ? "a" : "b".repeat(i)) + ", ".repeat(1)}${"*" + (i === 0 ? "a" : "b".repeat(i))}]`,
+      ),
+      "rules: []",
+      "",
+    ].join("\n");
+    expect(refusal(vetoImporter, bomb, "r.yaml")).toEqual([expect.stringMatching(/^1:1 not valid YAML \(.*Excessive alias count/)]);
   });
 });
 
