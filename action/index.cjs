@@ -14,6 +14,9 @@ const zlib = require("node:zlib");
 
 const root = path.resolve(__dirname, "..");
 const FORMATS = ["github", "stylish", "json", "sarif", "junit"];
+const FAIL_ON = ["widened", "any", "none"];
+/** A git revision as a user writes one (a branch, tag, commit, HEAD~1); never an option. */
+const REVISION = /^[A-Za-z0-9_][A-Za-z0-9_./~^@{}-]{0,254}$/;
 const SUMMARY_ROWS = 200;
 
 class ActionError extends Error {}
@@ -46,8 +49,9 @@ async function runAction({ env = process.env, cwd = process.cwd(), stdout = (t) 
     const warnings = findings.length - errors;
     writeSummary(env, summaryMarkdown(findings, report.status, inputs));
     writeOutputs(env, { errors: String(errors), warnings: String(warnings), "sarif-file": inputs.sarifFile });
+    const diffStatus = inputs.diff === "false" ? 0 : reviewAuthority(env, cwd, inputs, stdout);
     if (inputs.uploadSarif) await uploadSarif(env, inputs, sarifRun.stdout, fetchImpl, stdout);
-    return report.status;
+    return Math.max(report.status, diffStatus);
   } catch (error) {
     if (!(error instanceof ActionError)) throw error;
     stdout(`::error title=agentspec::${escapeData(error.message)}\n`);
@@ -73,6 +77,11 @@ function readInputs(env) {
   const maxText = input(env, "max-warnings") || "-1";
   if (!/^(?:-1|0|[1-9]\d{0,8})$/.test(maxText))
     throw new ActionError(`max-warnings: "${maxText}" is not a whole number of 0 or more, or -1 for no limit`);
+  const diff = input(env, "diff") || "false";
+  if (diff !== "true" && diff !== "false" && !REVISION.test(diff))
+    throw new ActionError(`diff: "${diff}" is neither true, false nor a git revision (a branch, tag or commit such as origin/main)`);
+  const diffFailOn = input(env, "diff-fail-on") || "none";
+  if (!FAIL_ON.includes(diffFailOn)) throw new ActionError(`diff-fail-on: "${diffFailOn}" is not one of ${FAIL_ON.join(", ")}`);
   const upload = input(env, "upload-sarif") || "false";
   if (upload !== "true" && upload !== "false") throw new ActionError(`upload-sarif: "${upload}" is neither true nor false`);
   return {
@@ -82,6 +91,8 @@ function readInputs(env) {
     config: input(env, "config"),
     sarifFile: input(env, "sarif-file") || "agentspec.sarif",
     uploadSarif: upload === "true",
+    diff,
+    diffFailOn,
     token: input(env, "token"),
   };
 }
@@ -112,6 +123,42 @@ function cli(args, cwd, env) {
     encoding: "utf8",
     maxBuffer: 256 * 1024 * 1024,
   });
+}
+
+/**
+ * `agentspec diff --base` over the same paths, its Markdown (the summary line, a table per spec,
+ * the witness calls) appended to the job summary and printed in the log. Returns its exit code
+ * (1 when diff-fail-on's condition is met or a spec cannot be compared).
+ */
+function reviewAuthority(env, cwd, inputs, stdout) {
+  const base = inputs.diff === "true" ? pullRequestBase(env) : inputs.diff;
+  const run = cli(["diff", "--base", base, ...inputs.paths, "--format", "markdown", "--fail-on", inputs.diffFailOn], cwd, env);
+  if (run.status !== 0 && run.status !== 1) {
+    const why = run.stderr.trim() || `agentspec diff stopped (${run.signal ?? `exit ${run.status}`})`;
+    const shallow = /fetch it first|not a git repository/.test(why)
+      ? " (actions/checkout fetches one commit unless told otherwise: give it fetch-depth: 0)"
+      : "";
+    throw new ActionError(`diff: ${why}${shallow}`);
+  }
+  stdout(`::group::agentspec diff --base ${base}\n${run.stdout}${run.stdout.endsWith("\n") ? "" : "\n"}::endgroup::\n`);
+  writeSummary(env, run.stdout);
+  return run.status;
+}
+
+/** The base commit of the pull request the job runs for, from the event the runner saved. */
+function pullRequestBase(env) {
+  const event = env.GITHUB_EVENT_NAME || "unknown";
+  let sha;
+  try {
+    sha = JSON.parse(fs.readFileSync(env.GITHUB_EVENT_PATH ?? "", "utf8"))?.pull_request?.base?.sha;
+  } catch {
+    sha = undefined;
+  }
+  if (typeof sha !== "string" || !/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(sha))
+    throw new ActionError(
+      `diff: true compares with a pull request's base commit, and this job's event (${event}) names none; run it on pull_request, or give diff a git revision (diff: origin/main)`,
+    );
+  return sha;
 }
 
 /** Each SARIF result as { level, rule, file, line, column, message }. */

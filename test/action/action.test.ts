@@ -5,7 +5,7 @@
  * records what a real upload would send. What only GitHub can show (annotations rendered on a
  * pull request, the code scanning alert) is out of reach here.
  */
-import { execFile } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -118,6 +118,8 @@ describe("the action's script", () => {
       [{ "max-warnings": "many" }, 'max-warnings: "many" is not a whole number'],
       [{ "upload-sarif": "yes" }, 'upload-sarif: "yes" is neither true nor false'],
       [{ paths: "--config=/etc/passwd" }, 'paths: "--config=/etc/passwd" looks like an option'],
+      [{ diff: "--output=/tmp/x" }, 'diff: "--output=/tmp/x" is neither true, false nor a git revision'],
+      [{ "diff-fail-on": "narrowed" }, 'diff-fail-on: "narrowed" is not one of widened, any, none'],
     ] as const) {
       const { run } = await job(`bad-${Object.keys(inputs)[0]}`, { "a.agentspec.yaml": CLEAN }, inputs);
       const { code, stdout } = await run();
@@ -131,6 +133,60 @@ describe("the action's script", () => {
     const { code, stdout } = await run();
     expect(code).toBe(2);
     expect(stdout).toContain("::error title=agentspec::agentspec: nowhere/: no such file or directory");
+  });
+});
+
+describe("the diff input, in a real git repository", () => {
+  const git = (dir: string, ...args: string[]) =>
+    execFileSync("git", ["-c", "user.email=ci@example.com", "-c", "user.name=ci", "-c", "commit.gpgsign=false", ...args], {
+      cwd: dir,
+      encoding: "utf8",
+    }).trim();
+  /** A pull request adding a tool to a clean spec: the base commit, then the change on top. */
+  async function pullRequest(name: string, inputs: Record<string, string>) {
+    const added = CLEAN.replace("  draft_reply: { effect: draft }", "  draft_reply: { effect: draft }\n  lookup_faq: { effect: read }");
+    expect(added).not.toBe(CLEAN);
+    const ran = await job(name, { "a.agentspec.yaml": CLEAN }, inputs);
+    git(ran.dir, "init", "-q");
+    git(ran.dir, "add", "specs");
+    git(ran.dir, "commit", "-qm", "base");
+    const base = git(ran.dir, "rev-parse", "HEAD");
+    await writeFile(path.join(ran.dir, "specs/a.agentspec.yaml"), added);
+    git(ran.dir, "commit", "-qam", "add lookup_faq");
+    const event = path.join(ran.dir, "event.json");
+    await writeFile(event, JSON.stringify({ pull_request: { number: 7, base: { sha: base } } }));
+    return { ...ran, pr: { GITHUB_EVENT_NAME: "pull_request", GITHUB_EVENT_PATH: event } };
+  }
+
+  it("writes the widened change and its witness call to the job summary, and fails on widened when asked", async () => {
+    const { run, file, pr } = await pullRequest("diff-pr", { diff: "true", "diff-fail-on": "widened" });
+    const { code, stdout } = await run(pr);
+    expect(code).toBe(1);
+    const summary = await file("summary.md");
+    expect(summary).toMatch(/### agentspec lint: ✔/);
+    expect(summary).toMatch(/authority widened in 1 of 1 spec/);
+    expect(summary).toContain("- **line 24** `tool-added`: `lookup_faq`: deny (not-allowed) → **allow** (allowed)");
+    expect(stdout).toContain("::group::agentspec diff --base ");
+  });
+
+  it("passes with diff-fail-on none, and compares with a revision given instead of the event's", async () => {
+    const { run, file } = await pullRequest("diff-rev", { diff: "HEAD~1" });
+    expect((await run({ GITHUB_EVENT_NAME: "push" })).code).toBe(0);
+    expect(await file("summary.md")).toMatch(/authority widened in 1 of 1 spec/);
+  });
+
+  it("says what to do when the event has no pull request or the base commit was not fetched", async () => {
+    const { run, dir } = await pullRequest("diff-push", { diff: "true" });
+    let result = await run({ GITHUB_EVENT_NAME: "push", GITHUB_EVENT_PATH: path.join(dir, "event-missing.json") });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain(
+      "::error title=agentspec::diff: true compares with a pull request's base commit, and this job's event (push) names none",
+    );
+    const event = path.join(dir, "shallow.json");
+    await writeFile(event, JSON.stringify({ pull_request: { base: { sha: "0123456789abcdef0123456789abcdef01234567" } } }));
+    result = await run({ GITHUB_EVENT_NAME: "pull_request", GITHUB_EVENT_PATH: event });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toMatch(/::error title=agentspec::diff: .*fetch it first.*give it fetch-depth: 0/);
   });
 });
 

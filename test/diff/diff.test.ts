@@ -461,6 +461,38 @@ const TABLE: Case[] = [
     ],
   },
   {
+    // The same folded pattern, but "?" takes one code unit of the name as written: "a?b" denied
+    // "aßb", "A?b" denies it in neither reading (as written "A" is not "a"; folded "assb").
+    name: "deny respelled in another case, with a wildcard: the old spelling removed, the new added",
+    old: spec("tools:", "  aßb: { effect: read }", 'deny: ["a?b"]'),
+    new: spec("tools:", "  aßb: { effect: read }", 'deny: ["A?b"]'),
+    expect: [
+      {
+        kind: "deny-removed",
+        direction: "widened",
+        line: 5,
+        side: "old",
+        witness: { call: { tool: "aßb" }, before: "deny deny-pattern", after: "allow allowed" },
+      },
+      { kind: "deny-added", direction: "neutral", line: 5 },
+    ],
+  },
+  {
+    name: "deny respelled in another case or width, without a wildcard: no change (each denies the names that fold to it)",
+    old: spec("tools:", "  a: { effect: read }", "deny: [Email.Send, crm.export]"),
+    new: spec("tools:", "  a: { effect: read }", 'deny: [email.send, "ｃｒｍ.export"]'),
+    expect: [],
+  },
+  {
+    name: "deny glob respelled where no admitted name tells the spellings apart: both sides neutral",
+    old: spec("tools:", "  a: { effect: read }", 'deny: ["payment.*"]'),
+    new: spec("tools:", "  a: { effect: read }", 'deny: ["PAYMENT.*"]'),
+    expect: [
+      { kind: "deny-removed", direction: "neutral", line: 5, side: "old" },
+      { kind: "deny-added", direction: "neutral", line: 5 },
+    ],
+  },
+  {
     name: "deny-removed: nothing it denied is allowed",
     old: spec("tools:", "  a: { effect: read }", "deny: [email.send]"),
     new: spec("tools:", "  a: { effect: read }"),
@@ -714,6 +746,17 @@ describe("diffAuthority: one case per kind", () => {
   it("spec-removed: a spec that is gone", () => {
     const changes = diffRemovedSpec(specFrom(spec("tools:", "  a: { effect: read }"), "old.agentspec.yaml"));
     expect(changes.map(shape)).toEqual([{ kind: "spec-removed", direction: "narrowed", line: 1, side: "old" }]);
+  });
+
+  it("says a deny pattern was respelled, naming both spellings", () => {
+    const changes = diffAuthority(
+      specFrom(spec("tools:", "  aßb: { effect: read }", 'deny: ["a?b"]'), "old.agentspec.yaml"),
+      specFrom(spec("tools:", "  aßb: { effect: read }", 'deny: ["A?b"]'), "new.agentspec.yaml"),
+    );
+    expect(changes.map((c) => `${c.kind} ${c.direction}: ${c.message}`).sort()).toEqual([
+      'deny-added neutral: "A?b" is denied, respelling "a?b"; the old policy admitted no name it matches',
+      'deny-removed widened: "a?b" is respelled "A?b", which matches names as written differently, and the allowlist admits names it denied',
+    ]);
   });
 
   it("locates a removal in the old file and where it shows in the new one", () => {

@@ -1,10 +1,15 @@
 /**
- * deny-added and deny-removed: the deny patterns, compared as the set of folded patterns decide()
- * matches names with, so a reorder, a reason edited or a pattern respelled in another case is no
- * change. A pattern removed widens where a name it denied, and no new pattern denies, is admitted
- * by the new allowlist; one added narrows where it denies a name the old policy admitted.
+ * deny-added and deny-removed: the deny patterns, compared as decide() matches names with them.
+ * A reorder or a reason edited is no change. A pattern respelled in another case or width (the
+ * same folded pattern) is no change when neither spelling has a wildcard (either denies exactly
+ * the names that fold to it); with a wildcard the spellings differ as written (`?` takes one code
+ * unit of the name as written: `a?b` denies `aßb`, `A?b` does not), so the old spelling is
+ * reported removed and the new one added, each settled by the search like any other.
+ * A pattern removed widens where a name it denied, and no new pattern denies, is admitted by the
+ * new allowlist; one added narrows where it denies a name the old policy admitted.
  */
 import type { Decision } from "../../policy/index.js";
+import { isPattern } from "../../policy/index.js";
 import { denies, findName, foldName, type NamePattern } from "../names.js";
 import { isDeniedName, searchCalls, type PolicyView, type Witness } from "../search.js";
 import type { Comparator, DiffContext } from "../types.js";
@@ -13,35 +18,68 @@ export const deny: Comparator = {
   id: "deny",
   description: "The deny patterns",
   compare(context) {
-    const before = foldedPatterns(context.old);
-    const after = foldedPatterns(context.new);
-    for (const [folded, index] of before) if (!after.has(folded)) reportRemoved(context, index);
-    for (const [folded, index] of after) if (!before.has(folded)) reportAdded(context, index);
+    const before = spellingsByFold(context.old);
+    const after = spellingsByFold(context.new);
+    for (const [folded, spellings] of before) {
+      const now = after.get(folded);
+      if (!now) reportRemoved(context, first(spellings));
+      else if (respelled(spellings, now)) {
+        for (const [raw, index] of spellings) if (!now.has(raw)) reportRemoved(context, index, first(now));
+      }
+    }
+    for (const [folded, spellings] of after) {
+      const then = before.get(folded);
+      if (!then) reportAdded(context, first(spellings));
+      else if (respelled(then, spellings)) {
+        for (const [raw, index] of spellings) if (!then.has(raw)) reportAdded(context, index, first(then));
+      }
+    }
   },
 };
 
-/** Each folded pattern with the index of its first entry. */
-function foldedPatterns(view: PolicyView): Map<string, number> {
-  const out = new Map<string, number>();
+/** Each folded pattern with its spellings as written, each with the index of its first entry. */
+function spellingsByFold(view: PolicyView): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
   view.policy.deny.forEach((d, i) => {
     const folded = foldName(d.pattern);
-    if (!out.has(folded)) out.set(folded, i);
+    const spellings = out.get(folded) ?? new Map<string, number>();
+    if (!spellings.has(d.pattern)) spellings.set(d.pattern, i);
+    out.set(folded, spellings);
   });
   return out;
 }
 
-function reportRemoved(context: DiffContext, index: number): void {
+function first(spellings: Map<string, number>): number {
+  return Math.min(...spellings.values());
+}
+
+/**
+ * Whether the spellings of one folded pattern changed in a way decide() can tell apart: a
+ * literal spelling denies a name only when they are equal as written, and then they fold alike,
+ * so only a spelling with a wildcard adds names of its own.
+ */
+function respelled(old: Map<string, number>, now: Map<string, number>): boolean {
+  const changed = [...old.keys()].some((raw) => !now.has(raw)) || [...now.keys()].some((raw) => !old.has(raw));
+  return changed && [...old.keys(), ...now.keys()].some((raw) => isPattern(raw));
+}
+
+/** `respelledAs`: the index in the new deny list of the spelling that replaced it. */
+function reportRemoved(context: DiffContext, index: number, respelledAs?: number): void {
   const pattern = context.old.policy.deny[index]!.pattern;
   const found = admittedNow(context, pattern);
   const widened = !("none" in found);
+  const what =
+    respelledAs === undefined
+      ? `${JSON.stringify(pattern)} is no longer denied`
+      : `${JSON.stringify(pattern)} is respelled ${JSON.stringify(context.new.policy.deny[respelledAs]!.pattern)}, which matches names as written differently`;
   context.report({
     kind: "deny-removed",
     direction: widened ? "widened" : "neutral",
     pointer: `/deny/${index}`,
     side: "old",
     message: widened
-      ? `${JSON.stringify(pattern)} is no longer denied, and the allowlist admits names it denied`
-      : `${JSON.stringify(pattern)} is no longer denied; the new allowlist admits no name it denied, or another pattern still denies it`,
+      ? `${what}, and the allowlist admits names it denied`
+      : `${what}; the new allowlist admits no name it denied, or another pattern still denies it`,
     ...("witness" in found ? { witness: found.witness } : "unknown" in found ? { noWitness: found.unknown } : {}),
   });
 }
@@ -73,17 +111,20 @@ function admittedNow(context: DiffContext, pattern: string): Found {
   return unknown ? { unknown } : { none: true };
 }
 
-function reportAdded(context: DiffContext, index: number): void {
+/** `respelling`: the index in the old deny list of the spelling it replaces. */
+function reportAdded(context: DiffContext, index: number, respelling?: number): void {
   const pattern = context.new.policy.deny[index]!.pattern;
   const narrowed = deniesAdmitted(context.old, pattern);
+  const what =
+    respelling === undefined
+      ? `${JSON.stringify(pattern)} is denied`
+      : `${JSON.stringify(pattern)} is denied, respelling ${JSON.stringify(context.old.policy.deny[respelling]!.pattern)}`;
   context.report({
     kind: "deny-added",
     direction: narrowed ? "narrowed" : "neutral",
     pointer: `/deny/${index}`,
     side: "new",
-    message: narrowed
-      ? `${JSON.stringify(pattern)} is denied`
-      : `${JSON.stringify(pattern)} is denied; the old policy admitted no name it matches`,
+    message: narrowed ? what : `${what}; the old policy admitted no name it matches`,
   });
 }
 
