@@ -13,9 +13,9 @@ export type Hash = string;
  */
 export interface McpLock {
   /**
-   * The lock format version.
+   * The lock format version. Format 2 pins every member of a tool but its name; a lock of format 1 (title, description, schemas and annotations only) is refused: write it again with `agentspec mcp lock`.
    */
-  format: "agentspec-mcp-lock/1";
+  format: "agentspec-mcp-lock/2";
   /**
    * One entry per server of the spec's mcp section, keyed by its name there.
    */
@@ -57,21 +57,17 @@ export interface LockedServer {
  */
 export interface LockedTool {
   /**
-   * The hash of the tool's canonical definition: its title, description, inputSchema, outputSchema and annotations (those it has), as one JSON object.
+   * The hash of the tool's canonical definition: every member the server listed for it except its name (title, description, inputSchema, outputSchema, annotations, execution, icons, _meta and any other), as one JSON object.
    */
   hash: string;
   /**
-   * The hash of each part the definition has, so a change can be named.
+   * The hash of each member the definition has, keyed by the member's name, so a change can be named.
    */
   parts: {
-    title?: Hash;
-    description?: Hash;
-    inputSchema?: Hash;
-    outputSchema?: Hash;
-    annotations?: Hash;
+    [k: string]: Hash;
   };
   /**
-   * The canonical definition itself, so a reviewer reads what was pinned and a change can be shown; left out when it is larger than 64 KiB.
+   * The canonical definition itself (every member but the name), so a reviewer reads what was pinned and a change can be shown; left out when it is larger than 64 KiB.
    */
   definition?: {
     /**
@@ -94,5 +90,18 @@ export interface LockedTool {
      * The tool's annotations (hints the server chose).
      */
     annotations?: {};
+    /**
+     * How the tool runs (taskSupport): changes how a client invokes it.
+     */
+    execution?: {};
+    /**
+     * The icons a client shows for the tool.
+     */
+    icons?: unknown[];
+    /**
+     * The tool's _meta, which clients and extensions may read.
+     */
+    _meta?: {};
+    [k: string]: unknown;
   };
 }

@@ -3,10 +3,10 @@
 import * as cjs0 from "ajv/dist/runtime/ucs2length.js";
 const commonJs = (ns) => (ns.default !== undefined && typeof ns.default === "object" ? ns.default : ns);
 export const validateMcpLock = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://agentspec.dev/schema/mcp-lock-1.schema.json","title":"McpLock","description":"The tool definitions an agentspec spec was reviewed against, as `agentspec mcp lock` wrote them from the spec's MCP servers: `agentspec mcp check` reports every tool whose definition differs, and a gateway can refuse it.","type":"object","required":["format","servers"],"additionalProperties":false,"properties":{"format":{"type":"string","const":"agentspec-mcp-lock/1","description":"The lock format version."},"servers":{"type":"object","description":"One entry per server of the spec's mcp section, keyed by its name there.","propertyNames":{"minLength":1},"additionalProperties":{"$ref":"#/definitions/LockedServer"}}},"definitions":{"Hash":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$","description":"sha256: and the hex SHA-256 of the RFC 8785 canonical JSON of the value."},"LockedServer":{"type":"object","description":"What the server said it was when the lock was written, and its tools.","required":["name","version","protocol_version","tools"],"additionalProperties":false,"properties":{"name":{"type":"string","description":"The server's serverInfo.name."},"version":{"type":"string","description":"The server's serverInfo.version."},"protocol_version":{"type":"string","description":"The MCP protocol version the server answered initialize with."},"tools":{"type":"object","description":"Every tool the server listed, keyed by its name on the server (without the spec's prefix).","propertyNames":{"minLength":1},"additionalProperties":{"$ref":"#/definitions/LockedTool"}}}},"LockedTool":{"type":"object","description":"One tool's definition, pinned.","required":["hash","parts"],"additionalProperties":false,"properties":{"hash":{"$ref":"#/definitions/Hash","description":"The hash of the tool's canonical definition: its title, description, inputSchema, outputSchema and annotations (those it has), as one JSON object."},"parts":{"type":"object","description":"The hash of each part the definition has, so a change can be named.","additionalProperties":false,"properties":{"title":{"$ref":"#/definitions/Hash"},"description":{"$ref":"#/definitions/Hash"},"inputSchema":{"$ref":"#/definitions/Hash"},"outputSchema":{"$ref":"#/definitions/Hash"},"annotations":{"$ref":"#/definitions/Hash"}}},"definition":{"type":"object","description":"The canonical definition itself, so a reviewer reads what was pinned and a change can be shown; left out when it is larger than 64 KiB.","additionalProperties":false,"properties":{"title":{"type":"string","description":"The tool's title."},"description":{"type":"string","description":"The tool's description."},"inputSchema":{"type":"object","description":"The tool's input JSON Schema."},"outputSchema":{"type":"object","description":"The tool's output JSON Schema."},"annotations":{"type":"object","description":"The tool's annotations (hints the server chose)."}}}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://agentspec.dev/schema/mcp-lock-2.schema.json","title":"McpLock","description":"The tool definitions an agentspec spec was reviewed against, as `agentspec mcp lock` wrote them from the spec's MCP servers: `agentspec mcp check` reports every tool whose definition differs, and a gateway can refuse it.","type":"object","required":["format","servers"],"additionalProperties":false,"properties":{"format":{"type":"string","const":"agentspec-mcp-lock/2","description":"The lock format version. Format 2 pins every member of a tool but its name; a lock of format 1 (title, description, schemas and annotations only) is refused: write it again with `agentspec mcp lock`."},"servers":{"type":"object","description":"One entry per server of the spec's mcp section, keyed by its name there.","propertyNames":{"minLength":1},"additionalProperties":{"$ref":"#/definitions/LockedServer"}}},"definitions":{"Hash":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$","description":"sha256: and the hex SHA-256 of the RFC 8785 canonical JSON of the value."},"LockedServer":{"type":"object","description":"What the server said it was when the lock was written, and its tools.","required":["name","version","protocol_version","tools"],"additionalProperties":false,"properties":{"name":{"type":"string","description":"The server's serverInfo.name."},"version":{"type":"string","description":"The server's serverInfo.version."},"protocol_version":{"type":"string","description":"The MCP protocol version the server answered initialize with."},"tools":{"type":"object","description":"Every tool the server listed, keyed by its name on the server (without the spec's prefix).","propertyNames":{"minLength":1},"additionalProperties":{"$ref":"#/definitions/LockedTool"}}}},"LockedTool":{"type":"object","description":"One tool's definition, pinned.","required":["hash","parts"],"additionalProperties":false,"properties":{"hash":{"$ref":"#/definitions/Hash","description":"The hash of the tool's canonical definition: every member the server listed for it except its name (title, description, inputSchema, outputSchema, annotations, execution, icons, _meta and any other), as one JSON object."},"parts":{"type":"object","description":"The hash of each member the definition has, keyed by the member's name, so a change can be named.","propertyNames":{"minLength":1},"additionalProperties":{"$ref":"#/definitions/Hash"}},"definition":{"type":"object","description":"The canonical definition itself (every member but the name), so a reviewer reads what was pinned and a change can be shown; left out when it is larger than 64 KiB.","additionalProperties":true,"properties":{"title":{"type":"string","description":"The tool's title."},"description":{"type":"string","description":"The tool's description."},"inputSchema":{"type":"object","description":"The tool's input JSON Schema."},"outputSchema":{"type":"object","description":"The tool's output JSON Schema."},"annotations":{"type":"object","description":"The tool's annotations (hints the server chose)."},"execution":{"type":"object","description":"How the tool runs (taskSupport): changes how a client invokes it."},"icons":{"type":"array","description":"The icons a client shows for the tool."},"_meta":{"type":"object","description":"The tool's _meta, which clients and extensions may read."}},"propertyNames":{"minLength":1,"not":{"const":"name"}}}}}}};
 const func2 = commonJs(cjs0).default;
 const schema12 = {"type":"object","description":"What the server said it was when the lock was written, and its tools.","required":["name","version","protocol_version","tools"],"additionalProperties":false,"properties":{"name":{"type":"string","description":"The server's serverInfo.name."},"version":{"type":"string","description":"The server's serverInfo.version."},"protocol_version":{"type":"string","description":"The MCP protocol version the server answered initialize with."},"tools":{"type":"object","description":"Every tool the server listed, keyed by its name on the server (without the spec's prefix).","propertyNames":{"minLength":1},"additionalProperties":{"$ref":"#/definitions/LockedTool"}}}};
-const schema13 = {"type":"object","description":"One tool's definition, pinned.","required":["hash","parts"],"additionalProperties":false,"properties":{"hash":{"$ref":"#/definitions/Hash","description":"The hash of the tool's canonical definition: its title, description, inputSchema, outputSchema and annotations (those it has), as one JSON object."},"parts":{"type":"object","description":"The hash of each part the definition has, so a change can be named.","additionalProperties":false,"properties":{"title":{"$ref":"#/definitions/Hash"},"description":{"$ref":"#/definitions/Hash"},"inputSchema":{"$ref":"#/definitions/Hash"},"outputSchema":{"$ref":"#/definitions/Hash"},"annotations":{"$ref":"#/definitions/Hash"}}},"definition":{"type":"object","description":"The canonical definition itself, so a reviewer reads what was pinned and a change can be shown; left out when it is larger than 64 KiB.","additionalProperties":false,"properties":{"title":{"type":"string","description":"The tool's title."},"description":{"type":"string","description":"The tool's description."},"inputSchema":{"type":"object","description":"The tool's input JSON Schema."},"outputSchema":{"type":"object","description":"The tool's output JSON Schema."},"annotations":{"type":"object","description":"The tool's annotations (hints the server chose)."}}}}};
+const schema13 = {"type":"object","description":"One tool's definition, pinned.","required":["hash","parts"],"additionalProperties":false,"properties":{"hash":{"$ref":"#/definitions/Hash","description":"The hash of the tool's canonical definition: every member the server listed for it except its name (title, description, inputSchema, outputSchema, annotations, execution, icons, _meta and any other), as one JSON object."},"parts":{"type":"object","description":"The hash of each member the definition has, keyed by the member's name, so a change can be named.","propertyNames":{"minLength":1},"additionalProperties":{"$ref":"#/definitions/Hash"}},"definition":{"type":"object","description":"The canonical definition itself (every member but the name), so a reviewer reads what was pinned and a change can be shown; left out when it is larger than 64 KiB.","additionalProperties":true,"properties":{"title":{"type":"string","description":"The tool's title."},"description":{"type":"string","description":"The tool's description."},"inputSchema":{"type":"object","description":"The tool's input JSON Schema."},"outputSchema":{"type":"object","description":"The tool's output JSON Schema."},"annotations":{"type":"object","description":"The tool's annotations (hints the server chose)."},"execution":{"type":"object","description":"How the tool runs (taskSupport): changes how a client invokes it."},"icons":{"type":"array","description":"The icons a client shows for the tool."},"_meta":{"type":"object","description":"The tool's _meta, which clients and extensions may read."}},"propertyNames":{"minLength":1,"not":{"const":"name"}}}}};
 const schema14 = {"type":"string","pattern":"^sha256:[0-9a-f]{64}$","description":"sha256: and the hex SHA-256 of the RFC 8785 canonical JSON of the value."};
 const pattern0 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
 
@@ -75,8 +75,10 @@ if(data.parts !== undefined){
 let data1 = data.parts;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 for(const key1 in data1){
-if(!(((((key1 === "title") || (key1 === "description")) || (key1 === "inputSchema")) || (key1 === "outputSchema")) || (key1 === "annotations"))){
-const err5 = {instancePath:instancePath+"/parts",schemaPath:"#/properties/parts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.parts,data:data1};
+const _errs7 = errors;
+if(typeof key1 === "string"){
+if(func2(key1) < 1){
+const err5 = {instancePath:instancePath+"/parts",schemaPath:"#/properties/parts/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.parts.propertyNames,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -86,11 +88,9 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data1.title !== undefined){
-let data2 = data1.title;
-if(typeof data2 === "string"){
-if(!pattern0.test(data2)){
-const err6 = {instancePath:instancePath+"/parts/title",schemaPath:"#/definitions/Hash/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema14,data:data2};
+var valid2 = _errs7 === errors;
+if(!valid2){
+const err6 = {instancePath:instancePath+"/parts",schemaPath:"#/properties/parts/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema13.properties.parts.propertyNames,parentSchema:schema13.properties.parts,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -100,8 +100,11 @@ vErrors.push(err6);
 errors++;
 }
 }
-else {
-const err7 = {instancePath:instancePath+"/parts/title",schemaPath:"#/definitions/Hash/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data2};
+for(const key2 in data1){
+let data2 = data1[key2];
+if(typeof data2 === "string"){
+if(!pattern0.test(data2)){
+const err7 = {instancePath:instancePath+"/parts/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Hash/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema14,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -111,11 +114,8 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data1.description !== undefined){
-let data3 = data1.description;
-if(typeof data3 === "string"){
-if(!pattern0.test(data3)){
-const err8 = {instancePath:instancePath+"/parts/description",schemaPath:"#/definitions/Hash/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema14,data:data3};
+else {
+const err8 = {instancePath:instancePath+"/parts/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Hash/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -125,8 +125,9 @@ vErrors.push(err8);
 errors++;
 }
 }
+}
 else {
-const err9 = {instancePath:instancePath+"/parts/description",schemaPath:"#/definitions/Hash/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data3};
+const err9 = {instancePath:instancePath+"/parts",schemaPath:"#/properties/parts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.parts.type,parentSchema:schema13.properties.parts,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -136,11 +137,15 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data1.inputSchema !== undefined){
-let data4 = data1.inputSchema;
-if(typeof data4 === "string"){
-if(!pattern0.test(data4)){
-const err10 = {instancePath:instancePath+"/parts/inputSchema",schemaPath:"#/definitions/Hash/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema14,data:data4};
+if(data.definition !== undefined){
+let data3 = data.definition;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+for(const key3 in data3){
+const _errs14 = errors;
+const _errs15 = errors;
+const _errs16 = errors;
+if("name" !== key3){
+const err10 = {};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -149,9 +154,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-else {
-const err11 = {instancePath:instancePath+"/parts/inputSchema",schemaPath:"#/definitions/Hash/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data4};
+var valid6 = _errs16 === errors;
+if(valid6){
+const err11 = {instancePath:instancePath+"/definition",schemaPath:"#/properties/definition/propertyNames/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema13.properties.definition.propertyNames.not,parentSchema:schema13.properties.definition.propertyNames,data:key3,propertyName:key3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -160,12 +165,20 @@ vErrors.push(err11);
 }
 errors++;
 }
+else {
+errors = _errs15;
+if(vErrors !== null){
+if(_errs15){
+vErrors.length = _errs15;
 }
-if(data1.outputSchema !== undefined){
-let data5 = data1.outputSchema;
-if(typeof data5 === "string"){
-if(!pattern0.test(data5)){
-const err12 = {instancePath:instancePath+"/parts/outputSchema",schemaPath:"#/definitions/Hash/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema14,data:data5};
+else {
+vErrors = null;
+}
+}
+}
+if(typeof key3 === "string"){
+if(func2(key3) < 1){
+const err12 = {instancePath:instancePath+"/definition",schemaPath:"#/properties/definition/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.definition.propertyNames,data:key3,propertyName:key3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -175,8 +188,9 @@ vErrors.push(err12);
 errors++;
 }
 }
-else {
-const err13 = {instancePath:instancePath+"/parts/outputSchema",schemaPath:"#/definitions/Hash/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data5};
+var valid5 = _errs14 === errors;
+if(!valid5){
+const err13 = {instancePath:instancePath+"/definition",schemaPath:"#/properties/definition/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema13.properties.definition.propertyNames,parentSchema:schema13.properties.definition,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -186,11 +200,10 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data1.annotations !== undefined){
-let data6 = data1.annotations;
-if(typeof data6 === "string"){
-if(!pattern0.test(data6)){
-const err14 = {instancePath:instancePath+"/parts/annotations",schemaPath:"#/definitions/Hash/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema14,data:data6};
+if(data3.title !== undefined){
+let data4 = data3.title;
+if(typeof data4 !== "string"){
+const err14 = {instancePath:instancePath+"/definition/title",schemaPath:"#/properties/definition/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.definition.properties.title.type,parentSchema:schema13.properties.definition.properties.title,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -200,8 +213,10 @@ vErrors.push(err14);
 errors++;
 }
 }
-else {
-const err15 = {instancePath:instancePath+"/parts/annotations",schemaPath:"#/definitions/Hash/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data6};
+if(data3.description !== undefined){
+let data5 = data3.description;
+if(typeof data5 !== "string"){
+const err15 = {instancePath:instancePath+"/definition/description",schemaPath:"#/properties/definition/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.definition.properties.description.type,parentSchema:schema13.properties.definition.properties.description,data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -211,9 +226,10 @@ vErrors.push(err15);
 errors++;
 }
 }
-}
-else {
-const err16 = {instancePath:instancePath+"/parts",schemaPath:"#/properties/parts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.parts.type,parentSchema:schema13.properties.parts,data:data1};
+if(data3.inputSchema !== undefined){
+let data6 = data3.inputSchema;
+if(!(data6 && typeof data6 == "object" && !Array.isArray(data6))){
+const err16 = {instancePath:instancePath+"/definition/inputSchema",schemaPath:"#/properties/definition/properties/inputSchema/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.definition.properties.inputSchema.type,parentSchema:schema13.properties.definition.properties.inputSchema,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -223,12 +239,10 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data.definition !== undefined){
-let data7 = data.definition;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-for(const key2 in data7){
-if(!(((((key2 === "title") || (key2 === "description")) || (key2 === "inputSchema")) || (key2 === "outputSchema")) || (key2 === "annotations"))){
-const err17 = {instancePath:instancePath+"/definition",schemaPath:"#/properties/definition/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.definition,data:data7};
+if(data3.outputSchema !== undefined){
+let data7 = data3.outputSchema;
+if(!(data7 && typeof data7 == "object" && !Array.isArray(data7))){
+const err17 = {instancePath:instancePath+"/definition/outputSchema",schemaPath:"#/properties/definition/properties/outputSchema/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.definition.properties.outputSchema.type,parentSchema:schema13.properties.definition.properties.outputSchema,data:data7};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -238,10 +252,10 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data7.title !== undefined){
-let data8 = data7.title;
-if(typeof data8 !== "string"){
-const err18 = {instancePath:instancePath+"/definition/title",schemaPath:"#/properties/definition/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.definition.properties.title.type,parentSchema:schema13.properties.definition.properties.title,data:data8};
+if(data3.annotations !== undefined){
+let data8 = data3.annotations;
+if(!(data8 && typeof data8 == "object" && !Array.isArray(data8))){
+const err18 = {instancePath:instancePath+"/definition/annotations",schemaPath:"#/properties/definition/properties/annotations/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.definition.properties.annotations.type,parentSchema:schema13.properties.definition.properties.annotations,data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -251,10 +265,10 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data7.description !== undefined){
-let data9 = data7.description;
-if(typeof data9 !== "string"){
-const err19 = {instancePath:instancePath+"/definition/description",schemaPath:"#/properties/definition/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.definition.properties.description.type,parentSchema:schema13.properties.definition.properties.description,data:data9};
+if(data3.execution !== undefined){
+let data9 = data3.execution;
+if(!(data9 && typeof data9 == "object" && !Array.isArray(data9))){
+const err19 = {instancePath:instancePath+"/definition/execution",schemaPath:"#/properties/definition/properties/execution/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.definition.properties.execution.type,parentSchema:schema13.properties.definition.properties.execution,data:data9};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -264,10 +278,10 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data7.inputSchema !== undefined){
-let data10 = data7.inputSchema;
-if(!(data10 && typeof data10 == "object" && !Array.isArray(data10))){
-const err20 = {instancePath:instancePath+"/definition/inputSchema",schemaPath:"#/properties/definition/properties/inputSchema/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.definition.properties.inputSchema.type,parentSchema:schema13.properties.definition.properties.inputSchema,data:data10};
+if(data3.icons !== undefined){
+let data10 = data3.icons;
+if(!(Array.isArray(data10))){
+const err20 = {instancePath:instancePath+"/definition/icons",schemaPath:"#/properties/definition/properties/icons/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.definition.properties.icons.type,parentSchema:schema13.properties.definition.properties.icons,data:data10};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -277,10 +291,10 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data7.outputSchema !== undefined){
-let data11 = data7.outputSchema;
+if(data3._meta !== undefined){
+let data11 = data3._meta;
 if(!(data11 && typeof data11 == "object" && !Array.isArray(data11))){
-const err21 = {instancePath:instancePath+"/definition/outputSchema",schemaPath:"#/properties/definition/properties/outputSchema/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.definition.properties.outputSchema.type,parentSchema:schema13.properties.definition.properties.outputSchema,data:data11};
+const err21 = {instancePath:instancePath+"/definition/_meta",schemaPath:"#/properties/definition/properties/_meta/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.definition.properties._meta.type,parentSchema:schema13.properties.definition.properties._meta,data:data11};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -290,10 +304,9 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data7.annotations !== undefined){
-let data12 = data7.annotations;
-if(!(data12 && typeof data12 == "object" && !Array.isArray(data12))){
-const err22 = {instancePath:instancePath+"/definition/annotations",schemaPath:"#/properties/definition/properties/annotations/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.definition.properties.annotations.type,parentSchema:schema13.properties.definition.properties.annotations,data:data12};
+}
+else {
+const err22 = {instancePath:instancePath+"/definition",schemaPath:"#/properties/definition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.definition.type,parentSchema:schema13.properties.definition,data:data3};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -305,24 +318,12 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/definition",schemaPath:"#/properties/definition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.definition.type,parentSchema:schema13.properties.definition,data:data7};
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.type,parentSchema:schema13,data};
 if(vErrors === null){
 vErrors = [err23];
 }
 else {
 vErrors.push(err23);
-}
-errors++;
-}
-}
-}
-else {
-const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.type,parentSchema:schema13,data};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
 }
 errors++;
 }
@@ -490,7 +491,7 @@ return errors === 0;
 
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="https://agentspec.dev/schema/mcp-lock-1.schema.json" */;
+/*# sourceURL="https://agentspec.dev/schema/mcp-lock-2.schema.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -538,8 +539,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-if("agentspec-mcp-lock/1" !== data0){
-const err4 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/const",keyword:"const",params:{allowedValue: "agentspec-mcp-lock/1"},message:"must be equal to constant",schema:"agentspec-mcp-lock/1",parentSchema:schema11.properties.format,data:data0};
+if("agentspec-mcp-lock/2" !== data0){
+const err4 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/const",keyword:"const",params:{allowedValue: "agentspec-mcp-lock/2"},message:"must be equal to constant",schema:"agentspec-mcp-lock/2",parentSchema:schema11.properties.format,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }

@@ -175,6 +175,7 @@ export {
   type McpGatewayOptions,
   type GatewayExit,
   type UpstreamSpec,
+  type GatewayLockOption,
   type GatewayApprover,
   type ApprovalAsk,
   type WebhookApprovalRequest,

@@ -6,9 +6,8 @@ import type { Argv } from "yargs";
 import { AgentspecError } from "../errors.js";
 import { importers, runImporter, type ImportOptions } from "../import/index.js";
 import { formatters } from "../report/index.js";
-import { setSchemaPath } from "../import/yaml-out.js";
 import { EXIT, type CliIO } from "./io.js";
-import { packageRoot } from "./version.js";
+import { withLocalSchema } from "./local-schema.js";
 import { readText } from "../load/index.js";
 
 export interface ImportArgs {
@@ -58,17 +57,4 @@ export async function runImport(args: ImportArgs, io: CliIO): Promise<number> {
     `Imported ${args.file} into ${args.out}${result.notes.length > 0 ? ` (${result.notes.length} note${result.notes.length === 1 ? "" : "s"} in its header)` : ""}\n`,
   );
   return EXIT.ok;
-}
-
-/**
- * The spec's `$schema` comment pointing at the schema of the package this CLI runs from, relative
- * to the directory the spec is written to (stdout: the working directory), so editors find it
- * offline. Without the package's schema/ the library's default path stays.
- */
-function withLocalSchema(yaml: string, specDir: string): string {
-  if (!packageRoot) return yaml;
-  const schema = path.join(packageRoot, "schema", "agentspec.schema.json");
-  if (!existsSync(schema)) return yaml;
-  const relative = path.relative(specDir, schema).split(path.sep).join("/");
-  return setSchemaPath(yaml, relative.startsWith(".") ? relative : `./${relative}`);
 }

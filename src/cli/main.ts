@@ -191,10 +191,11 @@ async function reportErrors(io: CliIO, task: () => Promise<number>): Promise<num
       return EXIT.fatal;
     }
     if (error instanceof AgentspecError) {
-      io.stderr(`agentspec: ${error.message}\n`);
+      io.stderr(`agentspec: ${terminalSafe(error.message)}\n`);
       return EXIT.fatal;
     }
-    io.stderr(`agentspec: internal error: ${(error as Error)?.message ?? String(error)}\nPlease report this with the command you ran.\n`);
+    const message = terminalSafe((error as Error)?.message ?? String(error));
+    io.stderr(`agentspec: internal error: ${message}\nPlease report this with the command you ran.\n`);
     return EXIT.fatal;
   }
 }
@@ -236,4 +237,14 @@ function explainUsage(message: string, argv: readonly string[], y: Argv): string
       return `Unknown option ${written.replace(/=.*$/s, "")}${option ? `: did you mean --${option}?` : ""}`;
     })
     .join("\n");
+}
+
+/**
+ * An error message may quote what a server or a file said: its controls (an ESC sequence, a CR
+ * that rewrites the line) are escaped before it reaches the terminal; its own line breaks stay.
+ */
+function terminalSafe(message: string): string {
+  return message.replace(/[\p{Cc}\p{Zl}\p{Zp}\u202a-\u202e\u2066-\u2069]/gu, (c) =>
+    c === "\n" ? c : `\\u${c.codePointAt(0)!.toString(16).padStart(4, "0")}`,
+  );
 }

@@ -3,7 +3,18 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { AgentspecError } from "../errors.js";
 import { loadSource } from "../load/index.js";
+import { escapeToolName } from "../lint/tool-names.js";
+import { printable } from "../mcp/stdio-transport.js";
 import { checkSource, type CheckedSource } from "../model/index.js";
+
+/**
+ * Text a server chose (its name, version, protocol version, a message quoting it), fit for a
+ * terminal: controls (ESC sequences, CR), line separators and invisible characters escaped, so
+ * a server cannot drive the terminal of whoever runs agentspec or forge a line of its output.
+ */
+export function serverText(text: string): string {
+  return escapeToolName(printable(text));
+}
 
 export const TIMEOUT_OPTION = {
   type: "number",

@@ -10,8 +10,9 @@ import type { McpServerTarget } from "../mcp/connect.js";
 import { agentId, specFromMcpTools, type McpServerTools } from "../mcp/init.js";
 import { listMcpTools } from "../mcp/list-tools.js";
 import type { McpToolList } from "../mcp/types.js";
-import { serverCommand, timeoutMs, TIMEOUT_OPTION } from "./mcp-args.js";
+import { serverCommand, serverText, timeoutMs, TIMEOUT_OPTION } from "./mcp-args.js";
 import { EXIT, type CliIO } from "./io.js";
+import { withLocalSchema } from "./local-schema.js";
 import { version } from "./version.js";
 
 export interface McpInitArgs {
@@ -64,7 +65,7 @@ export async function runMcpInit(args: McpInitArgs, io: CliIO): Promise<number> 
   const notes: string[] = [];
   let failed = false;
   const report = (list: McpToolList, label: string) => {
-    for (const p of list.problems) io.stderr(`agentspec: MCP server "${label}": ${p.severity}: ${p.message}\n`);
+    for (const p of list.problems) io.stderr(`agentspec: MCP server "${serverText(label)}": ${p.severity}: ${serverText(p.message)}\n`);
     failed ||= list.problems.some((p) => p.severity === "error");
   };
   if (command || args.url !== undefined) {
@@ -95,6 +96,8 @@ export async function runMcpInit(args: McpInitArgs, io: CliIO): Promise<number> 
     }
   }
   const result = specFromMcpTools(servers, { name: args.name, notes });
+  // The schema comment names the schema this CLI runs with, relative to where the spec goes: an editor finds it offline.
+  result.yaml = withLocalSchema(result.yaml, specDir);
   if (!out) {
     io.stdout(result.yaml);
     return failed ? EXIT.problems : EXIT.ok;
@@ -102,7 +105,7 @@ export async function runMcpInit(args: McpInitArgs, io: CliIO): Promise<number> 
   write(out, args.out!, result.yaml, args.force);
   const tools = result.allowed.length;
   const listed = servers.reduce((n, s) => n + s.list.tools.length, 0);
-  const from = servers.map((s) => `"${s.list.server.name}"`).join(", ");
+  const from = servers.map((s) => `"${serverText(s.list.server.name)}"`).join(", ");
   const left = listed > tools ? ` (${listed - tools} more left out: see the NOTE lines)` : "";
   io.stderr(
     `Wrote ${args.out}: ${tools} tool${tools === 1 ? "" : "s"} from ${from}${left}, trust level ${result.trustLevel}. Review it, then run: agentspec mcp lock ${args.out}\n`,

@@ -7,7 +7,7 @@ import { listProblemDiagnostics } from "../mcp/drift.js";
 import { buildMcpLock, lockPathFor, serializeMcpLock } from "../mcp/lock.js";
 import { listSpecServers, serversOf } from "../mcp/servers.js";
 import { formatters } from "../report/index.js";
-import { loadSpecIn, timeoutMs, TIMEOUT_OPTION } from "./mcp-args.js";
+import { loadSpecIn, serverText, timeoutMs, TIMEOUT_OPTION } from "./mcp-args.js";
 import { EXIT, type CliIO } from "./io.js";
 import { version } from "./version.js";
 
@@ -46,7 +46,7 @@ export async function runMcpLock(args: McpLockArgs, io: CliIO): Promise<number> 
   const tools = [...lists.values()].reduce((n, list) => n + list.tools.length, 0);
   const described = servers.map((s) => {
     const { server } = lists.get(s.name)!;
-    return `${s.name} (${server.name} ${server.version}, protocol ${server.protocolVersion})`;
+    return `${s.name} (${serverText(server.name)} ${serverText(server.version)}, protocol ${serverText(server.protocolVersion)})`;
   });
   io.stderr(`Wrote ${lockFile}: ${tools} tool${tools === 1 ? "" : "s"} of ${described.join(", ")}. Commit it beside the spec.\n`);
   return problems.some((d) => d.severity === "error") ? EXIT.problems : EXIT.ok;

@@ -16,6 +16,9 @@ import {
   type UpstreamSpec,
 } from "../mcp/gateway/gateway.js";
 import { isLoopback, type ListenSpec } from "../mcp/gateway/http-listen.js";
+import { assertPinsUsable, loadPins, type GatewayLockOption } from "../mcp/gateway/pinning.js";
+import { lockPathFor } from "../mcp/lock.js";
+import { readTextIfExists } from "../load/files.js";
 import { redisStore } from "../runtime/store/redis.js";
 import type { StateStore } from "../runtime/store/types.js";
 import { policyFor } from "./decide.js";
@@ -36,6 +39,8 @@ export interface McpProxyArgs {
   "max-message-bytes": number;
   quiet: boolean;
   redis?: string;
+  lock?: string;
+  server?: string;
   actor?: string;
   tenant?: string;
   environment?: string;
@@ -91,6 +96,16 @@ export function mcpProxyBuilder(yargs: Argv): Argv<McpProxyArgs> {
       describe: "Refuse messages over this many bytes",
     })
     .option("quiet", { type: "boolean", default: false, describe: "Do not log decisions on stderr (start-up errors are still printed)" })
+    .option("lock", {
+      type: "string",
+      requiresArg: true,
+      describe: "Pin tool definitions to this MCP lock (default: the spec's <name>.mcp-lock.json beside it, when there is one)",
+    })
+    .option("server", {
+      type: "string",
+      requiresArg: true,
+      describe: "Which server of the lock this gateway fronts, when the lock has several",
+    })
     .option("redis", { type: "string", requiresArg: true, describe: "Share budgets across gateway processes in this Redis (redis://…)" })
     .option("actor", { type: "string", requiresArg: true, describe: "Context every call is decided with: on whose behalf the agent acts" })
     .option("tenant", { type: "string", requiresArg: true, describe: "Context: the tenant the calls are for" })
@@ -117,13 +132,14 @@ export async function runMcpProxy(args: McpProxyArgs, io: CliIO): Promise<number
   }
   const publicKey = args.pub === undefined ? undefined : await readKey(path.resolve(io.cwd, args.pub), args.pub);
   const policy = await policyFor(args.target, args.pin, publicKey);
+  const pinning = lockFor(args, io);
   const approver = args.approve === undefined ? undefined : approverFromSetting(args.approve);
   const context = contextFrom(args);
   const say = (line: string) => io.stderr(`agentspec mcp proxy: ${line}\n`);
   // A bad URL or a missing ioredis is refused here (exit 2); Redis down later denies every call (state-unavailable).
   const store: StateStore | undefined = args.redis === undefined ? undefined : redisStore({ url: args.redis });
   try {
-    return await serve(args, io, { upstream, listen, policy, approver, context, store, timeout, maxMessageBytes, say });
+    return await serve(args, io, { upstream, listen, policy, approver, context, store, timeout, maxMessageBytes, say, pinning });
   } finally {
     await store?.close();
   }
@@ -139,10 +155,11 @@ interface Setup {
   timeout: number;
   maxMessageBytes: number;
   say: (line: string) => void;
+  pinning: Pinning;
 }
 
 async function serve(args: McpProxyArgs, io: CliIO, setup: Setup): Promise<number> {
-  const { upstream, listen, policy, approver, context, store, timeout, maxMessageBytes, say } = setup;
+  const { upstream, listen, policy, approver, context, store, timeout, maxMessageBytes, say, pinning } = setup;
   const gateway = createMcpGateway({
     policy,
     upstream,
@@ -155,6 +172,7 @@ async function serve(args: McpProxyArgs, io: CliIO, setup: Setup): Promise<numbe
     ...(context ? { context } : {}),
     ...(store ? { store } : {}),
     ...(args.shadow ? { mode: "shadow" as const } : {}),
+    ...(pinning.lock ? { lock: pinning.lock } : {}),
     log: args.quiet ? null : (line) => io.stderr(`agentspec mcp proxy: ${line}\n`),
   });
   // A decision log that cannot be used (held by another gateway, its last line edited) would deny every call: say so now.
@@ -180,7 +198,7 @@ async function serve(args: McpProxyArgs, io: CliIO, setup: Setup): Promise<numbe
       const approvals = approver ? approver.description : "no approver: calls that need approval are denied";
       const shared = store ? `; budgets shared in ${store.description}` : "";
       say(
-        `${args.shadow ? "shadowing" : "enforcing"} ${policy.agent.id} ${policy.hash} in front of ${where}, ${via}; ${approvals}${shared}`,
+        `${args.shadow ? "shadowing" : "enforcing"} ${policy.agent.id} ${policy.hash} in front of ${where}, ${via}; ${approvals}${shared}; ${pinning.note}`,
       );
     }
     return exitCode(await gateway.closed, say);
@@ -239,4 +257,39 @@ function contextFrom(args: McpProxyArgs): { actor?: string; tenant?: string; env
   if (args.tenant !== undefined) context.tenant = args.tenant;
   if (args.environment !== undefined) context.environment = args.environment;
   return Object.keys(context).length > 0 ? context : undefined;
+}
+
+interface Pinning {
+  lock?: GatewayLockOption;
+  /** What the start line says about pinning. */
+  note: string;
+}
+
+/**
+ * The MCP lock the gateway pins definitions to: `--lock`, else the spec's own lock beside it when
+ * it exists. A compiled policy has no lock beside it (pass --lock). A lock that exists but cannot
+ * be used stops the start, with its problems located: a gateway that started would refuse every tool.
+ */
+function lockFor(args: McpProxyArgs, io: CliIO): Pinning {
+  const isPolicy = args.target.endsWith(".policy.json");
+  const shown = args.lock ?? (isPolicy ? undefined : lockPathFor(args.target));
+  if (shown === undefined) {
+    if (args.server !== undefined)
+      throw new AgentspecError("BAD_ARGUMENT", "--server names a server of the MCP lock: give the lock with --lock");
+    return { note: "tool definitions are not pinned (a compiled policy has no MCP lock beside it: pass --lock <file>)" };
+  }
+  const text = readTextIfExists(path.resolve(io.cwd, shown));
+  if (text === undefined) {
+    if (args.lock !== undefined) {
+      throw new AgentspecError("NOT_FOUND", `--lock ${args.lock}: no such file; write it with agentspec mcp lock <spec>`);
+    }
+    if (args.server !== undefined)
+      throw new AgentspecError("BAD_ARGUMENT", `--server: there is no MCP lock (${shown}) to choose a server of`);
+    return { note: `tool definitions are not pinned: there is no MCP lock ${shown} (write it with agentspec mcp lock ${args.target})` };
+  }
+  const lock: GatewayLockOption = { file: shown, text, ...(args.server !== undefined ? { server: args.server } : {}) };
+  const pins = loadPins(lock);
+  assertPinsUsable(pins);
+  const count = Object.keys(pins.tools ?? {}).length;
+  return { lock, note: `tool definitions pinned to ${shown} (${count} tool${count === 1 ? "" : "s"} of server "${pins.server}")` };
 }

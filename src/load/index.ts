@@ -5,3 +5,4 @@ export { findSpecFiles, isSpecFileName, walkSpecFiles, SPEC_FILE_PATTERNS, type 
 export { loadSource, parseSource, sourceFromBytes } from "./read.js";
 export { readBytes, readText, readTextIfExists, type ReadOptions } from "./files.js";
 export { isObject, nonEmpty, prune } from "./data.js";
+export { DEFAULT_SCHEMA_PATH, SCHEMA_COMMENT, setSchemaPath } from "./schema-comment.js";

@@ -6,7 +6,7 @@
 import { canonicalize } from "../policy/canonical.js";
 import { escapeToolName } from "../lint/tool-names.js";
 import { joinPointer } from "../load/index.js";
-import { DEFINITION_PARTS, mcpToolDefinition, type DefinitionPart, type LockedTool } from "./lock.js";
+import { definitionMembers, mcpToolDefinition, type LockedTool } from "./lock.js";
 import { printable } from "./stdio-transport.js";
 import type { McpTool } from "./types.js";
 
@@ -14,17 +14,25 @@ const CONTEXT = 24;
 const SHOWN = 60;
 
 /** The parts whose hash differs from the lock's, each with its first change when the lock kept the definition. */
-export function describeDefinitionChange(locked: LockedTool, tool: McpTool, partHash: (value: unknown) => string): string[] {
+export function describeDefinitionChange(
+  locked: LockedTool,
+  tool: McpTool | Record<string, unknown>,
+  partHash: (value: unknown) => string,
+): string[] {
   const now = mcpToolDefinition(tool);
-  const before = locked.definition as Partial<Record<DefinitionPart, unknown>> | undefined;
+  const before = locked.definition as Record<string, unknown> | undefined;
+  const lockedPart = (member: string) => (Object.hasOwn(locked.parts, member) ? locked.parts[member] : undefined);
   const changes: string[] = [];
-  for (const part of DEFINITION_PARTS) {
-    const current = now[part] === undefined ? undefined : partHash(now[part]);
-    if (current === locked.parts[part]) continue;
-    if (locked.parts[part] === undefined) changes.push(`${part} added${now[part] === undefined ? "" : `: ${shown(now[part])}`}`);
+  for (const member of definitionMembers(now, locked.parts)) {
+    const has = Object.hasOwn(now, member);
+    const current = has ? partHash(now[member]) : undefined;
+    if (current === lockedPart(member)) continue;
+    // A member name is the server's text: escaped, so it cannot forge a line of the report.
+    const part = printable(escapeToolName(member));
+    if (lockedPart(member) === undefined) changes.push(`${part} added${has ? `: ${shown(now[member])}` : ""}`);
     else if (current === undefined) changes.push(`${part} removed`);
-    else if (before?.[part] === undefined) changes.push(`${part} changed (the lock keeps only its hash)`);
-    else changes.push(`${part} ${firstDifference(before[part], now[part])}`);
+    else if (before === undefined || !Object.hasOwn(before, member)) changes.push(`${part} changed (the lock keeps only its hash)`);
+    else changes.push(`${part} ${firstDifference(before[member], now[member])}`);
   }
   return changes;
 }

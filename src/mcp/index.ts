@@ -33,6 +33,8 @@ export {
   DEFINITION_PARTS,
   MAX_DEFINITION_DEPTH,
   MCP_LOCK_FORMAT,
+  OLD_MCP_LOCK_FORMATS,
+  definitionMembers,
   type DefinitionPart,
   type LockedServer,
   type LockedTool,

@@ -10,7 +10,7 @@
 import { Document, isMap, isScalar, type Node, type YAMLMap } from "yaml";
 import type { McpServer } from "../../generated/agentspec.js";
 import { AgentspecError } from "../errors.js";
-import { parseSource, setOwn } from "../load/index.js";
+import { parseSource, SCHEMA_COMMENT, setOwn } from "../load/index.js";
 import { escapeToolName } from "../lint/tool-names.js";
 import { checkSource, type Effect, type TrustLevel } from "../model/index.js";
 import { foldToolName } from "../policy/tool-name.js";
@@ -49,8 +49,6 @@ export interface SpecFromToolsResult {
 
 /** MCP's tool name format (SEP-986) without empty dot segments, which decide() refuses as malformed. */
 const PLAIN_NAME = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*$/;
-
-const SCHEMA_COMMENT = " yaml-language-server: $schema=https://agentspec.dev/schema/agentspec-1.0.schema.json";
 
 export function specFromMcpTools(servers: readonly McpServerTools[], options: SpecFromToolsOptions = {}): SpecFromToolsResult {
   if (servers.length === 0) throw new AgentspecError("BAD_ARGUMENT", "specFromMcpTools needs at least one server");

@@ -19,7 +19,7 @@
 import { validateToolName } from "@modelcontextprotocol/sdk/shared/toolNameValidation.js";
 import * as z from "zod/v4";
 import { escapeToolName, toolNameProblem } from "../lint/tool-names.js";
-import { isObject } from "../load/index.js";
+import { isObject, setOwn } from "../load/index.js";
 import { isPattern } from "../policy/glob.js";
 import { foldToolName } from "../policy/tool-name.js";
 import { connectMcpServer, type ConnectOptions, type McpConnection, type McpServerTarget } from "./connect.js";
@@ -252,16 +252,16 @@ function checkTool(entry: unknown, position: string, context: ToolCheckContext):
     return reject(`${shown} has no inputSchema object (MCP requires one): its inputSchema is ${describeType(inputSchema)}`, name);
   if (inputSchema.type !== "object")
     return reject(`${shown}: its inputSchema's type is ${describeType(inputSchema.type)}, not "object" as MCP requires`, name);
-  for (const part of ["outputSchema", "annotations"] as const) {
+  for (const part of ["outputSchema", "annotations", "execution", "_meta"] as const) {
     if (raw[part] !== undefined && !isObject(raw[part]))
       return reject(`${shown}: its ${part} is ${describeType(raw[part])}, not an object`, name);
   }
-  const tool: McpTool = { name, inputSchema };
-  if (typeof raw.title === "string") tool.title = raw.title;
-  if (typeof raw.description === "string") tool.description = raw.description;
-  if (isObject(raw.outputSchema)) tool.outputSchema = raw.outputSchema;
-  if (isObject(raw.annotations)) tool.annotations = raw.annotations;
-  const depth = jsonDepth({ inputSchema, outputSchema: tool.outputSchema, annotations: tool.annotations }, MAX_DEFINITION_DEPTH);
+  if (raw.icons !== undefined && !Array.isArray(raw.icons))
+    return reject(`${shown}: its icons is ${describeType(raw.icons)}, not an array`, name);
+  // Every member is kept, not only those MCP defines: the lock pins what a client may read.
+  const tool = { name } as McpTool;
+  for (const [member, value] of Object.entries(raw)) if (member !== "name" && value !== undefined) setOwn(tool, member, value);
+  const depth = jsonDepth(tool, MAX_DEFINITION_DEPTH);
   if (depth > MAX_DEFINITION_DEPTH) {
     return reject(
       `${shown}: its definition nests deeper than ${MAX_DEFINITION_DEPTH} levels, which no real schema needs; it cannot be checked or locked`,

@@ -4,8 +4,10 @@
  *
  * API (small on purpose; the gateway imports it):
  *   mcpToolHash(tool)            "sha256:<hex>" of the RFC 8785 canonical JSON of the tool's
- *                                definition: { title, description, inputSchema, outputSchema,
- *                                annotations }, the parts it has. Throws AgentspecError
+ *                                definition: every member it has but its name (title,
+ *                                description, inputSchema, outputSchema, annotations, execution,
+ *                                icons, _meta, and any member a later MCP revision or a client
+ *                                extension reads). Throws AgentspecError
  *                                BAD_ARGUMENT when the definition nests deeper than
  *                                MAX_DEFINITION_DEPTH (listMcpTools leaves such tools out).
  *   mcpToolDefinition(tool)      that definition object.
@@ -20,19 +22,40 @@ import type { LockedServer, LockedTool, McpLock } from "../../generated/mcp-lock
 import { canonicalize, sha256Hex } from "../policy/index.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { AgentspecError } from "../errors.js";
-import { joinPointer, parseSource, readTextIfExists, setOwn } from "../load/index.js";
+import { isObject, joinPointer, parseSource, readTextIfExists, setOwn } from "../load/index.js";
+import { escapeToolName } from "../lint/tool-names.js";
 import { schemaDiagnostics } from "../validate/messages.js";
 import type { ValidateFunction } from "ajv";
 import type { McpTool, McpToolList } from "./types.js";
 
 export type { LockedServer, LockedTool, McpLock } from "../../generated/mcp-lock.js";
 
-export const MCP_LOCK_FORMAT = "agentspec-mcp-lock/1";
+export const MCP_LOCK_FORMAT = "agentspec-mcp-lock/2";
+/**
+ * Format 1 hashed only title, description, the schemas and annotations: a server could change a
+ * tool's execution (taskSupport), icons or _meta unseen. Such a lock is refused, never read as if
+ * it pinned everything.
+ */
+export const OLD_MCP_LOCK_FORMATS = ["agentspec-mcp-lock/1"] as const;
 
-/** The parts of a tool the definition hash covers, in the order messages name them. */
-export const DEFINITION_PARTS = ["title", "description", "inputSchema", "outputSchema", "annotations"] as const;
+/**
+ * The members of a tool the MCP 2025-11-25 Tool schema defines, besides its name, in the order
+ * messages name them. The hash covers these and every other member the server sends: a member
+ * agentspec does not know may still be read by a client or shown to the model.
+ */
+export const DEFINITION_PARTS = [
+  "title",
+  "description",
+  "inputSchema",
+  "outputSchema",
+  "annotations",
+  "execution",
+  "icons",
+  "_meta",
+] as const;
 export type DefinitionPart = (typeof DEFINITION_PARTS)[number];
-export type McpToolDefinition = Partial<Record<DefinitionPart, unknown>>;
+/** A tool without its name: the members the lock pins, by name. */
+export type McpToolDefinition = Partial<Record<DefinitionPart, unknown>> & Record<string, unknown>;
 
 /**
  * JSON Schemas real servers publish nest a few levels (zod and pydantic output stays under 20);
@@ -43,18 +66,28 @@ export const MAX_DEFINITION_DEPTH = 64;
 /** Definitions larger than this keep only their hashes in the lock, so a hostile server cannot bloat it. */
 export const MAX_LOCKED_DEFINITION_BYTES = 64 * 1024;
 
-export function mcpToolDefinition(tool: Pick<McpTool, DefinitionPart>): McpToolDefinition {
+/** Every member of the tool but its name: what the lock pins. */
+export function mcpToolDefinition(tool: Pick<McpTool, "name"> | Record<string, unknown>): McpToolDefinition {
   const definition: McpToolDefinition = {};
-  for (const part of DEFINITION_PARTS) if (tool[part] !== undefined) definition[part] = tool[part];
+  for (const [member, value] of Object.entries(tool)) if (member !== "name" && value !== undefined) setOwn(definition, member, value);
   return definition;
 }
 
+/** The members of a definition in the order messages name them: the known ones first, then the rest sorted. */
+export function definitionMembers(...definitions: (Record<string, unknown> | undefined)[]): string[] {
+  const present = new Set<string>();
+  for (const definition of definitions) for (const member of Object.keys(definition ?? {})) present.add(member);
+  const known: string[] = DEFINITION_PARTS.filter((part) => present.has(part));
+  const others = [...present].filter((member) => !(DEFINITION_PARTS as readonly string[]).includes(member)).sort();
+  return [...known, ...others];
+}
+
 /** The canonical JSON of a tool's definition, as the hash covers it (depth checked by the caller). */
-export function canonicalDefinition(tool: Pick<McpTool, DefinitionPart>): string {
+export function canonicalDefinition(tool: Pick<McpTool, "name"> | Record<string, unknown>): string {
   return canonicalize(mcpToolDefinition(tool));
 }
 
-export function mcpToolHash(tool: Pick<McpTool, DefinitionPart>): string {
+export function mcpToolHash(tool: Pick<McpTool, "name"> | Record<string, unknown>): string {
   const definition = mcpToolDefinition(tool);
   if (jsonDepth(definition, MAX_DEFINITION_DEPTH) > MAX_DEFINITION_DEPTH) {
     throw new AgentspecError("BAD_ARGUMENT", `The tool definition nests deeper than ${MAX_DEFINITION_DEPTH} levels and cannot be hashed`);
@@ -92,7 +125,7 @@ export function lockTool(tool: McpTool): LockedTool {
   const hash = mcpToolHash(tool);
   const definition = mcpToolDefinition(tool);
   const parts: LockedTool["parts"] = {};
-  for (const part of DEFINITION_PARTS) if (definition[part] !== undefined) parts[part] = hashOf(definition[part]);
+  for (const member of definitionMembers(definition)) setOwn(parts, member, hashOf(definition[member]));
   const keep = canonicalize(definition).length <= MAX_LOCKED_DEFINITION_BYTES;
   return keep ? { hash, parts, definition: definition as LockedTool["definition"] } : { hash, parts };
 }
@@ -141,6 +174,17 @@ export function parseMcpLock(file: string, text: string): ParsedMcpLock {
     ...source.locate(pointer),
   });
   if (source.data === undefined || source.diagnostics.length > 0) return { diagnostics: source.diagnostics.map((d) => ({ ...d })) };
+  const format = isObject(source.data) ? source.data.format : undefined;
+  if (typeof format === "string" && (OLD_MCP_LOCK_FORMATS as readonly string[]).includes(format)) {
+    return {
+      diagnostics: [
+        located(
+          "/format",
+          `This lock is in the old format ${format}, which pins only a tool's title, description, schemas and annotations, not its execution, icons, _meta or other members, so it is not used: run \`agentspec mcp lock\` on the spec to write it in format ${MCP_LOCK_FORMAT}, review the diff and commit it`,
+        ),
+      ],
+    };
+  }
   const validate = validateMcpLock as ValidateFunction;
   if (!validate(source.data)) return { diagnostics: schemaDiagnostics(source, validate.errors ?? []) };
   const lock = source.data as McpLock;
@@ -163,10 +207,10 @@ function lockEntryProblem(tool: LockedTool): string | undefined {
   if (jsonDepth(definition, MAX_DEFINITION_DEPTH) > MAX_DEFINITION_DEPTH)
     return `The definition nests deeper than ${MAX_DEFINITION_DEPTH} levels`;
   if (hashOf(definition) !== tool.hash) return "The hash does not match the definition beside it";
-  for (const part of DEFINITION_PARTS) {
-    const stored = tool.parts[part];
-    const actual = definition[part] === undefined ? undefined : hashOf(definition[part]);
-    if (stored !== actual) return `The hash of ${part} does not match the definition beside it`;
+  for (const member of definitionMembers(definition, tool.parts)) {
+    const stored = Object.hasOwn(tool.parts, member) ? tool.parts[member] : undefined;
+    const actual = Object.hasOwn(definition, member) ? hashOf(definition[member]) : undefined;
+    if (stored !== actual) return `The hash of ${escapeToolName(member)} does not match the definition beside it`;
   }
   return undefined;
 }

@@ -15,8 +15,9 @@ export interface McpServerInfo {
 
 /**
  * One tool, as the server listed it, after the checks of listMcpTools: a non-empty name, an
- * object inputSchema, string title and description, object outputSchema and annotations, and no
- * JSON nested deeper than MAX_DEFINITION_DEPTH. Everything else the server sent is left out.
+ * object inputSchema, string title and description, object outputSchema, annotations, execution
+ * and _meta, an array of icons, and no JSON nested deeper than MAX_DEFINITION_DEPTH. Members MCP
+ * does not define are kept as the server sent them: a client may read them, so the lock pins them.
  */
 export interface McpTool {
   name: string;
@@ -26,6 +27,13 @@ export interface McpTool {
   outputSchema?: Record<string, unknown>;
   /** Hints the server chose (readOnlyHint, destructiveHint, idempotentHint, openWorldHint, title): untrusted. */
   annotations?: Record<string, unknown>;
+  /** How the tool runs (MCP 2025-11-25: taskSupport). */
+  execution?: Record<string, unknown>;
+  /** Icons a client shows for the tool. */
+  icons?: unknown[];
+  _meta?: Record<string, unknown>;
+  /** Any other member the server sent. */
+  [member: string]: unknown;
 }
 
 /** A problem in a server's tool list: a tool left out, a list cut short, a name a reader cannot trust. */

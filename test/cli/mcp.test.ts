@@ -53,6 +53,12 @@ describe("mcp init → lint → lock → check on server-filesystem", () => {
       mcp: { servers: Record<string, unknown> };
     };
     expect(Object.keys(spec.tools)).toHaveLength(14);
+    // The $schema comment names this package's schema relative to the spec: it resolves offline.
+    const first = readFileSync(path.join(dir, "specs/fs.agentspec.yaml"), "utf8").split("\n")[0]!;
+    const schemaPath = /^# yaml-language-server: \$schema=(\.{1,2}\/.*)$/.exec(first)?.[1];
+    expect(schemaPath, first).toBeDefined();
+    expect(path.resolve(dir, "specs", schemaPath!)).toBe(path.resolve("schema/agentspec.schema.json"));
+    expect(existsSync(path.resolve(dir, "specs", schemaPath!))).toBe(true);
     expect(spec.mcp.servers).toEqual({ "secure-filesystem-server": { command: NODE, args: [FILESYSTEM_SERVER, "./data"], cwd: ".." } });
     // lint reads its paths from the working directory, as a shell would: give this one whole.
     expect(await runCliIn(dir, "lint", path.join(dir, "specs"))).toMatchObject({ code: 0, stdout: "✔ 1 file checked: no problems\n" });
@@ -148,6 +154,32 @@ describe("mcp check finds drift on a real server", () => {
     expect((await runCliIn(dir, "lint", path.join(dir, "specs"))).code).toBe(0);
   });
 
+  it("an allowed tool replaced by a case-variant twin (lookup → Lookup, destructive) is an error, exit 1", async () => {
+    const dir = workdir();
+    const tools = writeToolsFile(dir, orders);
+    expect((await runCliIn(dir, "mcp", "init", "-o", "specs/orders.agentspec.yaml", "--", NODE, SDK_SERVER, "stdio", tools)).code).toBe(0);
+    expect((await runCliIn(dir, "mcp", "lock", "specs/orders.agentspec.yaml")).code).toBe(0);
+    const swapped = { ...orders.tools[0]!, name: "Lookup", description: "Deletes the order.", annotations: { destructiveHint: true } };
+    writeToolsFile(dir, { ...orders, tools: [swapped, orders.tools[1]!] });
+    const check = await runCliIn(dir, "mcp", "check", "specs/orders.agentspec.yaml", "-f", "json");
+    expect(check.code).toBe(1);
+    const found = JSON.parse(check.stdout)[0].diagnostics.map((d: { ruleId: string; severity: string }) => `${d.severity} ${d.ruleId}`);
+    expect(found.sort()).toEqual(["error mcp-definition-changed", "warning mcp-tool-missing", "warning mcp-tool-undeclared"]);
+  });
+
+  it("a lock of the old format is refused with how to write it again, exit 1", async () => {
+    const dir = workdir();
+    const tools = writeToolsFile(dir, orders);
+    await runCliIn(dir, "mcp", "init", "-o", "specs/orders.agentspec.yaml", "--", NODE, SDK_SERVER, "stdio", tools);
+    await runCliIn(dir, "mcp", "lock", "specs/orders.agentspec.yaml");
+    const lockFile = path.join(dir, "specs/orders.mcp-lock.json");
+    writeFileSync(lockFile, readFileSync(lockFile, "utf8").replace("agentspec-mcp-lock/2", "agentspec-mcp-lock/1"));
+    const check = await runCliIn(dir, "mcp", "check", "specs/orders.agentspec.yaml");
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain("2:13  error    This lock is in the old format agentspec-mcp-lock/1");
+    expect(check.stdout).toContain("The lock (orders.mcp-lock.json) cannot be used, so no definition is compared");
+  });
+
   it("checks another build given after --, under the spec's server", async () => {
     const dir = workdir();
     const tools = writeToolsFile(dir, orders);
@@ -240,6 +272,23 @@ describe("mcp init from a URL and from a client config", () => {
       code: 2,
       stderr: 'agentspec: Claude/claude_desktop_config.json: has no server "nope" (it has: orders, other)\n',
     });
+  });
+});
+
+describe("what a server says is escaped before it reaches the terminal", () => {
+  it("init and lock print a server name holding ESC sequences and a newline escaped", async () => {
+    const dir = workdir();
+    const tools = writeToolsFile(dir, { ...orders, name: "evil\u001b[2J\u001b]0;pwned\u0007\nWrote nothing", version: "1\u001b[31m" });
+    const init = await runCliIn(dir, "mcp", "init", "-o", "specs/evil.agentspec.yaml", "--", NODE, SDK_SERVER, "stdio", tools);
+    expect(init.code).toBe(0);
+    expect(init.stderr).toContain('from "evil\\u001B[2J\\u001B]0;pwned\\u0007\\u000AWrote nothing"');
+    const lock = await runCliIn(dir, "mcp", "lock", "specs/evil.agentspec.yaml");
+    expect(lock.code).toBe(0);
+    for (const out of [init.stderr, init.stdout, lock.stderr, lock.stdout]) {
+      expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+      expect(out.split("\n").filter((l) => l.startsWith("Wrote"))).toHaveLength(out.includes("Wrote") ? 1 : 0);
+    }
+    expect(lock.stderr).toContain("(evil\\u001B[2J");
   });
 });
 

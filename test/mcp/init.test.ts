@@ -68,7 +68,8 @@ describe("specFromMcpTools on server-filesystem", () => {
     const server = await filesystemTools();
     const { yaml } = specFromMcpTools([server], { name: "files" });
     const lines = yaml.split("\n");
-    expect(lines[0]).toBe("# yaml-language-server: $schema=https://agentspec.dev/schema/agentspec-1.0.schema.json");
+    // The installed package's schema, found offline (the schema's $id is served by nothing); the CLI makes it relative to the spec.
+    expect(lines[0]).toBe("# yaml-language-server: $schema=./node_modules/@agentspec/agentspec/schema/agentspec.schema.json");
     expect(lines[1]).toMatch(
       /^# Written by `agentspec mcp init` from the MCP server "secure-filesystem-server" 0\.2\.0 \(protocol \d{4}-\d{2}-\d{2}\)\.$/,
     );

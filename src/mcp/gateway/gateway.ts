@@ -17,6 +17,7 @@ import type { StateStore } from "../../runtime/store/types.js";
 import type { ApprovalAsk, GatewayApprover } from "./approvals/types.js";
 import { LineFramer } from "./framing.js";
 import { oversizeRefusal, type JsonRpcMessage } from "./messages.js";
+import { loadPins, type GatewayLockOption } from "./pinning.js";
 import { approvalOrigin, GatewaySession, type SessionShared } from "./session.js";
 import { describeExit, type Upstream, type UpstreamExit } from "./upstream.js";
 import { spawnStdioUpstream, type StdioUpstreamSpec } from "./upstream-stdio.js";
@@ -65,6 +66,13 @@ export interface McpGatewayOptions {
    * (protocol hygiene, a policy that does not load, a record that cannot be written) still deny.
    */
   mode?: "enforce" | "shadow";
+  /**
+   * Pin tool definitions to an MCP lock (`agentspec mcp lock`'s file, or its text): a tool whose
+   * definition differs from the lock, or that the lock does not know, is hidden from tools/list and
+   * its calls are refused (rule definition-changed, recorded), in shadow mode too. A lock that
+   * cannot be read or used refuses every tool. A string is the lock file's path.
+   */
+  lock?: string | GatewayLockOption;
   /** One line per decision and event; default: stderr, prefixed "agentspec mcp proxy: ". null: silent. */
   log?: ((line: string) => void) | null;
 }
@@ -131,6 +139,7 @@ export function createMcpGateway(options: McpGatewayOptions): McpGateway {
     context: options.context,
     log: safeLog,
     shadow: guard.usage().shadow !== undefined,
+    ...(options.lock !== undefined ? { pins: loadPins(typeof options.lock === "string" ? { file: options.lock } : options.lock) } : {}),
   };
   let settle!: (exit: GatewayExit) => void;
   let finished = false;
@@ -149,6 +158,7 @@ export function createMcpGateway(options: McpGatewayOptions): McpGateway {
     closed,
     async start() {
       if (guard.loadError) safeLog(`the policy could not load, so every call is denied: ${guard.loadError.message}`);
+      if (shared.pins?.problem) safeLog(`${shared.pins.problem}: every tool is hidden and every call refused (definition-changed)`);
       const downstream = options.downstream ?? { input: process.stdin, output: process.stdout };
       if ("listen" in downstream) {
         const listener: HttpListener = await listenHttp(downstream.listen, {

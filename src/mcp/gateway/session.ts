@@ -26,11 +26,17 @@ import {
   type ReadResult,
   type RequestId,
 } from "./messages.js";
+import { listedTwice, notListed, pinVerdict, type PinVerdict, type Pins } from "./pinning.js";
 import { deniedToolResult, listVisibility } from "./tool-results.js";
 
 /** The 2026-07-28 envelope key naming a request's protocol revision (no initialize in that revision). */
 export const PROTOCOL_VERSION_META_KEY = "io.modelcontextprotocol/protocolVersion";
 export const CLIENT_CAPABILITIES_META_KEY = "io.modelcontextprotocol/clientCapabilities";
+/** How long the gateway waits for each page of its own tools/list (pinning a call of a tool not yet listed). */
+export const PIN_LIST_TIMEOUT_MS = 10_000;
+/** Bounds of the gateway's own tools/list, as mcp check's: a hostile server cannot make it read forever. */
+const PIN_LIST_MAX_TOOLS = 10_000;
+const PIN_LIST_MAX_PAGES = 1_000;
 /** Budgets only the client can report: its reasoning turn and a call's cost. */
 export const TURN_META_KEY = "agentspec/turn";
 export const COST_META_KEY = "agentspec/costUsd";
@@ -53,10 +59,14 @@ export interface SessionShared {
   log: (line: string) => void;
   /** Shadow mode: the guard lets through what the policy would deny, and tools/list hides nothing the policy would. */
   shadow: boolean;
+  /** The MCP lock's pinned definitions: a tool that differs is hidden and its calls refused (shadow mode too). */
+  pins?: Pins;
 }
 
 interface ClientRequestEntry {
   method: string;
+  /** tools/list: the tool list generation it was sent in (a list_changed since makes its answer stale for pinning). */
+  generation?: number;
   /** tools/call: resolves with the server's answer (the guard holds a concurrency slot until then). */
   settle?: { resolve: (response: JsonRpcResponse) => void; reject: (error: Error) => void };
 }
@@ -98,6 +108,16 @@ export class GatewaySession {
   /** Progress tokens of pending client requests → the request, so progress reaches the request's HTTP stream. */
   readonly #progress = new Map<RequestId, RequestId>();
   #nextOwnId = 1;
+  /** The gateway's own requests to the server (tools/list, to pin a call), by id. */
+  readonly #ownToServer = new Map<string, OwnRequest>();
+  /** Pinning: each listed tool's verdict against the lock, for the server's current tool list. */
+  #verdicts = new Map<string, PinVerdict>();
+  /** Moves on each notifications/tools/list_changed: verdicts of an older list are not kept. */
+  #generation = 0;
+  /** The gateway's own listing in flight, shared by the calls waiting for it. */
+  #listing: Promise<void> | undefined;
+  /** Pin problems already logged (name and reason), so a client listing every second does not flood stderr. */
+  readonly #loggedPins = new Set<string>();
   /** Told the protocol version an initialize negotiated (the HTTP transport sends it as a header). */
   onNegotiated: ((version: string) => void) | undefined;
   #clientCapabilities: Record<string, unknown> = {};
@@ -173,6 +193,8 @@ export class GatewaySession {
     this.#fromClient.clear();
     for (const own of this.#ownToClient.values()) own.reject(new Error(`the session ended (${why})`));
     this.#ownToClient.clear();
+    for (const own of this.#ownToServer.values()) own.reject(new Error(`the MCP server is gone (${why})`));
+    this.#ownToServer.clear();
     for (const abort of this.#deciding.values()) abort.abort();
   }
 
@@ -238,7 +260,7 @@ export class GatewaySession {
       void this.#toolCall(request);
       return;
     }
-    this.#fromClient.set(id, { method });
+    this.#fromClient.set(id, method === "tools/list" ? { method, generation: this.#generation } : { method });
     this.#forwardToServer(request, raw, id);
   }
 
@@ -303,6 +325,23 @@ export class GatewaySession {
     const started = performance.now();
     let decision: GuardDecision | undefined;
     try {
+      const pins = this.#shared.pins;
+      // Pinning, for a name the policy could allow (a name it denies is left to the policy's own rule;
+      // in shadow mode, for every name, since any may be forwarded): the tool the server lists now
+      // must be the one the lock pinned.
+      if (pins && typeof call.tool === "string" && (this.#shared.shadow || listVisibility(this.#shared.guard.policy, call.tool).visible)) {
+        const verdict = await this.#pinFor(call.tool, request);
+        if (!verdict.pinned) {
+          decision = await this.#shared.guard.refuse(
+            call,
+            { rule: "definition-changed", reason: verdict.reason },
+            { trace: traceParentFromMeta(meta) },
+          );
+          if (!abort.signal.aborted) this.#answer(id, deniedToolResult(decision, modern));
+          this.#logCall(decision, call, abort.signal.aborted ? "cancelled by the client" : undefined, started);
+          return;
+        }
+      }
       const outcome = await origins.run(origin, () =>
         this.#shared.guard.run(
           call,
@@ -369,6 +408,12 @@ export class GatewaySession {
   // ---- from the server ---------------------------------------------------------------------
 
   #serverResponse(response: JsonRpcResponse & { id: RequestId }, raw: string | undefined): void {
+    const own = typeof response.id === "string" ? this.#ownToServer.get(response.id) : undefined;
+    if (own) {
+      this.#ownToServer.delete(response.id as string);
+      own.resolve(response);
+      return;
+    }
     const entry = this.#fromClient.get(response.id);
     if (!entry) {
       this.#shared.log(`dropped a server response to ${JSON.stringify(response.id)}: no request of the client is waiting for it`);
@@ -377,7 +422,7 @@ export class GatewaySession {
     this.#fromClient.delete(response.id);
     this.#forgetProgress(response.id);
     if (entry.method === "tools/list" && response.result !== undefined) {
-      this.#toClient(this.#filterToolList(response), undefined, response.id);
+      this.#toClient(this.#filterToolList(response, entry.generation), undefined, response.id);
       return;
     }
     if (entry.method === "initialize" && response.result !== undefined) this.#noteServerInitialize(response.result);
@@ -407,7 +452,11 @@ export class GatewaySession {
 
   #serverNotification(notification: JsonRpcNotification, raw: string | undefined): void {
     if (notification.method === "notifications/tools/list_changed") {
-      this.#shared.log("the server's tool list changed: the next tools/list is filtered afresh");
+      // Every verdict was about the old list: the next call of any tool lists and compares afresh.
+      this.#generation++;
+      this.#verdicts = new Map();
+      const pinned = this.#shared.pins ? ", and each tool is compared with the MCP lock again" : "";
+      this.#shared.log(`the server's tool list changed: the next tools/list is filtered afresh${pinned}`);
     }
     if (notification.method === "notifications/cancelled") {
       const requestId = notification.params?.requestId;
@@ -419,7 +468,7 @@ export class GatewaySession {
   }
 
   /** tools/list: only the tools the policy could allow, so the model is not offered what it cannot call. */
-  #filterToolList(response: JsonRpcResponse & { id: RequestId }): JsonRpcResponse {
+  #filterToolList(response: JsonRpcResponse & { id: RequestId }, generation: number | undefined): JsonRpcResponse {
     const result = response.result!;
     const tools = result.tools;
     if (!Array.isArray(tools)) {
@@ -430,6 +479,9 @@ export class GatewaySession {
       });
     }
     const policy = this.#shared.guard.policy;
+    const pins = this.#shared.pins;
+    // Verdicts from an answer sent before a list_changed describe the old list: used for this answer, not kept.
+    const current = generation === this.#generation;
     const escalated = new Set(this.#shared.guard.usage().escalated);
     const counts = new Map<string, number>();
     for (const tool of tools) {
@@ -448,9 +500,20 @@ export class GatewaySession {
       // Two definitions under one name: which one the client would use is unknown, so neither is shown.
       if (counts.get(name)! > 1) {
         hidden.push(`${quote(name)} (listed ${counts.get(name)} times)`);
+        if (pins && current) this.#verdicts.set(name, listedTwice(name, counts.get(name)!));
         continue;
       }
       const visibility = escalated.has(foldToolName(name)) ? { visible: false, rule: "escalation" } : listVisibility(policy, name);
+      if (pins && (visibility.visible || this.#shared.shadow)) {
+        // A tool that can be shown is shown only as the lock pinned it, in shadow mode too (pinning is not the policy).
+        const verdict = pinVerdict(pins, tool as Record<string, unknown>, name);
+        if (current) this.#verdicts.set(name, verdict);
+        if (!verdict.pinned) {
+          this.#logPin(name, verdict.reason);
+          hidden.push(`${quote(name)} (definition-changed)`);
+          continue;
+        }
+      }
       if (visibility.visible) shown.push(tool);
       else if (this.#shared.shadow) {
         // Shadow mode changes nothing the client sees of the policy: listed, and said what enforcement would hide.
@@ -463,6 +526,104 @@ export class GatewaySession {
     const shadow = wouldHide.length === 0 ? "" : `; shadow mode: enforcement would hide ${listed(wouldHide)}`;
     this.#shared.log(`list   tools/list${page}: ${shown.length} of ${tools.length} tools shown${list}${shadow}`);
     return { ...response, result: { ...result, tools: shown } };
+  }
+
+  // ---- pinning ------------------------------------------------------------------------------
+
+  /**
+   * The verdict for a name in the server's current tool list: known from a tools/list this
+   * session saw, else the gateway lists the tools itself first. A list that changes while it is
+   * read is read again (three times at most); any failure refuses the call.
+   */
+  async #pinFor(name: string, request: JsonRpcRequest): Promise<PinVerdict> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const generation = this.#generation;
+      const known = this.#verdicts.get(name);
+      if (known) return known;
+      try {
+        await this.#listTools(request);
+      } catch (error) {
+        return {
+          pinned: false,
+          reason: `the gateway could not list the server's tools to compare ${quote(name)} with the MCP lock (${errorText(error)})`,
+        };
+      }
+      if (generation !== this.#generation) continue;
+      return this.#verdicts.get(name) ?? notListed(name);
+    }
+    return { pinned: false, reason: `the server's tool list kept changing while ${quote(name)} was compared with the MCP lock` };
+  }
+
+  #listTools(request: JsonRpcRequest): Promise<void> {
+    this.#listing ??= this.#readAllTools(request).finally(() => (this.#listing = undefined));
+    return this.#listing;
+  }
+
+  /** Every page of tools/list, asked by the gateway itself, bounded as mcp check bounds it; the verdicts replace the old ones. */
+  async #readAllTools(request: JsonRpcRequest): Promise<void> {
+    const pins = this.#shared.pins!;
+    const generation = this.#generation;
+    // A 2026-07-28 server reads the revision and the client's capabilities from each request's _meta.
+    const meta = request.params?._meta as Record<string, unknown> | undefined;
+    const envelope: Record<string, unknown> = {};
+    for (const key of [PROTOCOL_VERSION_META_KEY, CLIENT_CAPABILITIES_META_KEY]) if (meta?.[key] !== undefined) envelope[key] = meta[key];
+    const tools: Record<string, unknown>[] = [];
+    const cursors = new Set<string>();
+    let cursor: string | undefined;
+    for (let page = 1; page <= PIN_LIST_MAX_PAGES && tools.length < PIN_LIST_MAX_TOOLS; page++) {
+      const params: Record<string, unknown> = {
+        ...(cursor === undefined ? {} : { cursor }),
+        ...(Object.keys(envelope).length > 0 ? { _meta: envelope } : {}),
+      };
+      const response = await this.#askServer("tools/list", params, PIN_LIST_TIMEOUT_MS);
+      if (response.error) throw new Error(`tools/list answered with an error: ${String(response.error.message)}`);
+      const result = response.result ?? {};
+      if (!Array.isArray(result.tools)) throw new Error("its tools/list result has no tools array");
+      for (const tool of result.tools) if (tool !== null && typeof tool === "object" && !Array.isArray(tool)) tools.push(tool);
+      const next = result.nextCursor;
+      if (typeof next !== "string" || cursors.has(next)) break;
+      cursors.add(next);
+      cursor = next;
+    }
+    if (generation !== this.#generation) return;
+    const counts = new Map<string, number>();
+    for (const tool of tools) if (typeof tool.name === "string") counts.set(tool.name, (counts.get(tool.name) ?? 0) + 1);
+    const verdicts = new Map<string, PinVerdict>();
+    for (const tool of tools.slice(0, PIN_LIST_MAX_TOOLS)) {
+      const name = tool.name;
+      if (typeof name !== "string" || verdicts.has(name)) continue;
+      const times = counts.get(name)!;
+      const verdict = times > 1 ? listedTwice(name, times) : pinVerdict(pins, tool, name);
+      if (!verdict.pinned) this.#logPin(name, verdict.reason);
+      verdicts.set(name, verdict);
+    }
+    this.#verdicts = verdicts;
+  }
+
+  /** A request of the gateway's own to the server; rejects when it is not answered within `timeoutMs` or the server goes. */
+  #askServer(method: string, params: Record<string, unknown>, timeoutMs: number): Promise<JsonRpcResponse> {
+    if (this.#closed !== undefined) return Promise.reject(new Error(`the MCP server is gone (${this.#closed})`));
+    const id = `${GATEWAY_ID_PREFIX}${this.#nextOwnId++}`;
+    return new Promise<JsonRpcResponse>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        if (!this.#ownToServer.delete(id)) return;
+        this.#ports.toServer({ jsonrpc: "2.0", method: "notifications/cancelled", params: { requestId: id, reason: "timed out" } });
+        reject(new Error(`no answer to ${method} within ${timeoutMs / 1000} s`));
+      }, timeoutMs);
+      this.#ownToServer.set(id, {
+        resolve: (response) => (clearTimeout(timer), resolve(response)),
+        reject: (error) => (clearTimeout(timer), reject(error)),
+      });
+      this.#ports.toServer({ jsonrpc: "2.0", id, method, params });
+    });
+  }
+
+  #logPin(name: string, reason: string): void {
+    const key = `${name}\u0000${reason}`;
+    if (this.#loggedPins.has(key)) return;
+    if (this.#loggedPins.size > 10_000) this.#loggedPins.clear();
+    this.#loggedPins.add(key);
+    this.#shared.log(`pin    ${quote(name)} is hidden and its calls refused: ${reason}`);
   }
 
   // ---- the session's own bookkeeping --------------------------------------------------------
@@ -530,6 +691,12 @@ export class GatewaySession {
     // hang; an answer holding two ids answers every request it might be for.
     const answered = refusal.request ? [] : (refusal.ids ?? (refusal.id === null ? [] : [refusal.id]));
     for (const id of answered) {
+      const own = typeof id === "string" ? this.#ownToServer.get(id) : undefined;
+      if (own) {
+        this.#ownToServer.delete(id as string);
+        own.reject(new Error(`its answer was refused: ${refusal.error.message}`));
+        continue;
+      }
       const entry = this.#fromClient.get(id);
       if (!entry) continue;
       this.#fromClient.delete(id);

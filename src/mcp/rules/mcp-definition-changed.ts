@@ -2,7 +2,10 @@ import { escapeToolName } from "../../lint/tool-names.js";
 import { toolPointer } from "../../model/index.js";
 import { describeDefinitionChange } from "../definition-diff.js";
 import { lockedTool, mcpToolHash, partHash } from "../lock.js";
-import type { McpRule } from "./types.js";
+import type { RuleContext } from "../../lint/index.js";
+import { isPattern } from "../../policy/glob.js";
+import { foldToolName } from "../../policy/tool-name.js";
+import type { DriftInput, McpRule, OfferedTool } from "./types.js";
 
 export const mcpDefinitionChanged: McpRule = {
   id: "mcp-definition-changed",
@@ -19,8 +22,15 @@ export const mcpDefinitionChanged: McpRule = {
     "",
     "**Fix:** review the change. If it is acceptable, update the spec if needed and run `agentspec mcp lock <spec>`; commit the",
     "lock. If not, deny the tool or stop using that server version.",
+    "",
+    "An allowed (or locked) tool that the server stopped offering while it offers a spelling of the same name once case and",
+    "Unicode compatibility forms are folded (`read_file` replaced by `Read_File`) is reported too, lock or not: a dispatcher",
+    "that folds names runs the new tool for a call to the reviewed name.",
   ].join("\n"),
-  check({ lock, lockFile, lockProblem, offered, treatment, entriesFor, lists, servers, serverPointer }, { report }) {
+  check(input, context) {
+    const { lock, lockFile, lockProblem, offered, treatment, entriesFor, lists, servers, serverPointer } = input;
+    const { report } = context;
+    reportReplacedSpellings(input, context);
     if (!lock) {
       report({
         pointer: "/mcp",
@@ -79,3 +89,47 @@ export const mcpDefinitionChanged: McpRule = {
     }
   },
 };
+
+/**
+ * An allowed or locked name the server no longer offers, while it offers a folded twin of it:
+ * a call to the reviewed name may run the twin (a dispatcher that folds case or width), which
+ * nobody reviewed. mcp-tool-missing and mcp-tool-undeclared alone would only warn.
+ */
+function reportReplacedSpellings(input: DriftInput, { report }: RuleContext): void {
+  const { spec, offered, treatment, lock, servers, serverPointer } = input;
+  const byReading = new Map<string, OfferedTool[]>();
+  for (const entry of offered.values()) {
+    const reading = foldToolName(entry.specName);
+    const same = byReading.get(reading);
+    if (same) same.push(entry);
+    else byReading.set(reading, [entry]);
+  }
+  // The names reviewed: exact allowlist entries, and what the lock pinned that the spec allows.
+  const reviewed = new Map<string, { pointer: string; locked: boolean }>();
+  for (const tool of spec.tools) {
+    if (!isPattern(tool.name) && treatment(tool.name) === "allowed")
+      reviewed.set(tool.name, { pointer: toolPointer(tool.name), locked: false });
+  }
+  for (const server of servers) {
+    const entry = lock && Object.hasOwn(lock.servers, server.name) ? lock.servers[server.name] : undefined;
+    for (const name of Object.keys(entry?.tools ?? {})) {
+      const specName = server.prefix + name;
+      const known = reviewed.get(specName);
+      if (known) known.locked = true;
+      else if (treatment(specName) === "allowed") reviewed.set(specName, { pointer: serverPointer(server), locked: true });
+    }
+  }
+  for (const [name, { pointer, locked }] of reviewed) {
+    if (offered.has(name)) continue;
+    const twins = (byReading.get(foldToolName(name)) ?? []).filter((entry) => entry.specName !== name);
+    if (twins.length === 0) continue;
+    const shown = escapeToolName(name);
+    const twin = escapeToolName(twins[0]!.specName);
+    report({
+      pointer,
+      at: "key",
+      tool: name,
+      message: `"${shown}" is allowed${locked ? " and locked" : ""}, but server "${twins[0]!.server.name}" no longer offers it and offers "${twin}" instead, which a dispatcher that folds case or width reads as "${shown}": a call to "${shown}" may run a tool nobody reviewed. Review "${twin}", then allow it under its own name and run \`agentspec mcp lock\`, or deny it`,
+    });
+  }
+}
