@@ -1,7 +1,7 @@
 // Cold timings of `agentspec mcp init` and `agentspec mcp check` on the real server-filesystem
 // (14 tools), each a fresh process that starts the server, lists it and stops it, beside the
 // same work done by the SDK's own client in a minimal script (connect, tools/list, close): the
-// ratio is what agentspec adds to talking to the server. Run alone: node bench/mcp.js [--runs N].
+// ratio is what agentspec adds to talking to the server. Run alone: node bench/mcp.js [--runs N] [--hostile].
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
@@ -56,10 +56,43 @@ export function benchMcp({ root, runs = 9 }) {
   }
 }
 
+/**
+ * The hostile case: a server listing 100,000 tools in one page (the tests' raw fixture), which
+ * agentspec cuts at 10,000 (an error, so init, lock and check exit 1). What it costs beside the SDK
+ * client listing the same server: the bound is on memory and time, and this row shows the time.
+ */
+export function benchMcpHostile({ root, runs = 3 }) {
+  const node = process.execPath;
+  const bin = path.join(root, "bin/agentspec.cjs");
+  const server = path.join(root, "test/mcp/fixtures/raw-server.mjs");
+  const dir = mkdtempSync(path.join(os.tmpdir(), "agentspec-bench-mcp-hostile-"));
+  try {
+    const client = path.join(dir, "sdk-client.mjs");
+    writeFileSync(client, sdkClient(root));
+    const spec = path.join(dir, "many.agentspec.yaml");
+    const init = [node, bin, "mcp", "init", "-o", spec, "--force", "--timeout", "120", "--", node, server, "many-tools"];
+    for (const argv of [init, [node, bin, "mcp", "lock", spec, "--timeout", "120"]]) {
+      const { status } = runOnce(argv, { cwd: dir });
+      if (status !== 1) throw new Error(`${argv.slice(2, 4).join(" ")} exited ${status}, not 1 (the list is cut: an error)`);
+    }
+    return medianTimes(
+      [
+        { name: "sdk", argv: [node, client, node, server, "many-tools"] },
+        { name: "init", argv: init },
+        { name: "check", argv: [node, bin, "mcp", "check", spec, "--timeout", "120"] },
+      ],
+      { runs, cwd: dir },
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
   const runsAt = process.argv.indexOf("--runs");
   const times = benchMcp({ root, runs: runsAt === -1 ? 9 : Number(process.argv[runsAt + 1]) });
+  const hostile = process.argv.includes("--hostile") ? benchMcpHostile({ root, runs: 3 }) : undefined;
   const line = (name, t) => `${name.padEnd(48)} ${Math.round(t.ms).toString().padStart(6)} ms  (exit ${t.status})`;
   process.stdout.write(
     [
@@ -72,6 +105,14 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       line("agentspec mcp init -o fs.agentspec.yaml -- …", times.init),
       line("agentspec mcp check fs.agentspec.yaml", times.check),
       `mcp init / SDK client: ${(times.init.ms / times.sdk.ms).toFixed(2)}×   mcp check / SDK client: ${(times.check.ms / times.sdk.ms).toFixed(2)}×`,
+      ...(hostile
+        ? [
+            line("hostile (100,000 tools): SDK client", hostile.sdk),
+            line("hostile: agentspec mcp init (cut at 10,000)", hostile.init),
+            line("hostile: agentspec mcp check (10,000-tool spec)", hostile.check),
+            `hostile init / SDK client: ${(hostile.init.ms / hostile.sdk.ms).toFixed(2)}×   check / SDK client: ${(hostile.check.ms / hostile.sdk.ms).toFixed(2)}×`,
+          ]
+        : []),
       "",
     ].join("\n"),
   );

@@ -13,7 +13,7 @@ import { writeCorpus } from "./corpus.js";
 import { benchDecide, benchDecideUncached } from "./decide.js";
 import { benchDenyScaling } from "./deny-scaling.js";
 import { benchDiff } from "./diff.js";
-import { benchMcp } from "./mcp.js";
+import { benchMcp, benchMcpHostile } from "./mcp.js";
 import { benchGuardRedis } from "./guard-redis.js";
 import { medianTimes, peakRssMb } from "./harness.js";
 
@@ -322,6 +322,25 @@ if (wants("mcp")) {
     sdkClient,
     ms(mcp.sdk),
     mcp.check.ms / mcp.sdk.ms,
+    "(info)",
+  );
+  log(`MCP: a hostile server listing 100,000 tools, ${quick ? 1 : 3} interleaved runs each`);
+  const hostile = benchMcpHostile({ root, runs: quick ? 1 : 3 });
+  const sdkHostile = "SDK client listing the same 100,000 tools";
+  row(
+    "Cold `agentspec mcp init` on a server listing 100,000 tools (cut at 10,000, exit 1)",
+    ms(hostile.init),
+    sdkHostile,
+    ms(hostile.sdk),
+    hostile.init.ms / hostile.sdk.ms,
+    "(info)",
+  );
+  row(
+    "Cold `agentspec mcp check` of the 10,000-tool spec it wrote, with its lock",
+    ms(hostile.check),
+    sdkHostile,
+    ms(hostile.sdk),
+    hostile.check.ms / hostile.sdk.ms,
     "(info)",
   );
 }

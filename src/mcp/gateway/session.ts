@@ -37,6 +37,8 @@ export const PIN_LIST_TIMEOUT_MS = 10_000;
 /** Bounds of the gateway's own tools/list, as mcp check's: a hostile server cannot make it read forever. */
 const PIN_LIST_MAX_TOOLS = 10_000;
 const PIN_LIST_MAX_PAGES = 1_000;
+/** Verdicts kept from the client's own tools/list pages, at most (a hostile server's pages cannot grow the map without end). */
+const MAX_KEPT_VERDICTS = 20_000;
 /** Budgets only the client can report: its reasoning turn and a call's cost. */
 export const TURN_META_KEY = "agentspec/turn";
 export const COST_META_KEY = "agentspec/costUsd";
@@ -337,8 +339,10 @@ export class GatewaySession {
             { rule: "definition-changed", reason: verdict.reason },
             { trace: traceParentFromMeta(meta) },
           );
-          if (!abort.signal.aborted) this.#answer(id, deniedToolResult(decision, modern));
-          this.#logCall(decision, call, abort.signal.aborted ? "cancelled by the client" : undefined, started);
+          // A call the client cancelled is not answered; one whose server went away meanwhile is.
+          const cancelled = abort.signal.aborted && this.#closed === undefined;
+          if (!cancelled) this.#answer(id, deniedToolResult(decision, modern));
+          this.#logCall(decision, call, cancelled ? "cancelled by the client" : undefined, started);
           return;
         }
       }
@@ -500,14 +504,15 @@ export class GatewaySession {
       // Two definitions under one name: which one the client would use is unknown, so neither is shown.
       if (counts.get(name)! > 1) {
         hidden.push(`${quote(name)} (listed ${counts.get(name)} times)`);
-        if (pins && current) this.#verdicts.set(name, listedTwice(name, counts.get(name)!));
+        if (pins && current && this.#verdicts.size < MAX_KEPT_VERDICTS) this.#verdicts.set(name, listedTwice(name, counts.get(name)!));
         continue;
       }
       const visibility = escalated.has(foldToolName(name)) ? { visible: false, rule: "escalation" } : listVisibility(policy, name);
       if (pins && (visibility.visible || this.#shared.shadow)) {
         // A tool that can be shown is shown only as the lock pinned it, in shadow mode too (pinning is not the policy).
         const verdict = pinVerdict(pins, tool as Record<string, unknown>, name);
-        if (current) this.#verdicts.set(name, verdict);
+        // Bounded: past it, a call of a tool not kept makes the gateway list (bounded) itself.
+        if (current && this.#verdicts.size < MAX_KEPT_VERDICTS) this.#verdicts.set(name, verdict);
         if (!verdict.pinned) {
           this.#logPin(name, verdict.reason);
           hidden.push(`${quote(name)} (definition-changed)`);
