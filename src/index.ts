@@ -66,6 +66,7 @@ export {
   createGuard,
   Guard,
   DEFAULT_APPROVAL_TIMEOUT_MS,
+  DEFAULT_RECORD_TIMEOUT_MS,
   verifyAuditLog,
   recordHash,
   argsDigest,

@@ -36,7 +36,8 @@ export async function runReplay(args: ReplayArgs, io: CliIO): Promise<number> {
       ? JSON.stringify({ log: args.replay, policy: target, policyHash: policy.hash, ...report }) + "\n"
       : stylish(report, args.replay, target, policy, io),
   );
-  if (report.problems.length > 0) return EXIT.problems;
+  // A log whose chain is broken was altered: what it says was decided cannot be relied on.
+  if (report.problems.length > 0 || !report.chain.ok) return EXIT.problems;
   if (args.failOn === "widened" && report.changes.some((c) => c.direction === "less strict")) return EXIT.problems;
   if (args.failOn === "any" && report.changes.length > 0) return EXIT.problems;
   return EXIT.ok;
@@ -106,14 +107,15 @@ function stylish(report: ReplayReport, records: string, target: string, policy: 
   out.push(
     report.chain.ok
       ? c.dim("hash chain intact")
-      : c.yellow(
-          `hash chain altered (${report.chain.problems} problem${report.chain.problems === 1 ? "" : "s"}): run agentspec audit verify ${records}`,
+      : c.red(
+          `hash chain broken (${report.chain.problems} problem${report.chain.problems === 1 ? "" : "s"}): the log was altered, so its records cannot be relied on; run agentspec audit verify ${records}`,
         ),
   );
   out.push("");
   const less = report.changes.filter((ch) => ch.direction === "less strict").length;
   const stricter = report.changes.length - less;
   const summary = `${less} of ${report.records} recorded call${report.records === 1 ? "" : "s"} would be decided less strictly (${stricter} stricter, ${report.unchanged} unchanged)`;
-  out.push(less > 0 || report.problems.length > 0 ? c.red.bold(`✖ ${summary}`) : c.green(`✔ ${summary}`));
+  const failed = less > 0 || report.problems.length > 0 || !report.chain.ok;
+  out.push(failed ? c.red.bold(`✖ ${summary}${report.chain.ok ? "" : "; the hash chain is broken"}`) : c.green(`✔ ${summary}`));
   return out.join("\n") + "\n";
 }

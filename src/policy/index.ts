@@ -6,4 +6,4 @@ export { runDecisionTests, type DecisionTestResult } from "./decision-tests.js";
 export { brokenLimit, describeCondition, holds, jsonKind, prototypeKeyPath, readPath, type ValueKind } from "./evaluate.js";
 export { compilePattern, isPattern, matchToolPattern, patternCovers, type CompiledPattern } from "./glob.js";
 export { addGlob, allMatches, createGlobIndex, firstMatch, type GlobIndex } from "./glob-index.js";
-export { foldToolName, toolNameProblem } from "./tool-name.js";
+export { foldToolName, MAX_TOOL_NAME_LENGTH, toolNameProblem } from "./tool-name.js";

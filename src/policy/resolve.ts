@@ -17,7 +17,7 @@ import type { Decision, DecisionKind, DecisionRule } from "./decide.js";
 import { describeCondition } from "./evaluate.js";
 import { isPattern } from "./glob.js";
 import { addGlob, allMatches, createGlobIndex, firstMatch, type GlobIndex } from "./glob-index.js";
-import { foldToolName, toolNameProblem } from "./tool-name.js";
+import { foldToolName, MAX_TOOL_NAME_LENGTH, overlongNameProblem, toolNameProblem } from "./tool-name.js";
 
 export interface ResolvedEntry {
   name: string;
@@ -61,11 +61,18 @@ export interface PolicyIndex {
    */
   constrainedFoldedExact: Map<string, { name: string; tool: PolicyTool }[]>;
   constrainedFoldedGlobs: GlobIndex<{ name: string; tool: PolicyTool }>;
-  /** Tool name → resolution, bounded so arbitrary names cannot grow it without limit. */
+  /** Tool name → resolution, bounded (in entries and in characters) so arbitrary names cannot grow it without limit. */
   cache: Map<string, ResolvedTool>;
+  /** The code units of the names in `cache`. */
+  cachedChars: number;
 }
 
 const MAX_CACHED_NAMES = 4096;
+/**
+ * The cache's size bound, in code units of the names it keys (each resolution holds about a
+ * name's worth of reasons beside it): entries alone do not bound memory when names are long.
+ */
+const MAX_CACHED_CHARS = 1 << 20;
 const indexes = new WeakMap<object, PolicyIndex>();
 const NO_ENTRIES: readonly string[] = Object.freeze([]);
 
@@ -88,6 +95,7 @@ export function indexPolicy(policy: Policy): PolicyIndex {
     constrainedFoldedExact: new Map(),
     constrainedFoldedGlobs: createGlobIndex(),
     cache: new Map(),
+    cachedChars: 0,
   };
   policy.deny.forEach((d, i) => {
     const entry: DenyEntry = { pattern: d.pattern, reason: d.reason, pointer: `/deny/${i}` };
@@ -120,10 +128,24 @@ export function indexPolicy(policy: Policy): PolicyIndex {
 export function resolveTool(index: PolicyIndex, name: string): ResolvedTool {
   const cached = index.cache.get(name);
   if (cached) return cached;
+  // Checked before the name is folded or cached: neither may cost more than a name's worth.
+  if (name.length > MAX_TOOL_NAME_LENGTH) return malformedName(index, overlongNameProblem(name));
   const resolved = resolveUncached(index, name);
-  if (index.cache.size >= MAX_CACHED_NAMES) index.cache.clear();
+  if (index.cache.size >= MAX_CACHED_NAMES || index.cachedChars + name.length > MAX_CACHED_CHARS) {
+    index.cache.clear();
+    index.cachedChars = 0;
+  }
   index.cache.set(name, resolved);
+  index.cachedChars += name.length;
   return resolved;
+}
+
+function malformedName(index: PolicyIndex, reason: string): ResolvedTool {
+  return {
+    entries: [],
+    pointers: NO_ENTRIES,
+    fixed: { decision: "deny", rule: "malformed-call", reason, policyHash: index.hash, entries: NO_ENTRIES as string[] },
+  };
 }
 
 /** Everything about a name that does not depend on the call, reasons included. */
@@ -137,7 +159,7 @@ function resolveUncached(index: PolicyIndex, name: string): ResolvedTool {
   });
   const folded = foldToolName(name);
   const malformed = toolNameProblem(name, folded);
-  if (malformed) return { entries: [], pointers: NO_ENTRIES, fixed: decision("deny", "malformed-call", malformed, NO_ENTRIES) };
+  if (malformed) return malformedName(index, malformed);
   // As written first (a "?" matches one code unit of the name as written, which folding can
   // change), then as any dispatcher could read it.
   const asWritten = index.denyExact.get(name) ?? firstMatch(index.denyGlobs, name);

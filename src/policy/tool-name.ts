@@ -21,12 +21,27 @@ const EDGE_SPACE = /^\p{White_Space}+|\p{White_Space}+$/gu;
 const DOTTED_I = /i\u0307/g;
 
 /**
- * Why a tool name is malformed, or undefined when it is a name: empty, holding a character no
- * name holds (see NOT_IN_A_NAME), or with an empty dot segment, as written or once folded (a
- * fullwidth dot reads as a dot). `folded` is foldToolName(name), when the caller has it.
+ * The longest tool name, in UTF-16 code units: twice MCP's 128. A longer name is malformed,
+ * checked before anything else reads it: folding a name costs time in its length (a million
+ * characters took ~130 ms), and every name resolved is cached, so unbounded names were a way
+ * to burn CPU and memory.
+ */
+export const MAX_TOOL_NAME_LENGTH = 256;
+
+/** Why a name over MAX_TOOL_NAME_LENGTH is malformed, quoting only its start. */
+export function overlongNameProblem(name: string): string {
+  return `The tool name ${JSON.stringify(name.slice(0, 32))}… is ${name.length} characters long, over the limit of ${MAX_TOOL_NAME_LENGTH}: no tool name is, so the call is denied`;
+}
+
+/**
+ * Why a tool name is malformed, or undefined when it is a name: empty, longer than
+ * MAX_TOOL_NAME_LENGTH, holding a character no name holds (see NOT_IN_A_NAME), or with an empty
+ * dot segment, as written or once folded (a fullwidth dot reads as a dot). `folded` is
+ * foldToolName(name), when the caller has it.
  */
 export function toolNameProblem(name: string, folded?: string): string | undefined {
   if (name.length === 0) return "The call has no tool name";
+  if (name.length > MAX_TOOL_NAME_LENGTH) return overlongNameProblem(name);
   const bad = NOT_IN_A_NAME.exec(name);
   if (bad) {
     const code = bad[0].codePointAt(0)!;

@@ -56,7 +56,7 @@ export function recordHash(record: object): string {
 /** sha256 of the canonical args; null for args JSON cannot hold (NaN, bigint, cycles). */
 export function argsDigest(args: unknown): string | null {
   const encoded = encodeArgs(args);
-  return typeof encoded === "string" ? null : encoded.digest;
+  return typeof encoded === "string" ? null : "sha256:" + sha256Hex(encoded.canonical);
 }
 
 /** What a record says about a call's args: their digest and, when the policy says so, the args themselves. */
@@ -74,12 +74,87 @@ export interface RecordedArgs {
  * differ from its hash) and reading them twice cannot give two answers.
  */
 export function recordArgs(args: unknown, audit: Audit | undefined): RecordedArgs | string {
-  const encoded = encodeArgs(args);
-  if (typeof encoded === "string") return encoded;
+  const snapshot = snapshotArgs(args);
+  return typeof snapshot === "string" ? snapshot : recordSnapshot(snapshot, audit);
+}
+
+/**
+ * A call's args (or context) read once, as JSON carries them: `value` is parsed back from
+ * `canonical`, so decide(), the record and the tool each get what was read that one time,
+ * whatever getters or proxies in the original would answer on a later read. `value` is
+ * undefined when the args were.
+ */
+export interface ArgsSnapshot {
+  value: unknown;
+  canonical: string;
+}
+
+/** The snapshot of `args`, or why none can be taken (see recordArgs for what cannot be encoded). */
+export function snapshotArgs(args: unknown, what: "args" | "context" = "args"): ArgsSnapshot | string {
+  if (args === undefined) return { value: undefined, canonical: "{}" };
+  try {
+    const value = copyAsJson(args, 1, new Set());
+    return { value, canonical: canonicalize(value) };
+  } catch (error) {
+    if (error instanceof TooDeep)
+      return `the call's ${what} ${what === "args" ? "nest" : "nests"} deeper than ${MAX_RECORD_DEPTH - 1} levels, more than a decision record holds`;
+    return `the call's ${what} cannot be encoded as JSON (${error instanceof Error ? error.message : String(error)})`;
+  }
+}
+
+class TooDeep extends Error {}
+
+/**
+ * A plain copy of a JSON-like value as RFC 8785 encodes it (keys with undefined values left out,
+ * undefined array items as null, objects by their own enumerable keys), reading each property
+ * exactly once: a getter or proxy answers one time, and that answer is the copy. Recursion is
+ * bounded by the record depth (a record holds the args one level down), cycles are refused, and
+ * an own `__proto__` key stays an own key (decide() must still see it).
+ */
+function copyAsJson(value: unknown, depth: number, ancestors: Set<object>): unknown {
+  if (value === null || typeof value === "boolean" || typeof value === "string") return value;
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new TypeError("JSON canonicalization cannot encode a non-finite number");
+    return value;
+  }
+  if (typeof value !== "object") throw new TypeError(`JSON canonicalization cannot encode a ${typeof value}`);
+  if (depth > MAX_RECORD_DEPTH - 1) throw new TooDeep();
+  if (ancestors.has(value)) throw new TypeError("the value holds a cycle");
+  ancestors.add(value);
+  let copy: unknown;
+  if (Array.isArray(value)) {
+    const items: unknown[] = [];
+    const length = value.length;
+    for (let i = 0; i < length; i++) {
+      const item: unknown = value[i];
+      items.push(item === undefined ? null : copyAsJson(item, depth + 1, ancestors));
+    }
+    copy = items;
+  } else {
+    const fields: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      const field: unknown = (value as Record<string, unknown>)[key];
+      if (field === undefined) continue;
+      Object.defineProperty(fields, key, {
+        value: copyAsJson(field, depth + 1, ancestors),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+    copy = fields;
+  }
+  ancestors.delete(value);
+  return copy;
+}
+
+/** What a record says about args already snapshotted: their digest and, when the policy says so, the args. */
+export function recordSnapshot(snapshot: ArgsSnapshot, audit: Audit | undefined): RecordedArgs {
+  const digest = "sha256:" + sha256Hex(snapshot.canonical);
   const mode = audit?.record_arguments;
-  if (args === undefined || (mode !== "full" && mode !== "redacted")) return { argsDigest: encoded.digest };
-  const copy: unknown = JSON.parse(encoded.canonical);
-  return { argsDigest: encoded.digest, args: mode === "full" ? copy : redact(copy) };
+  if (snapshot.value === undefined || (mode !== "full" && mode !== "redacted")) return { argsDigest: digest };
+  const copy: unknown = JSON.parse(snapshot.canonical);
+  return { argsDigest: digest, args: mode === "full" ? copy : redact(copy) };
 }
 
 /**
@@ -101,17 +176,17 @@ export function nestsDeeperThan(value: unknown, limit: number): boolean {
   return false;
 }
 
-function encodeArgs(args: unknown): { canonical: string; digest: string } | string {
+function encodeArgs(args: unknown, what: "args" | "context" = "args"): { canonical: string } | string {
   try {
     // A record holds the args one level down: they may nest one level less than it.
     if (nestsDeeperThan(args, MAX_RECORD_DEPTH - 1)) {
-      return `the call's args nest deeper than ${MAX_RECORD_DEPTH - 1} levels, more than a decision record holds`;
+      return `the call's ${what} ${what === "args" ? "nest" : "nests"} deeper than ${MAX_RECORD_DEPTH - 1} levels, more than a decision record holds`;
     }
-    const canonical = canonicalize(args ?? {});
-    return { canonical, digest: "sha256:" + sha256Hex(canonical) };
+    // The digest is left to the record: a guard that does not record need not hash.
+    return { canonical: canonicalize(args ?? {}) };
   } catch (error) {
     // A stack overflow (args nested thousands deep) is a RangeError like any other here.
-    return `the call's args cannot be encoded as JSON (${error instanceof Error ? error.message : String(error)})`;
+    return `the call's ${what} cannot be encoded as JSON (${error instanceof Error ? error.message : String(error)})`;
   }
 }
 

@@ -5,23 +5,33 @@
  */
 import { AgentspecError } from "../errors.js";
 import { isObject } from "../load/data.js";
-import { foldToolName } from "../policy/tool-name.js";
-import { isChainTail, isRecordSink } from "./decision-record.js";
+import { foldToolName, MAX_TOOL_NAME_LENGTH } from "../policy/tool-name.js";
+import { isChainTail, isRecordSink, snapshotArgs, type ArgsSnapshot } from "./decision-record.js";
 import type { GuardOptions } from "./guard.js";
+
+/** The escalation key of every tool name over MAX_TOOL_NAME_LENGTH. */
+const OVERLONG_KEY = `(a tool name over ${MAX_TOOL_NAME_LENGTH} characters)`;
 
 /** setTimeout's limit: a longer delay would fire at once. */
 const MAX_TIMEOUT_MS = 2_147_483_647;
 
 /** What the guard read from a call once, so every later step sees the same call. */
 export interface CallView {
-  /** The call as decide() gets it: the same fields, read once. */
+  /**
+   * The call as decide() gets it, and as run() hands it to execute(): the same fields, read once,
+   * with args and context snapshotted (read once, as JSON), so a getter or proxy cannot show
+   * the decision one value and the tool another.
+   */
   call: unknown;
   /** A non-empty tool name, or undefined. */
   tool: string | undefined;
   /** The tool every spelling of the name reads as: the key of denials and escalation. */
   key: string | undefined;
   cost: number | string;
-  args: unknown;
+  /** The args' snapshot, or why none could be taken (a non-finite number, a bigint, a cycle, …). */
+  args: ArgsSnapshot | string;
+  /** Why the context could not be snapshotted, when it could not. */
+  contextProblem?: string;
   context: { actor?: string; tenant?: string; environment?: string };
 }
 
@@ -77,29 +87,34 @@ export function checkOptions(options: GuardOptions): void {
   if (options.mode !== undefined && options.mode !== "enforce" && options.mode !== "shadow") {
     throw new AgentspecError("BAD_ARGUMENT", `options.mode must be "enforce" or "shadow", not ${describe(options.mode)}`);
   }
-  const timeout = options.approvalTimeoutMs;
-  if (timeout !== undefined && (!Number.isInteger(timeout) || timeout < 1 || timeout > MAX_TIMEOUT_MS)) {
-    throw new AgentspecError(
-      "BAD_ARGUMENT",
-      `approvalTimeoutMs must be a whole number of ms from 1 to ${MAX_TIMEOUT_MS}, not ${String(timeout)}`,
-    );
+  for (const key of ["approvalTimeoutMs", "recordTimeoutMs"] as const) {
+    const timeout = options[key];
+    if (timeout !== undefined && (!Number.isInteger(timeout) || timeout < 1 || timeout > MAX_TIMEOUT_MS)) {
+      throw new AgentspecError("BAD_ARGUMENT", `${key} must be a whole number of ms from 1 to ${MAX_TIMEOUT_MS}, not ${String(timeout)}`);
+    }
   }
 }
 
 /** Reads what the guard needs from the call, once; getters that throw make the call malformed. */
 export function readCall(call: unknown): CallView | string {
   try {
-    if (!isObject(call)) return { call, tool: undefined, key: undefined, cost: 0, args: undefined, context: {} };
-    const { tool: rawTool, args, context, costUsd } = call as Record<string, unknown>;
+    if (!isObject(call)) return { call, tool: undefined, key: undefined, cost: 0, args: snapshotArgs(undefined), context: {} };
+    const { tool: rawTool, args: rawArgs, context: rawContext, costUsd } = call as Record<string, unknown>;
+    const args = snapshotArgs(rawArgs);
+    const contextSnapshot = snapshotArgs(rawContext, "context");
+    const context = typeof contextSnapshot === "string" ? undefined : contextSnapshot.value;
     const tool = typeof rawTool === "string" && rawTool !== "" ? rawTool : undefined;
-    const folded = tool === undefined ? undefined : foldToolName(tool);
+    // An over-long name is malformed before it is folded (folding costs its length); all such
+    // names count as one tool toward escalation, under a key no name folds to (it has spaces).
+    const folded = tool === undefined ? undefined : tool.length > MAX_TOOL_NAME_LENGTH ? OVERLONG_KEY : foldToolName(tool);
     return {
-      call: { tool: rawTool, args, context },
+      call: { tool: rawTool, args: typeof args === "string" ? undefined : args.value, context },
       tool,
       // A name that folds to nothing (only invisible characters) still counts as itself.
       key: folded === "" ? tool : folded,
       cost: costOf(costUsd),
       args,
+      ...(typeof contextSnapshot === "string" ? { contextProblem: contextSnapshot } : {}),
       context: contextOf(context),
     };
   } catch (error) {

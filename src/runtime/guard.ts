@@ -25,7 +25,7 @@ import { AexEventLog } from "./aex-events.js";
 import {
   isThenable,
   RecordChain,
-  recordArgs,
+  recordSnapshot,
   toWriter,
   type DecisionRecord,
   type RecordedArgs,
@@ -125,6 +125,13 @@ export interface EscalationEvent {
 /** How long authorize() waits for the approver (and for onEscalate) unless approvalTimeoutMs says otherwise: 10 minutes. */
 export const DEFAULT_APPROVAL_TIMEOUT_MS = 600_000;
 
+/**
+ * How long authorize() waits for a record sink to say a decision record was written unless
+ * recordTimeoutMs says otherwise: 30 seconds, far beyond a healthy file, stream or collector,
+ * short enough that a stuck sink cannot hold a call (and its concurrency slot) for good.
+ */
+export const DEFAULT_RECORD_TIMEOUT_MS = 30_000;
+
 export interface GuardOptions {
   /**
    * "enforce" (the default) denies what the policy denies. "shadow" lets through every call the
@@ -155,6 +162,14 @@ export interface GuardOptions {
    * DEFAULT_APPROVAL_TIMEOUT_MS (10 minutes) by default.
    */
   approvalTimeoutMs?: number;
+  /**
+   * How long to wait for the record sink to finish writing a call's decision record, in ms: a
+   * sink whose promise (or stream callback) has not settled by then counts as failed, so an
+   * allowed call is denied with rule audit-failed (and its slot given back). The record may
+   * still reach the sink later, saying "allow" for a call that did not run. A whole number from
+   * 1 to 2^31 - 1; DEFAULT_RECORD_TIMEOUT_MS (30 seconds) by default.
+   */
+  recordTimeoutMs?: number;
   /** Called once per tool when its denials reach the escalation threshold. */
   onEscalate?: (event: EscalationEvent) => void | Promise<void>;
   /** Denied attempts at one tool before escalating (default: the policy's handoff.escalate_after_denials, else 3). */
@@ -261,6 +276,7 @@ export class Guard {
   readonly #now: () => number;
   readonly #escalateAfter: number;
   readonly #approvalTimeoutMs: number;
+  readonly #recordTimeoutMs: number;
   readonly #aex: AexEventLog | undefined;
   readonly #store: StateStore;
   readonly #limits: ReturnType<typeof storeLimits>;
@@ -283,6 +299,7 @@ export class Guard {
     this.#shadow = options.mode === "shadow" ? { denied: 0, gated: 0 } : undefined;
     this.#now = options.now ?? Date.now;
     this.#approvalTimeoutMs = options.approvalTimeoutMs ?? DEFAULT_APPROVAL_TIMEOUT_MS;
+    this.#recordTimeoutMs = options.recordTimeoutMs ?? DEFAULT_RECORD_TIMEOUT_MS;
     this.#escalateAfter = options.escalateAfterDenials ?? this.policy.handoff?.escalate_after_denials ?? 3;
     if (!Number.isInteger(this.#escalateAfter) || this.#escalateAfter < 1) {
       throw new AgentspecError("BAD_ARGUMENT", `escalateAfterDenials must be a whole number of at least 1, not ${this.#escalateAfter}`);
@@ -321,15 +338,16 @@ export class Guard {
    */
   async run<T>(
     call: GuardCall,
-    execute: (decision: GuardDecision) => T | Promise<T>,
+    execute: (decision: GuardDecision, call: GuardCall) => T | Promise<T>,
     options?: CallOptions,
   ): Promise<{ decision: GuardDecision; result?: T }> {
-    const { decision, attempt } = await this.#authorize(call, true, options);
+    const { decision, attempt, decided } = await this.#authorize(call, true, options);
     if (decision.decision !== "allow") return { decision };
     // A lease that can expire is renewed while the call runs, so only a process that died loses it.
     const renewal = this.#keepLease(attempt);
     try {
-      return { decision, result: await execute(decision) };
+      // The call as it was decided (its args and context read once): run the tool with these.
+      return { decision, result: await execute(decision, decided!) };
     } finally {
       if (renewal) clearInterval(renewal);
       await this.#release(attempt);
@@ -381,7 +399,7 @@ export class Guard {
     let decision = this.#deny(problem === undefined ? refusal.rule : "malformed-call", problem ?? String(refusal.reason));
     if (typeof view !== "string" && problem === undefined) {
       try {
-        recorded = this.#chain ? recordArgs(view.args, this.policy.audit) : undefined;
+        recorded = this.#chain ? recordedArgs(view, this.policy.audit) : undefined;
         if (typeof recorded === "string") decision = this.#deny("audit-failed", `"${view.tool}": ${recorded}; ${decision.reason}`);
         const now = this.#readClock();
         decision = await this.#countDenial(view, decision, typeof now === "number" ? now : Date.now());
@@ -422,7 +440,7 @@ export class Guard {
     call: GuardCall,
     reserveSlot: boolean,
     options: CallOptions | undefined,
-  ): Promise<{ decision: GuardDecision; attempt: Attempt }> {
+  ): Promise<{ decision: GuardDecision; attempt: Attempt; decided?: GuardCall }> {
     const attempt: Attempt = { held: false, span: startDecisionSpan(readTrace(options)) };
     const view = readCall(call);
     let decision: GuardDecision;
@@ -431,7 +449,7 @@ export class Guard {
       decision = this.#deny("malformed-call", view);
     } else {
       try {
-        recorded = this.#chain ? recordArgs(view.args, this.policy.audit) : undefined;
+        recorded = this.#chain ? recordedArgs(view, this.policy.audit) : undefined;
         decision = await this.#decide(view, recorded, reserveSlot, attempt);
       } catch (error) {
         // Nothing above is meant to throw; if something does, the call is not allowed.
@@ -448,7 +466,7 @@ export class Guard {
       ...(typeof view !== "string" && view.tool !== undefined ? { tool: view.tool } : {}),
       ...(attempt.approval ? { approval: attempt.approval } : {}),
     });
-    return { decision: final, attempt };
+    return { decision: final, attempt, ...(typeof view === "string" ? {} : { decided: view.call as GuardCall }) };
   }
 
   async #decide(
@@ -466,6 +484,20 @@ export class Guard {
       return this.#countDenial(
         view,
         this.#deny("audit-failed", `"${name}": ${recorded}, so its decision record cannot be written: it is denied`),
+        typeof at === "number" ? at : Date.now(),
+      );
+    }
+    // Without a record to write, args (or context) no snapshot can be taken of are still denied:
+    // decide() and the tool must see one reading of the call, and there is none to give them.
+    const unreadable = typeof view.args === "string" ? view.args : view.contextProblem;
+    if (unreadable !== undefined) {
+      const at = this.#readClock();
+      return this.#countDenial(
+        view,
+        this.#deny(
+          "malformed-call",
+          `"${name}": ${unreadable}, so no one reading of it can be decided and given to the tool: it is denied`,
+        ),
         typeof at === "number" ? at : Date.now(),
       );
     }
@@ -832,24 +864,25 @@ export class Guard {
       return outcome.decision === "allow" ? denied : outcome;
     }
     this.#aexOutcome(tool, outcome);
-    try {
-      await written;
-    } catch (error) {
-      // An allowed call that leaves no record is not allowed (fail closed).
-      if (outcome.decision !== "allow") return { ...outcome, record };
-      // A shadow allow that leaves no record is denied as any other: it no longer says what enforcement would do.
-      const { shadow: _letThrough, ...allowed } = outcome;
-      const denied: GuardDecision = {
-        ...allowed,
-        decision: "deny",
-        rule: "audit-failed",
-        reason: `The decision record could not be written (${errorMessage(error)}): "${tool}" is denied`,
-        record,
-      };
-      this.#aexOutcome(tool, denied);
-      return denied;
-    }
-    return { ...outcome, record };
+    // A sink that never settles (a stuck socket, a promise nobody resolves) must not hold the call.
+    const done = await this.#bounded(() => written, this.#recordTimeoutMs);
+    if (done.ok) return { ...outcome, record };
+    // An allowed call that leaves no record is not allowed (fail closed).
+    if (outcome.decision !== "allow") return { ...outcome, record };
+    const failure = done.timedOut
+      ? `the sink did not finish writing it within ${this.#recordTimeoutMs} ms (recordTimeoutMs)`
+      : errorMessage(done.error);
+    // A shadow allow that leaves no record is denied as any other: it no longer says what enforcement would do.
+    const { shadow: _letThrough, ...allowed } = outcome;
+    const denied: GuardDecision = {
+      ...allowed,
+      decision: "deny",
+      rule: "audit-failed",
+      reason: `The decision record could not be written (${failure}): "${tool}" is denied`,
+      record,
+    };
+    this.#aexOutcome(tool, denied);
+    return denied;
   }
 
   /** The clock's reading, or why it cannot be used: a clock that throws or gives NaN or ±Infinity would switch the rate limit off. */
@@ -866,11 +899,11 @@ export class Guard {
     return now;
   }
 
-  /** Runs a callback, waiting for it at most approvalTimeoutMs; never throws. */
-  async #bounded<T>(start: () => T | PromiseLike<T>): Promise<Bounded<T>> {
+  /** Runs a callback, waiting for it at most `ms` (approvalTimeoutMs unless given); never throws. */
+  async #bounded<T>(start: () => T | PromiseLike<T>, ms = this.#approvalTimeoutMs): Promise<Bounded<T>> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<Bounded<T>>((resolve) => {
-      timer = setTimeout(() => resolve({ ok: false, timedOut: true }), this.#approvalTimeoutMs);
+      timer = setTimeout(() => resolve({ ok: false, timedOut: true }), ms);
     });
     const settled = Promise.resolve()
       .then(start)
@@ -897,6 +930,11 @@ export class Guard {
       // An alert that cannot be delivered must not change a decision.
     }
   }
+}
+
+/** The record's view of the call's args: from their snapshot, or why none could be taken (the call is then denied). */
+function recordedArgs(view: CallView, audit: Policy["audit"]): RecordedArgs | string {
+  return typeof view.args === "string" ? view.args : recordSnapshot(view.args, audit);
 }
 
 /** The call's trace context, when the options carry one (anything else is no trace context, not an error). */

@@ -4,6 +4,7 @@ export {
   createGuard,
   Guard,
   DEFAULT_APPROVAL_TIMEOUT_MS,
+  DEFAULT_RECORD_TIMEOUT_MS,
   type ApprovalRequest,
   type ApprovalResult,
   type EscalationEvent,

@@ -38,8 +38,9 @@ export type PolicyLoad = { ok: true; policy: Policy } | { ok: false; error: Agen
 const HASH = /^sha256:[0-9a-f]{64}$/;
 
 /**
- * Loads and checks a policy, synchronously (a guard loads it once at start-up). Returns a deep
- * frozen copy, so what was checked is what decide() indexes. Throws AgentspecError: BAD_POLICY
+ * Loads and checks a policy, synchronously (a guard loads it once at start-up). An object is
+ * read once, as JSON (getters and proxies answer once), and that copy is checked and returned
+ * deep frozen, so what was checked is what decide() indexes. Throws AgentspecError: BAD_POLICY
  * when the policy is refused, NOT_FOUND / UNREADABLE when its file cannot be read, BAD_ARGUMENT
  * for a malformed pin.
  */
@@ -65,7 +66,9 @@ export function loadPolicy(source: PolicySource, options: LoadPolicyOptions = {}
     throw refuse(name, `its hash ${computed} is not the pinned ${options.pin}: only the pinned policy is accepted`);
   }
   if (options.publicKey !== undefined) checkSignature(source, name, computed, options);
-  return deepFreeze(doc ? policy : structuredClone(policy));
+  // A file's or text's data was parsed here, an object's copied once (snapshot): either way it
+  // is this module's own copy, the one that was checked.
+  return deepFreeze(policy);
 }
 
 /** loadPolicy without throwing: the error is returned, for a guard to deny everything with it. */
@@ -100,7 +103,23 @@ function readSource(source: PolicySource, fallbackName: string): { name: string;
   if (source === null || typeof source !== "object") {
     throw new AgentspecError("BAD_ARGUMENT", "loadPolicy takes a file path, JSON text or a parsed policy object");
   }
-  return { name: fallbackName, data: source };
+  return { name: fallbackName, data: snapshot(source, fallbackName) };
+}
+
+/**
+ * A policy object read once, as JSON: a getter or a Proxy cannot show the checks one policy and
+ * decide() another, since the schema, the hash, the pin and the signature are all checked on
+ * this copy, and this copy is what is returned (frozen).
+ */
+function snapshot(source: object, name: string): unknown {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(source);
+  } catch (error) {
+    throw refuse(name, `it cannot be read as JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (text === undefined) throw refuse(name, "it cannot be read as JSON");
+  return JSON.parse(text) as unknown;
 }
 
 function readPolicyFile(file: string): { name: string; data: unknown; doc: SourceDoc } {

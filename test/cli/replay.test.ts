@@ -83,7 +83,28 @@ describe("agentspec test --replay", () => {
     expect(code).toBe(1);
     expect(stdout).toContain(`${log}:2: Not a decision record: "tool" must be a string or null`);
     expect(stdout).toMatch(new RegExp(`${log.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:3: Not a JSON line: `));
-    expect(stdout).toContain("hash chain altered");
+    expect(stdout).toContain("hash chain broken");
+  });
+
+  it("a log whose hash chain is broken fails, whatever --fail-on says: it was altered", async () => {
+    const lines = (await import("node:fs")).readFileSync(at("decisions.jsonl"), "utf8").split("\n");
+    // Two records swapped, and one removed: every line is a record, only the chain shows the edit.
+    const log = at("reordered.jsonl");
+    await writeFile(log, [lines[0], lines[2], lines[1], lines[4], ""].join("\n"));
+    for (const failOn of ["none", "any", "widened"]) {
+      const { code, stdout } = await runCli("test", "--replay", log, at("old.agentspec.yaml"), "--fail-on", failOn);
+      expect(code).toBe(1);
+      expect(stdout).toMatch(
+        /hash chain broken \(\d+ problems?\): the log was altered, so its records cannot be relied on; run agentspec audit verify /,
+      );
+      expect(stdout).toContain(
+        "✖ 0 of 4 recorded calls would be decided less strictly (0 stricter, 4 unchanged); the hash chain is broken",
+      );
+      expect(stdout).not.toContain("✔");
+    }
+    const json = await runCli("test", "--replay", log, at("old.agentspec.yaml"), "-f", "json");
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout).chain).toMatchObject({ ok: false });
   });
 
   it("a missing log, an invalid spec and a refused policy say so", async () => {

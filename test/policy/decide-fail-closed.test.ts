@@ -7,7 +7,10 @@
 import { describe, expect, it } from "vitest";
 import type { Condition, Policy } from "../../generated/policy.js";
 import { callProblem, decide } from "../../src/policy/decide.js";
-import { foldToolName, toolNameProblem } from "../../src/policy/tool-name.js";
+import fc from "fast-check";
+import { indexPolicy } from "../../src/policy/resolve.js";
+import { foldToolName, MAX_TOOL_NAME_LENGTH, toolNameProblem } from "../../src/policy/tool-name.js";
+import { fuzzRuns } from "../helpers/fuzz.js";
 import { makePolicy } from "../helpers/policy.js";
 
 /** The issue's policy: email.* allowed, email.send denied; *.delete denied under a broad allow. */
@@ -100,6 +103,57 @@ describe("tool names: every reading of a denied name is denied", () => {
     }
     expect(toolNameProblem("")).toBe("The call has no tool name");
     expect(toolNameProblem("email.send")).toBeUndefined();
+  });
+});
+
+describe("tool names: length is bounded, and so is what long names cost", () => {
+  const all = makePolicy({ deny: [{ pattern: "x*" }], tools: { "*": { effect: "read" } } });
+  const cases: [string, string, "allow" | "deny-pattern" | "malformed-call"][] = [
+    ["256 code units, the limit", "a".repeat(MAX_TOOL_NAME_LENGTH), "allow"],
+    ["257 code units", "a".repeat(MAX_TOOL_NAME_LENGTH + 1), "malformed-call"],
+    ["256 code units of astral letters (128 code points)", "\u{1d41a}".repeat(128), "allow"],
+    ["258 code units of astral letters (129 code points)", "\u{1d41a}".repeat(129), "malformed-call"],
+    ["a denied name at the limit", "x".repeat(MAX_TOOL_NAME_LENGTH), "deny-pattern"],
+    ["a denied name over the limit", "x".repeat(MAX_TOOL_NAME_LENGTH + 1), "malformed-call"],
+    ["a million non-ASCII characters", "é".repeat(1_000_000), "malformed-call"],
+  ];
+
+  it.each(cases)("%s", (_name, tool, expected) => {
+    const decision = decide(all, { tool });
+    expect(decision.decision === "allow" ? "allow" : decision.rule).toBe(expected);
+    expect(callProblem({ tool }) !== undefined).toBe(expected === "malformed-call");
+  });
+
+  it("says how long the name is, quoting only its start", () => {
+    const reason = decide(all, { tool: "é".repeat(1_000_000) }).reason;
+    expect(reason).toBe(
+      `The tool name ${JSON.stringify("é".repeat(32))}… is 1000000 characters long, over the limit of 256: no tool name is, so the call is denied`,
+    );
+    expect(toolNameProblem("é".repeat(1_000_000))).toBe(reason);
+  });
+
+  it("over-long names are never cached, and the cache is bounded in characters as well as entries", () => {
+    const policy = makePolicy({ tools: { "*": { effect: "read" } } });
+    const index = indexPolicy(policy);
+    for (let i = 0; i < 50; i++) decide(policy, { tool: `x${i}` + "é".repeat(100_000) });
+    expect(index.cache.size).toBe(0);
+    let most = 0;
+    for (let i = 0; i < 6000; i++) {
+      expect(decide(policy, { tool: `${i}.`.padEnd(MAX_TOOL_NAME_LENGTH, "y") }).decision).toBe("allow");
+      most = Math.max(most, index.cachedChars);
+    }
+    expect(most).toBeGreaterThan(0);
+    expect(most).toBeLessThanOrEqual(1 << 20);
+    expect(index.cachedChars).toBe([...index.cache.keys()].reduce((n, name) => n + name.length, 0));
+  });
+
+  it("property: every name longer than the limit is malformed, whatever it holds", () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: MAX_TOOL_NAME_LENGTH + 1, maxLength: 4 * MAX_TOOL_NAME_LENGTH, unit: "binary" }), (tool) => {
+        expect(decide(all, { tool }).rule).toBe("malformed-call");
+      }),
+      { numRuns: fuzzRuns(200), seed: 13 },
+    );
   });
 });
 

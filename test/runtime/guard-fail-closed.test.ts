@@ -16,7 +16,7 @@ import type { Policy } from "../../generated/policy.js";
 import { policyHash } from "../../src/policy/compile-policy.js";
 import { verifyAuditLog } from "../../src/runtime/audit-verify.js";
 import type { DecisionRecord, RecordSink } from "../../src/runtime/decision-record.js";
-import { createGuard, DEFAULT_APPROVAL_TIMEOUT_MS, type GuardOptions } from "../../src/runtime/guard.js";
+import { createGuard, DEFAULT_APPROVAL_TIMEOUT_MS, DEFAULT_RECORD_TIMEOUT_MS, type GuardOptions } from "../../src/runtime/guard.js";
 import { tryLoadPolicy } from "../../src/runtime/load-policy.js";
 import { signPolicyHash } from "../../src/runtime/policy-signature.js";
 import { fuzzRuns, fuzzTimeout } from "../helpers/fuzz.js";
@@ -184,6 +184,76 @@ describe("record sinks that fail", () => {
   });
 });
 
+/** Sinks that take the line and never say whether it was written: each shape the README allows. */
+const stuckSinks: [string, () => RecordSink][] = [
+  ["a function whose promise never settles", () => () => new Promise<void>(() => {})],
+  ["a function returning a thenable that never calls back", () => () => ({ then() {} }) as never],
+  ["an object whose async write never settles", () => ({ write: () => new Promise(() => {}) })],
+  // A real stream whose write callback never comes (a socket whose peer stopped reading).
+  ["a stream whose write callback never comes", () => new Writable({ write() {} })],
+];
+
+describe("record sinks that never finish", () => {
+  it.each(stuckSinks)("%s: run() is denied after recordTimeoutMs (audit-failed) and the slot is free", async (_name, sink) => {
+    const guard = createGuard(READS, { record: sink(), recordTimeoutMs: 20 });
+    let ran = false;
+    const { decision } = await guard.run({ tool: "crm.get" }, () => (ran = true));
+    expect(decision).toMatchObject({ decision: "deny", rule: "audit-failed" });
+    expect(decision.reason).toBe(
+      'The decision record could not be written (the sink did not finish writing it within 20 ms (recordTimeoutMs)): "crm.get" is denied',
+    );
+    expect(decision.record).toMatchObject({ seq: 1, decision: "allow" });
+    expect(ran).toBe(false);
+    expect(guard.usage().inFlight).toBe(0);
+    // A denial is not held either: it comes back after the same wait, denied as decided.
+    expect(await guard.authorize({ tool: "shell.exec" })).toMatchObject({ decision: "deny", rule: "not-allowed" });
+    expect(await guard.refuse({ tool: "crm.get" }, { rule: "definition-changed", reason: "changed" })).toMatchObject({
+      rule: "definition-changed",
+    });
+  });
+
+  it("a sink stuck once does not keep the slot: once it answers again, the next call runs", async () => {
+    let calls = 0;
+    const lines: string[] = [];
+    const guard = createGuard(READS, {
+      recordTimeoutMs: 20,
+      record: (line) => (++calls === 1 ? new Promise<void>(() => {}) : void lines.push(line)),
+    });
+    expect((await guard.run({ tool: "crm.get" }, () => "ran")).decision.rule).toBe("audit-failed");
+    expect(await guard.run({ tool: "crm.get" }, () => "ran")).toMatchObject({ decision: { decision: "allow" }, result: "ran" });
+    expect(guard.usage().inFlight).toBe(0);
+    // The stuck record's seq is missing from what reached the sink: verify shows the gap.
+    expect(verifyAuditLog(lines.join("")).problems).toEqual([
+      { line: 1, message: "seq 2 follows the start of the log: 1 record is missing before it (removed or moved)" },
+    ]);
+  });
+
+  it(`waits ${DEFAULT_RECORD_TIMEOUT_MS} ms (30 seconds) by default, and no timer outlives a sink that answers`, async () => {
+    expect(DEFAULT_RECORD_TIMEOUT_MS).toBe(30_000);
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      const guard = createGuard(READS, { record: () => new Promise<void>(() => {}) });
+      let settled: string | undefined;
+      void guard.authorize({ tool: "crm.get" }).then((d) => (settled = d.rule));
+      await vi.advanceTimersByTimeAsync(DEFAULT_RECORD_TIMEOUT_MS - 1);
+      expect(settled).toBeUndefined();
+      await vi.advanceTimersByTimeAsync(1);
+      expect(settled).toBe("audit-failed");
+      const healthy = createGuard(READS, { record: async () => {} });
+      expect((await healthy.authorize({ tool: "crm.get" })).decision).toBe("allow");
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("refuses a recordTimeoutMs that is not a whole number of ms setTimeout can wait", () => {
+    for (const recordTimeoutMs of [0, -1, 1.5, NaN, Infinity, 2 ** 31, "100" as never]) {
+      expect(() => createGuard(READS, { recordTimeoutMs })).toThrow(/^recordTimeoutMs must be a whole number of ms from 1 to 2147483647/);
+    }
+  });
+});
+
 function nested(levels: number): Record<string, unknown> {
   let value: Record<string, unknown> = {};
   for (let i = 1; i < levels; i++) value = { next: value };
@@ -250,10 +320,16 @@ describe("arguments no record can hold", () => {
     expect(verifyAuditLog(lines.join(""))).toEqual({ ok: true, records: 1, problems: [] });
   });
 
-  it("without records, decide() alone decides such a call (nothing needs encoding)", async () => {
-    const guard = createGuard(READS);
-    expect((await guard.authorize({ tool: "crm.get", args: { id: 10n } as never })).decision).toBe("allow");
-  });
+  it.each(unencodableArgs())(
+    "without records too, %s: denied (malformed-call), since no one reading of the args can be decided and handed to the tool",
+    async (_name, args) => {
+      const guard = createGuard(READS);
+      const decision = await guard.authorize({ tool: "crm.get", args: args() });
+      expect(decision).toMatchObject({ decision: "deny", rule: "malformed-call" });
+      expect(decision.reason).toMatch(/^"crm\.get": the call's args (cannot be encoded as JSON|nest deeper than 255 levels)/);
+      expect(decision.reason).toMatch(/so no one reading of it can be decided and given to the tool: it is denied$/);
+    },
+  );
 
   it("records in full exactly what was hashed: a Date or a getter cannot make the line differ from its hash", async () => {
     const lines: string[] = [];
@@ -336,6 +412,12 @@ describe("concurrency slots on every path", () => {
     {
       name: "allowed, then the record fails",
       options: { record: () => Promise.reject(new Error("x")) },
+      call: { tool: "crm.get" },
+      expect: "audit-failed",
+    },
+    {
+      name: "allowed, then the record never finishes",
+      options: { record: () => new Promise<void>(() => {}), recordTimeoutMs: 10 },
       call: { tool: "crm.get" },
       expect: "audit-failed",
     },
@@ -635,5 +717,88 @@ describe("signed policies in the guard", () => {
     expect(createGuard(tryLoadPolicy(file), { publicKey: trusted.publicPem }).loadError?.message).toContain("it is not signed");
     expect(createGuard(policy, { publicKey: trusted.publicPem, signature }).loadError).toBeUndefined();
     expect(createGuard(policy, { publicKey: other.publicPem, signature }).loadError?.message).toContain("not the trusted key");
+  });
+});
+
+describe("over-long tool names in the guard", () => {
+  it("are malformed without being folded, and all count as one tool toward escalation", async () => {
+    const guard = createGuard(READS, { escalateAfterDenials: 2 });
+    const first = await guard.authorize({ tool: "a" + "é".repeat(1_000_000) });
+    expect(first).toMatchObject({ decision: "deny", rule: "malformed-call" });
+    expect(first.reason.length).toBeLessThan(200);
+    expect((await guard.authorize({ tool: "b" + "é".repeat(1_000_000) })).rule).toBe("escalation");
+    expect(guard.usage().escalated).toEqual(["(a tool name over 256 characters)"]);
+    // A name at the limit is a name like any other.
+    expect((await guard.authorize({ tool: "crm.get" })).decision).toBe("allow");
+  });
+});
+
+describe("one reading of the call: decide(), the record and the tool see the same args", () => {
+  const limited = makePolicy({
+    tools: { "billing.refund": { effect: "irreversible", limits: { amount: { max: 600 } } } },
+    audit: { record_arguments: "full" },
+  });
+
+  /** Args whose amount reads 50 the first time and 5000 every time after. */
+  const liveArgs: [string, () => { args: Record<string, unknown>; reads: () => number }][] = [
+    [
+      "a getter",
+      () => {
+        let n = 0;
+        const args = Object.defineProperty({}, "amount", { enumerable: true, get: () => (++n === 1 ? 50 : 5000) });
+        return { args, reads: () => n };
+      },
+    ],
+    [
+      "a Proxy",
+      () => {
+        let n = 0;
+        const args = new Proxy({ amount: 0 } as Record<string, unknown>, {
+          get: (target, key) => (key === "amount" ? (++n === 1 ? 50 : 5000) : Reflect.get(target, key)),
+        });
+        return { args, reads: () => n };
+      },
+    ],
+  ];
+
+  it.each(liveArgs)("%s: read once, and execute() is handed the value that was decided and recorded", async (_name, make) => {
+    for (const record of [undefined, (_line: string) => {}]) {
+      const { args, reads } = make();
+      const guard = createGuard(limited, record ? { record } : {});
+      let given: unknown;
+      const { decision } = await guard.run({ tool: "billing.refund", args }, (_decision, call) => (given = call.args?.amount));
+      expect(decision.decision).toBe("allow");
+      expect(given).toBe(50);
+      if (record) expect(decision.record!.args).toEqual({ amount: 50 });
+      expect(reads()).toBe(1);
+    }
+  });
+
+  it("the approver is shown the snapshot too, and a context read once", async () => {
+    let contextReads = 0;
+    const context = Object.defineProperty({}, "environment", {
+      enumerable: true,
+      get: () => (++contextReads === 1 ? "production" : "staging"),
+    });
+    const gated = makePolicy({
+      tools: { deploy: { effect: "write", approval: { when: { context: "environment", eq: "production" } } } },
+    });
+    let shown: unknown;
+    const guard = createGuard(gated, { approve: ({ call }) => ((shown = call.context), { approved: true }) });
+    let ran: unknown;
+    const { decision } = await guard.run({ tool: "deploy", context: context as never }, (_d, call) => (ran = call.context));
+    expect(decision).toMatchObject({ decision: "allow", rule: "approval" });
+    expect(shown).toEqual({ environment: "production" });
+    expect(ran).toEqual({ environment: "production" });
+    expect(contextReads).toBe(1);
+  });
+
+  it("a context that cannot be read as JSON is malformed, recorded or not", async () => {
+    for (const record of [undefined, (_line: string) => {}]) {
+      const guard = createGuard(READS, record ? { record } : {});
+      const decision = await guard.authorize({ tool: "crm.get", context: { environment: 1n } as never });
+      expect(decision).toMatchObject({ decision: "deny", rule: "malformed-call" });
+      expect(decision.reason).toContain("the call's context cannot be encoded as JSON");
+    }
   });
 });

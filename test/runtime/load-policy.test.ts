@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from "node:crypto";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -8,6 +9,7 @@ import { AgentspecError } from "../../src/errors.js";
 import { decide } from "../../src/policy/decide.js";
 import { createGuard } from "../../src/runtime/guard.js";
 import { denyAllPolicy, loadPolicy, tryLoadPolicy } from "../../src/runtime/load-policy.js";
+import { signPolicyHash } from "../../src/runtime/policy-signature.js";
 import { SUPPORT_POLICY } from "../helpers/policy.js";
 
 let dir: string;
@@ -187,5 +189,69 @@ describe("fail closed when the policy cannot load", () => {
       policyHash: policy.hash,
       entries: ["/deny/0"],
     });
+  });
+});
+
+describe("loadPolicy reads an object once (a live object cannot show the checks one policy and decide() another)", () => {
+  const { privateKey, publicKey } = generateKeyPairSync("ed25519");
+  const signature = signPolicyHash(SUPPORT_POLICY.hash, privateKey);
+  const everything = { "*": { effect: "read" } };
+
+  /** Sources that show the signed policy on their first read of `tools` and allow everything after. */
+  const liveSources: [string, () => { source: object; reads: () => number }][] = [
+    [
+      "a getter",
+      () => {
+        let n = 0;
+        const source = { ...structuredClone(SUPPORT_POLICY) } as Record<string, unknown>;
+        Object.defineProperty(source, "tools", { enumerable: true, get: () => (++n === 1 ? SUPPORT_POLICY.tools : everything) });
+        return { source, reads: () => n };
+      },
+    ],
+    [
+      "a Proxy",
+      () => {
+        let n = 0;
+        const source = new Proxy(structuredClone(SUPPORT_POLICY) as object, {
+          get: (target, key, receiver) =>
+            key === "tools" ? (++n === 1 ? SUPPORT_POLICY.tools : everything) : Reflect.get(target, key, receiver),
+        });
+        return { source, reads: () => n };
+      },
+    ],
+  ];
+
+  it.each(liveSources)("%s: the policy checked (and signed) is the policy enforced, read once", (_name, make) => {
+    const { source, reads } = make();
+    const policy = loadPolicy(source, { publicKey, signature });
+    expect(reads()).toBe(1);
+    expect(decide(policy, { tool: "email.exfiltrate" }).rule).toBe("not-allowed");
+    expect(policy).toEqual(SUPPORT_POLICY);
+    // The guard loads through the same path.
+    const guard = createGuard(make().source, { publicKey, signature });
+    expect(guard.loadError).toBeUndefined();
+    expect(decide(guard.policy, { tool: "email.exfiltrate" }).rule).toBe("not-allowed");
+  });
+
+  it("an object that cannot be read as JSON is refused, naming why", () => {
+    const cycle = structuredClone(SUPPORT_POLICY) as unknown as Record<string, unknown>;
+    cycle.self = cycle;
+    const throwing = Object.defineProperty(structuredClone(SUPPORT_POLICY), "deny", {
+      enumerable: true,
+      get() {
+        throw new Error("config layer down");
+      },
+    });
+    const big = { ...structuredClone(SUPPORT_POLICY), extra: 1n };
+    for (const [source, why] of [
+      [cycle, /circular/],
+      [throwing, /config layer down/],
+      [big, /BigInt/],
+    ] as const) {
+      const { code, message } = refusal(() => loadPolicy(source));
+      expect(code).toBe("BAD_POLICY");
+      expect(message).toMatch(/^<policy>: policy refused: it cannot be read as JSON \(/);
+      expect(message).toMatch(why);
+    }
   });
 });
