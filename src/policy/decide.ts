@@ -15,8 +15,8 @@
  */
 import type { Policy } from "../../generated/policy.js";
 import { escapePointerSegment } from "../load/index.js";
-import { brokenLimit, holds, prototypeKeyPath } from "./evaluate.js";
-import { indexOf, indexPolicy, resolveTool } from "./resolve.js";
+import { ambiguousReading, brokenLimit, holds, prototypeKeyPath } from "./evaluate.js";
+import { indexOf, indexPolicy, resolveTool, type ResolvedEntry } from "./resolve.js";
 import { toolNameProblem } from "./tool-name.js";
 
 export type DecisionKind = "allow" | "deny" | "require_approval";
@@ -88,6 +88,8 @@ function decideOrThrow(policy: Policy, call: unknown, hash: string): Decision {
   // A copy: the caller owns the decision it gets back (entries is frozen, so it is shared).
   if (fixed)
     return { decision: fixed.decision, rule: fixed.rule, reason: fixed.reason, policyHash: fixed.policyHash, entries: fixed.entries };
+  const ambiguous = ambiguityProblem(resolved.entries, args, context);
+  if (ambiguous) return denial("malformed-call", ambiguous, index.hash);
   for (const { tool, pointer } of resolved.entries) {
     const broken = brokenLimit(tool.limits, args);
     if (broken)
@@ -122,6 +124,37 @@ function decideOrThrow(policy: Policy, call: unknown, hash: string): Decision {
   };
 }
 
+/**
+ * Why the call is malformed because it holds a second reading of a dotted path a limit or
+ * condition of its entries reads (a key "payment.amount" beside, or instead of, payment.amount),
+ * or undefined. Which reading a tool takes is the tool's choice, so no check of one reading can
+ * vouch for the call.
+ */
+function ambiguityProblem(
+  entries: readonly ResolvedEntry[],
+  args: Record<string, unknown>,
+  context: Record<string, unknown>,
+): string | undefined {
+  for (const { dotted } of entries) {
+    if (dotted === undefined) continue;
+    for (const [root, source, paths] of [
+      ["args", args, dotted.args],
+      ["context", context, dotted.context],
+    ] as const) {
+      for (const path of paths) {
+        const other = ambiguousReading(source, path);
+        if (other !== undefined) return ambiguousReason(root, path, other);
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The reason a call holding two readings of a dotted path is denied; the request builders give the same. */
+export function ambiguousReason(root: "args" | "context", path: string, other: string): string {
+  return `The call's ${root} ${root === "args" ? "hold" : "holds"} ${root}${other.startsWith("[") ? "" : "."}${other} beside the path ${root}.${path} that a limit or approval condition reads: a tool may read either, so the call is denied`;
+}
+
 function prototypeProblem(args: Record<string, unknown>, context: Record<string, unknown>): string | undefined {
   const at =
     (args === NO_VALUES ? undefined : prototypeKeyPath(args, "args")) ??
@@ -134,17 +167,24 @@ function prototypeProblem(args: Record<string, unknown>, context: Record<string,
 /**
  * Why decide() denies a call whatever the policy, or undefined: the call, its args or context
  * are not objects (or cannot be read), the tool name is no tool's name (toolNameProblem), or the
- * args or context hold a `__proto__` key at any depth. For engines that must refuse what decide()
- * refuses (request builders): whenever it gives a reason decide() denies the call (as
- * malformed-call, or by the deny pattern or allowlist the name meets first), and whenever decide()
- * says malformed-call it gives one.
+ * args or context hold a `__proto__` key at any depth; given the policy, also when they hold a
+ * second reading of a dotted path a limit or condition of the tool's entries reads (a key
+ * "payment.amount" beside payment.amount). For engines that must refuse what decide() refuses
+ * (request builders): whenever it gives a reason decide() denies the call (as malformed-call, or
+ * by the deny pattern or allowlist the name meets first), and, given the policy, whenever decide()
+ * says malformed-call it gives one. Without the policy, a builder refuses ambiguous paths itself
+ * (ambiguousReading over the paths its engine reads).
  */
-export function callProblem(call: unknown): string | undefined {
+export function callProblem(call: unknown, policy?: Policy): string | undefined {
   try {
     const shape = malformed(call);
     if (shape) return shape;
     const { tool, args = NO_VALUES, context = NO_VALUES } = call as ToolCall;
-    return toolNameProblem(tool) ?? prototypeProblem(args, context);
+    const problem = toolNameProblem(tool) ?? prototypeProblem(args, context);
+    if (problem !== undefined || policy === undefined || !hasPolicyShape(policy)) return problem;
+    // With the policy: two readings of a dotted path its entries for this tool read.
+    const resolved = resolveTool(indexPolicy(policy), tool);
+    return resolved.fixed ? undefined : ambiguityProblem(resolved.entries, args, context);
   } catch (error) {
     // A getter or proxy that throws while being read: no tool can be shown what was decided.
     return `The call cannot be read (${error instanceof Error ? error.message : String(error)}): it is denied`;

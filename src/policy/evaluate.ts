@@ -22,6 +22,47 @@ export function readPath(source: unknown, path: string): unknown {
   return value;
 }
 
+/** A dotted path's segments, and for each segment i the keys that join it with the next ones (i..j, j > i). */
+interface PathReadings {
+  segments: string[];
+  joined: string[][];
+}
+const readingsByPath = new Map<string, PathReadings>();
+const MAX_PATHS_KEPT = 4096;
+
+function readingsOf(path: string): PathReadings {
+  let readings = readingsByPath.get(path);
+  if (readings) return readings;
+  const segments = path.split(".");
+  const joined = segments.map((_, i) => segments.slice(i + 1).map((__, k) => segments.slice(i, i + k + 2).join(".")));
+  readings = { segments, joined };
+  if (readingsByPath.size >= MAX_PATHS_KEPT) readingsByPath.clear();
+  readingsByPath.set(path, readings);
+  return readings;
+}
+
+/**
+ * Where `source` holds another reading of a dotted path than the nested one readPath follows,
+ * or undefined. `payment.amount` is read as source.payment.amount; a key of its own named
+ * "payment.amount" (legal in JSON, in JSON Schema, in MCP) is a second reading, which a tool
+ * (or lodash's get, which tries the flat key first) may take instead, with a value no limit or
+ * condition looked at. The answer names the other key as a path: `["payment.amount"]`,
+ * `payment["amount.cents"]`. Paths without a dot have one reading.
+ */
+export function ambiguousReading(source: unknown, path: string): string | undefined {
+  if (!path.includes(".")) return undefined;
+  const { segments, joined } = readingsOf(path);
+  let value = source;
+  for (let i = 0; i < segments.length; i++) {
+    if (value === null || typeof value !== "object") return undefined;
+    for (const key of joined[i]!) {
+      if (Object.prototype.hasOwnProperty.call(value, key)) return segments.slice(0, i).join(".") + `[${JSON.stringify(key)}]`;
+    }
+    value = ownValue(value, segments[i]!);
+  }
+  return undefined;
+}
+
 function ownValue(value: unknown, key: string): unknown {
   return value !== null && typeof value === "object" && Object.prototype.hasOwnProperty.call(value, key)
     ? (value as Record<string, unknown>)[key]
@@ -58,6 +99,15 @@ function limitProblem(arg: string, limit: ArgumentLimit, value: unknown): string
     return `argument "${arg}" must be one of ${limit.one_of.map((v) => JSON.stringify(v)).join(", ")}`;
   }
   return undefined;
+}
+
+/** The dotted paths an approval condition reads, in its args and in its context (the ones ambiguousReading must check). */
+export function dottedPaths(condition: Condition | undefined, into: { args: string[]; context: string[] }): void {
+  if (!condition) return;
+  if (condition.arg?.includes(".") && !into.args.includes(condition.arg)) into.args.push(condition.arg);
+  if (condition.context?.includes(".") && !into.context.includes(condition.context)) into.context.push(condition.context);
+  for (const c of condition.any ?? []) dottedPaths(c, into);
+  for (const c of condition.all ?? []) dottedPaths(c, into);
 }
 
 /** Whether an approval condition holds (see the module comment for values it cannot compare). */

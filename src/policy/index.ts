@@ -1,9 +1,18 @@
 /** The policy core every stage shares: tool-name matching, canonical JSON and the hash, spec → policy, decide(). */
 export { canonicalize, sha256Hex } from "./canonical.js";
 export { compilePolicy, compileUnhashedPolicy, policyHash, serializePolicy, type Policy, type PolicyTool } from "./compile-policy.js";
-export { callProblem, decide, type Decision, type DecisionKind, type DecisionRule, type ToolCall } from "./decide.js";
+export { ambiguousReason, callProblem, decide, type Decision, type DecisionKind, type DecisionRule, type ToolCall } from "./decide.js";
 export { runDecisionTests, type DecisionTestResult } from "./decision-tests.js";
-export { brokenLimit, describeCondition, holds, jsonKind, prototypeKeyPath, readPath, type ValueKind } from "./evaluate.js";
+export {
+  ambiguousReading,
+  brokenLimit,
+  describeCondition,
+  holds,
+  jsonKind,
+  prototypeKeyPath,
+  readPath,
+  type ValueKind,
+} from "./evaluate.js";
 export { compilePattern, isPattern, matchToolPattern, patternCovers, type CompiledPattern } from "./glob.js";
 export { addGlob, allMatches, createGlobIndex, firstMatch, type GlobIndex } from "./glob-index.js";
 export { foldToolName, MAX_TOOL_NAME_LENGTH, toolNameProblem } from "./tool-name.js";

@@ -14,7 +14,7 @@
 import type { Policy, PolicyTool } from "../../generated/policy.js";
 import { joinPointer } from "../load/index.js";
 import type { Decision, DecisionKind, DecisionRule } from "./decide.js";
-import { describeCondition } from "./evaluate.js";
+import { describeCondition, dottedPaths } from "./evaluate.js";
 import { isPattern } from "./glob.js";
 import { addGlob, allMatches, createGlobIndex, firstMatch, type GlobIndex } from "./glob-index.js";
 import { foldToolName, MAX_TOOL_NAME_LENGTH, overlongNameProblem, toolNameProblem } from "./tool-name.js";
@@ -26,6 +26,11 @@ export interface ResolvedEntry {
   pointer: string;
   /** The approval part of the reason ("requires approval when amount > 100: …"), described once. */
   approvalText?: string;
+  /**
+   * The dotted paths the entry's limits and approval condition read (`payment.amount`), when it
+   * has any: a call holding another reading of one of them is malformed (see ambiguousReading).
+   */
+  dotted?: { args: string[]; context: string[] };
 }
 
 export interface ResolvedTool {
@@ -198,11 +203,14 @@ function resolveUncached(index: PolicyIndex, name: string): ResolvedTool {
 }
 
 function entryFor(name: string, tool: PolicyTool): ResolvedEntry {
+  const dotted = { args: Object.keys(tool.limits ?? {}).filter((arg) => arg.includes(".")), context: [] as string[] };
+  dottedPaths(tool.approval?.when, dotted);
   return {
     name,
     tool,
     pointer: joinPointer("/tools", name),
     approvalText: tool.approval ? approvalText(tool.approval) : undefined,
+    ...(dotted.args.length > 0 || dotted.context.length > 0 ? { dotted } : {}),
   };
 }
 

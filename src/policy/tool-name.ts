@@ -17,6 +17,12 @@ const NOT_IN_A_NAME = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{White_Space}\p{Default_Ignora
 const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
 const PRINTABLE_ASCII = /^[\x21-\x7e]*$/;
 const EDGE_SPACE = /^\p{White_Space}+|\p{White_Space}+$/gu;
+/**
+ * The ideographic full stops IDNA (UTS #46) maps to "." as label separators, and NFKC does not:
+ * U+3002 and the halfwidth U+FF61 (NFKC already turns U+FE12 into U+3002, and U+FF0E into ".").
+ * A dispatcher that reads names as host-like labels runs `crm。delete` as `crm.delete`.
+ */
+const IDEOGRAPHIC_STOPS = /[\u3002\uff61]/g;
 /** A dotted capital I lower-cases to i + U+0307 everywhere but in a Turkish locale, which reads it as i. */
 const DOTTED_I = /i\u0307/g;
 
@@ -54,8 +60,8 @@ export function toolNameProblem(name: string, folded?: string): string | undefin
 
 /**
  * The one reading of a name that all its spellings share: Unicode NFKC (fullwidth and other
- * compatibility forms become their plain letters), default-ignorable code points removed,
- * surrounding whitespace removed, and case folded (upper-cased then lower-cased, so `ß`, `SS` and
+ * compatibility forms become their plain letters), ideographic full stops read as "." (as IDNA
+ * reads them), default-ignorable code points removed, surrounding whitespace removed, and case folded (upper-cased then lower-cased, so `ß`, `SS` and
  * `ss` agree, as do dotless `ı` and `i`). Repeated until it no longer changes, so folding a folded
  * name gives it back. Used on deny patterns and names alike; never for the allowlist, which is exact.
  */
@@ -82,7 +88,8 @@ function foldOnce(name: string): string {
     .toUpperCase()
     .toLowerCase()
     .replace(DOTTED_I, "i")
-    .normalize("NFKC");
+    .normalize("NFKC")
+    .replace(IDEOGRAPHIC_STOPS, ".");
 }
 
 function emptySegment(name: string): string | undefined {

@@ -7,8 +7,8 @@
  * for aex logs can read runs agentspec guards. The decision records stay the audit of record:
  * an aex line that cannot be written does not change a decision.
  */
-import { appendFileSync } from "node:fs";
 import { toWriter, type RecordSink } from "./decision-record.js";
+import { closeQuietly, openLocked, writeAll } from "./log-file.js";
 
 export type AexEvent =
   | { event: "run.started"; agent: string; version: string }
@@ -28,10 +28,31 @@ export class AexEventLog {
   #finished = false;
   #steps = 0;
 
+  #close: (() => void) | undefined;
+
+  /**
+   * A path is opened under the same lock a decision log takes (and refused, AgentspecError
+   * LOCKED, when another writer holds it or it is a decision log this process writes by another
+   * name): aex events written into a hash-chained log would break its chain.
+   */
   constructor(sink: RecordSink, agent: { id: string; version: string }) {
-    // A path is appended to line by line: aex events are a view, with no chain to lock or continue.
-    this.#write = typeof sink === "string" ? (line) => appendFileSync(sink, line, "utf8") : toWriter(sink);
+    if (typeof sink === "string") {
+      const { fd, lock, release } = openLocked(sink, "aex event file");
+      this.#write = (line) => writeAll(fd, Buffer.from(line, "utf8"));
+      this.#close = () => {
+        closeQuietly(fd);
+        release();
+        lock.release();
+      };
+    } else this.#write = toWriter(sink);
     this.#agent = agent;
+  }
+
+  /** Closes an aex event file and releases its lock; later events are not written. Safe to call twice. */
+  close(): void {
+    this.#finished = true;
+    this.#close?.();
+    this.#close = undefined;
   }
 
   /** An allowed call: tool.allowed with its step (1 for the run's first allowed call). */

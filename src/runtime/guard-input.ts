@@ -7,6 +7,7 @@ import { AgentspecError } from "../errors.js";
 import { isObject } from "../load/data.js";
 import { foldToolName, MAX_TOOL_NAME_LENGTH } from "../policy/tool-name.js";
 import { isChainTail, isRecordSink, snapshotArgs, type ArgsSnapshot } from "./decision-record.js";
+import { sameFile } from "./log-file.js";
 import type { GuardOptions } from "./guard.js";
 
 /** The escalation key of every tool name over MAX_TOOL_NAME_LENGTH. */
@@ -50,7 +51,7 @@ export function checkOptions(options: GuardOptions): void {
       );
     }
   }
-  if (typeof options.record === "string" && options.record === options.aexEvents) {
+  if (typeof options.record === "string" && typeof options.aexEvents === "string" && sameFile(options.record, options.aexEvents)) {
     throw new AgentspecError(
       "BAD_ARGUMENT",
       `options.record and options.aexEvents are the same file (${options.record}): give aex events their own file`,
@@ -84,6 +85,8 @@ export function checkOptions(options: GuardOptions): void {
   const runId = options.runId as unknown;
   if (runId !== undefined && (typeof runId !== "string" || runId === "" || runId.length > 1024))
     throw new AgentspecError("BAD_ARGUMENT", `options.runId must be a string of 1 to 1,024 characters, not ${describe(runId)}`);
+  if (options.tenantBudgets !== undefined && typeof options.tenantBudgets !== "boolean")
+    throw new AgentspecError("BAD_ARGUMENT", `options.tenantBudgets must be true or false, not ${describe(options.tenantBudgets)}`);
   if (options.mode !== undefined && options.mode !== "enforce" && options.mode !== "shadow") {
     throw new AgentspecError("BAD_ARGUMENT", `options.mode must be "enforce" or "shadow", not ${describe(options.mode)}`);
   }

@@ -199,6 +199,14 @@ export interface GuardOptions {
   store?: StateStore;
   /** The run this guard's calls belong to (default: a random id): processes serving one run pass the same id. */
   runId?: string;
+  /**
+   * Count rate_per_minute, max_concurrency and max_sessions_per_day per tenant (the call's
+   * context.tenant), each tenant with the policy's full budget. Off by default: the budgets then
+   * bound the agent as a whole, whatever tenant a call names, since a caller that picks its own
+   * tenant would otherwise get a fresh budget per name. Turn it on only where context.tenant is
+   * set by trusted code, never copied from the request.
+   */
+  tenantBudgets?: boolean;
 }
 
 /** This guard's own view of its run: the calls it allowed, and what the store said last. */
@@ -319,7 +327,19 @@ export class Guard {
     } else if (record !== undefined) {
       this.#chain = new RecordChain(toWriter(record), options.chainFrom);
     }
-    this.#aex = options.aexEvents === undefined ? undefined : new AexEventLog(options.aexEvents, this.policy.agent);
+    if (options.aexEvents !== undefined) {
+      try {
+        this.#aex = new AexEventLog(options.aexEvents, this.policy.agent);
+      } catch (error) {
+        // The aex view changes no decision, but a file it cannot hold alone (another writer's, a
+        // decision log by another name) must not be written into: the guard denies, as for its log.
+        this.#log?.close();
+        this.recordError =
+          error instanceof AgentspecError
+            ? error
+            : new AgentspecError("UNWRITABLE", `${options.aexEvents}: the aex event file cannot be used (${errorMessage(error)})`);
+      }
+    }
     this.#store = options.store ?? memoryStore();
     this.#limits = storeLimits(this.policy.budgets);
     this.runId = options.runId ?? globalThis.crypto.randomUUID();
@@ -383,6 +403,7 @@ export class Guard {
   close(): void {
     this.#closed = true;
     this.#log?.close();
+    this.#aex?.close();
   }
 
   /**
@@ -761,9 +782,9 @@ export class Guard {
     return undefined;
   }
 
-  /** Whose budgets a call counts against: the agent's (per tenant when the call names one), and this run's. */
+  /** Whose budgets a call counts against: the agent's (per tenant when tenantBudgets and the call names one), and this run's. */
   #scope(view: CallView): StateScope {
-    const tenant = view.context.tenant;
+    const tenant = this.#options.tenantBudgets === true ? view.context.tenant : undefined;
     return { agent: this.policy.agent.id, run: this.runId, ...(tenant !== undefined ? { tenant } : {}) };
   }
 

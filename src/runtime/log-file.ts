@@ -8,7 +8,7 @@
  * intact record (a crash mid-write, an edit) cannot be chained to and cannot be repaired without
  * deciding what it was: the file is left as it is and the log refused, saying how to recover.
  */
-import { closeSync, constants, fstatSync, ftruncateSync, openSync, readSync, realpathSync, writeSync } from "node:fs";
+import { closeSync, constants, fstatSync, ftruncateSync, openSync, readSync, realpathSync, statSync, writeSync } from "node:fs";
 import path from "node:path";
 import { AgentspecError } from "../errors.js";
 import { acquireFileLock, codeOf, type FileLock } from "./file-lock.js";
@@ -33,17 +33,79 @@ const NEWLINE = 0x0a;
  * UNWRITABLE for I/O failures. Nothing is written to the file unless it opens.
  */
 export function openDecisionLog(file: string, chainFrom?: ChainTail): DecisionLogFile {
+  const { fd, lock, release } = openLocked(file, "decision log");
+  try {
+    const tail = continueFrom(file, fd, chainFrom);
+    return new LogFile(file, fd, tail, lock, release);
+  } catch (error) {
+    closeQuietly(fd);
+    release();
+    lock.release();
+    throw error;
+  }
+}
+
+/**
+ * The files this process holds open for appending (decision logs, aex event files), by device
+ * and inode: a second name for one (a hard link, a rename, another spelling) is the same file,
+ * whatever its path says.
+ */
+const openFiles = new Map<string, string>();
+
+/**
+ * Opens a file for appending under its lock (`<real path>.lock`), and makes sure no other name
+ * leads to it: a file this process already writes under any name is refused, and so is a file
+ * with more than one hard link (another process could open it by the other name, which meets
+ * another lock). Throws AgentspecError LOCKED / UNWRITABLE.
+ */
+export function openLocked(file: string, what: string): { fd: number; lock: FileLock; release: () => void } {
   const target = realTarget(file);
   const lock = acquireFileLock(target);
   let fd: number | undefined;
   try {
-    fd = openLog(file, target);
-    const tail = continueFrom(file, fd, chainFrom);
-    return new LogFile(file, fd, tail, lock);
+    fd = openLog(file, target, what);
+    const stat = fstatSync(fd);
+    const id = `${stat.dev}:${stat.ino}`;
+    const holder = openFiles.get(id);
+    if (holder !== undefined)
+      throw new AgentspecError(
+        "LOCKED",
+        `${file}: this process already writes this file as ${holder} (the same file by another name): give each guard, and its aex events, a file of its own`,
+      );
+    if (stat.nlink > 1)
+      throw new AgentspecError(
+        "LOCKED",
+        `${file}: the ${what} has ${stat.nlink} hard links, and a writer opening it by another name would not meet its lock: remove the other links (find -samefile) or use a new file`,
+      );
+    openFiles.set(id, file);
+    let released = false;
+    return {
+      fd,
+      lock,
+      release: () => {
+        if (!released && openFiles.get(id) === file) openFiles.delete(id);
+        released = true;
+      },
+    };
   } catch (error) {
     if (fd !== undefined) closeQuietly(fd);
     lock.release();
     throw error;
+  }
+}
+
+/** Whether two paths name one file: the same real path, or (when both exist) the same device and inode. */
+export function sameFile(a: string, b: string): boolean {
+  try {
+    if (realTarget(a) === realTarget(b)) return true;
+  } catch {
+    return false;
+  }
+  try {
+    const [x, y] = [statSync(a), statSync(b)];
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
   }
 }
 
@@ -56,6 +118,7 @@ class LogFile implements DecisionLogFile {
     private readonly fd: number,
     readonly tail: ChainTail | undefined,
     private readonly lock: FileLock,
+    private readonly forget: () => void,
   ) {}
 
   write(line: string): void {
@@ -84,6 +147,7 @@ class LogFile implements DecisionLogFile {
     if (this.#closed) return;
     this.#closed = true;
     closeQuietly(this.fd);
+    this.forget();
     this.lock.release();
   }
 }
@@ -101,12 +165,12 @@ function realTarget(file: string): string {
   }
 }
 
-function openLog(file: string, target: string): number {
+function openLog(file: string, target: string, what: string): number {
   try {
     // Owner-only when created: records may hold arguments (audit.record_arguments).
     return openSync(target, constants.O_RDWR | constants.O_CREAT | constants.O_APPEND, 0o600);
   } catch (error) {
-    throw new AgentspecError("UNWRITABLE", `${file}: the decision log cannot be opened for appending (${codeOf(error)})`);
+    throw new AgentspecError("UNWRITABLE", `${file}: the ${what} cannot be opened for appending (${codeOf(error)})`);
   }
 }
 
@@ -220,12 +284,12 @@ function readAll(fd: number, buffer: Buffer, position: number): void {
   }
 }
 
-function writeAll(fd: number, buffer: Buffer): void {
+export function writeAll(fd: number, buffer: Buffer): void {
   let done = 0;
   while (done < buffer.length) done += writeSync(fd, buffer, done, buffer.length - done);
 }
 
-function closeQuietly(fd: number): void {
+export function closeQuietly(fd: number): void {
   try {
     closeSync(fd);
   } catch {

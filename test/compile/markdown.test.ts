@@ -66,7 +66,7 @@ function tableIn(doc: string, section: string): ParsedTable {
 const COLUMNS: Record<string, string[]> = {
   "": ["Field", "Value"],
   "Governance matrix": ["Dimension", "This agent"],
-  Tools: ["Tool", "Effect", "Approval", "Limits", "Resources"],
+  Tools: ["Tool", "Effect", "Approval", "Limits", "Resources (advisory)"],
   "What is denied": ["Pattern", "Reason"],
   "Failure modes": ["Mode", "Detection", "Mitigation", "Recovery"],
   Evaluation: ["Metric", "Description", "Target"],

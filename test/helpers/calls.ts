@@ -462,3 +462,25 @@ function thin(calls: GeneratedCall[], cap: number): GeneratedCall[] {
   const step = calls.length / cap;
   return Array.from({ length: cap }, (_, i) => calls[Math.floor(i * step)]!);
 }
+
+/**
+ * Every tool name and deny pattern of the policy with its dots written as ideographic full stops
+ * (U+3002, U+FF61, and U+FE12, which NFKC makes U+3002): readings IDNA-style dispatchers take as
+ * the dotted name. Kept apart from generateCalls, whose counts the README's agreement tables give.
+ */
+export function ideographicStopCalls(policy: Policy): GeneratedCall[] {
+  const names = [...Object.keys(policy.tools), ...policy.deny.map((d) => d.pattern)]
+    .flatMap((pattern) => (pattern.includes("*") || pattern.includes("?") ? instances(pattern) : [pattern]))
+    .filter((name) => name.includes("."));
+  const out: GeneratedCall[] = [];
+  for (const name of new Set(names))
+    for (const [stop, which] of [
+      ["\u3002", "U+3002"],
+      ["\uff61", "U+FF61"],
+      ["\ufe12", "U+FE12"],
+    ] as const) {
+      out.push({ call: { tool: name.replaceAll(".", stop) }, why: `${JSON.stringify(name)} with every dot as ${which}` });
+      out.push({ call: { tool: name.replace(".", stop) }, why: `${JSON.stringify(name)} with its first dot as ${which}` });
+    }
+  return out;
+}

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import type { Condition, Policy } from "../../generated/policy.js";
 import { callProblem, decide } from "../../src/policy/decide.js";
 import fc from "fast-check";
+import { ambiguousReading } from "../../src/policy/evaluate.js";
 import { indexPolicy } from "../../src/policy/resolve.js";
 import { foldToolName, MAX_TOOL_NAME_LENGTH, toolNameProblem } from "../../src/policy/tool-name.js";
 import { fuzzRuns } from "../helpers/fuzz.js";
@@ -25,6 +26,10 @@ describe("tool names: every reading of a denied name is denied", () => {
     ["all capitals", "EMAIL.SEND", "deny-pattern"],
     ["fullwidth letters (NFKC)", "email.\uff53\uff45\uff4e\uff44", "deny-pattern"],
     ["a fullwidth dot (NFKC)", "email\uff0esend", "deny-pattern"],
+    ["an ideographic full stop (IDNA reads it as a dot)", "email\u3002send", "deny-pattern"],
+    ["a halfwidth ideographic full stop", "email\uff61send", "deny-pattern"],
+    ["a presentation-form ideographic full stop (NFKC makes it U+3002)", "email\ufe12send", "deny-pattern"],
+    ["ideographic stops under a glob deny", "email\u3002x\uff61delete", "deny-pattern"],
     ["mathematical bold letters (NFKC)", "email.\u{1d42c}\u{1d41e}\u{1d427}\u{1d41d}", "deny-pattern"],
     ["a long s (case folding)", "email.\u017fend", "deny-pattern"],
     ["a case difference under a glob deny", "email.x.Delete", "deny-pattern"],
@@ -44,6 +49,7 @@ describe("tool names: every reading of a denied name is denied", () => {
     ["a leading dot", ".email.send", "malformed-call"],
     ["an empty segment", "email..send", "malformed-call"],
     ["an empty segment made of a fullwidth dot", "email.\uff0esend", "malformed-call"],
+    ["an empty segment made of ideographic stops", "email\u3002\u3002send", "malformed-call"],
   ];
 
   it.each(denied)("%s: %j is denied (%s)", (_name, tool, rule) => {
@@ -96,6 +102,8 @@ describe("tool names: every reading of a denied name is denied", () => {
       ["emaıl.send", "email.send"],
       ["\u212aelvin", "kelvin"],
       ["\ufb01le.read", "file.read"],
+      ["crm\u3002delete", "crm.delete"],
+      ["crm\uff61\uff24elete", "crm.delete"],
     ];
     for (const [name, folded] of cases) {
       expect(foldToolName(name), JSON.stringify(name)).toBe(folded);
@@ -294,6 +302,87 @@ describe("hard limits: non-finite numbers break every numeric bound", () => {
     const decision = decide(limited(limit), { tool: "pay.out", args: amount === undefined ? {} : { amount } });
     if (problem === undefined) expect(decision.decision).toBe("allow");
     else expect(decision).toMatchObject({ decision: "deny", rule: "hard-limit", reason: `"pay.out": ${problem}` });
+  });
+});
+
+describe("dotted paths: a call holding another reading of a limited or gated path is malformed", () => {
+  const policy = makePolicy({
+    tools: {
+      pay: {
+        effect: "irreversible",
+        approval: { when: { arg: "payment.amount", gt: 100 } },
+        limits: { "payment.amount": { max: 600 }, "a.b.c": { max: 5 } },
+      },
+      "notes.*": { effect: "write" },
+    },
+  });
+  const cases: [string, string, Record<string, unknown>, Record<string, unknown> | undefined, string][] = [
+    ["the nested reading alone, passing", "pay", { payment: { amount: 50 } }, undefined, "allow"],
+    ["the nested reading alone, gated", "pay", { payment: { amount: 150 } }, undefined, "approval"],
+    ["the nested reading alone, over the limit", "pay", { payment: { amount: 700 } }, undefined, "hard-limit"],
+    ["the flat key alone (the limit would not apply)", "pay", { "payment.amount": 5000 }, undefined, "malformed-call"],
+    [
+      "the flat key beside a passing nested reading",
+      "pay",
+      { payment: { amount: 1 }, "payment.amount": 5000 },
+      undefined,
+      "malformed-call",
+    ],
+    ["both readings equal", "pay", { payment: { amount: 50 }, "payment.amount": 50 }, undefined, "malformed-call"],
+    ["a.b.c as a / b.c", "pay", { a: { "b.c": 99 } }, undefined, "malformed-call"],
+    ["a.b.c as a.b / c", "pay", { "a.b": { c: 99 } }, undefined, "malformed-call"],
+    ["a.b.c flat", "pay", { "a.b.c": 99 }, undefined, "malformed-call"],
+    ["a dotted key no limit or condition reads", "pay", { payment: { amount: 50 }, "payment.currency": "EUR" }, undefined, "allow"],
+    ["a prefix that is no reading of the path", "pay", { payment: { amount: 50 }, "payment.amount.cents": 1 }, undefined, "allow"],
+    ["a tool whose entries read no dotted path", "notes.add", { "payment.amount": 5000 }, undefined, "allow"],
+  ];
+
+  it.each(cases)("%s", (_name, tool, args, context, expected) => {
+    const call = { tool, args, ...(context ? { context } : {}) };
+    const decision = decide(policy, call);
+    expect(decision.decision === "allow" ? "allow" : decision.rule).toBe(expected);
+    // Given the policy, callProblem says malformed exactly when decide() does.
+    expect(callProblem(call, policy) !== undefined).toBe(expected === "malformed-call");
+  });
+
+  it("says which key is the other reading and which path it shadows", () => {
+    expect(decide(policy, { tool: "pay", args: { payment: { amount: 1 }, "payment.amount": 5000 } })).toMatchObject({
+      reason:
+        'The call\'s args hold args["payment.amount"] beside the path args.payment.amount that a limit or approval condition reads: a tool may read either, so the call is denied',
+      entries: [],
+    });
+    expect(decide(policy, { tool: "pay", args: { a: { "b.c": 99 } } }).reason).toContain('args.a["b.c"] beside the path args.a.b.c');
+    expect(ambiguousReading({ x: 1 }, "x")).toBeUndefined();
+  });
+
+  it("property: whatever grouping of a path's segments the call holds besides the nested one, it is never allowed", () => {
+    const segment = fc.constantFrom("a", "b", "c", "amount");
+    fc.assert(
+      fc.property(
+        fc.array(segment, { minLength: 2, maxLength: 4 }),
+        fc.integer({ min: 0, max: 7 }),
+        fc.boolean(),
+        (segments, cuts, nested) => {
+          const path = segments.join(".");
+          const gated = makePolicy({ tools: { t: { effect: "write", limits: { [path]: { max: 10 } } } } });
+          // A grouping other than one key per segment: `cuts` picks where segments are joined.
+          const groups: string[] = [segments[0]!];
+          segments.slice(1).forEach((s, i) => ((cuts >> i) & 1 ? groups.push(s) : (groups[groups.length - 1] += "." + s)));
+          fc.pre(groups.length < segments.length);
+          let args: Record<string, unknown> = {};
+          const put = (keys: string[], value: unknown) => {
+            let node = args;
+            keys.slice(0, -1).forEach((k) => (node = (node[k] ??= {}) as Record<string, unknown>));
+            node[keys[keys.length - 1]!] = value;
+          };
+          if (nested) put(segments, 1);
+          put(groups, 5000);
+          args = JSON.parse(JSON.stringify(args));
+          expect(decide(gated, { tool: "t", args }).decision).toBe("deny");
+        },
+      ),
+      { numRuns: fuzzRuns(300), seed: 14 },
+    );
   });
 });
 

@@ -6,7 +6,7 @@
  * stale lock has one winner).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, linkSync, mkdtempSync, readFileSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
@@ -312,5 +312,111 @@ describe.skipIf(!built)("one writer per log, across real processes (needs `npm r
     expect(verifyAuditLog(text).problems).toEqual([
       { line: 3, message: "seq 4 follows seq 2 (line 2): 1 record is missing before it (removed or moved)" },
     ]);
+  });
+});
+
+describe("one log, one writer, by whatever name: hard links, renames, aex events", () => {
+  it("a hard link to a log another guard writes is refused (the same file by another name), and the chain stays whole", async () => {
+    const file = freshLog();
+    const first = guardOn(file);
+    await first.authorize({ tool: "crm.get" });
+    const other = path.join(path.dirname(file), "other.jsonl");
+    linkSync(file, other);
+    const second = guardOn(other);
+    expect(second.recordError).toMatchObject({ code: "LOCKED" });
+    expect(second.recordError!.message).toBe(
+      `${other}: this process already writes this file as ${file} (the same file by another name): give each guard, and its aex events, a file of its own`,
+    );
+    expect((await second.authorize({ tool: "crm.get" })).rule).toBe("audit-failed");
+    await first.authorize({ tool: "crm.get" });
+    expect(verifyAuditLog(readFileSync(file, "utf8"))).toMatchObject({ ok: true, records: 2 });
+  });
+
+  it("a log with more than one hard link is refused, so a writer in another process cannot meet another lock", async () => {
+    const file = await logWith(1);
+    const other = path.join(path.dirname(file), "other.jsonl");
+    linkSync(file, other);
+    for (const name of [file, other]) {
+      const guard = guardOn(name);
+      expect(guard.recordError).toMatchObject({ code: "LOCKED" });
+      expect(guard.recordError!.message).toContain("the decision log has 2 hard links");
+    }
+    expect(seqs(file)).toEqual([1]);
+  });
+
+  it.skipIf(!built)("a hard link made while another process writes the log: a process opening it by the link is refused", async () => {
+    const policy = path.join(mkdtempSync(path.join(tmpdir(), "agentspec-policy-")), "policy.json");
+    writeFileSync(policy, JSON.stringify(POLICY));
+    const log = freshLog();
+    const holder = startGuardProcess(policy, log, "hold", ["crm.get"]);
+    try {
+      expect((await holder.report).recordError).toBeNull();
+      const link = path.join(path.dirname(log), "link.jsonl");
+      linkSync(log, link);
+      const other = startGuardProcess(policy, link, "exit", ["crm.get"]);
+      const refused = await other.report;
+      expect(refused.recordError).toMatchObject({ code: "LOCKED" });
+      expect(refused.recordError!.message).toContain("the decision log has 2 hard links");
+      expect(refused.decisions).toEqual([expect.objectContaining({ rule: "audit-failed", seq: null })]);
+    } finally {
+      holder.child.kill("SIGKILL");
+      await holder.exited;
+    }
+    expect(seqs(log)).toEqual([1]);
+  });
+
+  it("a log renamed while its guard writes it is still the same file to this process", async () => {
+    const file = freshLog();
+    const first = guardOn(file);
+    await first.authorize({ tool: "crm.get" });
+    const moved = path.join(path.dirname(file), "moved.jsonl");
+    renameSync(file, moved);
+    expect(guardOn(moved).recordError?.message).toContain(`this process already writes this file as ${file}`);
+  });
+
+  it("aexEvents naming the guard's own decision log by another spelling is refused when the guard is made", () => {
+    const file = freshLog();
+    writeFileSync(file, "");
+    const link = path.join(path.dirname(file), "link.jsonl");
+    linkSync(file, link);
+    const relative = path.relative(process.cwd(), file);
+    for (const aexEvents of [path.join(path.dirname(file), ".", "decisions.jsonl"), relative, link]) {
+      expect(() => createGuard(POLICY, { record: file, aexEvents })).toThrow(
+        `options.record and options.aexEvents are the same file (${file}): give aex events their own file`,
+      );
+    }
+  });
+
+  it("aexEvents naming another guard's decision log, or another guard's aex file, denies everything and writes nothing there", async () => {
+    const file = freshLog();
+    const owner = guardOn(file);
+    await owner.authorize({ tool: "crm.get" });
+    const intruder = createGuard(POLICY, { aexEvents: file });
+    open.push(intruder);
+    expect(intruder.recordError).toMatchObject({ code: "LOCKED" });
+    expect((await intruder.authorize({ tool: "crm.get" })).rule).toBe("audit-failed");
+    intruder.finish();
+    await owner.authorize({ tool: "crm.get" });
+    expect(verifyAuditLog(readFileSync(file, "utf8"))).toMatchObject({ ok: true, records: 2 });
+
+    const aex = path.join(path.dirname(file), "run.aex.jsonl");
+    const first = createGuard(POLICY, { aexEvents: aex });
+    open.push(first);
+    expect(first.recordError).toBeUndefined();
+    const second = createGuard(POLICY, { aexEvents: aex });
+    open.push(second);
+    expect(second.recordError).toMatchObject({ code: "LOCKED" });
+    await first.authorize({ tool: "crm.get" });
+    first.close();
+    // Closed, its lock is released: the file can be written again.
+    const third = createGuard(POLICY, { aexEvents: aex });
+    open.push(third);
+    expect(third.recordError).toBeUndefined();
+    expect(
+      readFileSync(aex, "utf8")
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l).event),
+    ).toEqual(["run.started", "tool.allowed"]);
   });
 });

@@ -1,7 +1,8 @@
 // The guard over a state store: budgets shared by guards that share a store, per tenant and per
 // run, and every call denied (state-unavailable) while the store cannot answer.
+import { randomUUID } from "node:crypto";
 import net from "node:net";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Policy } from "../../generated/policy.js";
 import { AgentspecError } from "../../src/errors.js";
 import { createGuard, type EscalationEvent } from "../../src/runtime/guard.js";
@@ -9,6 +10,7 @@ import { memoryStore } from "../../src/runtime/store/memory.js";
 import { redisStore } from "../../src/runtime/store/redis.js";
 import type { StateStore } from "../../src/runtime/store/types.js";
 import { makePolicy } from "../helpers/policy.js";
+import { hasRedisServer, reportMissingRedis, startRedisServer, type RedisServer } from "../helpers/redis-server.js";
 
 function withBudgets(budgets: Policy["budgets"], extra: Partial<Policy> = {}): Policy {
   return makePolicy({ tools: { "crm.get": { effect: "read" } }, deny: [{ pattern: "email.send" }], budgets, ...extra });
@@ -20,10 +22,10 @@ afterAll(async () => {
 });
 
 describe("guards sharing a store", () => {
-  it("share the agent's rate window; another tenant has its own, and the reason names it", async () => {
+  it("with tenantBudgets, share the agent's rate window; another tenant has its own, and the reason names it", async () => {
     const store = memoryStore();
     const policy = withBudgets({ rate_per_minute: 3 });
-    const [a, b] = [createGuard(policy, { store }), createGuard(policy, { store })];
+    const [a, b] = [createGuard(policy, { store, tenantBudgets: true }), createGuard(policy, { store, tenantBudgets: true })];
     const decisions = await Promise.all([a, b, a, b, a].map((g) => g.authorize({ tool: "crm.get" })));
     expect(decisions.map((d) => d.decision).sort()).toEqual(["allow", "allow", "allow", "deny", "deny"]);
     expect(decisions.find((d) => d.decision === "deny")?.reason).toBe(
@@ -155,3 +157,55 @@ function closedPort(): Promise<number> {
     });
   });
 }
+
+describe("a caller that names its own tenant gets no more than the agent's budgets (memory and a real Redis)", () => {
+  let server: RedisServer | undefined;
+  beforeAll(async () => {
+    if (hasRedisServer) server = await startRedisServer();
+  }, 20_000);
+  afterAll(async () => {
+    await server?.dispose();
+  });
+  reportMissingRedis("tenant budgets over Redis");
+  const kinds: [string, () => StateStore][] = [
+    ["memory", () => memoryStore()],
+    ["redis", () => redisStore({ url: server!.url, keyPrefix: `tenants-${randomUUID()}:`, timeoutMs: 2000 })],
+  ];
+  const tenants = ["a", "b", "A", "\u0000", "", "acme"];
+
+  it.each(kinds)("%s: by default every tenant shares the agent's rate and concurrency", async (kind, make) => {
+    if (kind === "redis" && !hasRedisServer) return;
+    const store = make();
+    closing.push(store);
+    const guard = createGuard(withBudgets({ rate_per_minute: 2, max_concurrency: 1 }), { store });
+    const decisions = [];
+    for (const tenant of tenants) decisions.push(await guard.authorize({ tool: "crm.get", context: { tenant } }));
+    expect(decisions.map((d) => d.decision)).toEqual(["allow", "allow", "deny", "deny", "deny", "deny"]);
+    expect(decisions[2]!.reason).toBe('"crm.get" is denied: 2 tool calls in the last minute reach rate_per_minute 2');
+    // A slot held for tenant "x" is the agent's one slot.
+    const slotGuard = createGuard(withBudgets({ max_concurrency: 1 }), { store });
+    let release!: () => void;
+    const held = slotGuard.run({ tool: "crm.get", context: { tenant: "x" } }, () => new Promise<void>((r) => (release = r)));
+    await new Promise((r) => setTimeout(r, 20));
+    expect((await slotGuard.run({ tool: "crm.get", context: { tenant: "y" } }, () => "ran")).decision.rule).toBe("budget");
+    release();
+    await held;
+  });
+
+  it.each(kinds)("%s: with tenantBudgets (trusted tenants) each tenant has the policy's budgets", async (kind, make) => {
+    if (kind === "redis" && !hasRedisServer) return;
+    const store = make();
+    closing.push(store);
+    const guard = createGuard(withBudgets({ rate_per_minute: 1 }), { store, tenantBudgets: true });
+    for (const tenant of tenants) expect((await guard.authorize({ tool: "crm.get", context: { tenant } })).decision).toBe("allow");
+    expect((await guard.authorize({ tool: "crm.get", context: { tenant: "a" } })).reason).toBe(
+      '"crm.get" is denied: 1 tool call in the last minute for tenant "a" reach rate_per_minute 1',
+    );
+  });
+
+  it("refuses a tenantBudgets that is not a boolean", () => {
+    expect(() => createGuard(withBudgets({}), { tenantBudgets: "yes" as never })).toThrow(
+      'options.tenantBudgets must be true or false, not "yes"',
+    );
+  });
+});

@@ -37,8 +37,15 @@ export const SAFEGUARDS: readonly Safeguard[] = [
     owasp: [OWASP.ASI02, OWASP.ASI03],
   },
   {
+    // Advisory: a call names no resource, so decide(), the guard and every export but Sentrely's
+    // let a scoped tool reach any resource. Said where the safeguard is listed, not left implied.
     name: "Resource scopes",
-    declared: (s) => nonZero(s.tools.filter((t) => t.resources.length > 0).length, (n) => `${count(n, "tool")} scoped to resources`),
+    declared: (s) =>
+      nonZero(
+        s.tools.filter((t) => t.resources.length > 0).length,
+        (n) =>
+          `${count(n, "tool")} scoped to resources (advisory: enforced only by a Sentrely runtime, not by decide() or the other exports)`,
+      ),
     nist: ["MANAGE 1.3"],
     iso: ["A.9.4 Intended use of the AI system"],
     owasp: [OWASP.ASI03],

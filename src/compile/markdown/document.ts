@@ -71,7 +71,13 @@ function tools(spec: Spec): string {
     describeToolLimits(t) || "none",
     list(t.resources.map(code)) || "any",
   ]);
-  return "The allowlist: a tool not listed here is denied.\n\n" + table(["Tool", "Effect", "Approval", "Limits", "Resources"], rows);
+  const scoped = spec.tools.some((t) => t.resources.length > 0)
+    ? " Resource scopes are advisory: a call names no resource, so only a Sentrely runtime (the `sentrely` export) holds a tool to them."
+    : "";
+  return (
+    `The allowlist: a tool not listed here is denied.${scoped}\n\n` +
+    table(["Tool", "Effect", "Approval", "Limits", "Resources (advisory)"], rows)
+  );
 }
 
 function denied(spec: Spec): string {

@@ -4,7 +4,7 @@
  * docs and README "The Cedar mapping"). Pure data: the caller passes it to its Cedar engine.
  */
 import type { Policy } from "../../../generated/policy.js";
-import { foldToolName, readPath, type DecisionKind } from "../../policy/index.js";
+import { ambiguousReading, ambiguousReason, foldToolName, readPath, type DecisionKind } from "../../policy/index.js";
 import { malformedReason } from "./call-shape.js";
 import { cedarSubjects, decimalText, isCedarDecimal, MALFORMED_ACTION } from "../targets/cedar.js";
 import { valueType } from "./value-type.js";
@@ -25,17 +25,25 @@ export interface CedarRequest {
  */
 export function cedarRequest(policy: Policy, call: unknown, approved: boolean, subjects = cedarSubjects(policy)): CedarRequest {
   const principal = { type: "Agentspec::Agent", id: policy.agent.id };
-  const problem = malformedReason(call);
-  if (problem !== undefined) {
+  const malformedCall = (reason: string): CedarRequest => {
     const tool = (call as { tool?: unknown } | null)?.tool;
     return {
       principal,
       action: { type: "Agentspec::Action", id: MALFORMED_ACTION },
       resource: { type: "Agentspec::Tool", id: typeof tool === "string" ? tool : "" },
-      context: { reason: problem },
+      context: { reason },
     };
-  }
+  };
+  const problem = malformedReason(call);
+  if (problem !== undefined) return malformedCall(problem);
   const { tool, args = {}, context = {} } = call as { tool: string; args?: object; context?: object };
+  // Two readings of a path the policies read (a key "a.b" beside a.b): malformed, as decide() says
+  // for the paths of the tool's own entries (this checks every subject: stricter, never looser).
+  for (const key of subjects) {
+    const [root, path] = key.startsWith("args.") ? (["args", key.slice(5)] as const) : (["context", key.slice(8)] as const);
+    const other = ambiguousReading(root === "args" ? args : context, path);
+    if (other !== undefined) return malformedCall(ambiguousReason(root, path, other));
+  }
   // Records keyed by "args.<path>" / "context.<field>": a key is never "__proto__", so plain objects are safe.
   const records: Record<"types" | "strings" | "numbers" | "bools" | "lengths", Record<string, CedarValue>> = {
     types: {},

@@ -18,7 +18,7 @@
  * A runtime that hands Veto the call's arguments as they are instead gets no `agentspec.call`,
  * and the first rule of every export blocks the call.
  */
-import { foldToolName, jsonKind, readPath, type DecisionKind } from "../../policy/index.js";
+import { ambiguousReading, foldToolName, jsonKind, readPath, type DecisionKind } from "../../policy/index.js";
 import { malformedReason } from "./call-shape.js";
 
 /** The fields the `veto` target's conditions read, as prefixes of a path segment where one follows. */
@@ -70,9 +70,18 @@ export function vetoRequest(rules: unknown, call: unknown): VetoRequest {
     return { toolName, arguments: request };
   }
   const { args = {}, context = {} } = call as { args?: object; context?: object };
+  const fields = fieldsOf(rules);
+  // Two readings of a path the rules read (a key "a.b" beside a.b): malformed, as decide() says
+  // for the paths of the tool's own entries (this checks every rule's paths: stricter, never looser).
+  if (
+    [...fields.arguments].some((path) => ambiguousReading(args, path) !== undefined) ||
+    [...fields.context].some((path) => ambiguousReading(context, path) !== undefined)
+  ) {
+    agentspec.call = "malformed";
+    return { toolName, arguments: request };
+  }
   agentspec.call = VETO_WELL_FORMED;
   agentspec.folded_tool = foldToolName(toolName);
-  const fields = fieldsOf(rules);
   const values = { arguments: bare(), context: bare() };
   const types = { arguments: bare(), context: bare() };
   const lengths = bare();

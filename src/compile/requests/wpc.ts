@@ -7,7 +7,7 @@
  * argument is its own key; the contract is self-describing: only the keys its statements read
  * are supplied. Pure data, no engine: the caller passes it to its WPC evaluator.
  */
-import { foldToolName, readPath, type DecisionKind } from "../../policy/index.js";
+import { ambiguousReading, foldToolName, readPath, type DecisionKind } from "../../policy/index.js";
 import { malformedReason } from "./call-shape.js";
 import { valueType } from "./value-type.js";
 
@@ -58,6 +58,15 @@ export function wpcRequestContext(contract: unknown, call: unknown, approved: bo
     return { ...context };
   }
   const { tool, args = {}, context: callContext = {} } = call as { tool: string; args?: object; context?: object };
+  // Two readings of an argument path the contract reads (a key "a.b" beside a.b): malformed, as
+  // decide() says for the paths of the tool's own entries (this checks every statement's: stricter).
+  for (const key of contextKeys(contract)) {
+    const path = argPathOf(key);
+    if (path !== undefined && ambiguousReading(args, path) !== undefined) {
+      context[WPC_CONTEXT.call] = "malformed";
+      return { ...context };
+    }
+  }
   context[WPC_CONTEXT.call] = WELL_FORMED;
   context[WPC_CONTEXT.tool] = encodeSlashes(tool);
   const folded = foldToolName(tool);
@@ -102,6 +111,13 @@ function readContextKeys(contract: object): Set<string> {
     }
   }
   return keys;
+}
+
+/** The argument path a condition key reads, or undefined for a key about the tool or the call's context. */
+function argPathOf(key: string): string | undefined {
+  for (const prefix of [WPC_CONTEXT.argType, WPC_CONTEXT.argLength, WPC_CONTEXT.argValue])
+    if (key.startsWith(prefix)) return key.slice(prefix.length);
+  return undefined;
 }
 
 function factFor(key: string, args: object, callContext: object): string | undefined {

@@ -11,6 +11,9 @@ import { cedar, cedarSubjects } from "../../../src/compile/targets/cedar.js";
 import type { Spec } from "../../../src/index.js";
 import { formatAgreementTable, runDifferential, type PreparePeer } from "../../helpers/differential.js";
 import { hasShared, SHARED_MISSING } from "../../helpers/shared.js";
+import { ideographicStopCalls } from "../../helpers/calls.js";
+import { ambiguousCalls, dottedPathSpecs } from "../../helpers/dotted-paths.js";
+import { compilePolicy } from "../../../src/policy/index.js";
 import { corpusSpecs, edgeCaseSpecs, exampleSpecs, generatedSpecs, type NamedSpec } from "../../helpers/spec-sets.js";
 import { fuzzRuns, fuzzTimeout } from "../../helpers/fuzz.js";
 
@@ -92,4 +95,23 @@ describe("the Cedar export, enforced by Cedar", () => {
     },
     fuzzTimeout(GENERATED, LONG ? 4000 : 3000),
   );
+
+  it.skipIf(!hasShared)("ideographic full stops (U+3002, U+FF61) read as dots: never looser", async () => {
+    const specs = [...exampleSpecs(), ...edgeCaseSpecs()];
+    const [tally] = await runDifferential(
+      specs,
+      { cedar: prepareCedar },
+      { cap: 60, extraCalls: (spec) => ideographicStopCalls(compilePolicy(spec)) },
+    );
+    expect(tally!.describeLooser()).toBe("");
+    expect(tally!.rows.filter((r) => /U\+(3002|FF61|FE12)/.test(r.why) && r.oursRule === "deny-pattern").length).toBeGreaterThan(10);
+  });
+
+  it.skipIf(!hasShared)('two readings of a dotted path (a key "a.b" beside a.b): never looser, and refused', async () => {
+    const [tally] = await runDifferential(dottedPathSpecs(), { cedar: prepareCedar }, { extraCalls: ambiguousCalls });
+    expect(tally!.describeLooser()).toBe("");
+    const malformed = tally!.rows.filter((r) => r.oursRule === "malformed-call" && r.call.tool !== "notes.add");
+    expect(malformed.length).toBeGreaterThanOrEqual(8);
+    for (const row of malformed) expect(row.peer).toBe("deny");
+  });
 });

@@ -16,6 +16,9 @@ import { formatAgreementTable, runDifferential, type PeerAnswer, type PreparePee
 import { fuzzRuns, fuzzTimeout } from "../../helpers/fuzz.js";
 import { loadVeto, type VetoPeer } from "../../helpers/peers.js";
 import { hasShared, SHARED_MISSING } from "../../helpers/shared.js";
+import { ideographicStopCalls } from "../../helpers/calls.js";
+import { ambiguousCalls, dottedPathSpecs } from "../../helpers/dotted-paths.js";
+import { compilePolicy } from "../../../src/policy/index.js";
 import { corpusSpecs, edgeCaseSpecs, exampleSpecs, generatedSpecs } from "../../helpers/spec-sets.js";
 import { vetoEngine, type VetoEngineOptions } from "../../helpers/veto-engines.js";
 
@@ -95,6 +98,35 @@ describe("the Veto export, enforced by Veto's own rule engine", () => {
       expect((await ask({ tool: "not.allowed.anywhere", args: { tool_name: allowed } })).verdict).toBe("deny");
     },
   );
+
+  it.skipIf(!hasShared)("ideographic full stops (U+3002, U+FF61) read as dots: never looser", async () => {
+    const peer = await loadVeto();
+    const withRequest: PreparePeer = (spec) => {
+      const text = exported(spec);
+      return answeredBy(peer, text, parse(text));
+    };
+    const specs = [...exampleSpecs(), ...edgeCaseSpecs()];
+    const [tally] = await runDifferential(
+      specs,
+      { veto: withRequest },
+      { cap: 60, extraCalls: (spec) => ideographicStopCalls(compilePolicy(spec)) },
+    );
+    expect(tally!.describeLooser()).toBe("");
+    expect(tally!.rows.filter((r) => /U\+(3002|FF61|FE12)/.test(r.why) && r.oursRule === "deny-pattern").length).toBeGreaterThan(10);
+  });
+
+  it.skipIf(!hasShared)('two readings of a dotted path (a key "a.b" beside a.b): never looser, and refused', async () => {
+    const peer = await loadVeto();
+    const withRequest: PreparePeer = (spec) => {
+      const text = exported(spec);
+      return answeredBy(peer, text, parse(text));
+    };
+    const [tally] = await runDifferential(dottedPathSpecs(), { veto: withRequest }, { extraCalls: ambiguousCalls });
+    expect(tally!.describeLooser()).toBe("");
+    const malformed = tally!.rows.filter((r) => r.oursRule === "malformed-call" && r.call.tool !== "notes.add");
+    expect(malformed.length).toBeGreaterThanOrEqual(8);
+    for (const row of malformed) expect(row.peer).toBe("deny");
+  });
 });
 
 /** The engine asked with vetoRequest's request, its answer read by fromVetoDecision. */
