@@ -2,28 +2,34 @@
 // loading ~90 small ES modules one by one cost a fifth of a cold `agentspec lint`, and node's
 // CommonJS loader starts faster than its ES module loader. Each command stays its own chunk,
 // required when it runs. The library (dist/src) is not bundled and stays ESM.
-import { fileURLToPath } from "node:url";
+//
+// Only agentspec's own code is bundled. Every runtime dependency stays external, required from
+// node_modules: it is installed anyway (the library in dist/src needs it, and so does the CLI
+// when there is no bundle: the Action's first run, an install that builds with --light), and a
+// second copy inlined here would ship twice, could differ from the installed version, and would
+// hide from `npm ls` and `npm audit` what really runs (issue #14 item 10; test/cli/bundle.test.ts).
+import { readFileSync } from "node:fs";
 import { defineConfig } from "rolldown";
 
-const local = (file) => fileURLToPath(new URL(`../node_modules/${file}`, import.meta.url));
+const { dependencies } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+const escape = (name) => name.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+/** A dependency or a file inside one: `yaml`, `ajv/dist/runtime/ucs2length.js`, `@modelcontextprotocol/sdk/types.js`. */
+const dependency = new RegExp(`^(?:${Object.keys(dependencies).map(escape).join("|")})(?:/|$)`);
 
 export default defineConfig({
   input: { agentspec: "dist/src/cli/main.js" },
   platform: "node",
-  resolve: {
-    alias: {
-      // chalk's terminal detection imports node:process, node:tty and node:os (20 ms at start-up);
-      // agentspec decides colour itself (src/cli/io.ts) and gives chalk the level, so the bundle
-      // takes chalk's dependency-free variant of that module.
-      "#supports-color": local("chalk/source/vendor/supports-color/browser.js"),
-      // yaml's ES module build: the bundle keeps what the targets use, not its ~40 CommonJS files.
-      // src/load/yaml.ts still requires yaml from node_modules, and only for YAML the fast reader
-      // does not take.
-      yaml: local("yaml/browser/index.js"),
-    },
+  external: [/^node:/, dependency],
+  output: {
+    dir: "dist/cli",
+    format: "cjs",
+    cleanDir: true,
+    entryFileNames: "[name].cjs",
+    chunkFileNames: "[name].cjs",
+    // require(), not import(), for the dependencies a command loads late (yargs, fast-glob, the
+    // MCP SDK): on Node 20 an import() in a script compiled from V8's code cache
+    // (bin/code-cache.cjs) fails with ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING. The ES-module-only
+    // ones (yargs, chalk) load through require(esm), which Node 20.19+ (package.json engines) has.
+    dynamicImportInCjs: false,
   },
-  external: [/^node:/],
-  // yargs reads import.meta only to resolve `extends` config files, which agentspec does not use.
-  checks: { emptyImportMeta: false },
-  output: { dir: "dist/cli", format: "cjs", cleanDir: true, entryFileNames: "[name].cjs", chunkFileNames: "[name].cjs" },
 });

@@ -8,6 +8,7 @@ import { cp, mkdtemp, readdir, readFile, symlink, writeFile } from "node:fs/prom
 import module from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 
@@ -104,4 +105,34 @@ describe.runIf(existsSync("dist/cli/agentspec.cjs"))("the bundled CLI", () => {
       expect(await deadMarkers(cache)).toEqual([]);
     },
   );
+});
+
+describe.runIf(existsSync("dist/src/cli/main.js"))("the CLI bundle's contents (issue #14 item 10)", () => {
+  it("holds agentspec's own code only: every dependency is required from node_modules, none is inlined a second time", async () => {
+    const { rolldown, RUNTIME_MODULE_ID } = await import("rolldown");
+    // The config the build uses, read as the build reads it (a path, so it stays plain JavaScript).
+    const config = (await import(pathToFileURL(path.resolve("scripts/bundle.config.js")).href)).default;
+    const bundle = await rolldown(config);
+    const { output } = await bundle.generate(config.output);
+    await bundle.close();
+    const chunks = output.flatMap((c) => (c.type === "chunk" ? [c] : []));
+    const dist = path.resolve("dist") + path.sep;
+    const foreign = chunks.flatMap((c) => c.moduleIds).filter((id) => id !== RUNTIME_MODULE_ID && !id.startsWith(dist));
+    expect(foreign).toEqual([]);
+    const { dependencies } = JSON.parse(await readFile("package.json", "utf8")) as { dependencies: Record<string, string> };
+    const required = new Set(
+      chunks
+        .flatMap((c) => [...c.imports, ...c.dynamicImports])
+        .filter((specifier) => !specifier.endsWith(".cjs") && !specifier.startsWith("node:"))
+        .map((specifier) =>
+          specifier
+            .split("/")
+            .slice(0, specifier.startsWith("@") ? 2 : 1)
+            .join("/"),
+        ),
+    );
+    // What the CLI loads at run time is installed with it: a dependency, never a devDependency.
+    expect([...required].filter((name) => !(name in dependencies))).toEqual([]);
+    expect([...required]).toEqual(expect.arrayContaining(["ajv", "chalk", "yaml", "yargs"]));
+  });
 });
