@@ -2,9 +2,10 @@
 import type { Argv } from "yargs";
 import { AgentspecError } from "../errors.js";
 import { diffFiles, diffSince, type SpecDiff } from "../diff/files.js";
-import { diffFormatNames, diffReporters, type DiffFormatName } from "../diff/format/index.js";
-import { FAIL_ON, type FailOn } from "./fail-on.js";
+import { diffReporters, type DiffFormatName } from "../diff/format/index.js";
+import type { FailOn } from "./fail-on.js";
 import { EXIT, type CliIO } from "./io.js";
+import { addOptions, DIFF_OPTIONS } from "./options.js";
 import { version } from "./version.js";
 
 export interface DiffArgs {
@@ -15,24 +16,13 @@ export interface DiffArgs {
 }
 
 export function diffBuilder(yargs: Argv): Argv<DiffArgs> {
-  return yargs
-    .positional("paths", {
-      type: "string",
-      array: true,
-      default: [],
-      describe: "Two spec files, <old> <new>; with --base, the files or directories to look in (default: the working directory)",
-    })
-    .option("base", {
-      type: "string",
-      requiresArg: true,
-      describe: "Compare every spec changed since this git revision (old versions read with git)",
-    })
-    .option("format", { alias: "f", choices: diffFormatNames, default: "stylish" as DiffFormatName, describe: "Output format" })
-    .option("fail-on", {
-      choices: FAIL_ON,
-      default: "none" as FailOn,
-      describe: "Exit 1 when authority is widened, on any change, or never (none)",
-    }) as unknown as Argv<DiffArgs>;
+  yargs.positional("paths", {
+    type: "string",
+    array: true,
+    default: [],
+    describe: "Two spec files, <old> <new>; with --base, the files or directories to look in (default: the working directory)",
+  });
+  return addOptions(yargs, DIFF_OPTIONS) as unknown as Argv<DiffArgs>;
 }
 
 export async function runDiff(args: DiffArgs, io: CliIO): Promise<number> {

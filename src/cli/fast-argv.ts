@@ -1,6 +1,6 @@
 /**
- * `agentspec lint` and `agentspec compile` read without yargs, for the command lines of
- * pre-commit hooks, CI and build scripts: importing and running yargs cost more than everything
+ * `agentspec lint`, `compile` and `diff` read without yargs, for the command lines of
+ * pre-commit hooks, CI (the GitHub Action runs lint and diff) and build scripts: importing and running yargs cost more than everything
  * else a lint of a few specs does. Both parsers read the command's one option table
  * (options.ts). A command line this reader is not sure to read exactly as yargs does (help,
  * version, unknown, repeated or negated options, values yargs would coerce, `-`, `--`) returns
@@ -9,12 +9,14 @@
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import type { CompileArgs } from "./compile.js";
+import type { DiffArgs } from "./diff.js";
 import type { LintArgs } from "./lint.js";
-import { camelCase, COMPILE_OPTIONS, LINT_OPTIONS, type OptionTable } from "./options.js";
+import { camelCase, COMPILE_OPTIONS, DIFF_OPTIONS, LINT_OPTIONS, type OptionTable } from "./options.js";
 
-export type FastCommand = { command: "lint"; args: LintArgs } | { command: "compile"; args: CompileArgs };
+export type FastCommand =
+  { command: "lint"; args: LintArgs } | { command: "compile"; args: CompileArgs } | { command: "diff"; args: DiffArgs };
 
-const TABLES: Readonly<Record<string, OptionTable>> = { lint: LINT_OPTIONS, compile: COMPILE_OPTIONS };
+const TABLES: Readonly<Record<string, OptionTable>> = { lint: LINT_OPTIONS, compile: COMPILE_OPTIONS, diff: DIFF_OPTIONS };
 
 export function readFastArgv(argv: readonly string[]): FastCommand | undefined {
   const command = argv[0] ?? "";

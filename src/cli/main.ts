@@ -3,7 +3,7 @@ import type { Argv } from "yargs";
 import { closestName } from "../diagnostics.js";
 import { AgentspecError } from "../errors.js";
 import { readFastArgv } from "./fast-argv.js";
-import { COMPILE_OPTIONS, LINT_OPTIONS, type OptionTable } from "./options.js";
+import { COMPILE_OPTIONS, DIFF_OPTIONS, LINT_OPTIONS, type OptionTable } from "./options.js";
 import { EXIT, processIO, type CliIO } from "./io.js";
 import { version } from "./version.js";
 
@@ -104,11 +104,12 @@ const COMMANDS: LazyCommand[] = [
 
 export async function main(given: readonly string[], io: CliIO = processIO()): Promise<number> {
   const argv = stdinDash(given);
-  // A plain `agentspec lint` or `compile` (a hook's, a build's) runs without yargs; see fast-argv.ts.
+  // A plain `agentspec lint`, `compile` or `diff` (a hook's, a build's, the Action's) runs without yargs; see fast-argv.ts.
   const fast = readFastArgv(argv);
   if (fast) {
     return reportErrors(io, async () => {
       if (fast.command === "lint") return (await import("./lint.js")).runLint(fast.args, io);
+      if (fast.command === "diff") return (await import("./diff.js")).runDiff(fast.args, io);
       return (await import("./compile.js")).runCompile(fast.args, io);
     });
   }
@@ -216,7 +217,7 @@ function explainUsage(message: string, argv: readonly string[], y: Argv): string
   if (missing) {
     const name = missing[1]!;
     // A one-letter alias, named by its command's option table where it has one.
-    const table = argv[0] === "lint" ? LINT_OPTIONS : argv[0] === "compile" ? COMPILE_OPTIONS : {};
+    const table = argv[0] === "lint" ? LINT_OPTIONS : argv[0] === "compile" ? COMPILE_OPTIONS : argv[0] === "diff" ? DIFF_OPTIONS : {};
     const long = name.length > 1 ? name : Object.entries(table as OptionTable).find(([, spec]) => spec.alias === name)?.[0];
     if (long === undefined) return `-${name} needs a value`;
     return `--${long}${long === name ? "" : ` (-${name})`} needs a value`;

@@ -1,12 +1,14 @@
 /**
  * One option table per command: yargs reads it (help, usage errors, aliases) through addOptions,
  * and the yargs-free reader of plain command lines (fast-argv.ts) reads the same table, so an
- * option is declared once. The tables of lint and compile live here, apart from the commands'
+ * option is declared once. The tables of lint, compile and diff live here, apart from the commands'
  * code, because fast-argv.ts is loaded on every run and must not load a command's dependencies.
  */
 import type { Argv } from "yargs";
 import { DEFAULT_TARGETS } from "../compile/defaults.js";
+import { diffFormatNames } from "../diff/format/names.js";
 import { formatNames } from "../report/names.js";
+import { FAIL_ON } from "./fail-on.js";
 
 export interface OptionSpec {
   type: "string" | "boolean" | "number";
@@ -45,6 +47,17 @@ export const COMPILE_OPTIONS = {
     type: "boolean",
     default: false,
     describe: "Compile specs that lint reports errors for (shown as warnings) instead of refusing them",
+  },
+} as const satisfies OptionTable;
+
+export const DIFF_OPTIONS = {
+  base: { type: "string", describe: "Compare every spec changed since this git revision (old versions read with git)" },
+  format: { type: "string", alias: "f", choices: diffFormatNames, default: "stylish", describe: "Output format" },
+  "fail-on": {
+    type: "string",
+    choices: FAIL_ON,
+    default: "none",
+    describe: "Exit 1 when authority is widened, on any change, or never (none)",
   },
 } as const satisfies OptionTable;
 

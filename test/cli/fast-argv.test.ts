@@ -1,5 +1,5 @@
 /**
- * The yargs-free reader of `agentspec lint` and `compile` command lines either declines or reads
+ * The yargs-free reader of `agentspec lint`, `compile` and `diff` command lines either declines or reads
  * exactly what yargs reads: the same arguments reach the command.
  */
 import fc from "fast-check";
@@ -30,6 +30,14 @@ vi.mock("../../src/cli/compile.js", async (original) => ({
   },
 }));
 
+vi.mock("../../src/cli/diff.js", async (original) => ({
+  ...(await original<typeof import("../../src/cli/diff.js")>()),
+  runDiff: async (args: Record<string, unknown>) => {
+    received.push({ command: "diff", args: pick(args, ["paths", "base", "format", "failOn"]) });
+    return 0;
+  },
+}));
+
 const io: CliIO = { stdout: () => {}, stderr: () => {}, color: false, cwd: process.cwd() };
 
 /** What yargs hands the command for a command line, or undefined when yargs refuses it or runs none. */
@@ -46,7 +54,7 @@ async function expectAgreement(argv: string[]): Promise<boolean> {
   return true;
 }
 
-describe("lint and compile command lines without yargs", () => {
+describe("lint, compile and diff command lines without yargs", () => {
   it.each([
     [["lint"]],
     [["lint", "specs/"]],
@@ -62,6 +70,10 @@ describe("lint and compile command lines without yargs", () => {
     [["compile", "-t", "cedar", "-o", "out", "a.agentspec.yaml"]],
     [["compile", "--target=wpc,veto", "--out=x y", "specs/"]],
     [["compile", "specs/", "--allow-lint-errors", "-c", "strict.json"]],
+    [["diff"]],
+    [["diff", "old.agentspec.yaml", "new.agentspec.yaml"]],
+    [["diff", "--base", "origin/main", "specs/", "--format", "markdown", "--fail-on", "widened"]],
+    [["diff", "--base=HEAD~1", "-f", "sarif"]],
   ])("reads %j as yargs does", async (argv) => {
     expect(await expectAgreement(argv)).toBe(true);
   });
@@ -89,6 +101,10 @@ describe("lint and compile command lines without yargs", () => {
     [["compile", "--target"]],
     [["compile", "--out", "-x"]],
     [["compile", "--format", "json"]],
+    [["diff", "--base"]],
+    [["diff", "--format", "junit", "a", "b"]],
+    [["diff", "--fail-on", "narrowed"]],
+    [["diff", "a", "b", "--target", "x"]],
     [["tier", "specs/a.agentspec.yaml"]],
     [["constructor"]],
     [[]],
@@ -96,7 +112,7 @@ describe("lint and compile command lines without yargs", () => {
     expect(readFastArgv(argv)).toBeUndefined();
   });
 
-  it.each(["lint", "compile"])(
+  it.each(["lint", "compile", "diff"])(
     "agrees with yargs on generated %s command lines, or declines them",
     async (command) => {
       const piece = fc.constantFrom(
@@ -149,6 +165,14 @@ describe("lint and compile command lines without yargs", () => {
         "--allow-lint-errors",
         "--no-allow-lint-errors",
         "-tcedar",
+        "--base",
+        "--base=origin/main",
+        "HEAD~1",
+        "--fail-on",
+        "--fail-on=widened",
+        "widened",
+        "markdown",
+        "-fmarkdown",
         "--help",
         "-h",
         "--version",

@@ -10,6 +10,4 @@ export type { DiffFormatOptions, DiffReporter } from "./types.js";
 
 export const diffReporters: readonly DiffReporter[] = [stylish, json, markdown, sarif, github];
 
-export const diffFormatNames = ["stylish", "json", "markdown", "sarif", "github"] as const;
-
-export type DiffFormatName = (typeof diffFormatNames)[number];
+export { diffFormatNames, type DiffFormatName } from "./names.js";
