@@ -6,3 +6,4 @@ export { loadSource, parseSource, sourceFromBytes } from "./read.js";
 export { readBytes, readText, readTextIfExists, type ReadOptions } from "./files.js";
 export { isObject, nonEmpty, prune } from "./data.js";
 export { DEFAULT_SCHEMA_PATH, SCHEMA_COMMENT, setSchemaPath } from "./schema-comment.js";
+export { loadYaml } from "./yaml.js";

@@ -6,11 +6,13 @@ import { computeLineStarts, offsetToPosition, parsePointer, type Position, type 
 import { locateFast, parseCommonYaml, type FastYaml } from "./yaml-fast.js";
 
 /**
- * The full parser, loaded on first use: most specs take the fast path, and loading the package
- * costs more than node's own start. require() because parsing is synchronous.
+ * The `yaml` package, loaded on first use: most specs take the fast path, and loading the
+ * package (72 files) costs more than node's own start; the YAML compile targets call it only
+ * when they run, so `compile --target policy` does not pay for it either. require() because
+ * parsing and printing are synchronous.
  */
 let yamlPackage: typeof import("yaml") | undefined;
-const loadYaml = (): typeof import("yaml") => (yamlPackage ??= createRequire(import.meta.url)("yaml") as typeof import("yaml"));
+export const loadYaml = (): typeof import("yaml") => (yamlPackage ??= createRequire(import.meta.url)("yaml") as typeof import("yaml"));
 
 /** An alias bomb expands aliases without bound; real specs need a handful. */
 const MAX_ALIAS_COUNT = 100;

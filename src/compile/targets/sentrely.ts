@@ -1,6 +1,5 @@
 /** `sentrely` → <id>.sentrely.yaml (a Sentrely blueprint policy configuration). */
-import { stringify } from "yaml";
-import { joinPointer } from "../../load/index.js";
+import { joinPointer, loadYaml } from "../../load/index.js";
 import type { Spec, ToolSpec } from "../../model/index.js";
 import { compilePolicy, decide, isPattern } from "../../policy/index.js";
 import type { Target, TargetContext } from "./types.js";
@@ -29,7 +28,9 @@ no more than decide() allows: a glob tool, a tool decide() denies by name (a den
 malformed name) and a tool with hard limits are left out (denied); a conditional approval is
 always required. Each is reported.`,
   extension: ".sentrely.yaml",
-  emit: (spec, context) => [{ path: `${spec.agent.id}.sentrely.yaml`, contents: stringify(toSentrely(spec, context), { lineWidth: 0 }) }],
+  emit: (spec, context) => [
+    { path: `${spec.agent.id}.sentrely.yaml`, contents: loadYaml().stringify(toSentrely(spec, context), { lineWidth: 0 }) },
+  ],
 };
 
 const SILENT: TargetContext = { report: () => {} };

@@ -1,7 +1,6 @@
 /** `veto` → <id>.veto.yaml: Veto policy IR v1 that Veto's own engine enforces as decide() decides. */
-import { stringify } from "yaml";
 import type { ArgumentLimit, Condition, Policy, PolicyTool } from "../../../generated/policy.js";
-import { joinPointer, prune } from "../../load/index.js";
+import { joinPointer, loadYaml, prune } from "../../load/index.js";
 import type { Spec } from "../../model/index.js";
 import { compilePolicy, foldToolName, isPattern, jsonKind } from "../../policy/index.js";
 import { encodeVetoSegment, VETO_FIELDS, VETO_WELL_FORMED } from "../requests/veto.js";
@@ -60,7 +59,10 @@ needs more than ${MAX_CONDITION_GROUPS} condition groups asks on every call, rep
 file back when its rules are exactly what this target writes for that metadata.`,
   extension: ".veto.yaml",
   emit: (spec, context) => [
-    { path: `${spec.agent.id}.veto.yaml`, contents: stringify(toVeto(spec, context), { lineWidth: 0, aliasDuplicateObjects: false }) },
+    {
+      path: `${spec.agent.id}.veto.yaml`,
+      contents: loadYaml().stringify(toVeto(spec, context), { lineWidth: 0, aliasDuplicateObjects: false }),
+    },
   ],
 };
 
