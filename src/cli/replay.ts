@@ -1,5 +1,4 @@
 /** `agentspec test --replay <decisions.jsonl> <spec-or-policy>`: recorded decisions re-decided against a policy. */
-import { Chalk } from "chalk";
 import type { Policy } from "../../generated/policy.js";
 import { replayDecisions, type ReplayGroup, type ReplayReport } from "../diff/replay.js";
 import { printable } from "../diagnostics.js";
@@ -7,6 +6,7 @@ import { AgentspecError } from "../errors.js";
 import { readText } from "../load/index.js";
 import { loadSpec } from "../model/index.js";
 import { compilePolicy } from "../policy/index.js";
+import { colors } from "../report/colors.js";
 import { formatters } from "../report/index.js";
 import { loadPolicy } from "../runtime/index.js";
 import type { FailOn } from "./fail-on.js";
@@ -63,7 +63,7 @@ function lineList(lines: readonly number[]): string {
 }
 
 function stylish(report: ReplayReport, records: string, target: string, policy: Policy, io: CliIO): string {
-  const c = new Chalk({ level: io.color ? 1 : 0 });
+  const c = colors(io.color);
   const out: string[] = [`${c.underline(records)} replayed against ${target} (${policy.hash})`, ""];
   const section = (title: string, groups: ReplayGroup[], paint: (s: string) => string) => {
     if (groups.length === 0) return;

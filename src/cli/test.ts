@@ -1,11 +1,11 @@
 /** `agentspec test [paths..]`: every spec's `tests` cases against its compiled policy. */
-import { Chalk } from "chalk";
 import type { Argv } from "yargs";
 import type { CheckedSource } from "../model/index.js";
 import { loadSpecs } from "../model/index.js";
 import { runDecisionTests, type DecisionTestResult } from "../policy/decision-tests.js";
 import { AgentspecError } from "../errors.js";
 import { FAIL_ON, type FailOn } from "./fail-on.js";
+import { colors, type Colors } from "../report/colors.js";
 import { EXIT, type CliIO } from "./io.js";
 import { runReplay } from "./replay.js";
 
@@ -57,7 +57,7 @@ export async function runTest(args: TestArgs, io: CliIO): Promise<number> {
       "--format and --fail-on go with --replay: agentspec test --replay <decisions.jsonl> <spec-or-policy>",
     );
   }
-  const c = new Chalk({ level: io.color ? 1 : 0 });
+  const c = colors(io.color);
   const checked = await loadSpecs(args.paths);
   const tally: Tally = { cases: 0, failed: 0, untested: 0 };
   let out = "";
@@ -67,7 +67,7 @@ export async function runTest(args: TestArgs, io: CliIO): Promise<number> {
   return tally.failed > 0 || tally.untested > 0 ? EXIT.problems : EXIT.ok;
 }
 
-function reportFile(checked: CheckedSource, tally: Tally, c: InstanceType<typeof Chalk>): string {
+function reportFile(checked: CheckedSource, tally: Tally, c: Colors): string {
   const file = checked.source.file;
   const errors = checked.diagnostics.filter((d) => d.severity === "error");
   if (!checked.spec || errors.length > 0) {
@@ -83,14 +83,14 @@ function reportFile(checked: CheckedSource, tally: Tally, c: InstanceType<typeof
   return `${c.underline(file)}\n${results.map((r) => caseLine(r, c)).join("")}`;
 }
 
-function caseLine(result: DecisionTestResult, c: InstanceType<typeof Chalk>): string {
+function caseLine(result: DecisionTestResult, c: Colors): string {
   const at = c.dim(`${result.line}:${result.column}`);
   if (result.passed) return `  ${c.green("✔")} ${at}  ${result.label}: ${result.actual.decision}\n`;
   const { decision, rule, reason } = result.actual;
   return `  ${c.red("✖")} ${at}  ${result.label}: expected ${result.expected}, got ${decision} (${rule}: ${reason})\n`;
 }
 
-function summary(tally: Tally, files: number, c: InstanceType<typeof Chalk>): string {
+function summary(tally: Tally, files: number, c: Colors): string {
   const inFiles = `in ${files} file${files === 1 ? "" : "s"}`;
   const untested = tally.untested > 0 ? `, ${tally.untested} spec${tally.untested === 1 ? "" : "s"} not tested` : "";
   if (tally.failed === 0 && tally.untested === 0) return c.green(`✔ ${tally.cases} case${tally.cases === 1 ? "" : "s"} passed ${inFiles}`);

@@ -1,6 +1,6 @@
 /** The default, human format: each spec's changes by line, each widened one with its witness or why it has none. */
-import { Chalk } from "chalk";
 import { printable } from "../../diagnostics.js";
+import { colors } from "../../report/colors.js";
 import { formatters } from "../../report/index.js";
 import type { AuthorityChange } from "../types.js";
 import { describeCall, describeOutcome, summaryLine, tally } from "./text.js";
@@ -11,7 +11,7 @@ export const stylish: DiffReporter = {
   description: "Each spec's changes by line, with the witnesses: for a terminal",
   docs: "Each spec with changes, underlined, then one line per change: `line:column` (`old line:column` for something removed), the direction, the kind and the message; under a widened change its witness (`witness tool {args}: before \u2192 after`) or why it has none. A summary line ends it.",
   format(diffs, options) {
-    const c = new Chalk({ level: options.color ? 1 : 0 });
+    const c = colors(Boolean(options.color));
     const out: string[] = [];
     const problems = diffs.flatMap((d) => d.problems);
     if (problems.length > 0) out.push(formatters.stylish(problems, options).trimEnd(), "");

@@ -1,10 +1,10 @@
 /** The default, human format: ESLint's stylish layout. */
-import { Chalk } from "chalk";
 import { printable } from "../../diagnostics.js";
+import { colors } from "../colors.js";
 import { exceededWarnings, type Formatter, type Reporter } from "../types.js";
 
 const format: Formatter = (results, { color, warningLimit }) => {
-  const c = new Chalk({ level: color ? 1 : 0 });
+  const c = colors(Boolean(color));
   let errors = 0;
   let warnings = 0;
   const out: string[] = [];
