@@ -3,7 +3,7 @@
 // baseline it is compared with (measured in the same run) and the ratio. Uses the built CLI in
 // dist/ (npm run bench builds first). Options: --quick (fewer runs, 2,000-spec corpus),
 // --seed N (the corpus seed, default 1), --json (machine-readable output), --only a,b (only
-// those sections: cold, corpus, decide, deny, diff, mcp, redis; ratios are within a section).
+// those sections: cold, corpus, decide, deny, diff, mcp, gateway, redis; ratios are within a section).
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -14,6 +14,7 @@ import { benchDecide, benchDecideUncached } from "./decide.js";
 import { benchDenyScaling } from "./deny-scaling.js";
 import { benchDiff } from "./diff.js";
 import { benchMcp, benchMcpHostile } from "./mcp.js";
+import { benchGateway } from "./gateway.js";
 import { benchGuardRedis } from "./guard-redis.js";
 import { medianTimes, peakRssMb } from "./harness.js";
 
@@ -22,7 +23,7 @@ const argv = process.argv.slice(2);
 const quick = argv.includes("--quick");
 const asJson = argv.includes("--json");
 const seed = Number(argv[argv.indexOf("--seed") + 1] || 1) || 1;
-const SECTIONS = ["cold", "corpus", "decide", "deny", "diff", "mcp", "redis"];
+const SECTIONS = ["cold", "corpus", "decide", "deny", "diff", "mcp", "gateway", "redis"];
 const only = argv.includes("--only") ? (argv[argv.indexOf("--only") + 1] ?? "").split(",") : SECTIONS;
 const unknown = only.filter((s) => !SECTIONS.includes(s));
 if (unknown.length > 0) {
@@ -341,6 +342,90 @@ if (wants("mcp")) {
     sdkHostile,
     ms(hostile.sdk),
     hostile.check.ms / hostile.sdk.ms,
+    "(info)",
+  );
+}
+
+if (wants("gateway")) {
+  const calls = quick ? 1000 : 2000;
+  log(`MCP gateway: ${calls.toLocaleString("en")} interleaved tools/call per path (after 300 each to warm up), stdio and Streamable HTTP`);
+  const gw = await benchGateway({ root, calls });
+  // Added latency: a percentile through the proxy minus the same percentile of the direct calls of the same rounds.
+  const added = (t, path, p) => gw[t][path][p] - gw[t].direct[p];
+  const msf = (v) => `${v.toFixed(2)} ms`;
+  const us = (v) => `${Math.round(v).toLocaleString("en")} µs`;
+  for (const p of ["p50", "p99"]) {
+    const target = p === "p50" ? 0.3 : 1;
+    const value = added("stdio", "gateway", p);
+    row(
+      `MCP gateway over stdio: latency added per tools/call, ${p}`,
+      msf(value),
+      "target",
+      `${target} ms`,
+      value / target,
+      "≤ 1×",
+      value <= target,
+    );
+  }
+  const s = gw.stdio;
+  row(
+    "MCP gateway over stdio: p50 of a tools/call through it",
+    msf(s.gateway.p50),
+    "direct SDK client p50",
+    msf(s.direct.p50),
+    s.gateway.p50 / s.direct.p50,
+    "(info)",
+  );
+  if (s.aex) {
+    for (const p of ["p50", "p99"]) {
+      const ours = added("stdio", "gateway", p);
+      const theirs = added("stdio", "aex", p);
+      row(
+        `MCP gateway over stdio: added ${p} vs aex's MCP proxy (\`aex proxy\`), same policy`,
+        msf(ours),
+        "aex proxy, added",
+        msf(theirs),
+        ours / theirs,
+        "(comparison)",
+      );
+    }
+    row(
+      "MCP gateway over stdio: CPU per tools/call of the proxy process",
+      us(s.gateway.cpuUsPerCall),
+      "aex proxy process",
+      us(s.aex.cpuUsPerCall),
+      s.gateway.cpuUsPerCall / s.aex.cpuUsPerCall,
+      "≤ 1×",
+      s.gateway.cpuUsPerCall <= s.aex.cpuUsPerCall,
+    );
+  } else {
+    row("MCP gateway vs aex's MCP proxy", "skipped", gw.aexSkipped, "", NaN, "(comparison)");
+    row(
+      "MCP gateway over stdio: CPU per tools/call of the proxy process",
+      us(s.gateway.cpuUsPerCall),
+      "the echo server's process",
+      us(s.direct.cpuUsPerCall),
+      s.gateway.cpuUsPerCall / s.direct.cpuUsPerCall,
+      "(info)",
+    );
+  }
+  const h = gw.http;
+  for (const p of ["p50", "p99"]) {
+    row(
+      `MCP gateway over Streamable HTTP (\`--listen\`, \`--url\`): latency added, ${p}`,
+      msf(added("http", "gateway", p)),
+      `direct SDK client ${p}`,
+      msf(h.direct[p]),
+      h.gateway[p] / h.direct[p],
+      "(info: ratio through / direct)",
+    );
+  }
+  row(
+    "MCP gateway over Streamable HTTP: CPU per tools/call of the gateway process",
+    us(h.gateway.cpuUsPerCall),
+    "the SDK echo server's process",
+    us(h.direct.cpuUsPerCall),
+    h.gateway.cpuUsPerCall / h.direct.cpuUsPerCall,
     "(info)",
   );
 }

@@ -102,7 +102,7 @@ export class GatewaySession {
   /** Client requests forwarded to the server and not yet answered, by id. */
   readonly #fromClient = new Map<RequestId, ClientRequestEntry>();
   /** tools/call requests being decided (an approval may be pending), by id. */
-  readonly #deciding = new Map<RequestId, AbortController>();
+  readonly #deciding = new Map<RequestId, Cancellation>();
   /** Server requests forwarded to the client and not yet answered, by id. */
   readonly #fromServer = new Map<RequestId, string>();
   /** The gateway's own requests to the client (approval by elicitation), by id. */
@@ -123,11 +123,16 @@ export class GatewaySession {
   /** Told the protocol version an initialize negotiated (the HTTP transport sends it as a header). */
   onNegotiated: ((version: string) => void) | undefined;
   #clientCapabilities: Record<string, unknown> = {};
+  /** The protocol version the client's requests last named in their `_meta` (2026-07-28). */
+  #envelopeVersion: string | undefined;
+  readonly #logsVersion: boolean;
   #closed: string | undefined;
 
-  constructor(shared: SessionShared, ports: SessionPorts) {
+  /** `logsVersion: false`: a session of one request (2026-07-28 over HTTP), whose listener says the versions it sees. */
+  constructor(shared: SessionShared, ports: SessionPorts, options: { logsVersion?: boolean } = {}) {
     this.#shared = shared;
     this.#ports = ports;
+    this.#logsVersion = options.logsVersion ?? true;
   }
 
   /** Whether the client said it can answer elicitation requests. */
@@ -321,9 +326,8 @@ export class GatewaySession {
     const cost = meta?.[COST_META_KEY];
     if (cost !== undefined) call.costUsd = cost as number; // the guard refuses a cost that is not a number ≥ 0
     this.#advanceTurn(meta?.[TURN_META_KEY]);
-    const abort = new AbortController();
+    const abort = new Cancellation();
     this.#deciding.set(id, abort);
-    const origin: CallOrigin = { session: this, requestId: id, signal: abort.signal, modern };
     const started = performance.now();
     let decision: GuardDecision | undefined;
     try {
@@ -340,29 +344,34 @@ export class GatewaySession {
             { trace: traceParentFromMeta(meta) },
           );
           // A call the client cancelled is not answered; one whose server went away meanwhile is.
-          const cancelled = abort.signal.aborted && this.#closed === undefined;
+          const cancelled = abort.aborted && this.#closed === undefined;
           if (!cancelled) this.#answer(id, deniedToolResult(decision, modern));
           this.#logCall(decision, call, cancelled ? "cancelled by the client" : undefined, started);
           return;
         }
       }
-      const outcome = await origins.run(origin, () =>
+      const decideAndForward = () =>
         this.#shared.guard.run(
           call,
           (allowed) => {
             decision = allowed;
             // Logged as it is forwarded, not when the server answers: a slow tool's decision shows at once.
             this.#logCall(allowed, call, undefined, started);
-            return this.#forwardCall(request, abort.signal);
+            return this.#forwardCall(request, abort);
           },
           // The decision's span continues the client's trace (an invalid traceparent is ignored).
           { trace: traceParentFromMeta(meta) },
-        ),
-      );
+        );
+      // The origin is only read by the gateway's approver. Node 20 and 22 carry an AsyncLocalStorage
+      // through promise hooks, which once enabled tax every promise of the process: without an
+      // approver nothing reads it, so the hooks stay off.
+      const outcome = await (this.#shared.approver
+        ? origins.run({ session: this, requestId: id, signal: abort.signal, modern }, decideAndForward)
+        : decideAndForward());
       decision = outcome.decision;
       if (decision.decision !== "allow") {
-        if (!abort.signal.aborted) this.#answer(id, deniedToolResult(decision, modern));
-        this.#logCall(decision, call, abort.signal.aborted ? "cancelled by the client" : undefined, started);
+        if (!abort.aborted) this.#answer(id, deniedToolResult(decision, modern));
+        this.#logCall(decision, call, abort.aborted ? "cancelled by the client" : undefined, started);
       }
     } catch (error) {
       if (decision === undefined && !(error instanceof AfterForwarding)) {
@@ -388,8 +397,8 @@ export class GatewaySession {
   }
 
   /** Forwards an allowed call; settles when the server answers it (the guard's concurrency slot is held until then). */
-  #forwardCall(request: JsonRpcRequest, signal: AbortSignal): Promise<JsonRpcResponse> {
-    if (signal.aborted) return Promise.reject(new CancelledBeforeForwarding("cancelled by the client while it was being decided"));
+  #forwardCall(request: JsonRpcRequest, cancellation: Cancellation): Promise<JsonRpcResponse> {
+    if (cancellation.aborted) return Promise.reject(new CancelledBeforeForwarding("cancelled by the client while it was being decided"));
     if (this.#closed !== undefined) {
       this.#answerError(request.id, INTERNAL_ERROR, `The MCP server is gone (${this.#closed}): the call was not forwarded`);
       return Promise.reject(new AfterForwarding(this.#closed));
@@ -648,6 +657,12 @@ export class GatewaySession {
   /** 2026-07-28 requests carry the client's capabilities on each request; the latest counts. */
   #noteEnvelope(request: JsonRpcRequest): void {
     const meta = request.params?._meta as Record<string, unknown> | undefined;
+    const version = meta?.[PROTOCOL_VERSION_META_KEY];
+    if (typeof version === "string" && version !== this.#envelopeVersion) {
+      // No initialize on this revision: each request names its version, said once per session (and on a change).
+      this.#envelopeVersion = version;
+      if (this.#logsVersion) this.#shared.log(`protocol ${quote(version)}, named by the request (${quote(request.method)})`);
+    }
     const capabilities = meta?.[CLIENT_CAPABILITIES_META_KEY];
     if (capabilities !== null && typeof capabilities === "object" && !Array.isArray(capabilities)) {
       this.#clientCapabilities = capabilities as Record<string, unknown>;
@@ -656,7 +671,9 @@ export class GatewaySession {
 
   #noteServerInitialize(result: Record<string, unknown>): void {
     // The gateway speaks whatever version both sides agreed; the server's answer is that version.
-    if (typeof result.protocolVersion === "string") this.onNegotiated?.(result.protocolVersion);
+    if (typeof result.protocolVersion !== "string") return;
+    this.#shared.log(`protocol ${quote(result.protocolVersion)}, agreed by initialize`);
+    this.onNegotiated?.(result.protocolVersion);
   }
 
   #forwardToServer(message: JsonRpcMessage, raw: string | undefined, pendingId?: RequestId): void {
@@ -732,6 +749,33 @@ export class GatewaySession {
 }
 
 class CancelledBeforeForwarding extends Error {}
+
+/**
+ * A call's cancellation: a flag, and an AbortSignal made only when something listens (the
+ * approver). Most calls are never cancelled and have no approver, and a signal per call costs.
+ */
+class Cancellation {
+  #aborted = false;
+  #controller: AbortController | undefined;
+
+  get aborted(): boolean {
+    return this.#aborted;
+  }
+
+  get signal(): AbortSignal {
+    if (!this.#controller) {
+      this.#controller = new AbortController();
+      if (this.#aborted) this.#controller.abort();
+    }
+    return this.#controller.signal;
+  }
+
+  abort(): void {
+    if (this.#aborted) return;
+    this.#aborted = true;
+    this.#controller?.abort();
+  }
+}
 
 /** The origin of the call whose approval is being asked, inside the guard's approve callback. */
 export function approvalOrigin(): CallOrigin | undefined {

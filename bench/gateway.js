@@ -1,0 +1,188 @@
+// What `agentspec mcp proxy` adds to a tools/call: the SDK's client calls one fast echo server
+// (bench/gateway-echo-server.js) directly and through the gateway, call by call in alternation
+// from one process after a warm-up, so a burst of load on a shared machine hits every path
+// alike; over stdio the same is done through aex's real MCP proxy (../shared/peers/aex-cli.mjs)
+// with an equivalent policy. Reports p50 and p99 of each path, the added latency (gateway
+// percentile minus direct percentile) and the CPU each proxy process used per call (utime +
+// stime of all its threads, from /proc/<pid>/stat, over the measured calls).
+// Run alone: node bench/gateway.js [--calls N] [--before <other build>/bin/agentspec.cjs] (after npm run build).
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const require = createRequire(import.meta.url);
+const here = path.dirname(fileURLToPath(import.meta.url));
+const ECHO_SERVER = path.join(here, "gateway-echo-server.js");
+
+/** The same policy for both gateways: `echo` allowed, a deny glob to check against, nothing else. */
+const SPEC = `agentspec: "1.0"
+agent: { id: bench-gateway, version: 1.0.0, owner: bench, last_reviewed: 2026-12-01 }
+tools:
+  echo: { effect: read }
+deny: [shell.*]
+`;
+const AEX_POLICY = `policy bench v1\ngoal "Benchmark the MCP proxy."\nallow echo\ndeny shell.*\n`;
+
+/**
+ * `beforeBin`: another build's bin/agentspec.cjs (e.g. main's, before a change), measured as a
+ * fourth path in the same rounds, for before/after ratios from one run.
+ */
+export async function benchGateway({ root, calls = 2000, warmup = 300, beforeBin }) {
+  const sdk = async (file) => import(pathToFileURL(require.resolve(`@modelcontextprotocol/sdk/${file}`, { paths: [root] })).href);
+  const { Client } = await sdk("client/index.js");
+  const { StdioClientTransport } = await sdk("client/stdio.js");
+  const { StreamableHTTPClientTransport } = await sdk("client/streamableHttp.js");
+  const node = process.execPath;
+  const bin = path.join(root, "bin/agentspec.cjs");
+  const aexCli = path.join(root, "../shared/peers/aex-cli.mjs");
+  const dir = mkdtempSync(path.join(os.tmpdir(), "agentspec-bench-gateway-"));
+  const children = [];
+  const clients = [];
+  try {
+    const spec = path.join(dir, "bench.agentspec.yaml");
+    writeFileSync(spec, SPEC);
+    const aexPolicy = path.join(dir, "bench.aex");
+    writeFileSync(aexPolicy, AEX_POLICY);
+    const connect = async (transport) => {
+      const client = new Client({ name: "bench-gateway", version: "1.0.0" });
+      await client.connect(transport);
+      clients.push(client);
+      return client;
+    };
+    const stdio = (command, args) => new StdioClientTransport({ command, args, stderr: "ignore" });
+
+    // ---- stdio: direct, through the gateway, through aex --------------------------------------
+    const stdioPaths = [];
+    const direct = stdio(node, [ECHO_SERVER]);
+    stdioPaths.push({ name: "direct", client: await connect(direct), pid: () => direct.pid });
+    // BENCH_GATEWAY_PROFILE=<dir>: the stdio gateway writes a V8 CPU profile there (node --cpu-prof).
+    const profile = process.env.BENCH_GATEWAY_PROFILE ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_GATEWAY_PROFILE] : [];
+    const gateway = stdio(node, [...profile, bin, "mcp", "proxy", spec, "--", node, ECHO_SERVER]);
+    stdioPaths.push({ name: "gateway", client: await connect(gateway), pid: () => gateway.pid });
+    if (beforeBin) {
+      const before = stdio(node, [beforeBin, "mcp", "proxy", spec, "--", node, ECHO_SERVER]);
+      stdioPaths.push({ name: "before", client: await connect(before), pid: () => before.pid });
+    }
+    let aexSkipped;
+    if (existsSync(aexCli)) {
+      const aex = stdio(node, [aexCli, "proxy", "--policy", aexPolicy, "--", node, ECHO_SERVER]);
+      stdioPaths.push({ name: "aex", client: await connect(aex), pid: () => aex.pid });
+    } else aexSkipped = `../shared/peers/aex-cli.mjs is absent (${aexCli})`;
+    const stdioResult = await measure(stdioPaths, { calls, warmup });
+
+    // ---- Streamable HTTP: direct, through the gateway listening (--listen) ------------------
+    const server = spawn(node, [ECHO_SERVER, "http"], { stdio: ["ignore", "ignore", "pipe"] });
+    children.push(server);
+    const serverUrl = await lineFrom(server, /listening on (http:\/\/\S+)/, "the echo server's address");
+    const listening = spawn(node, [bin, "mcp", "proxy", spec, "--listen", "127.0.0.1:0", "--url", serverUrl], {
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    children.push(listening);
+    const gatewayUrl = await lineFrom(listening, /listening on (http:\/\/\S+\/mcp)/, "the gateway's address");
+    const httpPaths = [
+      { name: "direct", client: await connect(new StreamableHTTPClientTransport(new URL(serverUrl))), pid: () => server.pid },
+      { name: "gateway", client: await connect(new StreamableHTTPClientTransport(new URL(gatewayUrl))), pid: () => listening.pid },
+    ];
+    if (beforeBin) {
+      const before = spawn(node, [beforeBin, "mcp", "proxy", spec, "--listen", "127.0.0.1:0", "--url", serverUrl], {
+        stdio: ["ignore", "ignore", "pipe"],
+      });
+      children.push(before);
+      const beforeUrl = await lineFrom(before, /listening on (http:\/\/\S+\/mcp)/, "the earlier gateway's address");
+      httpPaths.push({
+        name: "before",
+        client: await connect(new StreamableHTTPClientTransport(new URL(beforeUrl))),
+        pid: () => before.pid,
+      });
+    }
+    const httpResult = await measure(httpPaths, { calls, warmup });
+    return { calls, warmup, stdio: stdioResult, http: httpResult, aexSkipped };
+  } finally {
+    for (const client of clients) await client.close().catch(() => {});
+    for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * `warmup` then `calls` rounds; each round calls every path once, in an order that rotates, so
+ * no path always follows another. Every answer is checked (an echo that did not come back would
+ * measure an error path).
+ */
+async function measure(paths, { calls, warmup }) {
+  const samples = new Map(paths.map((p) => [p.name, []]));
+  let cpuStart;
+  for (let round = -warmup; round < calls; round++) {
+    if (round === 0) cpuStart = new Map(paths.map((p) => [p.name, cpuTicks(p.pid())]));
+    for (let k = 0; k < paths.length; k++) {
+      const p = paths[(round + warmup + k) % paths.length];
+      const text = `call ${round}`;
+      const started = performance.now();
+      const result = await p.client.callTool({ name: "echo", arguments: { text } });
+      const ms = performance.now() - started;
+      if (result.isError || result.content?.[0]?.text !== text) {
+        throw new Error(`bench: the ${p.name} path answered ${JSON.stringify(result).slice(0, 300)} to an echo of ${text}`);
+      }
+      if (round >= 0) samples.get(p.name).push(ms);
+    }
+  }
+  const out = {};
+  for (const p of paths) {
+    const sorted = samples.get(p.name).sort((a, b) => a - b);
+    const ticks = cpuTicks(p.pid()) - cpuStart.get(p.name);
+    out[p.name] = {
+      p50: percentile(sorted, 0.5),
+      p99: percentile(sorted, 0.99),
+      // Clock ticks to microseconds per call.
+      cpuUsPerCall: (ticks * (1e6 / CLOCK_TICKS)) / calls,
+    };
+  }
+  return out;
+}
+
+function percentile(sorted, q) {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+/** The kernel's USER_HZ: /proc/<pid>/stat counts CPU time in these ticks (100 on Linux). */
+const CLOCK_TICKS = 100;
+
+/** utime + stime of every thread of the process, in clock ticks. */
+function cpuTicks(pid) {
+  if (pid === undefined || pid === null) return NaN;
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  // The command name (field 2) is in parentheses and may hold spaces: count fields after its end.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return Number(fields[11]) + Number(fields[12]);
+}
+
+function lineFrom(child, pattern, what, ms = 30_000) {
+  return new Promise((resolve, reject) => {
+    let text = "";
+    const timer = setTimeout(() => reject(new Error(`bench: waited ${ms} ms for ${what}; stderr: ${text}`)), ms);
+    child.stderr.on("data", (chunk) => {
+      text += chunk.toString("utf8");
+      const match = pattern.exec(text);
+      if (match) {
+        clearTimeout(timer);
+        // From now on only drained: the proxy logs a line per call.
+        child.stderr.removeAllListeners("data");
+        child.stderr.resume();
+        resolve(match[1]);
+      }
+    });
+    child.once("exit", (code) => reject(new Error(`bench: ${what}: the process exited (${code}); stderr: ${text}`)));
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const argv = process.argv.slice(2);
+  const option = (name) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
+  const calls = Number(option("--calls") ?? 2000);
+  const beforeBin = option("--before") ? path.resolve(option("--before")) : undefined;
+  const result = await benchGateway({ root: path.resolve(here, ".."), calls, beforeBin });
+  process.stdout.write(JSON.stringify(result, null, 2) + "\n");
+}
