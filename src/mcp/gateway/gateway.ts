@@ -22,6 +22,7 @@ import { approvalOrigin, GatewaySession, type SessionShared } from "./session.js
 import { describeExit, type Upstream, type UpstreamExit } from "./upstream.js";
 import { spawnStdioUpstream, type StdioUpstreamSpec } from "./upstream-stdio.js";
 import { connectHttpUpstream, type HttpUpstreamSpec } from "./upstream-http.js";
+import { connectModernHttpUpstream } from "./upstream-http-modern.js";
 import { listenHttp, type ListenSpec, type HttpListener } from "./http-listen.js";
 
 /** 10 MiB: the 2.x SDK's stdio buffer limit, so no message a conforming peer sends is refused for size. */
@@ -163,7 +164,8 @@ export function createMcpGateway(options: McpGatewayOptions): McpGateway {
       if ("listen" in downstream) {
         const listener: HttpListener = await listenHttp(downstream.listen, {
           shared,
-          connect: (session) => connectUpstream(options.upstream, session, maxMessageBytes),
+          connect: (session, how) => connectUpstream(options.upstream, session, maxMessageBytes, how?.modern === true),
+          forwardsNotifications: "url" in options.upstream,
           log: safeLog,
           onClosed: (message) => finish({ reason: "closed", message }),
         });
@@ -220,8 +222,8 @@ async function askApprover(approver: GatewayApprover, request: ApprovalRequest, 
   return Promise.race([approver.approve(ask), cancelled]);
 }
 
-function connectUpstream(spec: UpstreamSpec, session: GatewaySession, maxBytes: number): Upstream {
-  if ("url" in spec) return connectHttpUpstream(spec, session, maxBytes);
+function connectUpstream(spec: UpstreamSpec, session: GatewaySession, maxBytes: number, modern = false): Upstream {
+  if ("url" in spec) return modern ? connectModernHttpUpstream(spec, session, maxBytes) : connectHttpUpstream(spec, session, maxBytes);
   return spawnStdioUpstream(
     spec,
     maxBytes,

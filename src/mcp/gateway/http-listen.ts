@@ -12,9 +12,10 @@ import type { AddressInfo } from "node:net";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import type { JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
 import { AgentspecError } from "../../errors.js";
-import { INVALID_REQUEST, readMessageBytes, readShape, type JsonRpcError } from "./messages.js";
+import { INVALID_REQUEST, readMessageBytes, readShape, type JsonRpcError, type ReadMessage } from "./messages.js";
 import { GatewaySession, PROTOCOL_VERSION_META_KEY, type SessionShared } from "./session.js";
 import { describeExit, type Upstream } from "./upstream.js";
+import { standardHeaders } from "./upstream-http-modern.js";
 
 export interface ListenSpec {
   /** Default 127.0.0.1. */
@@ -33,7 +34,10 @@ export interface HttpListener {
 
 interface ListenContext {
   shared: SessionShared;
-  connect: (session: GatewaySession) => Upstream;
+  /** `modern`: a 2026-07-28 exchange of one request, with no session (an HTTP server is reached the same way). */
+  connect: (session: GatewaySession, options?: { modern: boolean }) => Upstream;
+  /** Whether a 2026-07-28 notification can reach the server (over HTTP); a server started per request cannot use one. */
+  forwardsNotifications: boolean;
   log: (line: string) => void;
   onClosed: (message: string) => void;
 }
@@ -54,6 +58,8 @@ export function isLoopback(host: string): boolean {
 export async function listenHttp(spec: ListenSpec, context: ListenContext): Promise<HttpListener> {
   const host = spec.host ?? "127.0.0.1";
   const sessions = new Map<string, SessionEntry>();
+  /** The 2026-07-28 versions requests have named, each said once on stderr (bounded: the client picks them). */
+  const modernVersionsSeen = new Set<string>();
   let allowedHosts: string[] = [];
   let allowedOrigins: string[] = [];
   const server = createServer((req, res) => {
@@ -93,16 +99,94 @@ export async function listenHttp(spec: ListenSpec, context: ListenContext): Prom
     }
     if (entry) return entry.transport.handleRequest(req, res, read.read.message);
     const message = read.read.message;
+    const id = "id" in message ? message.id : null;
+    const params = "params" in message ? message.params : undefined;
+    const claim = envelopeVersion(params);
+    const headerVersion = req.headers["mcp-protocol-version"];
+    if (claim !== undefined || (typeof headerVersion === "string" && headerVersion >= MODERN_VERSION)) {
+      const mismatch = headerMismatch(req, read.read.message, claim);
+      if (mismatch) {
+        context.log(`refused a client message: ${mismatch}`);
+        return sendError(res, 400, { code: HEADER_MISMATCH, message: mismatch }, id);
+      }
+      return serveModern(req, res, read.read);
+    }
     if (read.read.kind !== "request" || read.read.message.method !== "initialize") {
-      const params = "params" in message ? message.params : undefined;
-      const modern = req.headers["mcp-protocol-version"] === "2026-07-28" || hasModernEnvelope(params);
-      const why = modern
-        ? "Over HTTP the gateway serves protocol 2025-06-18 and 2025-11-25 (sessions); use stdio for 2026-07-28"
-        : "Bad Request: no session (send initialize first)";
-      return sendError(res, 400, { code: -32000, message: why }, "id" in message ? message.id : null);
+      return sendError(res, 400, { code: -32000, message: "Bad Request: no session (send initialize first)" }, id);
     }
     const created = openSession();
     await created.transport.handleRequest(req, res, message);
+  }
+
+  /**
+   * One 2026-07-28 message: no session, so it gets a session of its own (the guard, and with it
+   * budgets and escalation, is shared by all) and its own exchange with the server. A request is
+   * answered in the POST's response: one JSON message, or an SSE stream when the server sends
+   * notifications (progress, logging) before its answer. A client that closes the request
+   * cancels it: a call still being decided is not forwarded, a forwarded one's exchange with
+   * the server is closed (on this revision, closing the stream is the cancellation).
+   */
+  function serveModern(req: IncomingMessage, res: ServerResponse, read: ReadMessage): void {
+    const id = read.kind === "request" ? read.message.id : undefined;
+    const acceptsStream = /\btext\/event-stream\b/.test(req.headers.accept ?? "");
+    let streaming = false;
+    let finished = false;
+    let upstream: Upstream | undefined;
+    const end = () => {
+      finished = true;
+      void upstream?.close();
+    };
+    const session = new GatewaySession(
+      context.shared,
+      {
+        toClient: (message) => {
+          if (finished) return;
+          const text = JSON.stringify(message);
+          if (id !== undefined && "id" in message && message.id === id && !("method" in message)) {
+            if (streaming) res.end(`event: message\ndata: ${text}\n\n`);
+            else res.writeHead(200, { "content-type": "application/json" }).end(text);
+            return end();
+          }
+          if (id === undefined || !acceptsStream) {
+            const what = "method" in message ? message.method : "a response";
+            return context.log(`dropped ${what} from the server: the client's request takes no stream`);
+          }
+          if (!streaming) {
+            streaming = true;
+            res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
+          }
+          res.write(`event: message\ndata: ${text}\n\n`);
+        },
+        toServer: (message, raw) => upstream?.send(message, raw),
+      },
+      { logsVersion: false },
+    );
+    const version = envelopeVersion("params" in read.message ? read.message.params : undefined);
+    if (version !== undefined && !modernVersionsSeen.has(version) && modernVersionsSeen.size < 16) {
+      modernVersionsSeen.add(version);
+      context.log(
+        `protocol ${JSON.stringify(version)}, named by the request (${JSON.stringify("method" in read.message ? read.message.method : "a response")}; no session: each request is served on its own)`,
+      );
+    }
+    if (id === undefined && !context.forwardsNotifications) {
+      // A server started for one request has no state a notification could change.
+      const what = "method" in read.message ? `${read.message.method} notification` : "response";
+      context.log(`dropped a 2026-07-28 ${what}: each request reaches a server of its own`);
+      res.writeHead(202).end();
+      return;
+    }
+    upstream = context.connect(session, { modern: true });
+    res.on("close", () => {
+      if (finished) return;
+      finished = true;
+      session.upstreamClosed("the client closed the request");
+      void upstream!.close();
+    });
+    session.fromClientRead({ ok: true, read });
+    if (id === undefined) {
+      finished = true;
+      res.writeHead(202).end();
+    }
   }
 
   function openSession(): SessionEntry {
@@ -168,9 +252,36 @@ export async function listenHttp(spec: ListenSpec, context: ListenContext): Prom
   };
 }
 
-function hasModernEnvelope(params: Record<string, unknown> | undefined): boolean {
+/** The first revision without initialize or sessions: every message says its version in its `_meta`. */
+const MODERN_VERSION = "2026-07-28";
+/** SEP-2243's HeaderMismatch: the headers say one thing, the body another (HTTP 400). */
+const HEADER_MISMATCH = -32020;
+
+function envelopeVersion(params: Record<string, unknown> | undefined): string | undefined {
   const meta = params?._meta as Record<string, unknown> | undefined;
-  return typeof meta?.[PROTOCOL_VERSION_META_KEY] === "string";
+  const version = meta?.[PROTOCOL_VERSION_META_KEY];
+  return typeof version === "string" ? version : undefined;
+}
+
+/**
+ * Whether the standard headers contradict the body. The gateway decides on the body and sends
+ * the server headers derived from it, but a client whose headers and body disagree is either
+ * broken or probing for a reader that trusts the headers: refused, as the 2.x SDK's servers do.
+ */
+function headerMismatch(req: IncomingMessage, message: ReadMessage["message"], claim: string | undefined): string | undefined {
+  const version = req.headers["mcp-protocol-version"];
+  if (claim === undefined)
+    return `The MCP-Protocol-Version header says ${JSON.stringify(version)} but the body has no protocol version in its _meta`;
+  if (version !== undefined && version !== claim)
+    return `The MCP-Protocol-Version header (${JSON.stringify(version)}) differs from the body's protocol version (${JSON.stringify(claim)})`;
+  const expected = standardHeaders(message);
+  for (const name of ["mcp-method", "mcp-name"] as const) {
+    const sent = req.headers[name];
+    if (sent !== undefined && sent !== expected[name]) {
+      return `The ${name === "mcp-method" ? "Mcp-Method" : "Mcp-Name"} header (${JSON.stringify(sent)}) differs from the body (${JSON.stringify(expected[name] ?? null)})`;
+    }
+  }
+  return undefined;
 }
 
 /** The body, or undefined when it is over `max` bytes (then the rest is not kept). */
