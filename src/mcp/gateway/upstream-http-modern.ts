@@ -128,7 +128,8 @@ async function readEvents(body: ReadableStream<Uint8Array>, maxBytes: number, de
       const { value, done } = await reader.read();
       buffer += done ? decoder.decode() : decoder.decode(value, { stream: true });
       let newline: number;
-      while ((newline = buffer.search(/\r\n|\r|\n/)) !== -1) {
+      // A CR that ends what has arrived may be the first half of a CRLF: wait for the next chunk to tell.
+      while ((newline = buffer.search(/\r\n|\r(?!$)|\n/)) !== -1 || (done && (newline = buffer.indexOf("\r")) !== -1)) {
         const line = buffer.slice(0, newline);
         buffer = buffer.slice(newline + (buffer.startsWith("\r\n", newline) ? 2 : 1));
         if (line === "") {

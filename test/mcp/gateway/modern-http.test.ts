@@ -1,0 +1,191 @@
+// 2026-07-28 over Streamable HTTP, towards a server that sends what the SDK's servers never do:
+// the gateway (--listen, --url) in front of a raw HTTP server written here, spoken to with raw
+// POSTs. What reaches the server is what the gateway decided, with headers derived from that body
+// (the client's own standard headers are not passed on); an SSE answer split at any byte, CRLF
+// included, arrives whole; an answer with a repeated key, over the size limit or not UTF-8 is
+// refused and the request answered with the reason; a stream that ends without the answer fails it.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BIN, waitFor } from "./helpers.js";
+
+const MODERN = "2026-07-28";
+const SPEC = `agentspec: "1.0"
+agent: { id: modern-http, version: 1.0.0, owner: test, last_reviewed: 2026-11-01 }
+tools:
+  split: { effect: read }
+  repeated: { effect: read }
+  huge: { effect: read }
+  latin1: { effect: read }
+  cut: { effect: read }
+deny: [forbidden]
+`;
+
+interface Received {
+  headers: IncomingHttpHeaders;
+  body: Record<string, unknown>;
+}
+
+let dir: string;
+let upstream: Server;
+let gateway: ChildProcess;
+let url: string;
+let stderr = "";
+const received: Received[] = [];
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), "agentspec-gateway-modern-http-"));
+  writeFileSync(path.join(dir, "modern.agentspec.yaml"), SPEC);
+  upstream = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>;
+    received.push({ headers: req.headers, body });
+    const id = body.id as number;
+    const name = (body.params as { name?: string }).name;
+    const result = (text: string) =>
+      JSON.stringify({ jsonrpc: "2.0", id, result: { content: [{ type: "text", text }], resultType: "complete" } });
+    if (name === "split") {
+      // A progress notification, then the answer, in CRLF, written a few bytes at a time: a chunk ends between CR and LF.
+      const progress = JSON.stringify({ jsonrpc: "2.0", method: "notifications/progress", params: { progressToken: "p1", progress: 1 } });
+      const text = `event: message\r\ndata: ${progress}\r\n\r\nevent: message\r\ndata: ${result("split whole")}\r\n\r\n`;
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      for (let at = 0; at < text.length; at += 7) {
+        res.write(text.slice(at, at + 7));
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+      return res.end();
+    }
+    if (name === "repeated") {
+      // Which "text" a client keeps depends on its decoder: refused.
+      const text = `{"jsonrpc":"2.0","id":${id},"result":{"content":[{"type":"text","text":"first","text":"second"}]}}`;
+      return res.writeHead(200, { "content-type": "application/json" }).end(text);
+    }
+    if (name === "huge") return res.writeHead(200, { "content-type": "application/json" }).end(result("x".repeat(20_000)));
+    if (name === "latin1") return res.writeHead(200, { "content-type": "application/json" }).end(Buffer.from([0x7b, 0xe9, 0x7d]));
+    if (name === "cut") {
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      return res.end(
+        `event: message\ndata: ${JSON.stringify({ jsonrpc: "2.0", method: "notifications/message", params: { level: "info", data: "x" } })}\n\n`,
+      );
+    }
+    res.writeHead(200, { "content-type": "application/json" }).end(result("ran"));
+  });
+  await new Promise<void>((resolve) => upstream.listen(0, "127.0.0.1", resolve));
+  const upstreamUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/mcp`;
+  gateway = spawn(
+    process.execPath,
+    [
+      BIN,
+      "mcp",
+      "proxy",
+      path.join(dir, "modern.agentspec.yaml"),
+      "--listen",
+      "127.0.0.1:0",
+      "--max-message-bytes",
+      "10000",
+      "--url",
+      upstreamUrl,
+    ],
+    { stdio: ["ignore", "ignore", "pipe"] },
+  );
+  gateway.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+  url = await waitFor(() => /listening on (http:\/\/\S+\/mcp)/.exec(stderr)?.[1], "the gateway's address", 30_000);
+});
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => {
+    if (gateway.exitCode !== null) return resolve();
+    gateway.once("exit", () => resolve());
+    gateway.kill("SIGTERM");
+  });
+  await new Promise<void>((resolve) => upstream.close(() => resolve()));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+let nextId = 1;
+async function call(
+  name: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; type: string; text: string; id: number }> {
+  const id = nextId++;
+  const body = {
+    jsonrpc: "2.0",
+    id,
+    method: "tools/call",
+    params: { name, arguments: {}, _meta: { progressToken: "p1", "io.modelcontextprotocol/protocolVersion": MODERN } },
+  };
+  const response = await fetch(url, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      accept: "application/json, text/event-stream",
+      "mcp-protocol-version": MODERN,
+      "mcp-method": "tools/call",
+      "mcp-name": name,
+      ...headers,
+    },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, type: response.headers.get("content-type") ?? "", text: await response.text(), id };
+}
+
+/** The JSON-RPC messages of an answer: one JSON body, or the data of each SSE event. */
+function messages(answer: { type: string; text: string }): Record<string, unknown>[] {
+  if (answer.type.startsWith("application/json")) return [JSON.parse(answer.text) as Record<string, unknown>];
+  return [...answer.text.matchAll(/^data: (.*)$/gm)].map((m) => JSON.parse(m[1]!) as Record<string, unknown>);
+}
+
+describe("2026-07-28 towards a raw HTTP server", { timeout: 60_000 }, () => {
+  it("forwards the decided body with headers derived from it, not the client's own", async () => {
+    const before = received.length;
+    const answer = await call("split", { "mcp-param-region": "eu", "x-forwarded-for": "203.0.113.9" });
+    expect(answer.status).toBe(200);
+    const seen = received.slice(before);
+    expect(seen).toHaveLength(1);
+    const { headers, body } = seen[0]!;
+    expect(headers["mcp-protocol-version"]).toBe(MODERN);
+    expect(headers["mcp-method"]).toBe("tools/call");
+    expect(headers["mcp-name"]).toBe("split");
+    expect(headers["mcp-param-region"]).toBeUndefined();
+    expect(headers["x-forwarded-for"]).toBeUndefined();
+    expect((body.params as { name: string }).name).toBe("split");
+  });
+
+  it("an SSE answer split between CR and LF arrives whole, the notification before it, as a stream", async () => {
+    const answer = await call("split");
+    expect(answer.type).toMatch(/^text\/event-stream/);
+    const sent = messages(answer);
+    expect(sent.map((m) => m.method ?? `answer ${String(m.id)}`)).toEqual(["notifications/progress", `answer ${answer.id}`]);
+    expect((sent[1]!.result as { content: { text: string }[] }).content[0]!.text).toBe("split whole");
+  });
+
+  it("refuses answers it cannot read one way only, and says why to the client", async () => {
+    const cases: [string, RegExp][] = [
+      ["repeated", /The MCP server's answer was refused: The key "text" appears twice/],
+      ["huge", /over the gateway's limit of 10000 bytes/],
+      ["latin1", /not valid UTF-8|not UTF-8/],
+      ["cut", /ended without a response to the request/],
+    ];
+    for (const [name, reason] of cases) {
+      const answer = await call(name);
+      const final = messages(answer).find((m) => m.id === answer.id);
+      expect(final, `${name}: ${answer.text}`).toBeDefined();
+      expect((final!.error as { message: string }).message, name).toMatch(reason);
+      expect(final!.result, name).toBeUndefined();
+    }
+  });
+
+  it("a denied call reaches no server", async () => {
+    const before = received.length;
+    const answer = await call("forbidden");
+    const final = messages(answer)[0]! as { result: { isError: boolean; resultType: string } };
+    expect(final.result.isError).toBe(true);
+    expect(final.result.resultType).toBe("complete");
+    expect(received.length).toBe(before);
+  });
+});
