@@ -60,6 +60,8 @@ export async function listenHttp(spec: ListenSpec, context: ListenContext): Prom
   const sessions = new Map<string, SessionEntry>();
   /** The 2026-07-28 versions requests have named, each said once on stderr (bounded: the client picks them). */
   const modernVersionsSeen = new Set<string>();
+  /** Server processes started for 2026-07-28 requests (a stdio upstream) and not yet gone. */
+  let modernServersRunning = 0;
   let allowedHosts: string[] = [];
   let allowedOrigins: string[] = [];
   const server = createServer((req, res) => {
@@ -175,7 +177,28 @@ export async function listenHttp(spec: ListenSpec, context: ListenContext): Prom
       res.writeHead(202).end();
       return;
     }
+    if (!context.forwardsNotifications) {
+      // In front of a stdio server each 2026-07-28 request runs a server process of its own: bounded,
+      // or any client that reaches the listener makes the gateway fork without end.
+      if (modernServersRunning >= MAX_MODERN_SERVERS) {
+        context.log(`refused a 2026-07-28 request: ${MAX_MODERN_SERVERS} servers already run for other requests`);
+        res.writeHead(503, { "content-type": "application/json", "retry-after": "1" }).end(
+          JSON.stringify({
+            jsonrpc: "2.0",
+            id: id ?? null,
+            error: {
+              code: -32000,
+              message: `The gateway already runs ${MAX_MODERN_SERVERS} servers for 2026-07-28 requests in progress (each request starts its own): retry when one ends`,
+            },
+          }),
+        );
+        return;
+      }
+      modernServersRunning++;
+    }
     upstream = context.connect(session, { modern: true });
+    // Counted until the process is gone, not when the answer is sent: a server that ignores the end of its input still runs.
+    if (!context.forwardsNotifications) void upstream.gone.then(() => modernServersRunning--);
     res.on("close", () => {
       if (finished) return;
       finished = true;
@@ -251,6 +274,9 @@ export async function listenHttp(spec: ListenSpec, context: ListenContext): Prom
     },
   };
 }
+
+/** How many 2026-07-28 requests may each run their own stdio server at once; more are answered 503. */
+const MAX_MODERN_SERVERS = 16;
 
 /** The first revision without initialize or sessions: every message says its version in its `_meta`. */
 const MODERN_VERSION = "2026-07-28";

@@ -138,7 +138,8 @@ async function readEvents(body: ReadableStream<Uint8Array>, maxBytes: number, de
           size = 0;
         } else if (line.startsWith("data:")) {
           const piece = line.slice(line.startsWith("data: ") ? 6 : 5);
-          size += Buffer.byteLength(piece, "utf8");
+          // Each line counts with the newline the join puts after it, so empty data lines cannot pile up for free.
+          size += Buffer.byteLength(piece, "utf8") + 1;
           if (size > maxBytes) throw new Error(`an event of its stream is over the gateway's limit of ${maxBytes} bytes`);
           data.push(piece);
         }

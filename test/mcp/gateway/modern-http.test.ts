@@ -22,6 +22,8 @@ tools:
   huge: { effect: read }
   latin1: { effect: read }
   cut: { effect: read }
+  empties: { effect: read }
+  slow: { effect: read }
 deny: [forbidden]
 `;
 
@@ -67,6 +69,11 @@ beforeAll(async () => {
     }
     if (name === "huge") return res.writeHead(200, { "content-type": "application/json" }).end(result("x".repeat(20_000)));
     if (name === "latin1") return res.writeHead(200, { "content-type": "application/json" }).end(Buffer.from([0x7b, 0xe9, 0x7d]));
+    if (name === "empties") {
+      // Data lines without data, never a blank line: each counts toward the event's size.
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      return res.end("data:\n".repeat(20_000));
+    }
     if (name === "cut") {
       res.writeHead(200, { "content-type": "text/event-stream" });
       return res.end(
@@ -111,6 +118,7 @@ let nextId = 1;
 async function call(
   name: string,
   headers: Record<string, string> = {},
+  target = url,
 ): Promise<{ status: number; type: string; text: string; id: number }> {
   const id = nextId++;
   const body = {
@@ -119,7 +127,7 @@ async function call(
     method: "tools/call",
     params: { name, arguments: {}, _meta: { progressToken: "p1", "io.modelcontextprotocol/protocolVersion": MODERN } },
   };
-  const response = await fetch(url, {
+  const response = await fetch(target, {
     method: "POST",
     headers: {
       "content-type": "application/json",
@@ -170,6 +178,7 @@ describe("2026-07-28 towards a raw HTTP server", { timeout: 60_000 }, () => {
       ["huge", /over the gateway's limit of 10000 bytes/],
       ["latin1", /not valid UTF-8|not UTF-8/],
       ["cut", /ended without a response to the request/],
+      ["empties", /over the gateway's limit of 10000 bytes/],
     ];
     for (const [name, reason] of cases) {
       const answer = await call(name);
@@ -187,5 +196,53 @@ describe("2026-07-28 towards a raw HTTP server", { timeout: 60_000 }, () => {
     expect(final.result.isError).toBe(true);
     expect(final.result.resultType).toBe("complete");
     expect(received.length).toBe(before);
+  });
+});
+
+// A stdio server that answers a call after a while, so requests overlap.
+const SLOW_SERVER = `
+let buffer = "";
+process.stdin.on("data", (chunk) => {
+  buffer += chunk;
+  let newline;
+  while ((newline = buffer.indexOf("\\n")) !== -1) {
+    const message = JSON.parse(buffer.slice(0, newline));
+    buffer = buffer.slice(newline + 1);
+    if (message.method === "tools/call")
+      setTimeout(() => process.stdout.write(JSON.stringify({ jsonrpc: "2.0", id: message.id, result: { content: [{ type: "text", text: "slow" }] } }) + "\\n"), 1500);
+  }
+});
+process.stdin.on("end", () => process.exit(0));
+`;
+
+describe("2026-07-28 in front of a stdio server", { timeout: 60_000 }, () => {
+  it("runs at most 16 servers for requests at once, and answers the others 503 with the reason", async () => {
+    const server = path.join(dir, "slow-server.cjs");
+    writeFileSync(server, SLOW_SERVER);
+    const perRequest = spawn(
+      process.execPath,
+      [BIN, "mcp", "proxy", path.join(dir, "modern.agentspec.yaml"), "--listen", "127.0.0.1:0", "--", process.execPath, server],
+      { stdio: ["ignore", "ignore", "pipe"] },
+    );
+    let log = "";
+    perRequest.stderr!.on("data", (chunk: Buffer) => (log += chunk.toString("utf8")));
+    try {
+      const target = await waitFor(() => /listening on (http:\/\/\S+\/mcp)/.exec(log)?.[1], "the gateway's address", 30_000);
+      const answers = await Promise.all(Array.from({ length: 24 }, () => call("slow", {}, target)));
+      const statuses = answers.map((a) => a.status);
+      expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(16);
+      expect(statuses.filter((s) => s === 200).length).toBeGreaterThan(0);
+      const refused = answers.filter((a) => a.status === 503);
+      expect(refused.length).toBeGreaterThanOrEqual(8);
+      for (const a of refused)
+        expect((JSON.parse(a.text) as { error: { message: string } }).error.message).toMatch(/already runs 16 servers/);
+      expect(log).toMatch(/refused a 2026-07-28 request: 16 servers already run/);
+    } finally {
+      await new Promise<void>((resolve) => {
+        if (perRequest.exitCode !== null) return resolve();
+        perRequest.once("exit", () => resolve());
+        perRequest.kill("SIGTERM");
+      });
+    }
   });
 });
