@@ -16,10 +16,14 @@ export interface HttpUpstreamSpec {
   headers?: Record<string, string>;
 }
 
-export function connectHttpUpstream(spec: HttpUpstreamSpec, session: GatewaySession, _maxBytes: number): Upstream {
+export function connectHttpUpstream(spec: HttpUpstreamSpec, session: GatewaySession, maxBytes: number): Upstream {
   const url = new URL(spec.url);
   const transport = new StreamableHTTPClientTransport(url, {
     requestInit: spec.headers ? { headers: spec.headers } : undefined,
+    // The SDK transport buffers an answer of any size: the gateway's limit is applied to the bytes it reads.
+    fetch: boundedFetch(maxBytes, (sent, why) => {
+      for (const id of requestIds(sent)) session.failRequest(id, why);
+    }),
   });
   let settle!: (exit: UpstreamExit) => void;
   let gone = false;
@@ -78,9 +82,69 @@ export function connectHttpUpstream(spec: HttpUpstreamSpec, session: GatewaySess
 
 /** Whether a failed POST means the server is gone (unreachable, or it lost the session) and what to say. */
 function describeHttpFailure(url: URL, error: Error & { code?: number; cause?: unknown }): { fatal: boolean; message: string } {
+  // An answer refused for its size fails its request (boundedFetch), not the connection.
+  if (error.message.includes("over the gateway's limit")) return { fatal: false, message: error.message };
   const status = typeof error.code === "number" && error.code > 0 ? error.code : undefined;
   if (status === 404) return { fatal: true, message: `the MCP server at ${url.href} no longer knows this session (HTTP 404)` };
   if (status !== undefined) return { fatal: false, message: `the MCP server at ${url.href} answered HTTP ${status}` };
   const cause = error.cause as { code?: string } | undefined;
   return { fatal: true, message: `cannot reach the MCP server at ${url.href} (${cause?.code ?? error.message})` };
+}
+
+/**
+ * fetch with --max-message-bytes on every answer: a JSON body over the limit, or an SSE event
+ * (the bytes between blank lines) over it, ends the body with an error, and the requests the POST
+ * carried are failed with the reason (the SDK would otherwise wait for an answer it can no longer get).
+ */
+export function boundedFetch(maxBytes: number, onOversize: (sent: unknown, why: string) => void): typeof fetch {
+  return async (input, init) => {
+    const response = await fetch(input, init);
+    if (!response.body || [101, 204, 205, 304].includes(response.status)) return response;
+    const sse = (response.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase() === "text/event-stream";
+    const why = `an answer of the MCP server is over the gateway's limit of ${maxBytes} bytes (--max-message-bytes)`;
+    let size = 0;
+    let lineLength = 0;
+    const limited = response.body.pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, controller) {
+          let over = false;
+          if (!sse) over = (size += chunk.length) > maxBytes;
+          else {
+            // Checked at each byte: the event's end may come later in the same chunk.
+            for (let i = 0; i < chunk.length && !over; i++) {
+              const byte = chunk[i];
+              if (byte === 0x0a) {
+                if (lineLength === 0) size = 0; // a blank line ends the event
+                lineLength = 0;
+              } else if (byte !== 0x0d) {
+                lineLength++;
+                over = ++size > maxBytes;
+              }
+            }
+          }
+          if (over) {
+            onOversize(init?.body, why);
+            controller.error(new Error(why));
+            return;
+          }
+          controller.enqueue(chunk);
+        },
+      }),
+    );
+    return new Response(limited, { status: response.status, statusText: response.statusText, headers: response.headers });
+  };
+}
+
+/** The ids of the requests a POST body the gateway sent carries (its own serialization, so plain JSON). */
+function requestIds(sent: unknown): RequestId[] {
+  if (typeof sent !== "string") return [];
+  try {
+    const parsed = JSON.parse(sent) as unknown;
+    const messages = Array.isArray(parsed) ? parsed : [parsed];
+    return messages
+      .filter((m): m is { id: RequestId; method: string } => m !== null && typeof m === "object" && "method" in m && "id" in m)
+      .map((m) => m.id);
+  } catch {
+    return [];
+  }
 }

@@ -45,7 +45,13 @@ beforeAll(async () => {
   upstream = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
+    if (req.method !== "POST") return void res.writeHead(405).end();
     const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>;
+    if (body.method === "initialize") {
+      // A 2025 session's first answer, as one SSE event larger than the gateway reads (review finding G9).
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      return void res.end(`event: message\ndata: ${"x".repeat(50_000)}\n\n`);
+    }
     received.push({ headers: req.headers, body });
     const id = body.id as number;
     const name = (body.params as { name?: string }).name;
@@ -214,6 +220,25 @@ process.stdin.on("data", (chunk) => {
 });
 process.stdin.on("end", () => process.exit(0));
 `;
+
+describe("2025-11-25 towards a raw HTTP server (the SDK's client transport)", { timeout: 60_000 }, () => {
+  it("an answer over --max-message-bytes fails the request with the reason, instead of being buffered whole", async () => {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json, text/event-stream" },
+      body: JSON.stringify({
+        jsonrpc: "2.0",
+        id: 1,
+        method: "initialize",
+        params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "raw", version: "1" } },
+      }),
+    });
+    const answer = { type: response.headers.get("content-type") ?? "", text: await response.text() };
+    const final = messages(answer).find((m) => m.id === 1);
+    expect(final, answer.text).toBeDefined();
+    expect((final!.error as { message: string }).message).toMatch(/over the gateway's limit of 10000 bytes/);
+  });
+});
 
 describe("2026-07-28 in front of a stdio server", { timeout: 60_000 }, () => {
   it("runs at most 16 servers for requests at once, and answers the others 503 with the reason", async () => {
