@@ -1,11 +1,16 @@
 /** `agentspec audit verify <file.jsonl>`: checks a decision log's hash chain. */
 import type { Argv } from "yargs";
-import { verifyAuditLog } from "../runtime/audit-verify.js";
-import { EXIT, type CliIO } from "./io.js";
+import { printable } from "../diagnostics.js";
+import { relativePath } from "../report/paths.js";
+import { verifyAuditLog, type AuditProblem } from "../runtime/audit-verify.js";
+import { EXIT, writeReport, type CliIO } from "./io.js";
+import { addOptions, AUDIT_VERIFY_OPTIONS } from "./options.js";
 import { readText } from "../load/index.js";
 
 export interface AuditVerifyArgs {
   file: string;
+  format: "stylish" | "json";
+  outputFile?: string;
 }
 
 /** The `audit` command group; `runCommand` is main's wrapper that keeps the exit code. */
@@ -14,7 +19,11 @@ export function auditBuilder(yargs: Argv, io: CliIO, runCommand: (task: () => Pr
     .command(
       "verify <file>",
       "Check a decision log (JSON lines) for removed, reordered, edited or inserted records",
-      (y) => y.positional("file", { type: "string", demandOption: true, describe: "The decision log, one JSON record per line" }),
+      (y) =>
+        addOptions(
+          y.positional("file", { type: "string", demandOption: true, describe: "The decision log, one JSON record per line" }),
+          AUDIT_VERIFY_OPTIONS,
+        ),
       (args) => runCommand(() => runAuditVerify(args as unknown as AuditVerifyArgs, io)),
     )
     .demandCommand(1, "Name an audit command: agentspec audit verify <file.jsonl>");
@@ -23,13 +32,20 @@ export function auditBuilder(yargs: Argv, io: CliIO, runCommand: (task: () => Pr
 export async function runAuditVerify(args: AuditVerifyArgs, io: CliIO): Promise<number> {
   const text = readText(args.file);
   const result = verifyAuditLog(text);
-  const count = `${result.records} record${result.records === 1 ? "" : "s"}`;
-  if (result.ok) {
-    io.stdout(`OK ${args.file}: ${count}, hash chain intact\n`);
-    return EXIT.ok;
-  }
-  const lines = result.problems.map((p) => `${args.file}:${p.line}  ${p.message}\n`).join("");
-  const n = result.problems.length;
-  io.stdout(`${lines}\n✖ ${n} problem${n === 1 ? "" : "s"} in ${count}: the log was altered\n`);
-  return EXIT.problems;
+  // In the order of the log, whatever order the checks found them in.
+  const problems = [...result.problems].sort((a, b) => a.line - b.line);
+  const report =
+    args.format === "json"
+      ? JSON.stringify({ file: relativePath(args.file, io.cwd), ok: result.ok, records: result.records, problems }) + "\n"
+      : auditStylish(args.file, result.records, problems);
+  await writeReport(io, args.outputFile, report);
+  return result.ok ? EXIT.ok : EXIT.problems;
+}
+
+function auditStylish(file: string, records: number, problems: readonly AuditProblem[]): string {
+  const count = `${records} record${records === 1 ? "" : "s"}`;
+  if (problems.length === 0) return `OK ${printable(file)}: ${count}, hash chain intact\n`;
+  const lines = problems.map((p) => `${printable(file)}:${p.line}  ${printable(p.message)}\n`).join("");
+  const n = problems.length;
+  return `${lines}\n✖ ${n} problem${n === 1 ? "" : "s"} in ${count}: the log was altered\n`;
 }

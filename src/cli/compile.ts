@@ -7,7 +7,7 @@ import { loadConfig } from "../lint/config.js";
 import { createLintRun, lintChecked } from "../lint/index.js";
 import { loadSpecs, locateFinding, type CheckedSource, type Spec } from "../model/index.js";
 import { formatters } from "../report/index.js";
-import { EXIT, type CliIO } from "./io.js";
+import { EXIT, writeReport, type CliIO } from "./io.js";
 import { addOptions, COMPILE_OPTIONS } from "./options.js";
 
 export interface CompileArgs {
@@ -18,6 +18,8 @@ export interface CompileArgs {
   strict: boolean;
   config?: string;
   allowLintErrors: boolean;
+  /** Where the report goes instead of stdout (never the compiled files: those go to `out`). */
+  outputFile?: string;
 }
 
 export function compileBuilder(yargs: Argv): Argv<CompileArgs> {
@@ -38,28 +40,33 @@ export async function runCompile(args: CompileArgs, io: CliIO): Promise<number> 
   const { invalid, allowed, valid } = lintForCompile(await loadSpecs(args.paths, config), config, args.allowLintErrors);
   const { files, problems } = compileSpecs(valid, ids, { strict: args.strict });
   const reported = mergeResults([...invalid, ...allowed, ...problems]);
-  if (reported.length > 0) io.stdout(formatters.stylish(reported, { color: io.color, cwd: io.cwd }));
+  // The report is written once it is whole, to --output-file or stdout.
+  let report = "";
+  const print = (text: string) => (report += text);
+  if (reported.length > 0) print(formatters.stylish(reported, { color: io.color && !args.outputFile, cwd: io.cwd }));
   const failed = [...invalid, ...problems].filter((r) => r.diagnostics.some((d) => d.severity === "error"));
   const outDir = path.resolve(io.cwd, args.out);
   const shown = (file: string) => path.join(args.out, path.relative(outDir, file));
   if (args.check) {
     const drift = await checkOutputs(files, outDir);
     for (const d of drift)
-      io.stdout(
+      print(
         `${shown(d.path)} ${d.problem === "missing" ? "is missing" : "is out of date"}${d.source ? ` (compiled from ${d.source})` : ""}\n`,
       );
     if (drift.length > 0) {
-      io.stdout(`Run \`${fixCommand(args, ids)}\` to update ${drift.length === 1 ? "it" : "them"}.\n`);
+      print(`Run \`${fixCommand(args, ids)}\` to update ${drift.length === 1 ? "it" : "them"}.\n`);
+      await writeReport(io, args.outputFile, report);
       return EXIT.problems;
     }
-    io.stdout(`✔ ${files.length} compiled file${files.length === 1 ? "" : "s"} in ${args.out} up to date\n`);
+    print(`✔ ${files.length} compiled file${files.length === 1 ? "" : "s"} in ${args.out} up to date\n`);
   } else {
     await writeOutputs(files, outDir);
     const specCount = new Set(files.map((f) => f.source)).size;
-    io.stdout(
+    print(
       `Compiled ${specCount} spec${specCount === 1 ? "" : "s"} (${ids.join(", ")}) into ${files.length} file${files.length === 1 ? "" : "s"} in ${args.out}\n`,
     );
   }
+  await writeReport(io, args.outputFile, report);
   return failed.length > 0 ? EXIT.problems : EXIT.ok;
 }
 

@@ -1,14 +1,17 @@
 /** `agentspec decide <spec-or-policy> --tool <name> [--args '<json>'] [--actor --tenant --environment] [--pin]`. */
+import { Chalk } from "chalk";
 import type { Argv } from "yargs";
 import type { Policy } from "../../generated/policy.js";
 import { compilePolicy } from "../policy/compile-policy.js";
 import { AgentspecError } from "../errors.js";
 import { loadSource } from "../load/index.js";
 import { checkSource } from "../model/index.js";
-import { decide, type ToolCall } from "../policy/decide.js";
+import { decide, type Decision, type ToolCall } from "../policy/decide.js";
+import { printable } from "../diagnostics.js";
 import { loadPolicy } from "../runtime/load-policy.js";
 import type { KeyInput } from "../runtime/policy-signature.js";
-import { EXIT, type CliIO } from "./io.js";
+import { EXIT, writeReport, type CliIO } from "./io.js";
+import { addOptions, DECIDE_OPTIONS } from "./options.js";
 
 export interface DecideArgs {
   file: string;
@@ -18,32 +21,41 @@ export interface DecideArgs {
   tenant?: string;
   environment?: string;
   pin?: string;
+  format: "stylish" | "json";
+  outputFile?: string;
 }
 
 export function decideBuilder(yargs: Argv): Argv<DecideArgs> {
-  return yargs
-    .positional("file", {
-      type: "string",
-      demandOption: true,
-      describe: "A spec (compiled in memory) or a *.policy.json (loaded with its hash checked)",
-    })
-    .option("tool", { type: "string", demandOption: true, requiresArg: true, describe: "The tool the call is for" })
-    .option("args", { type: "string", requiresArg: true, describe: "The call's arguments as a JSON object" })
-    .option("actor", { type: "string", requiresArg: true, describe: "Context: on whose behalf the agent acts" })
-    .option("tenant", { type: "string", requiresArg: true, describe: "Context: the tenant the call is for" })
-    .option("environment", { type: "string", requiresArg: true, describe: "Context: where the call runs" })
-    .option("pin", {
-      type: "string",
-      requiresArg: true,
-      describe: "Refuse a policy whose hash is not this sha256:…",
-    }) as unknown as Argv<DecideArgs>;
+  yargs.positional("file", {
+    type: "string",
+    demandOption: true,
+    describe: "A spec (compiled in memory) or a *.policy.json (loaded with its hash checked)",
+  });
+  return addOptions(yargs, DECIDE_OPTIONS) as unknown as Argv<DecideArgs>;
 }
 
 export async function runDecide(args: DecideArgs, io: CliIO): Promise<number> {
   const call = buildCall(args);
   const policy = await policyFor(args.file, args.pin);
-  io.stdout(JSON.stringify(decide(policy, call), null, 2) + "\n");
+  const decision = decide(policy, call);
+  const text =
+    args.format === "json" ? JSON.stringify(decision, null, 2) + "\n" : decisionStylish(call, decision, io.color && !args.outputFile);
+  await writeReport(io, args.outputFile, text);
   return EXIT.ok;
+}
+
+/** The decision for people: the verdict first, then why, which policy entries decided it, and the policy's hash. */
+function decisionStylish(call: ToolCall, decision: Decision, color: boolean): string {
+  const c = new Chalk({ level: color ? 1 : 0 });
+  const paint = decision.decision === "allow" ? c.green : decision.decision === "deny" ? c.red.bold : c.yellow.bold;
+  const rows: [string, string][] = [
+    ["rule", decision.rule],
+    ["reason", printable(decision.reason)],
+    ...(decision.channel !== undefined ? [["channel", printable(decision.channel)] as [string, string]] : []),
+    ["entries", decision.entries.length > 0 ? decision.entries.map(printable).join(", ") : "none (nothing in the policy decided it)"],
+    ["policy", decision.policyHash],
+  ];
+  return `${paint(decision.decision)}  ${printable(call.tool)}\n${rows.map(([k, v]) => `  ${k.padEnd(7)}  ${v}`).join("\n")}\n`;
 }
 
 function buildCall(args: DecideArgs): ToolCall {

@@ -2,9 +2,10 @@
 import type { Argv } from "yargs";
 import { AgentspecError } from "../errors.js";
 import { diffFiles, diffSince, type SpecDiff } from "../diff/files.js";
+import { compareDiagnostics } from "../diagnostics.js";
 import { diffReporters, type DiffFormatName } from "../diff/format/index.js";
 import type { FailOn } from "./fail-on.js";
-import { EXIT, type CliIO } from "./io.js";
+import { EXIT, writeReport, type CliIO } from "./io.js";
 import { addOptions, DIFF_OPTIONS } from "./options.js";
 import { version } from "./version.js";
 
@@ -13,6 +14,7 @@ export interface DiffArgs {
   base?: string;
   format: DiffFormatName;
   failOn: FailOn;
+  outputFile?: string;
 }
 
 export function diffBuilder(yargs: Argv): Argv<DiffArgs> {
@@ -27,8 +29,10 @@ export function diffBuilder(yargs: Argv): Argv<DiffArgs> {
 
 export async function runDiff(args: DiffArgs, io: CliIO): Promise<number> {
   const diffs = await diffsFor(args, io);
+  // A spec that could not be compared: its errors by position, as every report lists findings.
+  for (const diff of diffs) for (const problem of diff.problems) problem.diagnostics.sort(compareDiagnostics);
   const reporter = diffReporters.find((r) => r.id === args.format)!;
-  io.stdout(reporter.format(diffs, { color: io.color, cwd: io.cwd, version }));
+  await writeReport(io, args.outputFile, reporter.format(diffs, { color: io.color && !args.outputFile, cwd: io.cwd, version }));
   return exitCode(diffs, args.failOn);
 }
 

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { AgentspecError } from "../errors.js";
 
@@ -56,12 +56,36 @@ export async function writeReport(io: CliIO, file: string | undefined, text: str
   }
   const target = path.resolve(io.cwd, file);
   try {
-    await mkdir(path.dirname(target), { recursive: true });
+    await makeFolders(path.dirname(target));
     await writeFile(target, text);
   } catch (error) {
     throw new AgentspecError(
       "UNWRITABLE",
       `${file}: cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
     );
+  }
+}
+
+/**
+ * mkdir -p, one folder at a time from the nearest one that exists: node's recursive mkdir never
+ * returns under a filesystem that refuses it in some ways (`-o /proc/x/report.json` spun forever).
+ */
+async function makeFolders(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (let at = dir; ; at = path.dirname(at)) {
+    const exists = await stat(at).then(
+      () => true,
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === "ENOENT") return false;
+        throw error;
+      },
+    );
+    if (exists || path.dirname(at) === at) break;
+    missing.unshift(at);
+  }
+  for (const folder of missing) {
+    await mkdir(folder).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== "EEXIST") throw error; // made meanwhile by another process
+    });
   }
 }

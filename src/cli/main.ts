@@ -3,7 +3,7 @@ import type { Argv } from "yargs";
 import { closestName } from "../diagnostics.js";
 import { AgentspecError } from "../errors.js";
 import { readFastArgv } from "./fast-argv.js";
-import { COMPILE_OPTIONS, DIFF_OPTIONS, LINT_OPTIONS, type OptionTable } from "./options.js";
+import { optionTableFor } from "./options.js";
 import { EXIT, processIO, type CliIO } from "./io.js";
 import { version } from "./version.js";
 
@@ -62,7 +62,7 @@ const COMMANDS: LazyCommand[] = [
     const m = await import("./rules.js");
     return [m.rulesBuilder, m.runRules];
   }),
-  lazy("decide <file>", "Decide one tool call against a spec or a compiled policy; prints the decision as JSON", async () => {
+  lazy("decide <file>", "Decide one tool call against a spec or a compiled policy", async () => {
     const m = await import("./decide.js");
     return [m.decideBuilder, m.runDecide];
   }),
@@ -74,7 +74,7 @@ const COMMANDS: LazyCommand[] = [
     const m = await import("./diff.js");
     return [m.diffBuilder, m.runDiff];
   }),
-  lazy("tier <file>", "Compute a spec's trust level, say why, and compare it with the declared one", async () => {
+  lazy("tier [paths..]", "Compute each spec's trust level, say why, and compare it with the declared one", async () => {
     const m = await import("./tier.js");
     return [m.tierBuilder, m.runTier];
   }),
@@ -104,12 +104,11 @@ const COMMANDS: LazyCommand[] = [
 
 export async function main(given: readonly string[], io: CliIO = processIO()): Promise<number> {
   const argv = stdinDash(given);
-  // A plain `agentspec lint`, `compile` or `diff` (a hook's, a build's, the Action's) runs without yargs; see fast-argv.ts.
+  // A plain `agentspec lint` or `compile` (a hook's, a build's) runs without yargs; see fast-argv.ts.
   const fast = readFastArgv(argv);
   if (fast) {
     return reportErrors(io, async () => {
       if (fast.command === "lint") return (await import("./lint.js")).runLint(fast.args, io);
-      if (fast.command === "diff") return (await import("./diff.js")).runDiff(fast.args, io);
       return (await import("./compile.js")).runCompile(fast.args, io);
     });
   }
@@ -217,8 +216,8 @@ function explainUsage(message: string, argv: readonly string[], y: Argv): string
   if (missing) {
     const name = missing[1]!;
     // A one-letter alias, named by its command's option table where it has one.
-    const table = argv[0] === "lint" ? LINT_OPTIONS : argv[0] === "compile" ? COMPILE_OPTIONS : argv[0] === "diff" ? DIFF_OPTIONS : {};
-    const long = name.length > 1 ? name : Object.entries(table as OptionTable).find(([, spec]) => spec.alias === name)?.[0];
+    const table = optionTableFor(argv) ?? {};
+    const long = name.length > 1 ? name : Object.entries(table).find(([, spec]) => spec.alias === name)?.[0];
     if (long === undefined) return `-${name} needs a value`;
     return `--${long}${long === name ? "" : ` (-${name})`} needs a value`;
   }

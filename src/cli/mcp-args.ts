@@ -6,6 +6,7 @@ import { loadSource } from "../load/index.js";
 import { escapeToolName } from "../lint/tool-names.js";
 import { printable } from "../mcp/stdio-transport.js";
 import { checkSource, type CheckedSource } from "../model/index.js";
+import { MCP_CHECK_OPTIONS } from "./options.js";
 
 /**
  * Text a server chose (its name, version, protocol version, a message quoting it), fit for a
@@ -16,11 +17,7 @@ export function serverText(text: string): string {
   return escapeToolName(printable(text));
 }
 
-export const TIMEOUT_OPTION = {
-  type: "number",
-  default: 10,
-  describe: "Seconds to wait for the server to start and answer (each server)",
-} as const;
+export const TIMEOUT_OPTION = MCP_CHECK_OPTIONS.timeout;
 
 export function timeoutMs(seconds: number): number {
   if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) {

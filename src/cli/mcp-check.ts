@@ -1,29 +1,30 @@
 /** `agentspec mcp check <spec> [--format f] [--timeout s] [-- <command…>]`: the spec against its servers and its lock. */
 import type { Argv } from "yargs";
-import type { FileResult } from "../diagnostics.js";
+import { compareDiagnostics, type FileResult } from "../diagnostics.js";
 import { ruleCatalog } from "../lint/catalog.js";
 import { loadConfig } from "../lint/config.js";
 import { summarize } from "../lint/index.js";
 import { mcpRuleCatalog } from "../mcp/drift.js";
 import { checkSpecServers } from "../mcp/servers.js";
-import { formatNames, formatters, type FormatName } from "../report/index.js";
-import { loadSpecIn, serverCommand, timeoutMs, TIMEOUT_OPTION } from "./mcp-args.js";
-import { EXIT, type CliIO } from "./io.js";
+import { formatters, type FormatName } from "../report/index.js";
+import { loadSpecIn, serverCommand, timeoutMs } from "./mcp-args.js";
+import { EXIT, writeReport, type CliIO } from "./io.js";
+import { addOptions, MCP_CHECK_OPTIONS } from "./options.js";
 import { version } from "./version.js";
 
 export interface McpCheckArgs {
   spec: string;
   format: FormatName;
   timeout: number;
+  outputFile?: string;
   "--"?: unknown[];
 }
 
 export function mcpCheckBuilder(yargs: Argv): Argv<McpCheckArgs> {
-  return yargs
+  yargs
     .usage("$0 mcp check <spec> [options] [-- <command> [args…]]")
-    .positional("spec", { type: "string", demandOption: true, describe: "The spec to check" })
-    .option("format", { alias: "f", choices: formatNames, default: "stylish" as FormatName, describe: "Output format" })
-    .option("timeout", TIMEOUT_OPTION) as unknown as Argv<McpCheckArgs>;
+    .positional("spec", { type: "string", demandOption: true, describe: "The spec to check" });
+  return addOptions(yargs, MCP_CHECK_OPTIONS) as unknown as Argv<McpCheckArgs>;
 }
 
 export async function runMcpCheck(args: McpCheckArgs, io: CliIO): Promise<number> {
@@ -44,6 +45,12 @@ export async function runMcpCheck(args: McpCheckArgs, io: CliIO): Promise<number
     });
     results.push({ file: args.spec, diagnostics }, ...(lock ? [lock] : []));
   }
-  io.stdout(formatters[args.format](results, { color: io.color, cwd: io.cwd, rules: [...ruleCatalog(), ...mcpRuleCatalog()], version }));
+  for (const result of results) result.diagnostics.sort(compareDiagnostics);
+  const rules = [...ruleCatalog(), ...mcpRuleCatalog()];
+  await writeReport(
+    io,
+    args.outputFile,
+    formatters[args.format](results, { color: io.color && !args.outputFile, cwd: io.cwd, rules, version }),
+  );
   return summarize(results).errorCount > 0 ? EXIT.problems : EXIT.ok;
 }

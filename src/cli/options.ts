@@ -17,13 +17,45 @@ export interface OptionSpec {
   describe: string;
   default?: string | boolean | number;
   choices?: readonly string[];
+  /**
+   * Values an earlier release took, by the choice each now means (tier's `text`, rules'
+   * `table`): still accepted, silently, and shown neither in --help nor in a usage error.
+   */
+  formerly?: Readonly<Record<string, string>>;
+  /** The option must be given (decide's --tool). */
+  required?: boolean;
 }
 
 export type OptionTable = Readonly<Record<string, OptionSpec>>;
 
+/**
+ * `-o, --output-file`: every command that prints a report writes it to this file instead
+ * (folders made; a file that cannot be written exits 2 naming it), as ESLint's and ruff's do.
+ */
+const OUTPUT_FILE = {
+  type: "string",
+  alias: "o",
+  describe: "Write the report to this file (its folder is made) instead of stdout",
+} as const satisfies OptionSpec;
+
+/**
+ * `-f, --format`: one vocabulary across commands. `stylish` is for people and the default,
+ * `json` for machines; commands with more (lint's CI formats, test's junit) list them.
+ */
+function formatOption<const C extends readonly string[]>(choices: C, formerly?: Readonly<Record<string, C[number]>>) {
+  return {
+    type: "string",
+    alias: "f",
+    choices,
+    default: "stylish",
+    describe: `Output format: ${choices.join(", ")}`,
+    ...(formerly && { formerly }),
+  } as const satisfies OptionSpec;
+}
+
 export const LINT_OPTIONS = {
   format: { type: "string", alias: "f", choices: formatNames, default: "stylish", describe: "Output format" },
-  "output-file": { type: "string", alias: "o", describe: "Write the report to this file instead of stdout" },
+  "output-file": OUTPUT_FILE,
   quiet: { type: "boolean", default: false, describe: "Report errors only" },
   config: { type: "string", alias: "c", describe: "Config file to use instead of the nearest agentspec.config.json" },
   "max-warnings": { type: "number", default: -1, describe: "Fail when there are more warnings than this (-1: no limit)" },
@@ -35,7 +67,16 @@ export const LINT_OPTIONS = {
 
 export const COMPILE_OPTIONS = {
   target: { type: "string", alias: "t", default: DEFAULT_TARGETS.join(","), describe: "Comma-separated target ids" },
-  out: { type: "string", alias: "o", default: "generated", describe: "Directory the files are written to" },
+  out: {
+    type: "string",
+    alias: "o",
+    default: "generated",
+    describe: "Directory the compiled files are written to (-o is this, not --output-file)",
+  },
+  "output-file": {
+    type: "string",
+    describe: "Write the report (problems, the summary) to this file instead of stdout; the compiled files go to --out",
+  },
   check: { type: "boolean", default: false, describe: "Write nothing; exit 1 when a file on disk is missing or out of date" },
   strict: {
     type: "boolean",
@@ -50,16 +91,88 @@ export const COMPILE_OPTIONS = {
   },
 } as const satisfies OptionTable;
 
+export const TEST_OPTIONS = {
+  format: formatOption(["stylish", "json", "junit"] as const),
+  "output-file": OUTPUT_FILE,
+  "pass-with-no-tests": {
+    type: "boolean",
+    default: false,
+    describe: "Exit 0 when no spec has tests cases (without it, that run fails: it checked nothing)",
+  },
+  replay: {
+    type: "string",
+    describe: "Re-decide every call in this decision log (JSON lines, as the guard records them) and report the decisions that change",
+  },
+  "fail-on": {
+    type: "string",
+    choices: FAIL_ON,
+    describe: "With --replay: exit 1 when a decision became less strict (widened, the default), on any change, or never (none)",
+  },
+} as const satisfies OptionTable;
+
+export const TIER_OPTIONS = {
+  format: formatOption(["stylish", "json"] as const, { text: "stylish" }),
+  "output-file": OUTPUT_FILE,
+} as const satisfies OptionTable;
+
+export const RULES_OPTIONS = {
+  format: formatOption(["stylish", "json"] as const, { table: "stylish" }),
+  "output-file": OUTPUT_FILE,
+} as const satisfies OptionTable;
+
+export const DECIDE_OPTIONS = {
+  tool: { type: "string", required: true, describe: "The tool the call is for" },
+  args: { type: "string", describe: "The call's arguments as a JSON object" },
+  actor: { type: "string", describe: "Context: on whose behalf the agent acts" },
+  tenant: { type: "string", describe: "Context: the tenant the call is for" },
+  environment: { type: "string", describe: "Context: where the call runs" },
+  pin: { type: "string", describe: "Refuse a policy whose hash is not this sha256:…" },
+  format: formatOption(["stylish", "json"] as const),
+  "output-file": OUTPUT_FILE,
+} as const satisfies OptionTable;
+
+export const AUDIT_VERIFY_OPTIONS = {
+  format: formatOption(["stylish", "json"] as const),
+  "output-file": OUTPUT_FILE,
+} as const satisfies OptionTable;
+
 export const DIFF_OPTIONS = {
   base: { type: "string", describe: "Compare every spec changed since this git revision (old versions read with git)" },
-  format: { type: "string", alias: "f", choices: diffFormatNames, default: "stylish", describe: "Output format" },
+  format: formatOption(diffFormatNames),
   "fail-on": {
     type: "string",
     choices: FAIL_ON,
     default: "none",
     describe: "Exit 1 when authority is widened, on any change, or never (none)",
   },
+  "output-file": OUTPUT_FILE,
 } as const satisfies OptionTable;
+
+export const MCP_CHECK_OPTIONS = {
+  format: { type: "string", alias: "f", choices: formatNames, default: "stylish", describe: "Output format" },
+  timeout: { type: "number", default: 10, describe: "Seconds to wait for the server to start and answer (each server)" },
+  "output-file": OUTPUT_FILE,
+} as const satisfies OptionTable;
+
+/** Each command's table by its command path, for what is said about its options outside yargs (a missing value). */
+export const OPTION_TABLES: Readonly<Record<string, OptionTable>> = {
+  lint: LINT_OPTIONS,
+  compile: COMPILE_OPTIONS,
+  test: TEST_OPTIONS,
+  tier: TIER_OPTIONS,
+  rules: RULES_OPTIONS,
+  decide: DECIDE_OPTIONS,
+  diff: DIFF_OPTIONS,
+  "audit verify": AUDIT_VERIFY_OPTIONS,
+  "mcp check": MCP_CHECK_OPTIONS,
+};
+
+/** The table of the command a command line runs (`audit verify …` before `audit`), if it has one. */
+export function optionTableFor(argv: readonly string[]): OptionTable | undefined {
+  const two = `${argv[0] ?? ""} ${argv[1] ?? ""}`;
+  if (Object.hasOwn(OPTION_TABLES, two)) return OPTION_TABLES[two];
+  return Object.hasOwn(OPTION_TABLES, argv[0] ?? "") ? OPTION_TABLES[argv[0]!] : undefined;
+}
 
 /**
  * The table's options on a yargs command. A string or number option given without a value is a
@@ -67,12 +180,18 @@ export const DIFF_OPTIONS = {
  */
 export function addOptions(yargs: Argv, table: OptionTable, overrides: Partial<Record<string, Partial<OptionSpec>>> = {}): Argv {
   for (const [name, base] of Object.entries(table)) {
-    const spec = { ...base, ...overrides[name] };
+    const spec: OptionSpec = { ...base, ...overrides[name] };
+    const formerly = spec.formerly;
     yargs.option(name, {
       ...(spec.choices ? { choices: spec.choices as string[] } : { type: spec.type }),
       ...(spec.alias && { alias: spec.alias }),
       ...(spec.default !== undefined && { default: spec.default }),
       ...(spec.type !== "boolean" && { requiresArg: true }),
+      ...(spec.required && { demandOption: true }),
+      // yargs checks the choices after coercing, so a former value passes as the choice it now means.
+      ...(formerly && {
+        coerce: (value: unknown) => (typeof value === "string" && Object.hasOwn(formerly, value) ? formerly[value] : value),
+      }),
       describe: spec.describe,
     });
   }

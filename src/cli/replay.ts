@@ -1,7 +1,7 @@
 /** `agentspec test --replay <decisions.jsonl> <spec-or-policy>`: recorded decisions re-decided against a policy. */
 import type { Policy } from "../../generated/policy.js";
 import { replayDecisions, type ReplayGroup, type ReplayReport } from "../diff/replay.js";
-import { printable } from "../diagnostics.js";
+import { compareDiagnostics, printable } from "../diagnostics.js";
 import { AgentspecError } from "../errors.js";
 import { readText } from "../load/index.js";
 import { loadSpec } from "../model/index.js";
@@ -10,13 +10,15 @@ import { colors } from "../report/colors.js";
 import { formatters } from "../report/index.js";
 import { loadPolicy } from "../runtime/index.js";
 import type { FailOn } from "./fail-on.js";
-import { EXIT, type CliIO } from "./io.js";
+import { relativePath } from "../report/paths.js";
+import { EXIT, writeReport, type CliIO } from "./io.js";
 
 export interface ReplayArgs {
   replay: string;
   paths: string[];
   format: "stylish" | "json";
   failOn: FailOn;
+  outputFile?: string;
 }
 
 export async function runReplay(args: ReplayArgs, io: CliIO): Promise<number> {
@@ -28,13 +30,20 @@ export async function runReplay(args: ReplayArgs, io: CliIO): Promise<number> {
   }
   const target = args.paths[0]!;
   const text = readText(args.replay, { what: "decision log" });
-  const policy = await policyFor(target, io);
+  const policy = await policyFor(target, io, args.outputFile);
   if (!policy) return EXIT.problems;
   const report = replayDecisions(text, policy);
-  io.stdout(
+  await writeReport(
+    io,
+    args.outputFile,
     args.format === "json"
-      ? JSON.stringify({ log: args.replay, policy: target, policyHash: policy.hash, ...report }) + "\n"
-      : stylish(report, args.replay, target, policy, io),
+      ? JSON.stringify({
+          log: relativePath(args.replay, io.cwd),
+          policy: relativePath(target, io.cwd),
+          policyHash: policy.hash,
+          ...report,
+        }) + "\n"
+      : stylish(report, args.replay, target, policy, { ...io, color: io.color && !args.outputFile }),
   );
   // A log whose chain is broken was altered: what it says was decided cannot be relied on.
   if (report.problems.length > 0 || !report.chain.ok) return EXIT.problems;
@@ -44,12 +53,16 @@ export async function runReplay(args: ReplayArgs, io: CliIO): Promise<number> {
 }
 
 /** A *.policy.json is loaded with its hash checked (a refusal exits 2); a spec is compiled, and an invalid one is reported as lint does (exit 1). */
-async function policyFor(file: string, io: CliIO): Promise<Policy | undefined> {
+async function policyFor(file: string, io: CliIO, outputFile: string | undefined): Promise<Policy | undefined> {
   if (file.endsWith(".policy.json")) return loadPolicy(file);
   const checked = await loadSpec(file);
   const errors = checked.diagnostics.filter((d) => d.severity === "error");
   if (checked.spec && errors.length === 0) return compilePolicy(checked.spec);
-  io.stdout(formatters.stylish([{ file, diagnostics: errors }], { color: io.color, cwd: io.cwd }));
+  const report = formatters.stylish([{ file, diagnostics: errors.sort(compareDiagnostics) }], {
+    color: io.color && !outputFile,
+    cwd: io.cwd,
+  });
+  await writeReport(io, outputFile, report);
   io.stderr(`agentspec: ${file} is not a valid spec, so nothing was replayed; run agentspec lint ${file}\n`);
   return undefined;
 }

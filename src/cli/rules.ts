@@ -8,23 +8,20 @@ import { AgentspecError } from "../errors.js";
 import { ruleCatalog, ruleDocsUrl, type RuleMeta } from "../lint/catalog.js";
 import { mcpRuleCatalog } from "../mcp/drift.js";
 import { ruleDocsPage } from "../lint/docs-page.js";
-import { EXIT, type CliIO } from "./io.js";
+import { EXIT, writeReport, type CliIO } from "./io.js";
+import { addOptions, RULES_OPTIONS } from "./options.js";
 import { version } from "./version.js";
 
-export const RULES_FORMATS = ["table", "json"] as const;
-
 export interface RulesArgs {
-  format: (typeof RULES_FORMATS)[number];
+  /** `stylish` (a table, or the rule's page) for people, `json` for machines; `table` is 0.1.0's name for stylish. */
+  format: "stylish" | "json";
   id?: string;
+  outputFile?: string;
 }
 
 export function rulesBuilder(yargs: Argv): Argv<RulesArgs> {
-  return yargs.positional("id", { type: "string", describe: "A rule id: print that rule's docs" }).option("format", {
-    alias: "f",
-    choices: RULES_FORMATS,
-    default: "table" as RulesArgs["format"],
-    describe: "table for people, json for machines",
-  }) as unknown as Argv<RulesArgs>;
+  yargs.positional("id", { type: "string", describe: "A rule id: print that rule's docs" });
+  return addOptions(yargs, RULES_OPTIONS) as unknown as Argv<RulesArgs>;
 }
 
 /** Lint's rules, then those mcp check (and lint --mcp) reports: a config may set any of them. */
@@ -46,10 +43,10 @@ export async function runRules(
         `No rule "${args.id}"${suggestion ? `: did you mean "${suggestion}"?` : ""} (\`agentspec rules\` lists every rule)`,
       );
     }
-    io.stdout(args.format === "json" ? JSON.stringify(ruleEntry(rule), null, 2) + "\n" : ruleDocsPage(rule));
+    await writeReport(io, args.outputFile, args.format === "json" ? JSON.stringify(ruleEntry(rule), null, 2) + "\n" : ruleDocsPage(rule));
     return EXIT.ok;
   }
-  io.stdout(args.format === "json" ? rulesJson(rules) : rulesTable(rules));
+  await writeReport(io, args.outputFile, args.format === "json" ? rulesJson(rules) : rulesTable(rules));
   return EXIT.ok;
 }
 

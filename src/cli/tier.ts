@@ -1,46 +1,80 @@
-/** `agentspec tier <file>`: the computed trust level, why, and whether the declared one agrees. */
+/** `agentspec tier [paths..]`: each spec's computed trust level, why, and whether the declared one agrees. */
+import { Chalk } from "chalk";
 import type { Argv } from "yargs";
-import { loadSource } from "../load/index.js";
-import { checkSource } from "../model/index.js";
+import { compareDiagnostics, printable, type Diagnostic, type FileResult } from "../diagnostics.js";
+import { loadSpecs, type CheckedSource } from "../model/index.js";
 import { formatters } from "../report/index.js";
-import { computeTrustLevel } from "../tier/index.js";
-import { EXIT, type CliIO } from "./io.js";
+import { jsonDiagnostic } from "../report/formatters/json.js";
+import { relativePath } from "../report/paths.js";
+import { computeTrustLevel, type TrustLevelResult } from "../tier/index.js";
+import { EXIT, writeReport, type CliIO } from "./io.js";
+import { addOptions, TIER_OPTIONS } from "./options.js";
 
 export interface TierArgs {
-  file: string;
-  format: "text" | "json";
+  paths: string[];
+  /** `text` is 0.1.0's name for stylish, still accepted (options.ts maps it). */
+  format: "stylish" | "json";
+  outputFile?: string;
 }
 
 export function tierBuilder(yargs: Argv): Argv<TierArgs> {
-  return yargs
-    .positional("file", { type: "string", demandOption: true, describe: "A spec file (agentspec YAML/JSON or agentaz.json)" })
-    .option("format", {
-      alias: "f",
-      choices: ["text", "json"] as const,
-      default: "text" as const,
-      describe: "Output format",
-    }) as unknown as Argv<TierArgs>;
+  yargs.positional("paths", {
+    type: "string",
+    array: true,
+    describe: "Spec files (agentspec YAML/JSON or agentaz.json), directories to search, or quoted globs",
+  });
+  return addOptions(yargs, TIER_OPTIONS) as unknown as Argv<TierArgs>;
+}
+
+/** One spec's answer: its level, or the errors that kept it from being computed. */
+interface TierResult {
+  file: string;
+  /** Syntax and schema errors, by position; empty when the level was computed. */
+  diagnostics: Diagnostic[];
+  level?: { declared: TrustLevelResult["level"] | null; computed: TrustLevelResult["level"]; explanation: string; inferred: boolean };
 }
 
 export async function runTier(args: TierArgs, io: CliIO): Promise<number> {
-  const checked = checkSource(await loadSource(args.file));
-  if (!checked.spec) {
-    const result = { file: args.file, diagnostics: checked.diagnostics.filter((d) => d.severity === "error") };
-    io.stdout(formatters[args.format === "json" ? "json" : "stylish"]([result], { color: io.color, cwd: io.cwd }));
-    return EXIT.problems;
-  }
-  const declared = checked.spec.declaredTrustLevel ?? null;
+  const results = (await loadSpecs(args.paths)).map(tierOf);
+  const text = args.format === "json" ? tierJson(results, io.cwd) : tierStylish(results, io, !args.outputFile);
+  await writeReport(io, args.outputFile, text);
+  return results.some((r) => !r.level) ? EXIT.problems : EXIT.ok;
+}
+
+function tierOf(checked: CheckedSource): TierResult {
+  const file = checked.source.file;
+  const errors = checked.diagnostics.filter((d) => d.severity === "error").sort(compareDiagnostics);
+  if (!checked.spec || errors.length > 0) return { file, diagnostics: errors };
   const { level: computed, explanation, inferred } = computeTrustLevel(checked.spec);
-  if (args.format === "json") {
-    io.stdout(JSON.stringify({ file: args.file, declared, computed, explanation, inferred }) + "\n");
-    return EXIT.ok;
+  return { file, diagnostics: [], level: { declared: checked.spec.declaredTrustLevel ?? null, computed, explanation, inferred } };
+}
+
+/** `[{ file, diagnostics, declared?, computed?, explanation?, inferred? }]`, one entry per spec; paths as the CI formats write them. */
+function tierJson(results: readonly TierResult[], cwd: string): string {
+  const entries = results.map(({ file, diagnostics, level }) => ({
+    file: relativePath(file, cwd),
+    diagnostics: diagnostics.map(jsonDiagnostic),
+    ...level,
+  }));
+  return JSON.stringify(entries) + "\n";
+}
+
+/** Each spec's level and why; the specs that could not be read after them, as lint prints them. */
+function tierStylish(results: readonly TierResult[], io: CliIO, toTerminal: boolean): string {
+  const c = new Chalk({ level: io.color && toTerminal ? 1 : 0 });
+  let out = "";
+  for (const { file, level } of results) {
+    if (!level) continue;
+    const { declared, computed, explanation } = level;
+    const agreement =
+      declared === null
+        ? `none: declare trust_level: ${computed}`
+        : declared === computed
+          ? `${declared} (agrees)`
+          : c.yellow(`${declared} (differs from the computed ${computed})`);
+    out += `${c.underline(printable(file))}\n  computed  ${computed}\n  why       ${printable(explanation)}\n  declared  ${agreement}\n`;
   }
-  const agreement =
-    declared === null
-      ? `none: declare trust_level: ${computed}`
-      : declared === computed
-        ? `${declared} (agrees)`
-        : `${declared} (differs from the computed ${computed})`;
-  io.stdout(`${args.file}\n  computed  ${computed}\n  why       ${explanation}\n  declared  ${agreement}\n`);
-  return EXIT.ok;
+  const invalid: FileResult[] = results.filter((r) => !r.level).map(({ file, diagnostics }) => ({ file, diagnostics }));
+  if (invalid.length > 0) out += (out ? "\n" : "") + formatters.stylish(invalid, { color: c.level > 0, cwd: io.cwd });
+  return out;
 }

@@ -12,12 +12,19 @@ export interface FindOptions {
 
 /**
  * Expands paths into spec files: a directory is searched for SPEC_FILE_PATTERNS, a file named
- * explicitly is always taken. Throws NOT_FOUND for a missing path and NO_FILES when nothing matched.
+ * explicitly is always taken, and a path that does not exist but holds glob characters is a
+ * pattern (a quoted `'specs/**\/*.yaml'`, which the shell left alone) whose matching files are
+ * taken, as ESLint does. Throws NOT_FOUND for a missing path or a pattern that matches nothing,
+ * and NO_FILES when nothing matched.
  */
 export async function findSpecFiles(paths: readonly string[], options: FindOptions = {}): Promise<string[]> {
   const files = new Set<string>();
   for (const given of paths) {
-    const info = statPath(given);
+    const info = statPath(given, GLOB_CHARACTERS.test(given));
+    if (info === undefined) {
+      for (const file of await globFiles(given, options.ignore ?? [])) files.add(file);
+      continue;
+    }
     if (info.isDirectory()) {
       const found = options.ignore?.length ? await globSpecFiles(given, options.ignore) : await walkSpecFiles(given);
       const prefix = given.endsWith("/") ? given : given + "/";
@@ -35,14 +42,45 @@ export async function findSpecFiles(paths: readonly string[], options: FindOptio
   return [...files];
 }
 
-function statPath(given: string) {
+/** What makes a path that does not exist a pattern: fast-glob's wildcards, classes and braces. */
+const GLOB_CHARACTERS = /[*?[\]{}]/;
+
+/** The path's stat; undefined for a missing path that may be a pattern. */
+function statPath(given: string, mayBePattern = false) {
   try {
     return statSync(given);
   } catch (error) {
     const { code, message } = error as NodeJS.ErrnoException;
+    if (code === "ENOENT" && mayBePattern) return undefined;
     if (code === "ENOENT") throw new AgentspecError("NOT_FOUND", `${given}: no such file or directory`);
     throw new AgentspecError("UNREADABLE", `${given}: cannot be read (${code ?? message})`);
   }
+}
+
+/**
+ * The files a command-line pattern matches, relative to the working directory as the pattern is
+ * (absolute for an absolute one), sorted. Hidden directories are searched and .git and
+ * node_modules are not, as in a directory search; the config's ignore patterns apply, matched
+ * relative to the working directory. Symbolic links are not followed (a link out of the tree
+ * would widen what a pattern names). A pattern that matches nothing is an error, as a missing
+ * path is: a typo must not turn a CI run into "no problems".
+ */
+async function globFiles(pattern: string, ignore: readonly string[]): Promise<string[]> {
+  const { default: fg } = await import("fast-glob");
+  const found = await fg(pattern, {
+    ignore: [...SKIPPED_DIRECTORIES.map((d) => `**/${d}/**`), ...ignore],
+    dot: true,
+    onlyFiles: true,
+    followSymbolicLinks: false,
+    suppressErrors: true,
+  });
+  if (found.length === 0) {
+    throw new AgentspecError(
+      "NOT_FOUND",
+      `${pattern}: no such file or directory, and no file matches it as a pattern (.git and node_modules are not searched${ignore.length > 0 ? ", nor the config's ignore patterns" : ""})`,
+    );
+  }
+  return found.sort();
 }
 
 /** fast-glob, loaded only when ignore patterns need it: loading it costs more than a walk of a spec tree. */

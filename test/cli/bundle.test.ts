@@ -60,9 +60,9 @@ describe.runIf(existsSync("dist/cli/agentspec.cjs"))("the bundled CLI", () => {
   });
 
   it("decides, tests, tiers, lists rules and prints its version", async () => {
-    expect(JSON.parse((await run("decide", "specs/customer-support.agentspec.yaml", "--tool", "payments.refund")).stdout).decision).toBe(
-      "deny",
-    );
+    expect(
+      JSON.parse((await run("decide", "specs/customer-support.agentspec.yaml", "--tool", "payments.refund", "-f", "json")).stdout).decision,
+    ).toBe("deny");
     expect((await run("test", "specs/")).stdout).toMatch(/cases passed/);
     expect((await run("tier", "specs/customer-support.agentspec.yaml")).stdout).toContain("computed");
     expect((await run("rules")).stdout).toContain("suspicious-tool-name");

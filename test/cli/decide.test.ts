@@ -22,7 +22,16 @@ beforeAll(async () => {
 
 describe("agentspec decide", () => {
   it("decides a call against a spec compiled in memory", async () => {
-    const { code, stdout, stderr } = await runCli("decide", SPEC, "--tool", "read_order_status", "--args", '{"order_id": "1001"}');
+    const { code, stdout, stderr } = await runCli(
+      "decide",
+      SPEC,
+      "--tool",
+      "read_order_status",
+      "--args",
+      '{"order_id": "1001"}',
+      "-f",
+      "json",
+    );
     expect([code, stderr]).toEqual([0, ""]);
     expect(JSON.parse(stdout)).toEqual({
       decision: "allow",
@@ -34,7 +43,18 @@ describe("agentspec decide", () => {
   });
 
   it("decides against a compiled policy file, with context", async () => {
-    const { code, stdout } = await runCli("decide", policyFile, "--tool", "refund_order", "--actor", "u-1", "--environment", "production");
+    const { code, stdout } = await runCli(
+      "decide",
+      policyFile,
+      "--tool",
+      "refund_order",
+      "--actor",
+      "u-1",
+      "--environment",
+      "production",
+      "--format",
+      "json",
+    );
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual({
       decision: "deny",

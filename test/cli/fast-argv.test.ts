@@ -25,7 +25,10 @@ vi.mock("../../src/cli/lint.js", async (original) => ({
 vi.mock("../../src/cli/compile.js", async (original) => ({
   ...(await original<typeof import("../../src/cli/compile.js")>()),
   runCompile: async (args: Record<string, unknown>) => {
-    received.push({ command: "compile", args: pick(args, ["paths", "target", "out", "check", "strict", "config", "allowLintErrors"]) });
+    received.push({
+      command: "compile",
+      args: pick(args, ["paths", "target", "out", "check", "strict", "config", "allowLintErrors", "outputFile"]),
+    });
     return 0;
   },
 }));

@@ -41,7 +41,7 @@ describe("agentspec lint", () => {
     expect(code).toBe(1);
     expect(JSON.parse(stdout)).toEqual([
       {
-        file: path.join(dir, "bad/b.agentspec.yaml"),
+        file: path.relative(process.cwd(), path.join(dir, "bad/b.agentspec.yaml")),
         diagnostics: [
           {
             ruleId: "schema",

@@ -123,6 +123,9 @@ describe("agentspec test --replay", () => {
     expect(none.stderr).toMatch(/against one spec or policy/);
     const stray = await runCli("test", at("new.agentspec.yaml"), "--fail-on", "any");
     expect(stray.code).toBe(2);
-    expect(stray.stderr).toMatch(/go with --replay/);
+    expect(stray.stderr).toMatch(/--fail-on goes with --replay/);
+    const junit = await runCli("test", "--replay", at("decisions.jsonl"), at("new.agentspec.yaml"), "--format", "junit");
+    expect(junit.code).toBe(2);
+    expect(junit.stderr).toMatch(/--replay reports changes of decision, not test cases: use --format stylish or json/);
   });
 });

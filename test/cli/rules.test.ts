@@ -19,7 +19,7 @@ const FAKE: RuleMeta[] = [
 describe("agentspec rules", () => {
   it("prints a table of every rule with its default severity", async () => {
     const { io, out } = capture();
-    expect(await runRules({ format: "table" }, io, ruleCatalog(FAKE))).toBe(0);
+    expect(await runRules({ format: "stylish" }, io, ruleCatalog(FAKE))).toBe(0);
     expect(out()).toBe(
       [
         "rule                 default  description",

@@ -1,8 +1,9 @@
+import { spawnSync } from "node:child_process";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../helpers/run-cli.js";
+import { runCli, runCliIn } from "../helpers/run-cli.js";
 import { agentaz, HEADER } from "../helpers/lint-rule.js";
 
 const run = runCli;
@@ -39,18 +40,20 @@ describe("agentspec tier", () => {
     expect(stdout).toContain("\n  declared  none: declare trust_level: A1\n");
   });
 
-  it("prints { file, declared, computed, explanation, inferred } with --format json", async () => {
-    const file = path.join(dir, "agentaz.json");
-    const { code, stdout } = await run("tier", file, "--format", "json");
+  it("prints [{ file, diagnostics, declared, computed, explanation, inferred }] with --format json", async () => {
+    const { code, stdout } = await runCliIn(dir, "tier", path.join(dir, "agentaz.json"), "--format", "json");
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toEqual({
-      file,
-      declared: "A2",
-      computed: "A4",
-      explanation:
-        "A4: post_comment (write, no approval) can act without approval, within a call/turn bound, a cost bound and an append-only audit (effects inferred from tool names: AgentAz tools declare none)",
-      inferred: true,
-    });
+    expect(JSON.parse(stdout)).toEqual([
+      {
+        file: "agentaz.json",
+        diagnostics: [],
+        declared: "A2",
+        computed: "A4",
+        explanation:
+          "A4: post_comment (write, no approval) can act without approval, within a call/turn bound, a cost bound and an append-only audit (effects inferred from tool names: AgentAz tools declare none)",
+        inferred: true,
+      },
+    ]);
   });
 
   it("prints a disagreement in text", async () => {
@@ -69,12 +72,17 @@ describe("agentspec tier", () => {
 
   it("exits 2 when the file does not exist", async () => {
     const file = path.join(dir, "nope.yaml");
-    expect(await run("tier", file)).toEqual({ code: 2, stdout: "", stderr: `agentspec: ${file}: no such file\n` });
+    expect(await run("tier", file)).toEqual({ code: 2, stdout: "", stderr: `agentspec: ${file}: no such file or directory\n` });
   });
 
-  it("exits 2 without a file", async () => {
-    const { code, stderr } = await run("tier");
-    expect(code).toBe(2);
-    expect(stderr).toMatch(/Not enough non-option arguments/);
+  it("without a path, searches the working directory as lint does; exits 2 when it holds no spec", async () => {
+    const empty = await mkdtemp(path.join(tmpdir(), "agentspec-tier-empty-"));
+    // A real process: paths are read from the process's working directory.
+    const run = spawnSync(process.execPath, [path.resolve("bin/agentspec.cjs"), "tier"], { cwd: empty, encoding: "utf8" });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/No spec files found in \./);
+    const found = spawnSync(process.execPath, [path.resolve("bin/agentspec.cjs"), "tier"], { cwd: dir, encoding: "utf8" });
+    expect(found.status).toBe(1); // bad.agentspec.yaml
+    expect(found.stdout).toContain("a2.agentspec.yaml\n  computed  A2\n");
   });
 });
