@@ -6,6 +6,7 @@ import { AgentspecError } from "../errors.js";
 import { listProblemDiagnostics } from "../mcp/drift.js";
 import { buildMcpLock, lockPathFor, serializeMcpLock } from "../mcp/lock.js";
 import { listSpecServers, serversOf } from "../mcp/servers.js";
+import { compareDiagnostics } from "../diagnostics.js";
 import { formatters } from "../report/index.js";
 import { loadSpecIn, serverText, timeoutMs, TIMEOUT_OPTION } from "./mcp-args.js";
 import { EXIT, type CliIO } from "./io.js";
@@ -26,13 +27,14 @@ export async function runMcpLock(args: McpLockArgs, io: CliIO): Promise<number> 
   const timeout = timeoutMs(args.timeout);
   const checked = await loadSpecIn(io.cwd, args.spec);
   if (!checked.spec) {
-    io.stdout(formatters.stylish([{ file: args.spec, diagnostics: checked.diagnostics }], { color: io.color, cwd: io.cwd }));
+    const diagnostics = [...checked.diagnostics].sort(compareDiagnostics);
+    io.stdout(formatters.stylish([{ file: args.spec, diagnostics }], { color: io.color, cwd: io.cwd }));
     return EXIT.problems;
   }
   const spec = checked.spec;
   const servers = serversOf(spec, undefined);
   const lists = await listSpecServers(spec, { timeoutMs: timeout, clientInfo: { name: "agentspec", version }, cwd: io.cwd });
-  const problems = servers.flatMap((server) => listProblemDiagnostics(spec, server, lists.get(server.name)!));
+  const problems = servers.flatMap((server) => listProblemDiagnostics(spec, server, lists.get(server.name)!)).sort(compareDiagnostics);
   if (problems.length > 0) io.stderr(formatters.stylish([{ file: args.spec, diagnostics: problems }], { color: io.color, cwd: io.cwd }));
   const lockFile = lockPathFor(args.spec);
   try {

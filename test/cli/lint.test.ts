@@ -68,10 +68,12 @@ describe("agentspec lint", () => {
       diagnostics: { ruleId: string; message: string; line: number; column: number }[];
     }[];
     const first = path.join(twice, "a.agentspec.yaml");
+    // json's file is relative to the working directory (as sarif's); the message names the file as given.
+    const shown = (file: string) => path.relative(process.cwd(), file);
     expect(results.map((r) => [r.file, r.diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId} ${d.message}`)])).toEqual([
-      [first, []],
+      [shown(first), []],
       [
-        path.join(twice, "eu/b.agentspec.yaml"),
+        shown(path.join(twice, "eu/b.agentspec.yaml")),
         [`3:7 duplicate-agent-id Agent id "demo" is already the id of ${first}:3: give each agent its own id`],
       ],
     ]);

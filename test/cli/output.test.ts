@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { writeReport } from "../../src/cli/io.js";
 import { createGuard } from "../../src/runtime/guard.js";
 import { SUPPORT_POLICY } from "../helpers/policy.js";
 
@@ -110,6 +111,14 @@ describe("-o, --output-file on every command that prints a report", () => {
     const run = agentspec(dir, ...argv, "-o");
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("--output-file (-o) needs a value");
+  });
+
+  it.runIf(process.platform === "linux")("a folder the filesystem refuses (/proc) is an error naming the file, not a hang", async () => {
+    // node's recursive mkdir never returned for /proc/<missing>/…; writeReport makes one folder at a time.
+    const io = { stdout: () => {}, stderr: () => {}, color: false, cwd: dir };
+    await expect(writeReport(io, "/proc/agentspec-missing/report.json", "{}")).rejects.toThrow(
+      /^\/proc\/agentspec-missing\/report\.json: cannot be written \(E[A-Z]+\)$/,
+    );
   });
 
   it("compile writes its report with --output-file; -o stays --out, the folder of the compiled files", () => {
