@@ -104,11 +104,12 @@ const COMMANDS: LazyCommand[] = [
 
 export async function main(given: readonly string[], io: CliIO = processIO()): Promise<number> {
   const argv = stdinDash(given);
-  // A plain `agentspec lint` or `compile` (a hook's, a build's) runs without yargs; see fast-argv.ts.
+  // A plain `agentspec lint`, `compile` or `diff` (a hook's, a build's, the Action's) runs without yargs; see fast-argv.ts.
   const fast = readFastArgv(argv);
   if (fast) {
     return reportErrors(io, async () => {
       if (fast.command === "lint") return (await import("./lint.js")).runLint(fast.args, io);
+      if (fast.command === "diff") return (await import("./diff.js")).runDiff(fast.args, io);
       return (await import("./compile.js")).runCompile(fast.args, io);
     });
   }
