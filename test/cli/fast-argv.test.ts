@@ -36,7 +36,7 @@ vi.mock("../../src/cli/compile.js", async (original) => ({
 vi.mock("../../src/cli/diff.js", async (original) => ({
   ...(await original<typeof import("../../src/cli/diff.js")>()),
   runDiff: async (args: Record<string, unknown>) => {
-    received.push({ command: "diff", args: pick(args, ["paths", "base", "format", "failOn"]) });
+    received.push({ command: "diff", args: pick(args, ["paths", "base", "format", "failOn", "outputFile"]) });
     return 0;
   },
 }));
