@@ -83,9 +83,12 @@ function parseRaw(text: string): RawChange[] {
     const kind = status?.[0];
     const first = fields[i++]!;
     const second = kind === "R" || kind === "C" ? fields[i++]! : undefined;
-    // Only regular files are specs: a symbolic link, a submodule or a type change reads as nothing.
+    // The old side is read from git, where only a regular file holds a spec (a link's blob is its
+    // target's name). The new side is read from the working tree, where a symbolic link is read
+    // through, as lint, compile and the gateway read it: a spec replaced by a link to an allow-all
+    // file is compared with what the link now gives, never reported as removed (narrowed).
     const oldRegular = oldMode === "100644" || oldMode === "100755";
-    const newRegular = newMode === "100644" || newMode === "100755";
+    const newRegular = newMode === "100644" || newMode === "100755" || newMode === "120000";
     if (kind === "A") out.push({ entry: { path: first } });
     else if (kind === "D") out.push({ entry: { oldPath: first }, blob: oldRegular ? oldSha : undefined });
     else if (kind === "R" || kind === "C") out.push({ entry: { oldPath: first, path: second }, blob: oldRegular ? oldSha : undefined });

@@ -61,19 +61,23 @@ function statPath(given: string, mayBePattern = false) {
  * The files a command-line pattern matches, relative to the working directory as the pattern is
  * (absolute for an absolute one), sorted. Hidden directories are searched and .git and
  * node_modules are not, as in a directory search; the config's ignore patterns apply, matched
- * relative to the working directory. Symbolic links are not followed (a link out of the tree
- * would widen what a pattern names). A pattern that matches nothing is an error, as a missing
- * path is: a typo must not turn a CI run into "no problems".
+ * relative to the working directory. Linked directories are not entered (a link out of the tree
+ * would widen what a pattern names, and may loop); a linked file the pattern names is taken, as a
+ * directory search takes it. A pattern that matches nothing is an error, as a missing path is: a
+ * typo must not turn a CI run into "no problems".
  */
 async function globFiles(pattern: string, ignore: readonly string[]): Promise<string[]> {
   const { default: fg } = await import("fast-glob");
-  const found = await fg(pattern, {
-    ignore: [...SKIPPED_DIRECTORIES.map((d) => `**/${d}/**`), ...ignore],
-    dot: true,
-    onlyFiles: true,
-    followSymbolicLinks: false,
-    suppressErrors: true,
-  });
+  const found = filesAndLinks(
+    await fg(pattern, {
+      ignore: [...SKIPPED_DIRECTORIES.map((d) => `**/${d}/**`), ...ignore],
+      dot: true,
+      onlyFiles: false,
+      markDirectories: true,
+      followSymbolicLinks: false,
+      suppressErrors: true,
+    }),
+  );
   if (found.length === 0) {
     throw new AgentspecError(
       "NOT_FOUND",
@@ -86,13 +90,26 @@ async function globFiles(pattern: string, ignore: readonly string[]): Promise<st
 /** fast-glob, loaded only when ignore patterns need it: loading it costs more than a walk of a spec tree. */
 async function globSpecFiles(dir: string, ignore: readonly string[]): Promise<string[]> {
   const { default: fg } = await import("fast-glob");
-  return fg(SPEC_FILE_PATTERNS, {
-    cwd: dir,
-    ignore: [...SKIPPED_DIRECTORIES.map((d) => `**/${d}/**`), ...ignore],
-    dot: true,
-    followSymbolicLinks: false,
-    suppressErrors: true,
-  });
+  return filesAndLinks(
+    await fg(SPEC_FILE_PATTERNS, {
+      cwd: dir,
+      ignore: [...SKIPPED_DIRECTORIES.map((d) => `**/${d}/**`), ...ignore],
+      dot: true,
+      onlyFiles: false,
+      markDirectories: true,
+      followSymbolicLinks: false,
+      suppressErrors: true,
+    }),
+  );
+}
+
+/**
+ * fast-glob's entries without its directories. With links not followed, `onlyFiles` would also
+ * drop a link to a file, so a spec replaced by a link would pass every search unread; it is kept
+ * (read through the link, or reported unreadable when the link leads nowhere), as the walk keeps it.
+ */
+function filesAndLinks(entries: string[]): string[] {
+  return entries.filter((entry) => !entry.endsWith("/"));
 }
 
 /**
@@ -103,8 +120,9 @@ export const SKIPPED_DIRECTORIES: readonly string[] = [".git", "node_modules"];
 
 /**
  * What fast-glob returns for SPEC_FILE_PATTERNS without ignore patterns, by a plain walk: paths
- * relative to `dir`; hidden entries included, .git and node_modules skipped; symbolic links
- * neither followed nor listed; unreadable directories skipped.
+ * relative to `dir`; hidden entries included, .git and node_modules skipped; unreadable
+ * directories skipped. A symbolic link with a spec's name is listed and read through (a spec
+ * replaced by a link must not pass a search unread); a linked directory is not entered.
  */
 export async function walkSpecFiles(dir: string, relative = ""): Promise<string[]> {
   let entries: Dirent[];
@@ -120,7 +138,7 @@ export async function walkSpecFiles(dir: string, relative = ""): Promise<string[
     if (entry.isDirectory()) {
       // A loop, not push(...): a spread of ~150,000 names overflows the stack.
       if (!SKIPPED_DIRECTORIES.includes(name)) for (const file of await walkSpecFiles(dir, path)) found.push(file);
-    } else if (entry.isFile() && isSpecFileName(name)) found.push(path);
+    } else if ((entry.isFile() || entry.isSymbolicLink()) && isSpecFileName(name)) found.push(path);
   }
   return found;
 }

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import fg from "fast-glob";
 import { afterAll, describe, expect, it } from "vitest";
-import { SPEC_FILE_PATTERNS, walkSpecFiles } from "../../src/load/index.js";
+import { findSpecFiles, SPEC_FILE_PATTERNS, walkSpecFiles } from "../../src/load/index.js";
 import { CORPUS, hasCorpus } from "../helpers/corpus.js";
 
 /** What the loader uses fast-glob for when the config has ignore patterns: the same search. */
@@ -13,10 +13,14 @@ const globbed = async (dir: string) =>
       cwd: dir,
       ignore: ["**/node_modules/**", "**/.git/**"],
       dot: true,
+      onlyFiles: false,
+      markDirectories: true,
       followSymbolicLinks: false,
       suppressErrors: true,
     })
-  ).sort();
+  )
+    .filter((entry) => !entry.endsWith("/"))
+    .sort();
 
 describe("walkSpecFiles finds what fast-glob finds", () => {
   const tree = mkdtempSync(path.join(os.tmpdir(), "agentspec-walk-"));
@@ -58,6 +62,7 @@ describe("walkSpecFiles finds what fast-glob finds", () => {
       "agentaz.json",
       "b.agentspec.yml",
       "c.agentspec.json",
+      "link.agentspec.yaml",
       "x/.g.agentspec.yaml",
       "x/agentaz.json",
       "x/y/d.agentspec.yaml",
@@ -71,5 +76,28 @@ describe("walkSpecFiles finds what fast-glob finds", () => {
 
   it.runIf(hasCorpus)("in the shared corpus", async () => {
     expect((await walkSpecFiles(CORPUS)).sort()).toEqual(await globbed(CORPUS));
+  });
+});
+
+describe("a spec that is a symbolic link is searched, never passed over", () => {
+  // A pull request replacing specs/prod.agentspec.yaml by a link to a file with another name must
+  // not turn `lint specs/` green while everything that loads the spec by path reads the target.
+  const tree = mkdtempSync(path.join(os.tmpdir(), "agentspec-link-"));
+  afterAll(() => rmSync(tree, { recursive: true, force: true }));
+  mkdirSync(path.join(tree, "specs"));
+  mkdirSync(path.join(tree, "shared"));
+  writeFileSync(path.join(tree, "specs/good.agentspec.yaml"), "{}");
+  writeFileSync(path.join(tree, "shared/prod.yaml"), "{}");
+  symlinkSync("../shared/prod.yaml", path.join(tree, "specs/prod.agentspec.yaml"));
+  symlinkSync("../shared/missing.yaml", path.join(tree, "specs/dangling.agentspec.yaml"));
+  const expected = ["dangling.agentspec.yaml", "good.agentspec.yaml", "prod.agentspec.yaml"].map((f) => path.join(tree, "specs", f));
+
+  it("by a directory search, with and without the config's ignore patterns", async () => {
+    expect((await findSpecFiles([path.join(tree, "specs")])).sort()).toEqual(expected);
+    expect((await findSpecFiles([path.join(tree, "specs")], { ignore: ["none/**"] })).sort()).toEqual(expected);
+  });
+
+  it("by a quoted glob", async () => {
+    expect((await findSpecFiles([path.join(tree, "specs/*.agentspec.yaml")])).sort()).toEqual(expected);
   });
 });
