@@ -114,7 +114,7 @@ export function pinVerdict(pins: Pins, tool: Record<string, unknown>, name: stri
   }
   return {
     pinned: false,
-    reason: `${shown}'s definition differs from the MCP lock ${pins.file}: ${changes.join("; ")}; review it, then run \`agentspec mcp lock\``,
+    reason: `${shown}'s definition differs from the MCP lock ${pins.file}: ${briefly(changes)}; review it, then run \`agentspec mcp lock\``,
   };
 }
 
@@ -129,4 +129,22 @@ export function notListed(name: string): PinVerdict {
     pinned: false,
     reason: `the server does not list ${JSON.stringify(name)} now, so its definition cannot be compared with the MCP lock`,
   };
+}
+
+/** At most this many changes, each cut to this many characters, are said in a refusal. */
+const SHOWN_CHANGES = 3;
+const SHOWN_CHANGE_CHARS = 120;
+
+/**
+ * The changes, briefly: the refusal goes back to the model as the call's result, so the text a
+ * hostile server changed must not reach it at length (a tool description is the classic carrier
+ * of injected instructions). Three changes, each cut, control characters escaped; the rest counted.
+ */
+function briefly(changes: readonly string[]): string {
+  const shown = changes.slice(0, SHOWN_CHANGES).map((change) => {
+    const escaped = escapeToolName(change);
+    return escaped.length > SHOWN_CHANGE_CHARS ? `${escaped.slice(0, SHOWN_CHANGE_CHARS)}…` : escaped;
+  });
+  const more = changes.length - shown.length;
+  return shown.join("; ") + (more > 0 ? `; and ${more} more change${more === 1 ? "" : "s"}` : "");
 }

@@ -109,6 +109,8 @@ export class GatewaySession {
   readonly #ownToClient = new Map<string, OwnRequest>();
   /** Progress tokens of pending client requests → the request, so progress reaches the request's HTTP stream. */
   readonly #progress = new Map<RequestId, RequestId>();
+  /** The same, by request: a request's token is forgotten in one step when it is answered. */
+  readonly #progressOf = new Map<RequestId, RequestId>();
   #nextOwnId = 1;
   /** The gateway's own requests to the server (tools/list, to pin a call), by id. */
   readonly #ownToServer = new Map<string, OwnRequest>();
@@ -262,7 +264,10 @@ export class GatewaySession {
     if (method === "initialize") this.#noteInitialize(request);
     this.#noteEnvelope(request);
     const token = (request.params?._meta as { progressToken?: unknown } | undefined)?.progressToken;
-    if (typeof token === "string" || typeof token === "number") this.#progress.set(token, id);
+    if (typeof token === "string" || typeof token === "number") {
+      this.#progress.set(token, id);
+      this.#progressOf.set(id, token);
+    }
     if (method === "tools/call") {
       void this.#toolCall(request);
       return;
@@ -330,6 +335,8 @@ export class GatewaySession {
     this.#deciding.set(id, abort);
     const started = performance.now();
     let decision: GuardDecision | undefined;
+    // The tool list's generation the pin verdict was taken in (undefined: the call is not pinned).
+    let pinnedIn: number | undefined;
     try {
       const pins = this.#shared.pins;
       // Pinning, for a name the policy could allow (a name it denies is left to the policy's own rule;
@@ -337,6 +344,7 @@ export class GatewaySession {
       // must be the one the lock pinned.
       if (pins && typeof call.tool === "string" && (this.#shared.shadow || listVisibility(this.#shared.guard.policy, call.tool).visible)) {
         const verdict = await this.#pinFor(call.tool, request);
+        pinnedIn = this.#generation;
         if (!verdict.pinned) {
           decision = await this.#shared.guard.refuse(
             call,
@@ -353,8 +361,23 @@ export class GatewaySession {
       const decideAndForward = () =>
         this.#shared.guard.run(
           call,
-          (allowed) => {
+          async (allowed) => {
             decision = allowed;
+            // The server's tool list changed while the call waited (for an approval, a slot, a
+            // record): the verdict was about the old list, so the tool is compared again before the
+            // call is forwarded — an approved call must reach the reviewed tool, not its replacement.
+            if (pinnedIn !== undefined && pinnedIn !== this.#generation) {
+              const again = await this.#pinFor(call.tool, request);
+              if (!again.pinned) {
+                throw new PinRefused(
+                  await this.#shared.guard.refuse(
+                    call,
+                    { rule: "definition-changed", reason: again.reason },
+                    { trace: traceParentFromMeta(meta) },
+                  ),
+                );
+              }
+            }
             // Logged as it is forwarded, not when the server answers: a slow tool's decision shows at once.
             this.#logCall(allowed, call, undefined, started);
             return this.#forwardCall(request, abort);
@@ -374,7 +397,13 @@ export class GatewaySession {
         this.#logCall(decision, call, abort.aborted ? "cancelled by the client" : undefined, started);
       }
     } catch (error) {
-      if (decision === undefined && !(error instanceof AfterForwarding)) {
+      if (error instanceof PinRefused) {
+        // Allowed by the policy, refused at forwarding: the tool changed after the call was decided.
+        decision = error.decision;
+        const cancelled = abort.aborted && this.#closed === undefined;
+        if (!cancelled) this.#answer(id, deniedToolResult(decision, modern));
+        this.#logCall(decision, call, cancelled ? "cancelled by the client" : undefined, started);
+      } else if (decision === undefined && !(error instanceof AfterForwarding)) {
         // An error while deciding: the call was not forwarded; deny it.
         this.#shared.log(`deny   tools/call ${quote(call.tool)} (internal-error: ${errorText(error)})`);
         this.#answer(
@@ -393,6 +422,9 @@ export class GatewaySession {
       }
     } finally {
       this.#deciding.delete(id);
+      // A call the gateway answered itself (denied, refused, failed) never reaches the server's
+      // answer path: its progress token is forgotten here, or every denied call would leak one.
+      if (!this.#fromClient.has(id)) this.#forgetProgress(id);
     }
   }
 
@@ -643,8 +675,10 @@ export class GatewaySession {
   // ---- the session's own bookkeeping --------------------------------------------------------
 
   #forgetProgress(requestId: RequestId): void {
-    if (this.#progress.size === 0) return;
-    for (const [token, id] of this.#progress) if (id === requestId) this.#progress.delete(token);
+    const token = this.#progressOf.get(requestId);
+    if (token === undefined) return;
+    this.#progressOf.delete(requestId);
+    if (this.#progress.get(token) === requestId) this.#progress.delete(token);
   }
 
   #noteInitialize(request: JsonRpcRequest): void {
@@ -749,6 +783,13 @@ export class GatewaySession {
 }
 
 class CancelledBeforeForwarding extends Error {}
+
+/** An allowed call whose tool changed before it was forwarded: its refusal, recorded. */
+class PinRefused extends Error {
+  constructor(readonly decision: GuardDecision) {
+    super(decision.reason);
+  }
+}
 
 /**
  * A call's cancellation: a flag, and an AbortSignal made only when something listens (the
