@@ -189,9 +189,12 @@ export function addOptions(yargs: Argv, table: OptionTable, overrides: Partial<R
       ...(spec.type !== "boolean" && { requiresArg: true }),
       ...(spec.required && { demandOption: true }),
       // yargs checks the choices after coercing, so a former value passes as the choice it now means.
-      ...(formerly && {
-        coerce: (value: unknown) => (typeof value === "string" && Object.hasOwn(formerly, value) ? formerly[value] : value),
-      }),
+      coerce: (value: unknown) => {
+        // Given twice, yargs makes an array, which no value test matches: `--fail-on widened
+        // --fail-on widened` would turn diff's gate off. Every option here takes one value.
+        if (Array.isArray(value)) throw new Error(`--${name} is given ${value.length} times: give it once`);
+        return formerly && typeof value === "string" && Object.hasOwn(formerly, value) ? formerly[value] : value;
+      },
       describe: spec.describe,
     });
   }

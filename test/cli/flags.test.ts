@@ -13,6 +13,34 @@ const CLEAN = readFileSync("specs/order-support.agentspec.yaml", "utf8");
 const BROKEN = 'agentspec: "1.0"\nagent: { id: broken, version: "1" }\ntools:\n  crm.lookup: { efect: read }\n';
 const scratch = () => mkdtempSync(path.join(tmpdir(), "agentspec-flags-"));
 
+describe("a single-valued flag given twice", () => {
+  // yargs makes an array of a repeated option, which no value test matches: diff's
+  // `--fail-on widened` given twice printed "authority widened" and exited 0.
+  it.each([
+    [
+      ["diff", "specs/order-support.agentspec.yaml", "specs/customer-email.agentspec.yaml", "--fail-on", "widened", "--fail-on", "widened"],
+      "fail-on",
+    ],
+    [
+      ["diff", "specs/order-support.agentspec.yaml", "specs/customer-email.agentspec.yaml", "--fail-on", "none", "--fail-on=widened"],
+      "fail-on",
+    ],
+    [
+      ["diff", "specs/order-support.agentspec.yaml", "specs/customer-email.agentspec.yaml", "--format", "json", "--format", "markdown"],
+      "format",
+    ],
+    [["lint", "specs/", "--format", "json", "-f", "stylish"], "format"],
+    [["lint", "specs/", "--max-warnings", "0", "--max-warnings", "5"], "max-warnings"],
+    [["tier", "specs/order-support.agentspec.yaml", "-f", "json", "-f", "stylish"], "format"],
+  ])("%j exits 2 naming it, and does nothing", async (...argv) => {
+    const [args, flag] = argv as [string[], string];
+    const run = await runCli(...args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`--${flag} is given 2 times: give it once`);
+    expect(run.stdout).toBe("");
+  });
+});
+
 describe("a flag that needs a value and gets none", () => {
   it.each([
     [["compile", "specs/", "--target"], "target"],
