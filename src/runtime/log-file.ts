@@ -8,7 +8,7 @@
  * intact record (a crash mid-write, an edit) cannot be chained to and cannot be repaired without
  * deciding what it was: the file is left as it is and the log refused, saying how to recover.
  */
-import { closeSync, constants, fstatSync, ftruncateSync, openSync, readSync, realpathSync, statSync, writeSync } from "node:fs";
+import { closeSync, constants, fstatSync, ftruncateSync, openSync, readSync, realpathSync, statSync, writeSync, type Stats } from "node:fs";
 import path from "node:path";
 import { AgentspecError } from "../errors.js";
 import { acquireFileLock, codeOf, type FileLock } from "./file-lock.js";
@@ -60,11 +60,14 @@ const openFiles = new Map<string, string>();
  */
 export function openLocked(file: string, what: string): { fd: number; lock: FileLock; release: () => void } {
   const target = realTarget(file);
+  // Checked before opening too: opening a FIFO for writing waits for a reader.
+  refuseIfNotRegular(file, what, statIfExists(target));
   const lock = acquireFileLock(target);
   let fd: number | undefined;
   try {
     fd = openLog(file, target, what);
     const stat = fstatSync(fd);
+    refuseIfNotRegular(file, what, stat);
     const id = `${stat.dev}:${stat.ino}`;
     const holder = openFiles.get(id);
     if (holder !== undefined)
@@ -295,4 +298,25 @@ export function closeQuietly(fd: number): void {
   } catch {
     // Closing cannot lose a record: every write was synchronous.
   }
+}
+
+function statIfExists(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A FIFO, a device or /dev/null takes every record and keeps none: calls would be allowed with
+ * no record anyone can read back or verify. Only a regular file is a log.
+ */
+function refuseIfNotRegular(file: string, what: string, stat: Stats | undefined): void {
+  if (stat === undefined || stat.isFile()) return;
+  const kind = stat.isFIFO() ? "a FIFO" : stat.isDirectory() ? "a directory" : stat.isSocket() ? "a socket" : "a device";
+  throw new AgentspecError(
+    "UNWRITABLE",
+    `${file}: the ${what} is ${kind}, not a regular file, so its records could not be read back or verified: name a regular file`,
+  );
 }

@@ -315,6 +315,26 @@ describe.skipIf(!built)("one writer per log, across real processes (needs `npm r
   });
 });
 
+describe("a record path that is not a regular file keeps nothing: refused", () => {
+  // /dev/null, a FIFO or a device takes every record and keeps none: calls would be allowed with
+  // no record anyone can read back.
+  it.each([
+    ["/dev/null", "a device"],
+    ["a FIFO", "a FIFO"],
+    ["a directory", "a directory"],
+  ])("%s", async (given, kind) => {
+    let file = given;
+    if (given === "a FIFO") {
+      file = path.join(mkdtempSync(path.join(tmpdir(), "agentspec-fifo-")), "log.jsonl");
+      expect(spawnSync("mkfifo", [file]).status).toBe(0);
+    } else if (given === "a directory") file = mkdtempSync(path.join(tmpdir(), "agentspec-dir-"));
+    const guard = guardOn(file);
+    expect(guard.recordError).toMatchObject({ code: "UNWRITABLE" });
+    expect(guard.recordError!.message).toContain(`is ${kind}, not a regular file`);
+    expect((await guard.authorize({ tool: "crm.get" })).rule).toBe("audit-failed");
+  });
+});
+
 describe("one log, one writer, by whatever name: hard links, renames, aex events", () => {
   it("a hard link to a log another guard writes is refused (the same file by another name), and the chain stays whole", async () => {
     const file = freshLog();
