@@ -138,13 +138,12 @@ const SHOWN_CHANGE_CHARS = 120;
 /**
  * The changes, briefly: the refusal goes back to the model as the call's result, so the text a
  * hostile server changed must not reach it at length (a tool description is the classic carrier
- * of injected instructions). Three changes, each cut, control characters escaped; the rest counted.
+ * of injected instructions). Three changes, each cut; the rest counted.
  */
 function briefly(changes: readonly string[]): string {
-  const shown = changes.slice(0, SHOWN_CHANGES).map((change) => {
-    const escaped = escapeToolName(change);
-    return escaped.length > SHOWN_CHANGE_CHARS ? `${escaped.slice(0, SHOWN_CHANGE_CHARS)}…` : escaped;
-  });
+  const shown = changes
+    .slice(0, SHOWN_CHANGES)
+    .map((change) => (change.length > SHOWN_CHANGE_CHARS ? `${change.slice(0, SHOWN_CHANGE_CHARS)}…` : change));
   const more = changes.length - shown.length;
   return shown.join("; ") + (more > 0 ? `; and ${more} more change${more === 1 ? "" : "s"}` : "");
 }
