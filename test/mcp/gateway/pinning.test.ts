@@ -65,6 +65,31 @@ function calls(log: string): string[] {
     : [];
 }
 
+/** A raw JSON-RPC client of a library gateway on streams: started and initialized. */
+async function initialized(gateway: { start(): Promise<unknown> }, input: PassThrough, output: PassThrough) {
+  const received: Record<string, unknown>[] = [];
+  let buffer = "";
+  output.on("data", (chunk: Buffer) => {
+    buffer += chunk.toString("utf8");
+    for (let i = buffer.indexOf("\n"); i !== -1; i = buffer.indexOf("\n")) {
+      received.push(JSON.parse(buffer.slice(0, i)) as Record<string, unknown>);
+      buffer = buffer.slice(i + 1);
+    }
+  });
+  await gateway.start();
+  const send = (message: object) => input.write(JSON.stringify(message) + "\n");
+  const answer = (id: string) => waitFor(() => received.find((m) => m.id === id), `the answer to ${id}`);
+  send({
+    jsonrpc: "2.0",
+    id: "i",
+    method: "initialize",
+    params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "t", version: "1" } },
+  });
+  await answer("i");
+  send({ jsonrpc: "2.0", method: "notifications/initialized" });
+  return { send, answer };
+}
+
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), "agentspec-gateway-pin-"));
@@ -225,26 +250,7 @@ describe("createMcpGateway with a lock that cannot be used: every tool hidden, e
       lock: { file: "orders.mcp-lock.json", text: "{ not json" },
       log: (line) => lines.push(line),
     });
-    const received: Record<string, unknown>[] = [];
-    let buffer = "";
-    output.on("data", (chunk: Buffer) => {
-      buffer += chunk.toString("utf8");
-      for (let i = buffer.indexOf("\n"); i !== -1; i = buffer.indexOf("\n")) {
-        received.push(JSON.parse(buffer.slice(0, i)) as Record<string, unknown>);
-        buffer = buffer.slice(i + 1);
-      }
-    });
-    await gateway.start();
-    const send = (message: object) => input.write(JSON.stringify(message) + "\n");
-    const answer = (id: string) => waitFor(() => received.find((m) => m.id === id), `the answer to ${id}`);
-    send({
-      jsonrpc: "2.0",
-      id: "i",
-      method: "initialize",
-      params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "t", version: "1" } },
-    });
-    await answer("i");
-    send({ jsonrpc: "2.0", method: "notifications/initialized" });
+    const { send, answer } = await initialized(gateway, input, output);
     send({ jsonrpc: "2.0", id: "l", method: "tools/list", params: {} });
     expect(((await answer("l")).result as { tools: unknown[] }).tools).toEqual([]);
     send({ jsonrpc: "2.0", id: "c", method: "tools/call", params: { name: "lookup", arguments: { id: "x" } } });
@@ -342,26 +348,7 @@ describe("a tool that changes while its call waits for approval", { timeout: 60_
         },
       },
     });
-    const received: Record<string, unknown>[] = [];
-    let buffer = "";
-    output.on("data", (chunk: Buffer) => {
-      buffer += chunk.toString("utf8");
-      for (let i = buffer.indexOf("\n"); i !== -1; i = buffer.indexOf("\n")) {
-        received.push(JSON.parse(buffer.slice(0, i)) as Record<string, unknown>);
-        buffer = buffer.slice(i + 1);
-      }
-    });
-    await gateway.start();
-    const send = (message: object) => input.write(JSON.stringify(message) + "\n");
-    const answer = (id: string) => waitFor(() => received.find((m) => m.id === id), `the answer to ${id}`);
-    send({
-      jsonrpc: "2.0",
-      id: "i",
-      method: "initialize",
-      params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "t", version: "1" } },
-    });
-    await answer("i");
-    send({ jsonrpc: "2.0", method: "notifications/initialized" });
+    const { send, answer } = await initialized(gateway, input, output);
     send({ jsonrpc: "2.0", id: "l", method: "tools/list", params: {} });
     expect(((await answer("l")).result as { tools: { name: string }[] }).tools.map((t) => t.name)).toEqual(["lookup", "refund"]);
     send({ jsonrpc: "2.0", id: "c", method: "tools/call", params: { name: "refund", arguments: { amount: 5 } } });
