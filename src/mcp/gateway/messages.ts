@@ -5,7 +5,7 @@
  * decides on it or forwards it.
  */
 import { isUtf8 } from "node:buffer";
-import { findKeyProblem, type KeyProblem } from "./raw-json.js";
+import { findKeyProblem, parsedClean, type KeyProblem } from "./raw-json.js";
 
 export type RequestId = string | number;
 
@@ -101,7 +101,9 @@ export function readMessageText(text: string, from: Direction, options: ReadOpti
   const shape = readShape(value);
   if (!shape.ok) return shape;
   shape.text = text;
-  const problem = findKeyProblem(text, { caseVariants: from === "client", maxDepth: options.maxDepth ?? 128 });
+  const scan = { caseVariants: from === "client", maxDepth: options.maxDepth ?? 128 };
+  // Most messages are clean, and are found so without the full scan; the scan says what and where.
+  const problem = parsedClean(value, text, scan) ? undefined : findKeyProblem(text, scan);
   if (problem) {
     const id = "id" in shape.read.message ? shape.read.message.id : null;
     const refused = refuse(id, shape.read.kind === "request", INVALID_REQUEST, describeKeyProblem(problem));

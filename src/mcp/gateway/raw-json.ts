@@ -92,6 +92,82 @@ export function findKeyProblem(text: string, options: KeyScanOptions): KeyProble
   return undefined;
 }
 
+/**
+ * Whether `value`, what JSON.parse made of `text`, holds nothing findKeyProblem would find,
+ * decided without its scan: a walk of the parsed value finds a `__proto__` key, folded twins
+ * (when asked) and nesting past the bound, and a repeated key shows as a count: JSON.parse keeps
+ * one property for the key tokens it repeats, so the text holds more key tokens than the value
+ * holds keys. True only when both say clean; the gateway then skips the full scan, which it runs
+ * otherwise to say what the problem is and where.
+ */
+export function parsedClean(value: unknown, text: string, options: KeyScanOptions): boolean {
+  const kept = keptKeys(value, options, 1);
+  return kept >= 0 && kept === keyTokens(text);
+}
+
+/** How many keys the objects in `value` hold, or -1 at the first problem. `depth`: `value`'s nesting level. */
+function keptKeys(value: unknown, options: KeyScanOptions, depth: number): number {
+  if (value === null || typeof value !== "object") return 0;
+  if (depth > options.maxDepth) return -1;
+  let count = 0;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const inner = keptKeys(value[i], options, depth + 1);
+      if (inner < 0) return -1;
+      count += inner;
+    }
+    return count;
+  }
+  const object = value as Record<string, unknown>;
+  const keys = Object.keys(object);
+  if (options.caseVariants && keys.length > 1 && hasFoldedTwin(keys)) return -1;
+  count = keys.length;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    if (key === "__proto__") return -1;
+    const inner = keptKeys(object[key], options, depth + 1);
+    if (inner < 0) return -1;
+    count += inner;
+  }
+  return count;
+}
+
+/** Whether two of an object's (distinct) keys fold to one string. */
+function hasFoldedTwin(keys: string[]): boolean {
+  if (keys.length > 16) {
+    const seen = new Set<string>();
+    for (const key of keys) {
+      const fold = foldKey(key);
+      if (seen.has(fold)) return true;
+      seen.add(fold);
+    }
+    return false;
+  }
+  const folds = keys.map(foldKey);
+  for (let i = 1; i < folds.length; i++) for (let k = 0; k < i; k++) if (folds[i] === folds[k]) return true;
+  return false;
+}
+
+const SPACE = 0x20;
+const TAB = 0x09;
+const LF = 0x0a;
+const CR = 0x0d;
+const COLON = 0x3a;
+
+/** How many key tokens (a string followed by ":") text JSON.parse accepted holds. */
+function keyTokens(text: string): number {
+  let count = 0;
+  let at = text.indexOf('"');
+  while (at !== -1) {
+    let next = stringEnd(text, at) + 1;
+    let c = text.charCodeAt(next);
+    while (c === SPACE || c === LF || c === CR || c === TAB) c = text.charCodeAt(++next);
+    if (c === COLON) count++;
+    at = text.indexOf('"', next);
+  }
+  return count;
+}
+
 /** The value of the member whose key ends before `from`, when it is a string or a number (an id). */
 function idValueAfter(text: string, from: number): unknown {
   let i = from;

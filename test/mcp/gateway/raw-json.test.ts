@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { findKeyProblem, foldKey } from "../../../src/mcp/gateway/raw-json.js";
+import { findKeyProblem, foldKey, parsedClean } from "../../../src/mcp/gateway/raw-json.js";
+import { fuzzRuns } from "../../helpers/fuzz.js";
 
 const strict = { caseVariants: true, maxDepth: 128 };
 const dupsOnly = { caseVariants: false, maxDepth: 128 };
@@ -88,5 +90,44 @@ describe("foldKey", () => {
     expect(foldKey("PATH")).toBe("path");
     expect(foldKey("ｐａｔｈ")).toBe("path");
     expect(foldKey("\u212a")).toBe("k");
+  });
+});
+
+describe("parsedClean (the fast path before the scan)", () => {
+  // Texts built from few keys, so repeats, case twins, "__proto__" and escaped spellings are common,
+  // with whitespace around colons and quotes inside strings: the fast path must never call clean
+  // what the scan refuses (it may call unclean what the scan passes, which only costs the scan).
+  const key = fc.constantFrom("a", "A", "id", "Id", "__proto__", "\\u005f_proto__", "k", "\\u006b", "K", "ſ", "s", 'q\\"', "σ", "ς");
+  const leaf = fc.constantFrom("1", "null", '"x"', '"\\"a\\":1"', '"}{"', "[]", "{}", "-2.5e3");
+  const json: fc.Arbitrary<string> = fc.letrec<{ value: string }>((tie) => ({
+    value: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      leaf,
+      fc.array(tie("value"), { maxLength: 4 }).map((items) => `[${items.join(",")}]`),
+      fc
+        .array(fc.tuple(key, fc.constantFrom(":", " : ", ":\n"), tie("value")), { maxLength: 5 })
+        .map((members) => `{${members.map(([k, colon, v]) => `"${k}"${colon}${v}`).join(", ")}}`),
+    ),
+  })).value;
+
+  it("is clean exactly when the scan finds nothing, for both directions and small depth bounds", () => {
+    fc.assert(
+      fc.property(json, fc.boolean(), fc.integer({ min: 1, max: 6 }), (text, caseVariants, maxDepth) => {
+        const value: unknown = JSON.parse(text);
+        const options = { caseVariants, maxDepth };
+        expect(parsedClean(value, text, options)).toBe(findKeyProblem(text, options) === undefined);
+      }),
+      { numRuns: fuzzRuns(2000) },
+    );
+  });
+
+  it("counts keys of large objects and sees a repeat at the end", () => {
+    const members = Array.from({ length: 5000 }, (_, i) => `"k${i}":${i}`);
+    expect(parsedClean(JSON.parse(`{${members.join(",")}}`), `{${members.join(",")}}`, strict)).toBe(true);
+    const repeated = `{${members.join(",")},"k4999":0}`;
+    expect(parsedClean(JSON.parse(repeated), repeated, strict)).toBe(false);
+    const twin = `{${members.join(",")},"K4999":0}`;
+    expect(parsedClean(JSON.parse(twin), twin, strict)).toBe(false);
+    expect(parsedClean(JSON.parse(twin), twin, dupsOnly)).toBe(true);
   });
 });
