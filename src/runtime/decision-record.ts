@@ -79,22 +79,20 @@ export function recordArgs(args: unknown, audit: Audit | undefined): RecordedArg
 }
 
 /**
- * A call's args (or context) read once, as JSON carries them: `value` is parsed back from
- * `canonical`, so decide(), the record and the tool each get what was read that one time,
- * whatever getters or proxies in the original would answer on a later read. `value` is
- * undefined when the args were.
+ * A call's args (or context) read once, as JSON carries them: a plain copy, so decide(), the
+ * record and the tool each get what was read that one time, whatever getters or proxies in the
+ * original would answer on a later read. `value` is undefined when the args were. Its canonical
+ * form is made only for a record (recordSnapshot), from the copy.
  */
 export interface ArgsSnapshot {
   value: unknown;
-  canonical: string;
 }
 
 /** The snapshot of `args`, or why none can be taken (see recordArgs for what cannot be encoded). */
 export function snapshotArgs(args: unknown, what: "args" | "context" = "args"): ArgsSnapshot | string {
-  if (args === undefined) return { value: undefined, canonical: "{}" };
+  if (args === undefined) return { value: undefined };
   try {
-    const value = copyAsJson(args, 1, new Set());
-    return { value, canonical: canonicalize(value) };
+    return { value: copyAsJson(args, 1, new Set()) };
   } catch (error) {
     if (error instanceof TooDeep)
       return `the call's ${what} ${what === "args" ? "nest" : "nests"} deeper than ${MAX_RECORD_DEPTH - 1} levels, more than a decision record holds`;
@@ -135,12 +133,10 @@ function copyAsJson(value: unknown, depth: number, ancestors: Set<object>): unkn
     for (const key of Object.keys(value)) {
       const field: unknown = (value as Record<string, unknown>)[key];
       if (field === undefined) continue;
-      Object.defineProperty(fields, key, {
-        value: copyAsJson(field, depth + 1, ancestors),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+      const copied = copyAsJson(field, depth + 1, ancestors);
+      // Assigned "__proto__" would set the copy's prototype: it is defined as an own key.
+      if (key === "__proto__") Object.defineProperty(fields, key, { value: copied, enumerable: true, writable: true, configurable: true });
+      else fields[key] = copied;
     }
     copy = fields;
   }
@@ -150,10 +146,12 @@ function copyAsJson(value: unknown, depth: number, ancestors: Set<object>): unkn
 
 /** What a record says about args already snapshotted: their digest and, when the policy says so, the args. */
 export function recordSnapshot(snapshot: ArgsSnapshot, audit: Audit | undefined): RecordedArgs {
-  const digest = "sha256:" + sha256Hex(snapshot.canonical);
+  // The copy holds only what canonicalize encodes (copyAsJson refused the rest), so this cannot throw.
+  const canonical = snapshot.value === undefined ? "{}" : canonicalize(snapshot.value);
+  const digest = "sha256:" + sha256Hex(canonical);
   const mode = audit?.record_arguments;
   if (snapshot.value === undefined || (mode !== "full" && mode !== "redacted")) return { argsDigest: digest };
-  const copy: unknown = JSON.parse(snapshot.canonical);
+  const copy: unknown = JSON.parse(canonical);
   return { argsDigest: digest, args: mode === "full" ? copy : redact(copy) };
 }
 

@@ -293,6 +293,8 @@ export class Guard {
   /** Cost recorded with recordCost that the store has not counted yet, and the request adding it. */
   #pendingUsd = 0;
   #costFlush: Promise<string | undefined> | undefined;
+  /** The scope of every call without a tenant, made once. */
+  #agentScope: StateScope | undefined;
   /** Shadow mode's tally; undefined when enforcing. */
   readonly #shadow: { denied: number; gated: number } | undefined;
   #closed = false;
@@ -679,7 +681,8 @@ export class Guard {
     denied: string,
   ): Promise<GuardDecision | undefined> {
     const scope = this.#scope(view);
-    const unavailable = await this.#flushCost();
+    // Most calls have no cost to send first: they do not wait a turn for it.
+    const unavailable = this.#costFlush !== undefined || this.#pendingUsd > 0 ? await this.#flushCost() : undefined;
     if (unavailable) return this.#unavailable(`${denied}: ${unavailable}`);
     let answer: AdmitAnswer;
     try {
@@ -785,7 +788,9 @@ export class Guard {
   /** Whose budgets a call counts against: the agent's (per tenant when tenantBudgets and the call names one), and this run's. */
   #scope(view: CallView): StateScope {
     const tenant = this.#options.tenantBudgets === true ? view.context.tenant : undefined;
-    return { agent: this.policy.agent.id, run: this.runId, ...(tenant !== undefined ? { tenant } : {}) };
+    if (tenant !== undefined) return { agent: this.policy.agent.id, run: this.runId, tenant };
+    // One frozen object for every call without a tenant (a store may key its state by it).
+    return (this.#agentScope ??= Object.freeze({ agent: this.policy.agent.id, run: this.runId }));
   }
 
   #unavailable(reason: string): GuardDecision {

@@ -133,7 +133,7 @@ class MemoryStore implements StateStore {
 
   async renew(scope: StateScope, lease: string, now: number): Promise<boolean> {
     this.#open();
-    const slots = this.#scopes.get(scopeKey(scope))?.slots;
+    const slots = this.#scopes.get(keysOf(scope).scope)?.slots;
     const expires = slots?.get(lease);
     if (slots === undefined || expires === undefined || expires <= now) return false;
     slots.set(lease, now + this.leaseMs);
@@ -142,7 +142,7 @@ class MemoryStore implements StateStore {
 
   async release(scope: StateScope, lease: string): Promise<void> {
     this.#open();
-    this.#scopes.get(scopeKey(scope))?.slots.delete(lease);
+    this.#scopes.get(keysOf(scope).scope)?.slots.delete(lease);
   }
 
   async close(): Promise<void> {
@@ -160,7 +160,7 @@ class MemoryStore implements StateStore {
   }
 
   #scope(scope: StateScope, now: number): ScopeState {
-    const key = scopeKey(scope);
+    const key = keysOf(scope).scope;
     let state = this.#scopes.get(key);
     if (!state) this.#scopes.set(key, (state = { recent: [], slots: new Map(), sessionDay: dayOf(now), sessionRuns: new Set() }));
     if (state.sessionDay !== dayOf(now)) {
@@ -172,7 +172,7 @@ class MemoryStore implements StateStore {
 
   #run(scope: StateScope, now: number): RunState {
     if (++this.#requests % SWEEP_EVERY === 0) this.#sweep(now);
-    const key = JSON.stringify([scope.agent, scope.run]);
+    const key = keysOf(scope).run;
     let run = this.#runs.get(key);
     if (!run) this.#runs.set(key, (run = { calls: 0, usd: 0, alerted: false, denials: new Map(), escalated: new Set(), touched: now }));
     run.touched = now;
@@ -189,8 +189,29 @@ class MemoryStore implements StateStore {
   }
 }
 
-function scopeKey(scope: StateScope): string {
-  return JSON.stringify([scope.agent, scope.tenant ?? null]);
+interface ScopeKeys {
+  /** The agent's (and tenant's) budgets. */
+  scope: string;
+  /** The run's counts. */
+  run: string;
+}
+
+/**
+ * A frozen scope's map keys, made once: a guard passes one frozen scope object with every call it
+ * makes without a tenant, so most calls look their keys up rather than build them. A scope that
+ * is not frozen could change between calls, so its keys are built each time.
+ */
+const frozenKeys = new WeakMap<StateScope, ScopeKeys>();
+
+function keysOf(scope: StateScope): ScopeKeys {
+  if (!Object.isFrozen(scope)) return buildKeys(scope);
+  let keys = frozenKeys.get(scope);
+  if (keys === undefined) frozenKeys.set(scope, (keys = buildKeys(scope)));
+  return keys;
+}
+
+function buildKeys(scope: StateScope): ScopeKeys {
+  return { scope: JSON.stringify([scope.agent, scope.tenant ?? null]), run: JSON.stringify([scope.agent, scope.run]) };
 }
 
 function dayOf(now: number): number {

@@ -59,6 +59,21 @@ describe.each(kinds)("the %s store", (kind, make) => {
     expect((await store.admit(ask({ ...first, run: "run-2" }, limits))).ok).toBe(true);
   });
 
+  it.skipIf(skip)("counts a frozen scope and an equal plain one alike, and a changed plain scope as what it now says", async () => {
+    const store = open();
+    const limits = { maxToolCalls: 2 };
+    const frozen = Object.freeze(scope());
+    expect((await store.admit(ask(frozen, limits))).ok).toBe(true);
+    expect((await store.admit(ask({ ...frozen }, limits))).ok).toBe(true);
+    expect((await store.admit(ask(frozen, limits))).ok).toBe(false);
+    // A plain scope object is read on every request, not remembered from its first.
+    const changing = scope();
+    expect((await store.admit(ask(changing, limits))).ok).toBe(true);
+    expect((await store.admit(ask(changing, limits))).ok).toBe(true);
+    changing.run = "run-2";
+    expect((await store.admit(ask(changing, limits))).ok).toBe(true);
+  });
+
   it.skipIf(skip)("admits exactly rate_per_minute of 200 calls made at once, per agent and per tenant", async () => {
     const store = open();
     const agent = scope();
