@@ -14,7 +14,7 @@ import { benchDecide, benchDecideUncached } from "./decide.js";
 import { benchDenyScaling } from "./deny-scaling.js";
 import { benchDiff } from "./diff.js";
 import { benchMcp, benchMcpHostile } from "./mcp.js";
-import { benchGateway } from "./gateway.js";
+import { benchGateway, FIRST_CALLS as FIRST_GATEWAY_CALLS, WARMUP as GATEWAY_WARMUP } from "./gateway.js";
 import { benchGuardRedis } from "./guard-redis.js";
 import { medianTimes, peakRssMb } from "./harness.js";
 
@@ -348,7 +348,9 @@ if (wants("mcp")) {
 
 if (wants("gateway")) {
   const calls = quick ? 1000 : 2000;
-  log(`MCP gateway: ${calls.toLocaleString("en")} interleaved tools/call per path (after 300 each to warm up), stdio and Streamable HTTP`);
+  log(
+    `MCP gateway: ${calls.toLocaleString("en")} interleaved tools/call per path (after ${GATEWAY_WARMUP.toLocaleString("en")} each to warm up), stdio and Streamable HTTP`,
+  );
   const gw = await benchGateway({ root, calls });
   // Added latency: a percentile through the proxy minus the same percentile of the direct calls of the same rounds.
   const added = (t, path, p) => gw[t][path][p] - gw[t].direct[p];
@@ -397,6 +399,14 @@ if (wants("gateway")) {
       s.gateway.cpuUsPerCall / s.aex.cpuUsPerCall,
       "≤ 1×",
       s.gateway.cpuUsPerCall <= s.aex.cpuUsPerCall,
+    );
+    row(
+      `MCP gateway over stdio: CPU per tools/call over its first ${FIRST_GATEWAY_CALLS.toLocaleString("en")} calls (JIT warming up)`,
+      us(s.gateway.firstCpuUsPerCall),
+      "aex proxy process, same calls",
+      us(s.aex.firstCpuUsPerCall),
+      s.gateway.firstCpuUsPerCall / s.aex.firstCpuUsPerCall,
+      "(info)",
     );
   } else {
     row("MCP gateway vs aex's MCP proxy", "skipped", gw.aexSkipped, "", NaN, "(comparison)");
