@@ -19,7 +19,7 @@ import type { ApprovalAsk, GatewayApprover } from "./approvals/types.js";
 import { LineFramer } from "./framing.js";
 import { oversizeRefusal, type JsonRpcMessage } from "./messages.js";
 import { loadPins, type GatewayLockOption } from "./pinning.js";
-import { approvalOrigin, GatewaySession, type SessionShared } from "./session.js";
+import { approvalOrigin, GatewaySession, PIN_LIST_DEADLINE_MS, type SessionShared } from "./session.js";
 import { describeExit, type Upstream, type UpstreamExit } from "./upstream.js";
 import { spawnStdioUpstream, type StdioUpstreamSpec } from "./upstream-stdio.js";
 import { connectHttpUpstream, type HttpUpstreamSpec } from "./upstream-http.js";
@@ -75,6 +75,12 @@ export interface McpGatewayOptions {
    * cannot be read or used refuses every tool. A string is the lock file's path.
    */
   lock?: string | GatewayLockOption;
+  /**
+   * With a lock: how long the gateway's own listing of the server's tools (every page, for a call
+   * of a tool it has not seen listed) may take in all before the call is refused (default 30 s,
+   * PIN_LIST_DEADLINE_MS).
+   */
+  pinListDeadlineMs?: number;
   /** One line per decision and event; default: stderr, prefixed "agentspec mcp proxy: ". null: silent. */
   log?: ((line: string) => void) | null;
 }
@@ -109,6 +115,13 @@ export function createMcpGateway(options: McpGatewayOptions): McpGateway {
       `approvalTimeoutMs must be a whole number of milliseconds from 1 to 2^31 - 1, not ${approvalTimeoutMs}`,
     );
   }
+  const pinListDeadlineMs = options.pinListDeadlineMs ?? PIN_LIST_DEADLINE_MS;
+  if (!Number.isInteger(pinListDeadlineMs) || pinListDeadlineMs < 1 || pinListDeadlineMs > 2 ** 31 - 1) {
+    throw new AgentspecError(
+      "BAD_ARGUMENT",
+      `pinListDeadlineMs must be a whole number of milliseconds from 1 to 2^31 - 1, not ${pinListDeadlineMs}`,
+    );
+  }
   const log = options.log === null ? () => {} : (options.log ?? stderrLog);
   const safeLog = (line: string) => {
     try {
@@ -141,6 +154,7 @@ export function createMcpGateway(options: McpGatewayOptions): McpGateway {
     context: options.context,
     log: safeLog,
     shadow: guard.usage().shadow !== undefined,
+    pinListDeadlineMs,
     ...(options.lock !== undefined ? { pins: loadPins(typeof options.lock === "string" ? { file: options.lock } : options.lock) } : {}),
   };
   let settle!: (exit: GatewayExit) => void;

@@ -13,7 +13,7 @@ export type { HttpUpstreamSpec } from "./upstream-http.js";
 export { isLoopback, MCP_PATH, type ListenSpec } from "./http-listen.js";
 export { DECISION_META_KEY } from "./tool-results.js";
 export { loadPins, pinVerdict, type GatewayLockOption, type Pins, type PinVerdict } from "./pinning.js";
-export { TURN_META_KEY, COST_META_KEY } from "./session.js";
+export { TURN_META_KEY, COST_META_KEY, PIN_LIST_DEADLINE_MS } from "./session.js";
 export {
   approverFromSetting,
   webhookApprover,

@@ -123,8 +123,17 @@ export function listedTwice(name: string, times: number): PinVerdict {
   return { pinned: false, reason: `${JSON.stringify(name)} is listed ${times} times, so which definition a client uses is unknown` };
 }
 
-/** A name the server does not list now: nothing to compare with the lock. */
-export function notListed(name: string): PinVerdict {
+/**
+ * A name the server does not list now: nothing to compare with the lock. `cutAt`: the listing
+ * was cut at the gateway's bounds after that many tools, so the name may come later in it.
+ */
+export function notListed(name: string, cutAt?: number): PinVerdict {
+  if (cutAt !== undefined) {
+    return {
+      pinned: false,
+      reason: `${JSON.stringify(name)} is not among the first ${cutAt} tools the server lists (the gateway reads no more), so its definition cannot be compared with the MCP lock`,
+    };
+  }
   return {
     pinned: false,
     reason: `the server does not list ${JSON.stringify(name)} now, so its definition cannot be compared with the MCP lock`,

@@ -32,8 +32,13 @@ import { deniedToolResult, listVisibility } from "./tool-results.js";
 /** The 2026-07-28 envelope key naming a request's protocol revision (no initialize in that revision). */
 export const PROTOCOL_VERSION_META_KEY = "io.modelcontextprotocol/protocolVersion";
 export const CLIENT_CAPABILITIES_META_KEY = "io.modelcontextprotocol/clientCapabilities";
-/** How long the gateway waits for each page of its own tools/list (pinning a call of a tool not yet listed). */
-export const PIN_LIST_TIMEOUT_MS = 10_000;
+/**
+ * How long the gateway's own tools/list may take, every page together (pinning a call of a tool
+ * not yet listed): one deadline for the whole listing, not one per page, so a server answering
+ * each of its 1,000 pages just in time cannot hold a call for hours. Past it the call is refused
+ * and the listing is not remembered (the next such call lists again).
+ */
+export const PIN_LIST_DEADLINE_MS = 30_000;
 /** Bounds of the gateway's own tools/list, as mcp check's: a hostile server cannot make it read forever. */
 const PIN_LIST_MAX_TOOLS = 10_000;
 const PIN_LIST_MAX_PAGES = 1_000;
@@ -63,12 +68,16 @@ export interface SessionShared {
   shadow: boolean;
   /** The MCP lock's pinned definitions: a tool that differs is hidden and its calls refused (shadow mode too). */
   pins?: Pins;
+  /** The deadline of the gateway's own tools/list, in milliseconds (default PIN_LIST_DEADLINE_MS). */
+  pinListDeadlineMs?: number;
 }
 
 interface ClientRequestEntry {
   method: string;
   /** tools/list: the tool list generation it was sent in (a list_changed since makes its answer stale for pinning). */
   generation?: number;
+  /** tools/list without a cursor: an answer without nextCursor is then the whole list. */
+  whole?: boolean;
   /** tools/call: resolves with the server's answer (the guard holds a concurrency slot until then). */
   settle?: { resolve: (response: JsonRpcResponse) => void; reject: (error: Error) => void };
 }
@@ -118,6 +127,12 @@ export class GatewaySession {
   #verdicts = new Map<string, PinVerdict>();
   /** Moves on each notifications/tools/list_changed: verdicts of an older list are not kept. */
   #generation = 0;
+  /**
+   * The generation whose whole tool list #verdicts holds (every page read): a name without a
+   * verdict is then not listed, refused without listing again until the list changes. Without it
+   * each call of an unlisted name would make the gateway read every page again.
+   */
+  #settled: { generation: number; cutAt?: number } | undefined;
   /** The gateway's own listing in flight, shared by the calls waiting for it. */
   #listing: Promise<void> | undefined;
   /** Pin problems already logged (name and reason), so a client listing every second does not flood stderr. */
@@ -272,7 +287,10 @@ export class GatewaySession {
       void this.#toolCall(request);
       return;
     }
-    this.#fromClient.set(id, method === "tools/list" ? { method, generation: this.#generation } : { method });
+    this.#fromClient.set(
+      id,
+      method === "tools/list" ? { method, generation: this.#generation, whole: request.params?.cursor === undefined } : { method },
+    );
     this.#forwardToServer(request, raw, id);
   }
 
@@ -467,7 +485,7 @@ export class GatewaySession {
     this.#fromClient.delete(response.id);
     this.#forgetProgress(response.id);
     if (entry.method === "tools/list" && response.result !== undefined) {
-      this.#toClient(this.#filterToolList(response, entry.generation), undefined, response.id);
+      this.#toClient(this.#filterToolList(response, entry), undefined, response.id);
       return;
     }
     if (entry.method === "initialize" && response.result !== undefined) this.#noteServerInitialize(response.result);
@@ -513,7 +531,7 @@ export class GatewaySession {
   }
 
   /** tools/list: only the tools the policy could allow, so the model is not offered what it cannot call. */
-  #filterToolList(response: JsonRpcResponse & { id: RequestId }, generation: number | undefined): JsonRpcResponse {
+  #filterToolList(response: JsonRpcResponse & { id: RequestId }, entry: ClientRequestEntry): JsonRpcResponse {
     const result = response.result!;
     const tools = result.tools;
     if (!Array.isArray(tools)) {
@@ -526,7 +544,12 @@ export class GatewaySession {
     const policy = this.#shared.guard.policy;
     const pins = this.#shared.pins;
     // Verdicts from an answer sent before a list_changed describe the old list: used for this answer, not kept.
-    const current = generation === this.#generation;
+    const current = entry.generation === this.#generation;
+    // The whole list in one answer (asked without a cursor, none to follow): its verdicts replace the
+    // kept ones and settle every name for this generation, as the gateway's own listing does.
+    const whole =
+      pins !== undefined && current && entry.whole === true && result.nextCursor === undefined && tools.length <= PIN_LIST_MAX_TOOLS;
+    const verdicts = whole ? new Map<string, PinVerdict>() : this.#verdicts;
     const escalated = new Set(this.#shared.guard.usage().escalated);
     const counts = new Map<string, number>();
     for (const tool of tools) {
@@ -545,15 +568,17 @@ export class GatewaySession {
       // Two definitions under one name: which one the client would use is unknown, so neither is shown.
       if (counts.get(name)! > 1) {
         hidden.push(`${quote(name)} (listed ${counts.get(name)} times)`);
-        if (pins && current && this.#verdicts.size < MAX_KEPT_VERDICTS) this.#verdicts.set(name, listedTwice(name, counts.get(name)!));
+        if (pins && current && verdicts.size < MAX_KEPT_VERDICTS) verdicts.set(name, listedTwice(name, counts.get(name)!));
         continue;
       }
-      const visibility = escalated.has(foldToolName(name)) ? { visible: false, rule: "escalation" } : listVisibility(policy, name);
-      if (pins && (visibility.visible || this.#shared.shadow)) {
+      const allowed = listVisibility(policy, name);
+      const visibility = escalated.has(foldToolName(name)) ? { visible: false, rule: "escalation" } : allowed;
+      // An escalated tool's calls are still compared with the lock (before the guard denies them): it keeps its verdict.
+      if (pins && (allowed.visible || this.#shared.shadow)) {
         // A tool that can be shown is shown only as the lock pinned it, in shadow mode too (pinning is not the policy).
         const verdict = pinVerdict(pins, tool as Record<string, unknown>, name);
         // Bounded: past it, a call of a tool not kept makes the gateway list (bounded) itself.
-        if (current && this.#verdicts.size < MAX_KEPT_VERDICTS) this.#verdicts.set(name, verdict);
+        if (current && verdicts.size < MAX_KEPT_VERDICTS) verdicts.set(name, verdict);
         if (!verdict.pinned) {
           this.#logPin(name, verdict.reason);
           hidden.push(`${quote(name)} (definition-changed)`);
@@ -567,6 +592,10 @@ export class GatewaySession {
         wouldHide.push(`${quote(name)} (${visibility.rule})`);
       } else hidden.push(`${quote(name)} (${visibility.rule})`);
     }
+    if (whole) {
+      this.#verdicts = verdicts;
+      this.#settled = { generation: this.#generation };
+    }
     const page = result.nextCursor !== undefined ? " (one page)" : "";
     const list = hidden.length === 0 ? "" : `: hid ${listed(hidden)}`;
     const shadow = wouldHide.length === 0 ? "" : `; shadow mode: enforcement would hide ${listed(wouldHide)}`;
@@ -578,14 +607,17 @@ export class GatewaySession {
 
   /**
    * The verdict for a name in the server's current tool list: known from a tools/list this
-   * session saw, else the gateway lists the tools itself first. A list that changes while it is
-   * read is read again (three times at most); any failure refuses the call.
+   * session saw, else — when no whole listing of this generation settled it — the gateway lists
+   * the tools itself first. A list that changes while it is read is read again (three times at
+   * most); any failure refuses the call.
    */
   async #pinFor(name: string, request: JsonRpcRequest): Promise<PinVerdict> {
     for (let attempt = 0; attempt < 3; attempt++) {
       const generation = this.#generation;
       const known = this.#verdicts.get(name);
       if (known) return known;
+      // The whole list of this generation was read and the name is not in it: refused from memory.
+      if (this.#settled?.generation === generation) return notListed(name, this.#settled.cutAt);
       try {
         await this.#listTools(request);
       } catch (error) {
@@ -595,7 +627,7 @@ export class GatewaySession {
         };
       }
       if (generation !== this.#generation) continue;
-      return this.#verdicts.get(name) ?? notListed(name);
+      return this.#verdicts.get(name) ?? notListed(name, this.#settled?.cutAt);
     }
     return { pinned: false, reason: `the server's tool list kept changing while ${quote(name)} was compared with the MCP lock` };
   }
@@ -605,10 +637,16 @@ export class GatewaySession {
     return this.#listing;
   }
 
-  /** Every page of tools/list, asked by the gateway itself, bounded as mcp check bounds it; the verdicts replace the old ones. */
+  /**
+   * Every page of tools/list, asked by the gateway itself, bounded as mcp check bounds it and by
+   * one deadline for the whole listing; the verdicts replace the old ones and settle the
+   * generation. A listing that fails or runs out of time throws and settles nothing.
+   */
   async #readAllTools(request: JsonRpcRequest): Promise<void> {
     const pins = this.#shared.pins!;
     const generation = this.#generation;
+    const deadlineMs = this.#shared.pinListDeadlineMs ?? PIN_LIST_DEADLINE_MS;
+    const deadline = performance.now() + deadlineMs;
     // A 2026-07-28 server reads the revision and the client's capabilities from each request's _meta.
     const meta = request.params?._meta as Record<string, unknown> | undefined;
     const envelope: Record<string, unknown> = {};
@@ -616,12 +654,20 @@ export class GatewaySession {
     const tools: Record<string, unknown>[] = [];
     const cursors = new Set<string>();
     let cursor: string | undefined;
-    for (let page = 1; page <= PIN_LIST_MAX_PAGES && tools.length < PIN_LIST_MAX_TOOLS; page++) {
+    let cut = false;
+    for (let page = 1; ; page++) {
+      if (page > PIN_LIST_MAX_PAGES || tools.length >= PIN_LIST_MAX_TOOLS) {
+        cut = true;
+        break;
+      }
       const params: Record<string, unknown> = {
         ...(cursor === undefined ? {} : { cursor }),
         ...(Object.keys(envelope).length > 0 ? { _meta: envelope } : {}),
       };
-      const response = await this.#askServer("tools/list", params, PIN_LIST_TIMEOUT_MS);
+      const left = Math.ceil(deadline - performance.now());
+      const late = `the server's tools/list was not read whole within ${deadlineMs / 1000} s (page ${page})`;
+      if (left <= 0) throw new Error(late);
+      const response = await this.#askServer("tools/list", params, left, late);
       if (response.error) throw new Error(`tools/list answered with an error: ${String(response.error.message)}`);
       const result = response.result ?? {};
       if (!Array.isArray(result.tools)) throw new Error("its tools/list result has no tools array");
@@ -632,6 +678,7 @@ export class GatewaySession {
       cursor = next;
     }
     if (generation !== this.#generation) return;
+    if (tools.length > PIN_LIST_MAX_TOOLS) cut = true;
     const counts = new Map<string, number>();
     for (const tool of tools) if (typeof tool.name === "string") counts.set(tool.name, (counts.get(tool.name) ?? 0) + 1);
     const verdicts = new Map<string, PinVerdict>();
@@ -644,17 +691,19 @@ export class GatewaySession {
       verdicts.set(name, verdict);
     }
     this.#verdicts = verdicts;
+    // Cut at the bounds, the list is settled as far as it was read: a name past them is refused, saying so.
+    this.#settled = { generation, ...(cut ? { cutAt: Math.min(tools.length, PIN_LIST_MAX_TOOLS) } : {}) };
   }
 
   /** A request of the gateway's own to the server; rejects when it is not answered within `timeoutMs` or the server goes. */
-  #askServer(method: string, params: Record<string, unknown>, timeoutMs: number): Promise<JsonRpcResponse> {
+  #askServer(method: string, params: Record<string, unknown>, timeoutMs: number, late?: string): Promise<JsonRpcResponse> {
     if (this.#closed !== undefined) return Promise.reject(new Error(`the MCP server is gone (${this.#closed})`));
     const id = `${GATEWAY_ID_PREFIX}${this.#nextOwnId++}`;
     return new Promise<JsonRpcResponse>((resolve, reject) => {
       const timer = setTimeout(() => {
         if (!this.#ownToServer.delete(id)) return;
         this.#ports.toServer({ jsonrpc: "2.0", method: "notifications/cancelled", params: { requestId: id, reason: "timed out" } });
-        reject(new Error(`no answer to ${method} within ${timeoutMs / 1000} s`));
+        reject(new Error(late ?? `no answer to ${method} within ${timeoutMs / 1000} s`));
       }, timeoutMs);
       this.#ownToServer.set(id, {
         resolve: (response) => (clearTimeout(timer), resolve(response)),
