@@ -163,6 +163,14 @@ export class GatewaySession {
     return this.#fromClient.size + this.#deciding.size;
   }
 
+  /**
+   * Progress-token entries the session holds (both directions): one pair per pending request that
+   * named a token, none once it is answered — whoever answered it. For tests and diagnostics.
+   */
+  get progressTracked(): number {
+    return this.#progress.size + this.#progressOf.size;
+  }
+
   /** One framed message from the client (stdio): read, checked, then handled. */
   fromClientBytes(bytes: Buffer): void {
     this.fromClientRead(readMessageBytes(bytes, "client", { maxBytes: this.#shared.maxMessageBytes }));
