@@ -15,7 +15,7 @@ import {
   type GatewayExit,
   type UpstreamSpec,
 } from "../mcp/gateway/gateway.js";
-import { isLoopback, type ListenSpec } from "../mcp/gateway/http-listen.js";
+import { DEFAULT_MAX_SESSIONS, DEFAULT_SESSION_IDLE_TIMEOUT_MS, isLoopback, type ListenSpec } from "../mcp/gateway/http-listen.js";
 import { assertPinsUsable, loadPins, type GatewayLockOption } from "../mcp/gateway/pinning.js";
 import { lockPathFor } from "../mcp/lock.js";
 import { readTextIfExists } from "../load/files.js";
@@ -37,6 +37,8 @@ export interface McpProxyArgs {
   "approval-timeout": number;
   shadow: boolean;
   "max-message-bytes": number;
+  "max-sessions"?: number;
+  "session-idle-timeout"?: number;
   quiet: boolean;
   redis?: string;
   lock?: string;
@@ -65,6 +67,16 @@ export function mcpProxyBuilder(yargs: Argv): Argv<McpProxyArgs> {
       type: "string",
       requiresArg: true,
       describe: "Serve clients over Streamable HTTP at [host:]port, path /mcp (host 127.0.0.1 unless given) instead of stdio",
+    })
+    .option("max-sessions", {
+      type: "number",
+      requiresArg: true,
+      describe: `With --listen: sessions open at once, each with its own server (default ${DEFAULT_MAX_SESSIONS}); an initialize past it gets HTTP 503`,
+    })
+    .option("session-idle-timeout", {
+      type: "number",
+      requiresArg: true,
+      describe: `With --listen: seconds a session may go without a request before it and its server are closed (default ${DEFAULT_SESSION_IDLE_TIMEOUT_MS / 1000})`,
     })
     .option("pin", { type: "string", requiresArg: true, describe: "Refuse a policy whose hash is not this sha256:…" })
     .option("pub", {
@@ -118,7 +130,13 @@ export function mcpProxyBuilder(yargs: Argv): Argv<McpProxyArgs> {
 
 export async function runMcpProxy(args: McpProxyArgs, io: CliIO): Promise<number> {
   const upstream = upstreamFrom(args);
-  const listen = args.listen === undefined ? undefined : parseListen(args.listen);
+  const listen = args.listen === undefined ? undefined : { ...parseListen(args.listen), ...sessionLimits(args) };
+  if (!listen) {
+    for (const name of ["max-sessions", "session-idle-timeout"] as const) {
+      if (args[name] !== undefined)
+        throw new AgentspecError("BAD_ARGUMENT", `--${name} applies to --listen only (a stdio gateway serves one session)`);
+    }
+  }
   const maxMessageBytes = args["max-message-bytes"];
   if (!Number.isSafeInteger(maxMessageBytes) || maxMessageBytes < 1024) {
     throw new AgentspecError(
@@ -238,6 +256,28 @@ function upstreamFrom(args: McpProxyArgs): UpstreamSpec {
     );
   }
   return { command: command[0]!, args: command.slice(1) };
+}
+
+/** --max-sessions and --session-idle-timeout, checked (the defaults are the listener's own). */
+function sessionLimits(args: McpProxyArgs): Pick<ListenSpec, "maxSessions" | "sessionIdleTimeoutMs"> {
+  const limits: Pick<ListenSpec, "maxSessions" | "sessionIdleTimeoutMs"> = {};
+  const max: unknown = args["max-sessions"];
+  if (max !== undefined) {
+    if (Array.isArray(max)) throw new AgentspecError("BAD_ARGUMENT", `--max-sessions is given ${max.length} times: give it once`);
+    if (typeof max !== "number" || !Number.isSafeInteger(max) || max < 1 || max > 100_000) {
+      throw new AgentspecError("BAD_ARGUMENT", `--max-sessions takes a whole number from 1 to 100000, not ${String(max)}`);
+    }
+    limits.maxSessions = max;
+  }
+  const idle: unknown = args["session-idle-timeout"];
+  if (idle !== undefined) {
+    if (Array.isArray(idle)) throw new AgentspecError("BAD_ARGUMENT", `--session-idle-timeout is given ${idle.length} times: give it once`);
+    if (typeof idle !== "number" || !Number.isFinite(idle) || idle < 0.1 || idle > 2_000_000) {
+      throw new AgentspecError("BAD_ARGUMENT", `--session-idle-timeout takes a number of seconds from 0.1 to 2000000, not ${String(idle)}`);
+    }
+    limits.sessionIdleTimeoutMs = Math.round(idle * 1000);
+  }
+  return limits;
 }
 
 /** `8080`, `127.0.0.1:8080`, `[::1]:8080`, `0.0.0.0:8080`. */

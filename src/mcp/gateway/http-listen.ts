@@ -24,7 +24,24 @@ export interface ListenSpec {
   port: number;
   /** Host header values to accept besides host:port (a reverse proxy's name). */
   allowedHosts?: string[];
+  /**
+   * Sessions (2025 revisions: one per initialize, each with a server connection — a process, in
+   * front of a stdio server) open at once; an initialize past it is refused with HTTP 503 and
+   * nothing is started. Default DEFAULT_MAX_SESSIONS (64).
+   */
+  maxSessions?: number;
+  /**
+   * A session no request has reached for this long, with no request of it pending at the server,
+   * is closed with its server connection; its id then gets 404, as for any unknown session.
+   * Default DEFAULT_SESSION_IDLE_TIMEOUT_MS (600 s).
+   */
+  sessionIdleTimeoutMs?: number;
 }
+
+/** Sessions open at once by default: enough for the clients of one machine, not a fork bomb. */
+export const DEFAULT_MAX_SESSIONS = 64;
+/** A session unused for 10 minutes is closed by default (a client that went away without DELETE). */
+export const DEFAULT_SESSION_IDLE_TIMEOUT_MS = 600_000;
 
 export interface HttpListener {
   /** The endpoint, http://host:port/mcp. */
@@ -46,6 +63,9 @@ interface SessionEntry {
   transport: StreamableHTTPServerTransport;
   session: GatewaySession;
   upstream: Upstream;
+  /** When a request of the client last reached it (performance.now()). */
+  lastSeen: number;
+  idleTimer: NodeJS.Timeout | undefined;
 }
 
 export const MCP_PATH = "/mcp";
@@ -58,6 +78,11 @@ export function isLoopback(host: string): boolean {
 export async function listenHttp(spec: ListenSpec, context: ListenContext): Promise<HttpListener> {
   const host = spec.host ?? "127.0.0.1";
   const sessions = new Map<string, SessionEntry>();
+  /** Every session opened and not yet closed, initialized or not (its server runs from the start). */
+  const open = new Set<SessionEntry>();
+  const maxSessions = spec.maxSessions ?? DEFAULT_MAX_SESSIONS;
+  const idleTimeoutMs = spec.sessionIdleTimeoutMs ?? DEFAULT_SESSION_IDLE_TIMEOUT_MS;
+  checkLimits(maxSessions, idleTimeoutMs);
   /** The 2026-07-28 versions requests have named, each said once on stderr (bounded: the client picks them). */
   const modernVersionsSeen = new Set<string>();
   /** Server processes started for 2026-07-28 requests (a stdio upstream) and not yet gone. */
@@ -83,6 +108,7 @@ export async function listenHttp(spec: ListenSpec, context: ListenContext): Prom
     const sessionId = req.headers["mcp-session-id"];
     const entry = typeof sessionId === "string" ? sessions.get(sessionId) : undefined;
     if (sessionId !== undefined && !entry) return sendError(res, 404, { code: -32001, message: "Session not found" });
+    if (entry) entry.lastSeen = performance.now();
     if (req.method !== "POST") {
       if (!entry) return sendError(res, 400, { code: -32000, message: "Bad Request: no session (send initialize first)" });
       return entry.transport.handleRequest(req, res);
@@ -115,6 +141,20 @@ export async function listenHttp(spec: ListenSpec, context: ListenContext): Prom
     }
     if (read.read.kind !== "request" || read.read.message.method !== "initialize") {
       return sendError(res, 400, { code: -32000, message: "Bad Request: no session (send initialize first)" }, id);
+    }
+    if (open.size >= maxSessions) {
+      context.log(`refused an initialize: ${maxSessions} sessions are open (--max-sessions)`);
+      res.writeHead(503, { "content-type": "application/json", "retry-after": "5" }).end(
+        JSON.stringify({
+          jsonrpc: "2.0",
+          id,
+          error: {
+            code: -32000,
+            message: `The gateway already serves ${maxSessions} sessions, its limit (--max-sessions): end one (DELETE its Mcp-Session-Id) or retry later`,
+          },
+        }),
+      );
+      return;
     }
     const created = openSession();
     await created.transport.handleRequest(req, res, message);
@@ -232,13 +272,37 @@ export async function listenHttp(spec: ListenSpec, context: ListenContext): Prom
       toServer: (message, raw) => upstream.send(message, raw),
     });
     upstream = context.connect(session);
-    const entry: SessionEntry = { transport, session, upstream };
+    const entry: SessionEntry = { transport, session, upstream, lastSeen: performance.now(), idleTimer: undefined };
+    open.add(entry);
+    const forget = () => {
+      open.delete(entry);
+      clearTimeout(entry.idleTimer);
+      if (transport.sessionId) sessions.delete(transport.sessionId);
+    };
+    // Closed when unused: a client that went away without DELETE would keep its server running for
+    // the gateway's life. A request still pending at the server keeps the session (its answer is due).
+    const checkIdle = () => {
+      const idle = performance.now() - entry.lastSeen;
+      if (idle < idleTimeoutMs || session.pendingCount > 0) {
+        const wait = session.pendingCount > 0 ? idleTimeoutMs : idleTimeoutMs - idle;
+        entry.idleTimer = setTimeout(checkIdle, Math.max(Math.ceil(wait), 1)).unref();
+        return;
+      }
+      context.log(
+        `session ${transport.sessionId ?? "(not initialized)"}: closed after ${Math.round(idle / 1000)} s without a request (--session-idle-timeout); its server stopped`,
+      );
+      forget();
+      void transport.close();
+      void upstream.close();
+    };
+    entry.idleTimer = setTimeout(checkIdle, idleTimeoutMs).unref();
     transport.onmessage = (message) => session.fromClientRead(readShape(message));
     transport.onclose = () => {
-      if (transport.sessionId) sessions.delete(transport.sessionId);
+      forget();
       void upstream.close();
     };
     void upstream.gone.then((exit) => {
+      forget();
       const why = describeExit(exit);
       if (session.pendingCount > 0 || exit.kind !== "closed") context.log(`session ${transport.sessionId ?? "(new)"}: ${why}`);
       session.upstreamClosed(why);
@@ -265,14 +329,30 @@ export async function listenHttp(spec: ListenSpec, context: ListenContext): Prom
   return {
     url,
     async close() {
-      for (const entry of sessions.values()) await entry.transport.close().catch(() => {});
-      await Promise.all([...sessions.values()].map((e) => e.upstream.close()));
+      const entries = [...open];
+      for (const entry of entries) clearTimeout(entry.idleTimer);
+      for (const entry of entries) await entry.transport.close().catch(() => {});
+      await Promise.all(entries.map((e) => e.upstream.close()));
       sessions.clear();
+      open.clear();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();
       context.onClosed("the HTTP listener was closed");
     },
   };
+}
+
+/** Refuses limits that cannot be honoured (the CLI checks its options first, with their names). */
+function checkLimits(maxSessions: number, idleTimeoutMs: number): void {
+  if (!Number.isSafeInteger(maxSessions) || maxSessions < 1) {
+    throw new AgentspecError("BAD_ARGUMENT", `maxSessions must be a whole number of at least 1, not ${maxSessions}`);
+  }
+  if (!Number.isInteger(idleTimeoutMs) || idleTimeoutMs < 1 || idleTimeoutMs > 2 ** 31 - 1) {
+    throw new AgentspecError(
+      "BAD_ARGUMENT",
+      `sessionIdleTimeoutMs must be a whole number of milliseconds from 1 to 2^31 - 1, not ${idleTimeoutMs}`,
+    );
+  }
 }
 
 /** How many 2026-07-28 requests may each run their own stdio server at once; more are answered 503. */
