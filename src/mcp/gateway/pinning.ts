@@ -124,6 +124,18 @@ export function listedTwice(name: string, times: number): PinVerdict {
 }
 
 /**
+ * Two names the server lists read as one once folded (case, compatibility forms: `read_file` and
+ * `Read_File`): a dispatcher that folds names may run either for a call to either, so neither is
+ * used, as `mcp check` says (rule mcp-tool-list).
+ */
+export function twinVerdict(name: string, twin: string): { pinned: false; reason: string } {
+  return {
+    pinned: false,
+    reason: `the server also lists ${JSON.stringify(twin)}, which reads as the same name as ${JSON.stringify(name)} once case and Unicode compatibility forms are folded: a dispatcher that reads names loosely may run either for a call to either, so neither is used`,
+  };
+}
+
+/**
  * A name the server does not list now: nothing to compare with the lock. `cutAt`: the listing
  * was cut at the gateway's bounds after that many tools, so the name may come later in it.
  */

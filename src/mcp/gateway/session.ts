@@ -8,7 +8,7 @@
  * while deciding a call denies it.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
-import { foldToolName } from "../../policy/tool-name.js";
+import { foldToolName, MAX_TOOL_NAME_LENGTH } from "../../policy/tool-name.js";
 import type { Guard, GuardCall, GuardDecision } from "../../runtime/guard.js";
 import { traceParentFromMeta } from "../../runtime/telemetry.js";
 import type { ApprovalAsk, GatewayApprover } from "./approvals/types.js";
@@ -26,7 +26,7 @@ import {
   type ReadResult,
   type RequestId,
 } from "./messages.js";
-import { listedTwice, notListed, pinVerdict, type PinVerdict, type Pins } from "./pinning.js";
+import { listedTwice, notListed, pinVerdict, twinVerdict, type PinVerdict, type Pins } from "./pinning.js";
 import { deniedToolResult, listVisibility } from "./tool-results.js";
 
 /** The 2026-07-28 envelope key naming a request's protocol revision (no initialize in that revision). */
@@ -133,6 +133,11 @@ export class GatewaySession {
    * each call of an unlisted name would make the gateway read every page again.
    */
   #settled: { generation: number; cutAt?: number } | undefined;
+  /**
+   * Pinning: each folded reading (foldToolName) of the names listed in this generation, with the
+   * names seen with it, so a twin on another page of the client's listing is caught too.
+   */
+  #readings = new Map<string, Reading>();
   /** The gateway's own listing in flight, shared by the calls waiting for it. */
   #listing: Promise<void> | undefined;
   /** Pin problems already logged (name and reason), so a client listing every second does not flood stderr. */
@@ -526,6 +531,7 @@ export class GatewaySession {
       // Every verdict was about the old list: the next call of any tool lists and compares afresh.
       this.#generation++;
       this.#verdicts = new Map();
+      this.#readings = new Map();
       const pinned = this.#shared.pins ? ", and each tool is compared with the MCP lock again" : "";
       this.#shared.log(`the server's tool list changed: the next tools/list is filtered afresh${pinned}`);
     }
@@ -564,6 +570,18 @@ export class GatewaySession {
       const name = toolName(tool);
       if (name !== undefined) counts.set(name, (counts.get(name) ?? 0) + 1);
     }
+    // Kept readings (earlier pages of this generation) find a twin across pages; a whole list starts afresh.
+    const keep = pins !== undefined && current;
+    const readings = whole || !keep ? new Map<string, Reading>() : this.#readings;
+    const twins = foldedTwins(counts.keys(), readings, keep ? MAX_KEPT_VERDICTS : Infinity);
+    if (keep) {
+      // A twin of a name shown on an earlier page: that name's calls are refused from now on too.
+      for (const [name, twin] of twins) {
+        const verdict = twinVerdict(name, twin);
+        this.#logPin(name, verdict.reason);
+        if (verdicts.size < MAX_KEPT_VERDICTS || verdicts.has(name)) verdicts.set(name, verdict);
+      }
+    }
     const shown: unknown[] = [];
     const hidden: string[] = [];
     const wouldHide: string[] = [];
@@ -579,8 +597,17 @@ export class GatewaySession {
         if (pins && current && verdicts.size < MAX_KEPT_VERDICTS) verdicts.set(name, listedTwice(name, counts.get(name)!));
         continue;
       }
+      // Two names one reading (read_file, Read_File): a dispatcher that folds names may run either for
+      // a call to either, so neither is shown (and, pinned, neither is called), as mcp check says.
+      const twin = twins.get(name);
+      if (twin !== undefined) {
+        if (pins) this.#logPin(name, twinVerdict(name, twin).reason);
+        hidden.push(`${quote(name)} (reads as ${quote(twin)})`);
+        continue;
+      }
       const allowed = listVisibility(policy, name);
-      const visibility = escalated.has(foldToolName(name)) ? { visible: false, rule: "escalation" } : allowed;
+      const visibility =
+        name.length <= MAX_TOOL_NAME_LENGTH && escalated.has(foldToolName(name)) ? { visible: false, rule: "escalation" } : allowed;
       // An escalated tool's calls are still compared with the lock (before the guard denies them): it keeps its verdict.
       if (pins && (allowed.visible || this.#shared.shadow)) {
         // A tool that can be shown is shown only as the lock pinned it, in shadow mode too (pinning is not the policy).
@@ -602,6 +629,7 @@ export class GatewaySession {
     }
     if (whole) {
       this.#verdicts = verdicts;
+      this.#readings = readings;
       this.#settled = { generation: this.#generation };
     }
     const page = result.nextCursor !== undefined ? " (one page)" : "";
@@ -689,16 +717,20 @@ export class GatewaySession {
     if (tools.length > PIN_LIST_MAX_TOOLS) cut = true;
     const counts = new Map<string, number>();
     for (const tool of tools) if (typeof tool.name === "string") counts.set(tool.name, (counts.get(tool.name) ?? 0) + 1);
+    const readings = new Map<string, Reading>();
+    const twins = foldedTwins(counts.keys(), readings, Infinity);
     const verdicts = new Map<string, PinVerdict>();
     for (const tool of tools.slice(0, PIN_LIST_MAX_TOOLS)) {
       const name = tool.name;
       if (typeof name !== "string" || verdicts.has(name)) continue;
       const times = counts.get(name)!;
-      const verdict = times > 1 ? listedTwice(name, times) : pinVerdict(pins, tool, name);
+      const twin = twins.get(name);
+      const verdict = times > 1 ? listedTwice(name, times) : twin !== undefined ? twinVerdict(name, twin) : pinVerdict(pins, tool, name);
       if (!verdict.pinned) this.#logPin(name, verdict.reason);
       verdicts.set(name, verdict);
     }
     this.#verdicts = verdicts;
+    this.#readings = readings;
     // Cut at the bounds, the list is settled as far as it was read: a name past them is refused, saying so.
     this.#settled = { generation, ...(cut ? { cutAt: Math.min(tools.length, PIN_LIST_MAX_TOOLS) } : {}) };
   }
@@ -886,6 +918,36 @@ function isModern(request: JsonRpcRequest): boolean {
   const meta = request.params?._meta as Record<string, unknown> | undefined;
   const version = meta?.[PROTOCOL_VERSION_META_KEY];
   return typeof version === "string" && version >= "2026-07-28";
+}
+
+/** A folded reading's first name in a listing, and a second name with it once one is seen. */
+interface Reading {
+  first: string;
+  twin?: string;
+}
+
+/**
+ * The names that share a folded reading (foldToolName, the fold decide() uses) with another name,
+ * each with one such twin. `readings` holds what earlier pages of the same list said (a reading
+ * seen twin stays so) and gains this list's (at most `max` readings). A name over
+ * MAX_TOOL_NAME_LENGTH is not folded: it is malformed, hidden anyway, and folding it would cost
+ * time in its length.
+ */
+function foldedTwins(names: Iterable<string>, readings: Map<string, Reading>, max: number): Map<string, string> {
+  const twins = new Map<string, string>();
+  for (const name of names) {
+    if (name.length > MAX_TOOL_NAME_LENGTH) continue;
+    const key = foldToolName(name);
+    const reading = readings.get(key);
+    if (reading === undefined) {
+      if (readings.size < max) readings.set(key, { first: name });
+    } else if (reading.first !== name) {
+      reading.twin ??= name;
+      twins.set(name, reading.first);
+      twins.set(reading.first, name);
+    } else if (reading.twin !== undefined) twins.set(name, reading.twin);
+  }
+  return twins;
 }
 
 /** The first 20 names of a long list, and how many more. */

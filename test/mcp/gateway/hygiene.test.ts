@@ -70,8 +70,9 @@ describe("names", { timeout: 30_000 }, () => {
     const list = await gw.next((m) => m.id === "list", "the tools/list answer");
     expect((list.result as { tools: { name: string }[] }).tools.map((t) => t.name)).toEqual(["fs.read"]);
     await waitFor(() => gw.stderr().includes("tools/list: 1 of 7 tools shown"), "the list line");
+    // fs.delete and fs.delete\u200b read as one name once the zero-width space is dropped: both hidden as twins.
     expect(gw.stderr()).toMatch(
-      /hid "fs\.delete" \(deny-pattern\), "fs\.delete\\u200b" \(malformed-call\), "fs\.\.read" \(malformed-call\), "safe_read" \(listed 2 times\)/,
+      /hid "fs\.delete" \(reads as "fs\.delete\\u200b"\), "fs\.delete\\u200b" \(reads as "fs\.delete"\), "fs\.\.read" \(malformed-call\), "safe_read" \(listed 2 times\)/,
     );
   });
 
