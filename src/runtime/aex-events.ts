@@ -7,8 +7,10 @@
  * for aex logs can read runs agentspec guards. The decision records stay the audit of record:
  * an aex line that cannot be written does not change a decision.
  */
+import { fstatSync } from "node:fs";
+import { AgentspecError } from "../errors.js";
 import { toWriter, type RecordSink } from "./decision-record.js";
-import { closeQuietly, openLocked, writeAll } from "./log-file.js";
+import { closeQuietly, movedProblem, openLocked, writeAll } from "./log-file.js";
 
 export type AexEvent =
   | { event: "run.started"; agent: string; version: string }
@@ -37,8 +39,14 @@ export class AexEventLog {
    */
   constructor(sink: RecordSink, agent: { id: string; version: string }) {
     if (typeof sink === "string") {
-      const { fd, lock, release } = openLocked(sink, "aex event file");
-      this.#write = (line) => writeAll(fd, Buffer.from(line, "utf8"));
+      const { fd, lock, release, target } = openLocked(sink, "aex event file");
+      let broken: AgentspecError | undefined;
+      this.#write = (line) => {
+        if (broken) throw broken;
+        const moved = movedProblem(sink, target, fstatSync(fd), "aex event file");
+        if (moved) throw (broken = moved);
+        writeAll(fd, Buffer.from(line, "utf8"));
+      };
       this.#close = () => {
         closeQuietly(fd);
         release();

@@ -33,10 +33,10 @@ const NEWLINE = 0x0a;
  * UNWRITABLE for I/O failures. Nothing is written to the file unless it opens.
  */
 export function openDecisionLog(file: string, chainFrom?: ChainTail): DecisionLogFile {
-  const { fd, lock, release } = openLocked(file, "decision log");
+  const { fd, lock, release, target } = openLocked(file, "decision log");
   try {
     const tail = continueFrom(file, fd, chainFrom);
-    return new LogFile(file, fd, tail, lock, release);
+    return new LogFile(file, target, fd, tail, lock, release);
   } catch (error) {
     closeQuietly(fd);
     release();
@@ -58,7 +58,7 @@ const openFiles = new Map<string, string>();
  * with more than one hard link (another process could open it by the other name, which meets
  * another lock). Throws AgentspecError LOCKED / UNWRITABLE.
  */
-export function openLocked(file: string, what: string): { fd: number; lock: FileLock; release: () => void } {
+export function openLocked(file: string, what: string): { fd: number; lock: FileLock; release: () => void; target: string } {
   const target = realTarget(file);
   // Checked before opening too: opening a FIFO for writing waits for a reader.
   refuseIfNotRegular(file, what, statIfExists(target));
@@ -85,6 +85,7 @@ export function openLocked(file: string, what: string): { fd: number; lock: File
     return {
       fd,
       lock,
+      target,
       release: () => {
         if (!released && openFiles.get(id) === file) openFiles.delete(id);
         released = true;
@@ -118,6 +119,7 @@ class LogFile implements DecisionLogFile {
 
   constructor(
     readonly file: string,
+    private readonly target: string,
     private readonly fd: number,
     readonly tail: ChainTail | undefined,
     private readonly lock: FileLock,
@@ -127,7 +129,10 @@ class LogFile implements DecisionLogFile {
   write(line: string): void {
     if (this.#closed) throw new AgentspecError("BAD_ARGUMENT", `${this.file}: the decision log was closed (guard.close())`);
     if (this.#broken) throw this.#broken;
-    const before = fstatSync(this.fd).size;
+    const stat = fstatSync(this.fd);
+    const moved = movedProblem(this.file, this.target, stat, "decision log");
+    if (moved) throw (this.#broken = moved);
+    const before = stat.size;
     try {
       writeAll(this.fd, Buffer.from(line, "utf8"));
     } catch (error) {
@@ -285,6 +290,22 @@ function readAll(fd: number, buffer: Buffer, position: number): void {
     if (read === 0) throw new AgentspecError("UNREADABLE", "the decision log changed while it was read");
     done += read;
   }
+}
+
+/**
+ * The lock is named after the path: a log renamed or moved while its guard writes it would meet
+ * another lock under its new name, and a guard in another process could then write it too,
+ * forking its chain. So before each write the path must still name the file written: when it
+ * names another file or none, the writer stops (the error), and the file stays whole for
+ * whoever writes it under its new name.
+ */
+export function movedProblem(file: string, target: string, open: Stats, what: string): AgentspecError | undefined {
+  const named = statIfExists(target);
+  if (named !== undefined && named.dev === open.dev && named.ino === open.ino) return undefined;
+  return new AgentspecError(
+    "UNWRITABLE",
+    `${file}: the ${what} was renamed, moved or replaced while this guard wrote it (${named === undefined ? "no file has its name now" : "its name is another file's now"}), so another writer could open it without meeting this guard's lock: nothing more is written to it. Start a new guard on a file of its own; check the old file with \`agentspec audit verify\``,
+  );
 }
 
 export function writeAll(fd: number, buffer: Buffer): void {

@@ -385,13 +385,41 @@ describe("one log, one writer, by whatever name: hard links, renames, aex events
     expect(seqs(log)).toEqual([1]);
   });
 
-  it("a log renamed while its guard writes it is still the same file to this process", async () => {
+  it("a log renamed while its guard writes it is still the same file to this process, and its guard stops writing it", async () => {
     const file = freshLog();
     const first = guardOn(file);
     await first.authorize({ tool: "crm.get" });
     const moved = path.join(path.dirname(file), "moved.jsonl");
     renameSync(file, moved);
     expect(guardOn(moved).recordError?.message).toContain(`this process already writes this file as ${file}`);
+    const after = await first.authorize({ tool: "crm.get" });
+    expect(after).toMatchObject({ decision: "deny", rule: "audit-failed" });
+    expect(after.reason).toContain("was renamed, moved or replaced while this guard wrote it (no file has its name now)");
+    // A new file under the old name is another file: not written either.
+    writeFileSync(file, "");
+    expect((await first.authorize({ tool: "crm.get" })).rule).toBe("audit-failed");
+    expect(readFileSync(file, "utf8")).toBe("");
+    expect(seqs(moved)).toEqual([1]);
+  });
+
+  it.skipIf(!built)("a log renamed while its guard writes it, then continued by a guard in another process: one chain", async () => {
+    const policy = path.join(mkdtempSync(path.join(tmpdir(), "agentspec-policy-")), "policy.json");
+    writeFileSync(policy, JSON.stringify(POLICY));
+    const file = freshLog();
+    const first = guardOn(file);
+    expect((await first.authorize({ tool: "crm.get" })).decision).toBe("allow");
+    const moved = path.join(path.dirname(file), "moved.jsonl");
+    renameSync(file, moved);
+    // Another process opens it by its new name: its lock (moved.jsonl.lock) is free.
+    const other = startGuardProcess(policy, moved, "exit", ["crm.get"]);
+    const report = await other.report;
+    await other.exited;
+    expect(report.recordError).toBeNull();
+    expect(report.decisions).toEqual([expect.objectContaining({ decision: "allow", seq: 2 })]);
+    // The first guard would fork the chain: it writes nothing more.
+    expect((await first.authorize({ tool: "crm.get" })).rule).toBe("audit-failed");
+    expect(seqs(moved)).toEqual([1, 2]);
+    expect(verifyAuditLog(readFileSync(moved, "utf8"))).toMatchObject({ ok: true, records: 2 });
   });
 
   it("aexEvents naming the guard's own decision log by another spelling is refused when the guard is made", () => {
