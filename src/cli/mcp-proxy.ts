@@ -13,12 +13,15 @@ import {
   DEFAULT_APPROVAL_TIMEOUT_MS,
   DEFAULT_GATEWAY_MAX_MESSAGE_BYTES,
   type GatewayExit,
+  TOOL_PREFIX,
   type UpstreamSpec,
 } from "../mcp/gateway/gateway.js";
 import { DEFAULT_MAX_SESSIONS, DEFAULT_SESSION_IDLE_TIMEOUT_MS, isLoopback, type ListenSpec } from "../mcp/gateway/http-listen.js";
 import { assertPinsUsable, loadPins, type GatewayLockOption } from "../mcp/gateway/pinning.js";
 import { lockPathFor } from "../mcp/lock.js";
 import { readTextIfExists } from "../load/files.js";
+import { loadSource } from "../load/index.js";
+import { checkSource, type McpServerSpec } from "../model/index.js";
 import { redisStore } from "../runtime/store/redis.js";
 import type { StateStore } from "../runtime/store/types.js";
 import { policyFor } from "./decide.js";
@@ -43,6 +46,7 @@ export interface McpProxyArgs {
   redis?: string;
   lock?: string;
   server?: string;
+  prefix?: string;
   actor?: string;
   tenant?: string;
   environment?: string;
@@ -118,6 +122,12 @@ export function mcpProxyBuilder(yargs: Argv): Argv<McpProxyArgs> {
       requiresArg: true,
       describe: "Which server of the lock this gateway fronts, when the lock has several",
     })
+    .option("prefix", {
+      type: "string",
+      requiresArg: true,
+      describe:
+        "The spec's prefix for this server's tools (fs. makes its read_file fs.read_file in the policy); default: the spec server's own prefix",
+    })
     .option("redis", { type: "string", requiresArg: true, describe: "Share budgets across gateway processes in this Redis (redis://…)" })
     .option("actor", { type: "string", requiresArg: true, describe: "Context every call is decided with: on whose behalf the agent acts" })
     .option("tenant", { type: "string", requiresArg: true, describe: "Context: the tenant the calls are for" })
@@ -150,14 +160,28 @@ export async function runMcpProxy(args: McpProxyArgs, io: CliIO): Promise<number
   }
   const publicKey = args.pub === undefined ? undefined : await readKey(path.resolve(io.cwd, args.pub), args.pub);
   const policy = await policyFor(args.target, args.pin, publicKey);
-  const pinning = lockFor(args, io);
+  const servers = await specServers(args.target);
+  const toolPrefix = prefixFor(args, servers);
+  const pinning = lockFor(args, io, servers);
   const approver = args.approve === undefined ? undefined : approverFromSetting(args.approve);
   const context = contextFrom(args);
   const say = (line: string) => io.stderr(`agentspec mcp proxy: ${line}\n`);
   // A bad URL or a missing ioredis is refused here (exit 2); Redis down later denies every call (state-unavailable).
   const store: StateStore | undefined = args.redis === undefined ? undefined : redisStore({ url: args.redis });
   try {
-    return await serve(args, io, { upstream, listen, policy, approver, context, store, timeout, maxMessageBytes, say, pinning });
+    return await serve(args, io, {
+      upstream,
+      listen,
+      policy,
+      approver,
+      context,
+      store,
+      timeout,
+      maxMessageBytes,
+      say,
+      pinning,
+      toolPrefix,
+    });
   } finally {
     await store?.close();
   }
@@ -174,10 +198,11 @@ interface Setup {
   maxMessageBytes: number;
   say: (line: string) => void;
   pinning: Pinning;
+  toolPrefix: string;
 }
 
 async function serve(args: McpProxyArgs, io: CliIO, setup: Setup): Promise<number> {
-  const { upstream, listen, policy, approver, context, store, timeout, maxMessageBytes, say, pinning } = setup;
+  const { upstream, listen, policy, approver, context, store, timeout, maxMessageBytes, say, pinning, toolPrefix } = setup;
   const gateway = createMcpGateway({
     policy,
     upstream,
@@ -191,6 +216,7 @@ async function serve(args: McpProxyArgs, io: CliIO, setup: Setup): Promise<numbe
     ...(store ? { store } : {}),
     ...(args.shadow ? { mode: "shadow" as const } : {}),
     ...(pinning.lock ? { lock: pinning.lock } : {}),
+    ...(toolPrefix !== "" ? { toolPrefix } : {}),
     log: args.quiet ? null : (line) => io.stderr(`agentspec mcp proxy: ${line}\n`),
   });
   // A decision log that cannot be used (held by another gateway, its last line edited) would deny every call: say so now.
@@ -216,7 +242,7 @@ async function serve(args: McpProxyArgs, io: CliIO, setup: Setup): Promise<numbe
       const approvals = approver ? approver.description : "no approver: calls that need approval are denied";
       const shared = store ? `; budgets shared in ${store.description}` : "";
       say(
-        `${args.shadow ? "shadowing" : "enforcing"} ${policy.agent.id} ${policy.hash} in front of ${where}, ${via}; ${approvals}${shared}; ${pinning.note}`,
+        `${args.shadow ? "shadowing" : "enforcing"} ${policy.agent.id} ${policy.hash} in front of ${where}, ${via}; ${approvals}${shared}; ${pinning.note}${prefixNote(toolPrefix)}`,
       );
     }
     return exitCode(await gateway.closed, say);
@@ -310,9 +336,11 @@ interface Pinning {
  * it exists. A compiled policy has no lock beside it (pass --lock). A lock that exists but cannot
  * be used stops the start, with its problems located: a gateway that started would refuse every tool.
  */
-function lockFor(args: McpProxyArgs, io: CliIO): Pinning {
+function lockFor(args: McpProxyArgs, io: CliIO, servers: readonly McpServerSpec[]): Pinning {
   const isPolicy = args.target.endsWith(".policy.json");
   const shown = args.lock ?? (isPolicy ? undefined : lockPathFor(args.target));
+  // --server may name the spec's server (for its prefix) where there is no lock to choose from.
+  const specServer = args.server !== undefined && servers.some((s) => s.name === args.server);
   if (shown === undefined) {
     if (args.server !== undefined)
       throw new AgentspecError("BAD_ARGUMENT", "--server names a server of the MCP lock: give the lock with --lock");
@@ -323,7 +351,7 @@ function lockFor(args: McpProxyArgs, io: CliIO): Pinning {
     if (args.lock !== undefined) {
       throw new AgentspecError("NOT_FOUND", `--lock ${args.lock}: no such file; write it with agentspec mcp lock <spec>`);
     }
-    if (args.server !== undefined)
+    if (args.server !== undefined && !specServer)
       throw new AgentspecError("BAD_ARGUMENT", `--server: there is no MCP lock (${shown}) to choose a server of`);
     return { note: `tool definitions are not pinned: there is no MCP lock ${shown} (write it with agentspec mcp lock ${args.target})` };
   }
@@ -332,4 +360,62 @@ function lockFor(args: McpProxyArgs, io: CliIO): Pinning {
   assertPinsUsable(pins);
   const count = Object.keys(pins.tools ?? {}).length;
   return { lock, note: `tool definitions pinned to ${shown} (${count} tool${count === 1 ? "" : "s"} of server "${pins.server}")` };
+}
+
+/** The spec's MCP servers (none for a compiled policy, which keeps no mcp section). */
+async function specServers(target: string): Promise<McpServerSpec[]> {
+  if (target.endsWith(".policy.json")) return [];
+  // policyFor has read and checked the spec already; read again for the part the policy drops.
+  return checkSource(await loadSource(target)).spec?.mcp?.servers ?? [];
+}
+
+/**
+ * The prefix the policy puts before this server's tool names: --prefix, else the prefix the spec
+ * gives the server the gateway fronts (--server, or the spec's only server, or the one prefix all
+ * its servers share). Never guessed: servers with different prefixes and no --server stop the
+ * start, and a --prefix that contradicts the spec too.
+ */
+export function prefixFor(args: Pick<McpProxyArgs, "prefix" | "server" | "target">, servers: readonly McpServerSpec[]): string {
+  const given: unknown = args.prefix;
+  if (Array.isArray(given)) throw new AgentspecError("BAD_ARGUMENT", `--prefix is given ${given.length} times: give it once`);
+  if (given !== undefined && (typeof given !== "string" || (given !== "" && !TOOL_PREFIX.test(given)))) {
+    throw new AgentspecError(
+      "BAD_ARGUMENT",
+      `--prefix ${JSON.stringify(given)} is not a tool prefix: letters, digits, _ and -, in segments joined by . _ or -, optionally ending with one (e.g. --prefix fs.)`,
+    );
+  }
+  let fromSpec: { prefix: string; server: string } | undefined;
+  if (args.server !== undefined) {
+    const chosen = servers.find((s) => s.name === args.server);
+    if (chosen) fromSpec = { prefix: chosen.prefix, server: chosen.name };
+    else if (servers.length > 0) {
+      throw new AgentspecError(
+        "BAD_ARGUMENT",
+        `--server ${JSON.stringify(args.server)}: ${args.target} has no MCP server of that name (it has ${servers.map((s) => JSON.stringify(s.name)).join(", ")})`,
+      );
+    }
+  } else if (servers.length > 0) {
+    const prefixes = new Set(servers.map((s) => s.prefix));
+    if (prefixes.size > 1 && given === undefined) {
+      const which = servers.map((s) => `${JSON.stringify(s.prefix)} for ${JSON.stringify(s.name)}`).join(", ");
+      throw new AgentspecError(
+        "BAD_ARGUMENT",
+        `${args.target}: its MCP servers have different prefixes (${which}): name the one this gateway fronts with --server <name>`,
+      );
+    }
+    if (prefixes.size === 1) fromSpec = { prefix: servers[0]!.prefix, server: servers.length === 1 ? servers[0]!.name : "every server" };
+  }
+  if (given !== undefined && fromSpec !== undefined && given !== fromSpec.prefix) {
+    throw new AgentspecError(
+      "BAD_ARGUMENT",
+      `--prefix ${JSON.stringify(given)} differs from the prefix ${args.target} gives ${fromSpec.server === "every server" ? "its servers" : `server ${JSON.stringify(fromSpec.server)}`} (${JSON.stringify(fromSpec.prefix)}): drop --prefix, or change the spec`,
+    );
+  }
+  return (given as string | undefined) ?? fromSpec?.prefix ?? "";
+}
+
+function prefixNote(prefix: string): string {
+  return prefix === ""
+    ? ""
+    : `; the policy names this server's tools with the prefix ${JSON.stringify(prefix)} (its read_file is ${prefix}read_file)`;
 }

@@ -32,6 +32,9 @@ export const DEFAULT_APPROVAL_TIMEOUT_MS = 120_000;
 
 export type UpstreamSpec = StdioUpstreamSpec | HttpUpstreamSpec;
 
+/** A spec server's `prefix`, as schema/agentspec.schema.json's McpServer.prefix pattern says (a test holds them equal). */
+export const TOOL_PREFIX = /^[A-Za-z0-9_-]+(?:[._-][A-Za-z0-9_-]+)*[._-]?$/;
+
 export interface McpGatewayOptions {
   /** The policy, as createGuard takes it (a file path, JSON text, a parsed policy, a tryLoadPolicy result). */
   policy?: PolicySource | PolicyLoad;
@@ -75,6 +78,13 @@ export interface McpGatewayOptions {
    * cannot be read or used refuses every tool. A string is the lock file's path.
    */
   lock?: string | GatewayLockOption;
+  /**
+   * The `prefix` the spec gives this server (`mcp.servers.<name>.prefix`): the spec names the
+   * server's `read_file` as `<prefix>read_file`. Each call and listed tool is decided under that
+   * name, while the client and the server keep the server's names: the client shows and calls
+   * `read_file`, the record and the decision say `fs.read_file`. Default: none.
+   */
+  toolPrefix?: string;
   /**
    * With a lock: how long the gateway's own listing of the server's tools (every page, for a call
    * of a tool it has not seen listed) may take in all before the call is refused (default 30 s,
@@ -122,6 +132,13 @@ export function createMcpGateway(options: McpGatewayOptions): McpGateway {
       `pinListDeadlineMs must be a whole number of milliseconds from 1 to 2^31 - 1, not ${pinListDeadlineMs}`,
     );
   }
+  const toolPrefix = options.toolPrefix ?? "";
+  if (typeof toolPrefix !== "string" || (toolPrefix !== "" && !TOOL_PREFIX.test(toolPrefix))) {
+    throw new AgentspecError(
+      "BAD_ARGUMENT",
+      `toolPrefix ${JSON.stringify(toolPrefix)} is not a tool prefix: letters, digits, _ and -, in segments joined by . _ or -, optionally ending with one (e.g. "fs.")`,
+    );
+  }
   const log = options.log === null ? () => {} : (options.log ?? stderrLog);
   const safeLog = (line: string) => {
     try {
@@ -155,6 +172,7 @@ export function createMcpGateway(options: McpGatewayOptions): McpGateway {
     log: safeLog,
     shadow: guard.usage().shadow !== undefined,
     pinListDeadlineMs,
+    ...(toolPrefix !== "" ? { toolPrefix } : {}),
     ...(options.lock !== undefined ? { pins: loadPins(typeof options.lock === "string" ? { file: options.lock } : options.lock) } : {}),
   };
   let settle!: (exit: GatewayExit) => void;

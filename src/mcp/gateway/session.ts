@@ -68,6 +68,12 @@ export interface SessionShared {
   shadow: boolean;
   /** The MCP lock's pinned definitions: a tool that differs is hidden and its calls refused (shadow mode too). */
   pins?: Pins;
+  /**
+   * The spec server's `prefix`: the policy names this server's tool `read_file` as
+   * `<prefix>read_file`. Calls and listed tools are decided under that name; the client and the
+   * server keep the server's own names (a client never sends the prefix). Empty or absent: none.
+   */
+  toolPrefix?: string;
   /** The deadline of the gateway's own tools/list, in milliseconds (default PIN_LIST_DEADLINE_MS). */
   pinListDeadlineMs?: number;
 }
@@ -356,7 +362,13 @@ export class GatewaySession {
     const { id } = request;
     const params = request.params ?? {};
     const modern = isModern(request);
-    const call: GuardCall = { tool: params.name as string, args: (params.arguments ?? {}) as Record<string, unknown> };
+    // The server's name for the tool; the policy's is the spec server's prefix followed by it.
+    const name = params.name as string;
+    const prefix = this.#shared.toolPrefix;
+    const call: GuardCall = {
+      tool: prefix && typeof name === "string" ? prefix + name : name,
+      args: (params.arguments ?? {}) as Record<string, unknown>,
+    };
     if (this.#shared.context) call.context = this.#shared.context;
     const meta = params._meta as Record<string, unknown> | undefined;
     const cost = meta?.[COST_META_KEY];
@@ -374,7 +386,7 @@ export class GatewaySession {
       // in shadow mode, for every name, since any may be forwarded): the tool the server lists now
       // must be the one the lock pinned.
       if (pins && typeof call.tool === "string" && (this.#shared.shadow || listVisibility(this.#shared.guard.policy, call.tool).visible)) {
-        const verdict = await this.#pinFor(call.tool, request);
+        const verdict = await this.#pinFor(name, request);
         pinnedIn = this.#generation;
         if (!verdict.pinned) {
           decision = await this.#shared.guard.refuse(
@@ -398,7 +410,7 @@ export class GatewaySession {
             // record): the verdict was about the old list, so the tool is compared again before the
             // call is forwarded — an approved call must reach the reviewed tool, not its replacement.
             if (pinnedIn !== undefined && pinnedIn !== this.#generation) {
-              const again = await this.#pinFor(call.tool, request);
+              const again = await this.#pinFor(name, request);
               if (!again.pinned) {
                 throw new PinRefused(
                   await this.#shared.guard.refuse(
@@ -557,6 +569,7 @@ export class GatewaySession {
     }
     const policy = this.#shared.guard.policy;
     const pins = this.#shared.pins;
+    const prefix = this.#shared.toolPrefix ?? "";
     // Verdicts from an answer sent before a list_changed describe the old list: used for this answer, not kept.
     const current = entry.generation === this.#generation;
     // The whole list in one answer (asked without a cursor, none to follow): its verdicts replace the
@@ -605,9 +618,11 @@ export class GatewaySession {
         hidden.push(`${quote(name)} (reads as ${quote(twin)})`);
         continue;
       }
-      const allowed = listVisibility(policy, name);
+      // The policy knows the tool by the spec's name for it (the server's prefix, then its name).
+      const specName = prefix + name;
+      const allowed = listVisibility(policy, specName);
       const visibility =
-        name.length <= MAX_TOOL_NAME_LENGTH && escalated.has(foldToolName(name)) ? { visible: false, rule: "escalation" } : allowed;
+        specName.length <= MAX_TOOL_NAME_LENGTH && escalated.has(foldToolName(specName)) ? { visible: false, rule: "escalation" } : allowed;
       // An escalated tool's calls are still compared with the lock (before the guard denies them): it keeps its verdict.
       if (pins && (allowed.visible || this.#shared.shadow)) {
         // A tool that can be shown is shown only as the lock pinned it, in shadow mode too (pinning is not the policy).
