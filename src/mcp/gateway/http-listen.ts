@@ -66,6 +66,8 @@ interface SessionEntry {
   /** When a request of the client last reached it (performance.now()). */
   lastSeen: number;
   idleTimer: NodeJS.Timeout | undefined;
+  /** Ends the session and its server connection. */
+  end: () => void;
 }
 
 export const MCP_PATH = "/mcp";
@@ -158,6 +160,9 @@ export async function listenHttp(spec: ListenSpec, context: ListenContext): Prom
     }
     const created = openSession();
     await created.transport.handleRequest(req, res, message);
+    // An initialize the transport refused (a bad Accept header, bad params) opened no session: its
+    // server goes now, or refused initializes would hold places under --max-sessions until idle.
+    if (created.transport.sessionId === undefined) created.end();
   }
 
   /**
@@ -272,7 +277,18 @@ export async function listenHttp(spec: ListenSpec, context: ListenContext): Prom
       toServer: (message, raw) => upstream.send(message, raw),
     });
     upstream = context.connect(session);
-    const entry: SessionEntry = { transport, session, upstream, lastSeen: performance.now(), idleTimer: undefined };
+    const entry: SessionEntry = {
+      transport,
+      session,
+      upstream,
+      lastSeen: performance.now(),
+      idleTimer: undefined,
+      end: () => {
+        forget();
+        void transport.close();
+        void upstream.close();
+      },
+    };
     open.add(entry);
     const forget = () => {
       open.delete(entry);
@@ -291,9 +307,7 @@ export async function listenHttp(spec: ListenSpec, context: ListenContext): Prom
       context.log(
         `session ${transport.sessionId ?? "(not initialized)"}: closed after ${Math.round(idle / 1000)} s without a request (--session-idle-timeout); its server stopped`,
       );
-      forget();
-      void transport.close();
-      void upstream.close();
+      entry.end();
     };
     entry.idleTimer = setTimeout(checkIdle, idleTimeoutMs).unref();
     transport.onmessage = (message) => session.fromClientRead(readShape(message));

@@ -95,10 +95,24 @@ describe("--max-sessions", { timeout: 60_000 }, () => {
   it("refuses an initialize past the cap with 503, starting no server; a session ended makes room", async () => {
     const gw = await listen(["--max-sessions", "2"], "cap");
     try {
+      // An initialize the transport refuses (it must accept SSE too) opens no session: its server goes at once, and takes no place.
+      const refused = await fetch(gw.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json" },
+        body: JSON.stringify({
+          jsonrpc: "2.0",
+          id: 1,
+          method: "initialize",
+          params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "raw", version: "1" } },
+        }),
+      });
+      expect(refused.status).toBe(406);
+      const [refusedPid] = await waitFor(() => gw.pids().length === 1 && gw.pids(), "the refused initialize's server");
+      await waitFor(() => !running(refusedPid!), "the refused initialize's server to exit");
       const a = await connect(gw.url);
       const b = await connect(gw.url);
       expect(resultText(await a.client.callTool({ name: "t.0", arguments: {} }))).toBe("called t.0");
-      expect(gw.pids()).toHaveLength(2);
+      expect(gw.pids()).toHaveLength(3);
       const third = new Client({ name: "third", version: "1.0.0" });
       await expect(third.connect(new StreamableHTTPClientTransport(new URL(gw.url)))).rejects.toMatchObject({
         code: 503,
@@ -124,16 +138,16 @@ describe("--max-sessions", { timeout: 60_000 }, () => {
           message: "The gateway already serves 2 sessions, its limit (--max-sessions): end one (DELETE its Mcp-Session-Id) or retry later",
         },
       });
-      expect(gw.pids()).toHaveLength(2);
+      expect(gw.pids()).toHaveLength(3);
       expect(gw.stderr()).toContain("refused an initialize: 2 sessions are open (--max-sessions)");
       // A DELETE ends a session and its server: a new client gets in.
-      const [firstPid] = gw.pids();
+      const firstPid = gw.pids()[1];
       await a.transport.terminateSession();
       await a.client.close();
       await waitFor(() => !running(firstPid!), "the ended session's server to exit");
       const c = await connect(gw.url);
       expect(resultText(await c.client.callTool({ name: "t.1", arguments: {} }))).toBe("called t.1");
-      expect(gw.pids()).toHaveLength(3);
+      expect(gw.pids()).toHaveLength(4);
       await Promise.all([b.client.close(), c.client.close()]);
     } finally {
       await stop(gw.child);
