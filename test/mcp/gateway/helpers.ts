@@ -2,6 +2,7 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import type { PassThrough } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
@@ -152,3 +153,28 @@ export const INITIALIZE = {
   params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "raw-client", version: "1.0.0" } },
 };
 export const INITIALIZED = { jsonrpc: "2.0", method: "notifications/initialized" };
+
+/** A raw JSON-RPC client of a library gateway on streams: started and initialized. */
+export async function rawLibraryClient(gateway: { start(): Promise<unknown> }, input: PassThrough, output: PassThrough) {
+  const received: Record<string, unknown>[] = [];
+  let buffer = "";
+  output.on("data", (chunk: Buffer) => {
+    buffer += chunk.toString("utf8");
+    for (let i = buffer.indexOf("\n"); i !== -1; i = buffer.indexOf("\n")) {
+      received.push(JSON.parse(buffer.slice(0, i)) as Record<string, unknown>);
+      buffer = buffer.slice(i + 1);
+    }
+  });
+  await gateway.start();
+  const send = (message: object) => input.write(JSON.stringify(message) + "\n");
+  const answer = (id: string) => waitFor(() => received.find((m) => m.id === id), `the answer to ${id}`);
+  send({
+    jsonrpc: "2.0",
+    id: "i",
+    method: "initialize",
+    params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "t", version: "1" } },
+  });
+  await answer("i");
+  send({ jsonrpc: "2.0", method: "notifications/initialized" });
+  return { send, answer };
+}

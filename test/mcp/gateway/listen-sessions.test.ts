@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BIN, resultText, waitFor } from "./helpers.js";
+import { BIN, INITIALIZE, resultText, waitFor } from "./helpers.js";
 
 const PAGED_SERVER = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures/paged-server.mjs");
 const SPEC = `agentspec: "1.0"
@@ -84,6 +84,15 @@ function running(pid: number): boolean {
   }
 }
 
+/** An initialize as a raw client POSTs it. */
+function postInitialize(url: string, id: number, accept: string): Promise<Response> {
+  return fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept },
+    body: JSON.stringify({ ...INITIALIZE, id }),
+  });
+}
+
 async function connect(url: string): Promise<{ client: Client; transport: StreamableHTTPClientTransport }> {
   const client = new Client({ name: "sessions-test", version: "1.0.0" });
   const transport = new StreamableHTTPClientTransport(new URL(url));
@@ -96,16 +105,7 @@ describe("--max-sessions", { timeout: 60_000 }, () => {
     const gw = await listen(["--max-sessions", "2"], "cap");
     try {
       // An initialize the transport refuses (it must accept SSE too) opens no session: its server goes at once, and takes no place.
-      const refused = await fetch(gw.url, {
-        method: "POST",
-        headers: { "content-type": "application/json", accept: "application/json" },
-        body: JSON.stringify({
-          jsonrpc: "2.0",
-          id: 1,
-          method: "initialize",
-          params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "raw", version: "1" } },
-        }),
-      });
+      const refused = await postInitialize(gw.url, 1, "application/json");
       expect(refused.status).toBe(406);
       const [refusedPid] = await waitFor(() => gw.pids().length === 1 && gw.pids(), "the refused initialize's server");
       await waitFor(() => !running(refusedPid!), "the refused initialize's server to exit");
@@ -119,16 +119,7 @@ describe("--max-sessions", { timeout: 60_000 }, () => {
         message: expect.stringContaining("already serves 2 sessions"),
       });
       // The refusal a raw client reads: a JSON-RPC error naming the limit.
-      const raw = await fetch(gw.url, {
-        method: "POST",
-        headers: { "content-type": "application/json", accept: "application/json, text/event-stream" },
-        body: JSON.stringify({
-          jsonrpc: "2.0",
-          id: 7,
-          method: "initialize",
-          params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "raw", version: "1" } },
-        }),
-      });
+      const raw = await postInitialize(gw.url, 7, "application/json, text/event-stream");
       expect(raw.status).toBe(503);
       expect(await raw.json()).toEqual({
         jsonrpc: "2.0",

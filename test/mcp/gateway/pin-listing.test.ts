@@ -14,7 +14,7 @@ import { createMcpGateway } from "../../../src/index.js";
 import { parseSource } from "../../../src/load/index.js";
 import { checkSource } from "../../../src/model/index.js";
 import { compilePolicy } from "../../../src/policy/compile-policy.js";
-import { BIN, resultText, startGateway, waitFor } from "./helpers.js";
+import { BIN, rawLibraryClient, resultText, startGateway, waitFor } from "./helpers.js";
 
 const PAGED_SERVER = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures/paged-server.mjs");
 const PAGES = 20;
@@ -125,15 +125,6 @@ describe("one deadline for the whole listing", { timeout: 60_000 }, () => {
     const policy = compilePolicy(checkSource(parseSource(spec, readFileSync(spec, "utf8"))).spec!);
     const input = new PassThrough();
     const output = new PassThrough();
-    const received: Record<string, unknown>[] = [];
-    let buffer = "";
-    output.on("data", (chunk: Buffer) => {
-      buffer += chunk.toString("utf8");
-      for (let i = buffer.indexOf("\n"); i !== -1; i = buffer.indexOf("\n")) {
-        received.push(JSON.parse(buffer.slice(0, i)) as Record<string, unknown>);
-        buffer = buffer.slice(i + 1);
-      }
-    });
     const gateway = createMcpGateway({
       policy,
       // Each page answers after 100 ms, far inside any per-page timeout; ten of them take a second.
@@ -143,17 +134,7 @@ describe("one deadline for the whole listing", { timeout: 60_000 }, () => {
       pinListDeadlineMs: 450,
       log: null,
     });
-    await gateway.start();
-    const send = (message: object) => input.write(JSON.stringify(message) + "\n");
-    const answer = (id: string) => waitFor(() => received.find((m) => m.id === id), `the answer to ${id}`);
-    send({
-      jsonrpc: "2.0",
-      id: "i",
-      method: "initialize",
-      params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "t", version: "1" } },
-    });
-    await answer("i");
-    send({ jsonrpc: "2.0", method: "notifications/initialized" });
+    const { send, answer } = await rawLibraryClient(gateway, input, output);
     send({ jsonrpc: "2.0", id: "c1", method: "tools/call", params: { name: "t.1", arguments: {} } });
     const first = decisionOf((await answer("c1")).result);
     expect(first.rule).toBe("definition-changed");

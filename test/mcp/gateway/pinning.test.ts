@@ -16,7 +16,7 @@ import { checkSource } from "../../../src/model/index.js";
 import { compilePolicy } from "../../../src/policy/compile-policy.js";
 import { verifyAuditLog } from "../../../src/runtime/audit-verify.js";
 import { SDK_SERVER } from "../helpers.js";
-import { BIN, FILESYSTEM_SERVER, resultText, startGateway, waitFor, type RunningGateway } from "./helpers.js";
+import { BIN, FILESYSTEM_SERVER, rawLibraryClient, resultText, startGateway, waitFor, type RunningGateway } from "./helpers.js";
 
 const LOOKUP = {
   name: "lookup",
@@ -64,31 +64,6 @@ function calls(log: string): string[] {
         .filter(Boolean)
         .map((line) => (JSON.parse(line) as { name: string }).name)
     : [];
-}
-
-/** A raw JSON-RPC client of a library gateway on streams: started and initialized. */
-async function initialized(gateway: { start(): Promise<unknown> }, input: PassThrough, output: PassThrough) {
-  const received: Record<string, unknown>[] = [];
-  let buffer = "";
-  output.on("data", (chunk: Buffer) => {
-    buffer += chunk.toString("utf8");
-    for (let i = buffer.indexOf("\n"); i !== -1; i = buffer.indexOf("\n")) {
-      received.push(JSON.parse(buffer.slice(0, i)) as Record<string, unknown>);
-      buffer = buffer.slice(i + 1);
-    }
-  });
-  await gateway.start();
-  const send = (message: object) => input.write(JSON.stringify(message) + "\n");
-  const answer = (id: string) => waitFor(() => received.find((m) => m.id === id), `the answer to ${id}`);
-  send({
-    jsonrpc: "2.0",
-    id: "i",
-    method: "initialize",
-    params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "t", version: "1" } },
-  });
-  await answer("i");
-  send({ jsonrpc: "2.0", method: "notifications/initialized" });
-  return { send, answer };
 }
 
 let dir: string;
@@ -251,7 +226,7 @@ describe("createMcpGateway with a lock that cannot be used: every tool hidden, e
       lock: { file: "orders.mcp-lock.json", text: "{ not json" },
       log: (line) => lines.push(line),
     });
-    const { send, answer } = await initialized(gateway, input, output);
+    const { send, answer } = await rawLibraryClient(gateway, input, output);
     send({ jsonrpc: "2.0", id: "l", method: "tools/list", params: {} });
     expect(((await answer("l")).result as { tools: unknown[] }).tools).toEqual([]);
     send({ jsonrpc: "2.0", id: "c", method: "tools/call", params: { name: "lookup", arguments: { id: "x" } } });
@@ -349,7 +324,7 @@ describe("a tool that changes while its call waits for approval", { timeout: 60_
         },
       },
     });
-    const { send, answer } = await initialized(gateway, input, output);
+    const { send, answer } = await rawLibraryClient(gateway, input, output);
     send({ jsonrpc: "2.0", id: "l", method: "tools/list", params: {} });
     expect(((await answer("l")).result as { tools: { name: string }[] }).tools.map((t) => t.name)).toEqual(["lookup", "refund"]);
     send({ jsonrpc: "2.0", id: "c", method: "tools/call", params: { name: "refund", arguments: { amount: 5 } } });
