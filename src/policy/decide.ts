@@ -15,8 +15,8 @@
  */
 import type { Policy } from "../../generated/policy.js";
 import { escapePointerSegment } from "../load/index.js";
-import { ambiguousReading, brokenLimit, holds, prototypeKeyPath } from "./evaluate.js";
-import { indexOf, indexPolicy, resolveTool, type ResolvedEntry } from "./resolve.js";
+import { brokenLimit, holds, prototypeKeyPath, secondReading, type SecondReading } from "./evaluate.js";
+import { indexOf, indexPolicy, resolveTool, type ReadPaths } from "./resolve.js";
 import { toolNameProblem } from "./tool-name.js";
 
 export type DecisionKind = "allow" | "deny" | "require_approval";
@@ -88,7 +88,7 @@ function decideOrThrow(policy: Policy, call: unknown, hash: string): Decision {
   // A copy: the caller owns the decision it gets back (entries is frozen, so it is shared).
   if (fixed)
     return { decision: fixed.decision, rule: fixed.rule, reason: fixed.reason, policyHash: fixed.policyHash, entries: fixed.entries };
-  const ambiguous = ambiguityProblem(resolved.entries, args, context);
+  const ambiguous = ambiguityProblem(resolved.paths, args, context);
   if (ambiguous) return denial("malformed-call", ambiguous, index.hash);
   for (const { tool, pointer } of resolved.entries) {
     const broken = brokenLimit(tool.limits, args);
@@ -125,34 +125,37 @@ function decideOrThrow(policy: Policy, call: unknown, hash: string): Decision {
 }
 
 /**
- * Why the call is malformed because it holds a second reading of a dotted path a limit or
- * condition of its entries reads (a key "payment.amount" beside, or instead of, payment.amount),
- * or undefined. Which reading a tool takes is the tool's choice, so no check of one reading can
- * vouch for the call.
+ * Why the call is malformed because it holds a second reading of a path a limit or condition of
+ * its entries reads (a key "payment.amount" beside, or instead of, payment.amount; a key
+ * `Amount` or `ſum` a case-insensitive decoder reads as `amount`), or undefined. Which reading a
+ * tool takes is the tool's (or its decoder's) choice, so no check of one reading can vouch for
+ * the call. Only the keys of objects on those paths are looked at.
  */
 function ambiguityProblem(
-  entries: readonly ResolvedEntry[],
+  paths: ReadPaths | undefined,
   args: Record<string, unknown>,
   context: Record<string, unknown>,
 ): string | undefined {
-  for (const { dotted } of entries) {
-    if (dotted === undefined) continue;
-    for (const [root, source, paths] of [
-      ["args", args, dotted.args],
-      ["context", context, dotted.context],
-    ] as const) {
-      for (const path of paths) {
-        const other = ambiguousReading(source, path);
-        if (other !== undefined) return ambiguousReason(root, path, other);
-      }
-    }
+  if (paths === undefined) return undefined;
+  const { args: argPaths, context: contextPaths } = paths;
+  for (let i = 0; i < argPaths.length; i++) {
+    const other = secondReading(args, argPaths[i]!);
+    if (other !== undefined) return ambiguousReason("args", argPaths[i]!.path, other);
+  }
+  for (let i = 0; i < contextPaths.length; i++) {
+    const other = secondReading(context, contextPaths[i]!);
+    if (other !== undefined) return ambiguousReason("context", contextPaths[i]!.path, other);
   }
   return undefined;
 }
 
-/** The reason a call holding two readings of a dotted path is denied; the request builders give the same. */
-export function ambiguousReason(root: "args" | "context", path: string, other: string): string {
-  return `The call's ${root} ${root === "args" ? "hold" : "holds"} ${root}${other.startsWith("[") ? "" : "."}${other} beside the path ${root}.${path} that a limit or approval condition reads: a tool may read either, so the call is denied`;
+/** The reason a call holding two readings of a path is denied; the request builders give the same. */
+export function ambiguousReason(root: "args" | "context", path: string, reading: SecondReading): string {
+  const where = `${root}${reading.other.startsWith("[") ? "" : "."}${reading.other}`;
+  const holds = `The call's ${root} ${root === "args" ? "hold" : "holds"} ${where} beside the path ${root}.${path} that a limit or approval condition reads`;
+  return reading.exact
+    ? `${holds}: a tool may read either, so the call is denied`
+    : `${holds}: ${JSON.stringify(reading.key)} reads as ${JSON.stringify(reading.readsAs)} to a decoder that ignores case or compatibility forms (Go's encoding/json, .NET), so a tool may read either and the call is denied`;
 }
 
 function prototypeProblem(args: Record<string, unknown>, context: Record<string, unknown>): string | undefined {
@@ -168,8 +171,8 @@ function prototypeProblem(args: Record<string, unknown>, context: Record<string,
  * Why decide() denies a call whatever the policy, or undefined: the call, its args or context
  * are not objects (or cannot be read), the tool name is no tool's name (toolNameProblem), or the
  * args or context hold a `__proto__` key at any depth; given the policy, also when they hold a
- * second reading of a dotted path a limit or condition of the tool's entries reads (a key
- * "payment.amount" beside payment.amount). For engines that must refuse what decide() refuses
+ * second reading of a path a limit or condition of the tool's entries reads (a key
+ * "payment.amount" beside payment.amount, a key `Amount` beside or instead of `amount`). For engines that must refuse what decide() refuses
  * (request builders): whenever it gives a reason decide() denies the call (as malformed-call, or
  * by the deny pattern or allowlist the name meets first), and, given the policy, whenever decide()
  * says malformed-call it gives one. Without the policy, a builder refuses ambiguous paths itself
@@ -182,9 +185,9 @@ export function callProblem(call: unknown, policy?: Policy): string | undefined 
     const { tool, args = NO_VALUES, context = NO_VALUES } = call as ToolCall;
     const problem = toolNameProblem(tool) ?? prototypeProblem(args, context);
     if (problem !== undefined || policy === undefined || !hasPolicyShape(policy)) return problem;
-    // With the policy: two readings of a dotted path its entries for this tool read.
+    // With the policy: two readings of a path its entries for this tool read.
     const resolved = resolveTool(indexPolicy(policy), tool);
-    return resolved.fixed ? undefined : ambiguityProblem(resolved.entries, args, context);
+    return resolved.fixed ? undefined : ambiguityProblem(resolved.paths, args, context);
   } catch (error) {
     // A getter or proxy that throws while being read: no tool can be shown what was decided.
     return `The call cannot be read (${error instanceof Error ? error.message : String(error)}): it is denied`;

@@ -9,6 +9,7 @@
  * none of them can be shown not to need approval.
  */
 import type { ArgumentLimit, Condition } from "../../generated/policy.js";
+import { foldKey } from "./key-fold.js";
 
 /** Reads an own property along a dotted path, never a prototype's. */
 export function readPath(source: unknown, path: string): unknown {
@@ -22,45 +23,114 @@ export function readPath(source: unknown, path: string): unknown {
   return value;
 }
 
-/** A dotted path's segments, and for each segment i the keys that join it with the next ones (i..j, j > i). */
-interface PathReadings {
+/**
+ * What a path's second readings are, computed once per path: its segments, and for each segment
+ * i the keys that join it with the next ones (i..j, j > i), and the folded forms (foldKey) of the
+ * segment and of each joining, which a key at that level reads as without being it.
+ */
+export interface PathReadings {
+  path: string;
   segments: string[];
   joined: string[][];
+  /** Level i: folded segment or joining → that segment or joining as the path writes it. */
+  folds: Map<string, string>[];
+  /** Level i: the folded forms that are ASCII, as [folded, as written]: all an ASCII key can fold to (it folds to its lower case). */
+  asciiFolds: [string, string][][];
 }
 const readingsByPath = new Map<string, PathReadings>();
 const MAX_PATHS_KEPT = 4096;
 
-function readingsOf(path: string): PathReadings {
+export function readingsOf(path: string): PathReadings {
   let readings = readingsByPath.get(path);
   if (readings) return readings;
   const segments = path.split(".");
   const joined = segments.map((_, i) => segments.slice(i + 1).map((__, k) => segments.slice(i, i + k + 2).join(".")));
-  readings = { segments, joined };
+  const folds = segments.map((segment, i) => {
+    const map = new Map<string, string>();
+    for (const target of [segment, ...joined[i]!]) if (!map.has(foldKey(target))) map.set(foldKey(target), target);
+    return map;
+  });
+  const asciiFolds = folds.map((map) => [...map].filter(([folded]) => isAscii(folded)));
+  readings = { path, segments, joined, folds, asciiFolds };
   if (readingsByPath.size >= MAX_PATHS_KEPT) readingsByPath.clear();
   readingsByPath.set(path, readings);
   return readings;
 }
 
 /**
- * Where `source` holds another reading of a dotted path than the nested one readPath follows,
- * or undefined. `payment.amount` is read as source.payment.amount; a key of its own named
- * "payment.amount" (legal in JSON, in JSON Schema, in MCP) is a second reading, which a tool
- * (or lodash's get, which tries the flat key first) may take instead, with a value no limit or
- * condition looked at. The answer names the other key as a path: `["payment.amount"]`,
- * `payment["amount.cents"]`. Paths without a dot have one reading.
+ * A key of the call that a tool may read as (part of) a limited or gated path instead of the
+ * nested reading readPath follows: `other` names it as a path (`["payment.amount"]`,
+ * `payment["Total"]`), `key` is the key, `readsAs` the segment or joined segments it reads as,
+ * and `exact` says it is a joining of the path's segments as written (no fold needed).
  */
-export function ambiguousReading(source: unknown, path: string): string | undefined {
-  if (!path.includes(".")) return undefined;
-  const { segments, joined } = readingsOf(path);
+export interface SecondReading {
+  other: string;
+  key: string;
+  readsAs: string;
+  exact: boolean;
+}
+
+/**
+ * Where `source` holds another reading of a path than the nested one readPath follows, or
+ * undefined. Two kinds, at every level of the path:
+ * - a key of its own named "payment.amount" (legal in JSON, in JSON Schema, in MCP) beside or
+ *   instead of payment.amount: a tool (or lodash's get, which tries the flat key first) may take
+ *   it instead, with a value no limit or condition looked at;
+ * - a key that folds (case, compatibility forms: foldKey) to a segment or joined segments of the
+ *   path but is not it (`Amount`, `payment.Total`, `ſum`): a case-insensitive decoder (Go's
+ *   encoding/json, .NET) reads it as the path, the last one winning.
+ * Arrays are searched for the first kind only: an array's keys beyond its indices are no JSON.
+ * Keys of objects off the path are not looked at.
+ */
+export function ambiguousReading(source: unknown, path: string): SecondReading | undefined {
+  return secondReading(source, readingsOf(path));
+}
+
+export function secondReading(source: unknown, readings: PathReadings): SecondReading | undefined {
+  const { segments, joined, folds, asciiFolds } = readings;
   let value = source;
   for (let i = 0; i < segments.length; i++) {
     if (value === null || typeof value !== "object") return undefined;
     for (const key of joined[i]!) {
-      if (Object.prototype.hasOwnProperty.call(value, key)) return segments.slice(0, i).join(".") + `[${JSON.stringify(key)}]`;
+      if (Object.prototype.hasOwnProperty.call(value, key)) return reading(segments, i, key, key, true);
     }
-    value = ownValue(value, segments[i]!);
+    const segment = segments[i]!;
+    if (!Array.isArray(value)) {
+      // Without allocating for the usual key (ASCII, which folds to its lower case): compared
+      // with the ASCII folded forms of its length only.
+      const ascii = asciiFolds[i]!;
+      for (const key in value) {
+        if (key === segment) continue;
+        if (isAscii(key)) {
+          for (const [folded, target] of ascii)
+            if (folded.length === key.length && equalsLowerCased(key, folded)) return reading(segments, i, key, target, key === target);
+        } else {
+          const target = folds[i]!.get(foldKey(key));
+          if (target !== undefined) return reading(segments, i, key, target, key === target);
+        }
+      }
+    }
+    value = ownValue(value, segment);
   }
   return undefined;
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+/** Whether an ASCII `key` lower-cased is `lower` (an ASCII string of its length). */
+function equalsLowerCased(key: string, lower: string): boolean {
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a ? c + 0x20 : c) !== lower.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+function reading(segments: readonly string[], level: number, key: string, readsAs: string, exact: boolean): SecondReading {
+  return { other: segments.slice(0, level).join(".") + `[${JSON.stringify(key)}]`, key, readsAs, exact };
 }
 
 function ownValue(value: unknown, key: string): unknown {
@@ -101,13 +171,13 @@ function limitProblem(arg: string, limit: ArgumentLimit, value: unknown): string
   return undefined;
 }
 
-/** The dotted paths an approval condition reads, in its args and in its context (the ones ambiguousReading must check). */
-export function dottedPaths(condition: Condition | undefined, into: { args: string[]; context: string[] }): void {
+/** The paths an approval condition reads, in its args and in its context (the ones ambiguousReading must check). */
+export function conditionPaths(condition: Condition | undefined, into: { args: string[]; context: string[] }): void {
   if (!condition) return;
-  if (condition.arg?.includes(".") && !into.args.includes(condition.arg)) into.args.push(condition.arg);
-  if (condition.context?.includes(".") && !into.context.includes(condition.context)) into.context.push(condition.context);
-  for (const c of condition.any ?? []) dottedPaths(c, into);
-  for (const c of condition.all ?? []) dottedPaths(c, into);
+  if (condition.arg !== undefined && !into.args.includes(condition.arg)) into.args.push(condition.arg);
+  if (condition.context !== undefined && !into.context.includes(condition.context)) into.context.push(condition.context);
+  for (const c of condition.any ?? []) conditionPaths(c, into);
+  for (const c of condition.all ?? []) conditionPaths(c, into);
 }
 
 /** Whether an approval condition holds (see the module comment for values it cannot compare). */

@@ -11,8 +11,10 @@ export {
   jsonKind,
   prototypeKeyPath,
   readPath,
+  type SecondReading,
   type ValueKind,
 } from "./evaluate.js";
 export { compilePattern, isPattern, matchToolPattern, patternCovers, type CompiledPattern } from "./glob.js";
 export { addGlob, allMatches, createGlobIndex, firstMatch, type GlobIndex } from "./glob-index.js";
+export { foldKey } from "./key-fold.js";
 export { foldToolName, MAX_TOOL_NAME_LENGTH, toolNameProblem } from "./tool-name.js";

@@ -14,7 +14,7 @@
 import type { Policy, PolicyTool } from "../../generated/policy.js";
 import { joinPointer } from "../load/index.js";
 import type { Decision, DecisionKind, DecisionRule } from "./decide.js";
-import { describeCondition, dottedPaths } from "./evaluate.js";
+import { conditionPaths, describeCondition, readingsOf, type PathReadings } from "./evaluate.js";
 import { isPattern } from "./glob.js";
 import { addGlob, allMatches, createGlobIndex, firstMatch, type GlobIndex } from "./glob-index.js";
 import { foldToolName, MAX_TOOL_NAME_LENGTH, overlongNameProblem, toolNameProblem } from "./tool-name.js";
@@ -26,11 +26,16 @@ export interface ResolvedEntry {
   pointer: string;
   /** The approval part of the reason ("requires approval when amount > 100: …"), described once. */
   approvalText?: string;
-  /**
-   * The dotted paths the entry's limits and approval condition read (`payment.amount`), when it
-   * has any: a call holding another reading of one of them is malformed (see ambiguousReading).
-   */
-  dotted?: { args: string[]; context: string[] };
+}
+
+/**
+ * The paths the limits and approval conditions of a name's entries read (`amount`,
+ * `payment.amount`), each once: a call holding another reading of one of them (`Amount`, a key
+ * "payment.amount") is malformed (see ambiguousReading).
+ */
+export interface ReadPaths {
+  args: PathReadings[];
+  context: PathReadings[];
 }
 
 export interface ResolvedTool {
@@ -40,6 +45,8 @@ export interface ResolvedTool {
   pointers: readonly string[];
   /** The decision when it cannot depend on the call's arguments: denied, not allowed, or allowed with no limit or gate. */
   fixed?: Decision;
+  /** When not fixed: the paths the entries read, which the call must hold one reading of. */
+  paths?: ReadPaths;
 }
 
 interface DenyEntry {
@@ -199,18 +206,25 @@ function resolveUncached(index: PolicyIndex, name: string): ResolvedTool {
   const unconditional = entries.every((e) => !e.tool.limits && !e.tool.approval);
   return unconditional
     ? { entries, pointers, fixed: decision("allow", "allowed", `"${name}" is allowed`, pointers) }
-    : { entries, pointers };
+    : { entries, pointers, paths: readPaths(entries) };
+}
+
+/** The paths the entries' limits and approval conditions read, each once. */
+function readPaths(entries: readonly ResolvedEntry[]): ReadPaths {
+  const read = { args: [] as string[], context: [] as string[] };
+  for (const { tool } of entries) {
+    for (const arg of Object.keys(tool.limits ?? {})) if (!read.args.includes(arg)) read.args.push(arg);
+    conditionPaths(tool.approval?.when, read);
+  }
+  return { args: read.args.map(readingsOf), context: read.context.map(readingsOf) };
 }
 
 function entryFor(name: string, tool: PolicyTool): ResolvedEntry {
-  const dotted = { args: Object.keys(tool.limits ?? {}).filter((arg) => arg.includes(".")), context: [] as string[] };
-  dottedPaths(tool.approval?.when, dotted);
   return {
     name,
     tool,
     pointer: joinPointer("/tools", name),
     approvalText: tool.approval ? approvalText(tool.approval) : undefined,
-    ...(dotted.args.length > 0 || dotted.context.length > 0 ? { dotted } : {}),
   };
 }
 

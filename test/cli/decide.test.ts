@@ -65,6 +65,39 @@ describe("agentspec decide", () => {
     });
   });
 
+  it("denies as malformed-call a key a case-insensitive decoder reads as a limited or gated path", async () => {
+    const spec = path.join(dir, "case-variants.agentspec.yaml");
+    await writeFile(
+      spec,
+      `agentspec: "1.0"
+agent: { id: case-variants, version: 1.0.0, goal: Case variants. }
+tools:
+  refund:
+    effect: irreversible
+    approval: { when: { arg: payment.total, gt: 100 } }
+    limits: { amount: { max: 10 } }
+`,
+    );
+    const decideArgs = async (args: string) => {
+      const { code, stdout, stderr } = await runCli("decide", spec, "--tool", "refund", "--args", args, "-f", "json");
+      expect([code, stderr]).toEqual([0, ""]);
+      return JSON.parse(stdout) as { decision: string; rule: string; reason: string };
+    };
+    expect(await decideArgs('{"amount":1,"payment":{"total":1}}')).toMatchObject({ decision: "allow" });
+    for (const args of [
+      '{"amount":1,"Amount":5000,"payment":{"total":1}}',
+      '{"amount":1,"payment":{"total":1,"Total":5000}}',
+      '{"amount":1,"payment":{"total":1},"Payment":{"total":5000}}',
+      '{"amount":1,"payment":{"total":1},"payment.Total":5000}',
+    ]) {
+      const decision = await decideArgs(args);
+      expect(decision).toMatchObject({ decision: "deny", rule: "malformed-call" });
+      expect(decision.reason).toMatch(
+        /^The call's args hold args.* beside the path args\.(amount|payment\.total) that .*: "[^"]+" reads as "[^"]+"/,
+      );
+    }
+  });
+
   it("accepts the pinned hash and refuses another", async () => {
     expect((await runCli("decide", policyFile, "--tool", "draft_reply", "--pin", hash)).code).toBe(0);
     const other = "sha256:" + "a".repeat(64);

@@ -305,6 +305,19 @@ describe("hard limits: non-finite numbers break every numeric bound", () => {
   });
 });
 
+/** Args holding 1 at the nested path `segments` (when given) and 5000 under the keys `groups`, as JSON.parse makes them. */
+function callArgs(segments: string[] | undefined, groups: string[]): Record<string, unknown> {
+  const args: Record<string, unknown> = {};
+  const put = (keys: string[], value: unknown) => {
+    let node = args;
+    keys.slice(0, -1).forEach((k) => (node = (node[k] ??= {}) as Record<string, unknown>));
+    node[keys[keys.length - 1]!] = value;
+  };
+  if (segments) put(segments, 1);
+  put(groups, 5000);
+  return JSON.parse(JSON.stringify(args)) as Record<string, unknown>;
+}
+
 describe("dotted paths: a call holding another reading of a limited or gated path is malformed", () => {
   const policy = makePolicy({
     tools: {
@@ -369,19 +382,165 @@ describe("dotted paths: a call holding another reading of a limited or gated pat
           const groups: string[] = [segments[0]!];
           segments.slice(1).forEach((s, i) => ((cuts >> i) & 1 ? groups.push(s) : (groups[groups.length - 1] += "." + s)));
           fc.pre(groups.length < segments.length);
-          let args: Record<string, unknown> = {};
-          const put = (keys: string[], value: unknown) => {
-            let node = args;
-            keys.slice(0, -1).forEach((k) => (node = (node[k] ??= {}) as Record<string, unknown>));
-            node[keys[keys.length - 1]!] = value;
-          };
-          if (nested) put(segments, 1);
-          put(groups, 5000);
-          args = JSON.parse(JSON.stringify(args));
+          const args = callArgs(nested ? segments : undefined, groups);
           expect(decide(gated, { tool: "t", args }).decision).toBe("deny");
         },
       ),
       { numRuns: fuzzRuns(300), seed: 14 },
+    );
+  });
+});
+
+describe("case and compatibility variants: a key a case-insensitive decoder reads as a limited or gated path is malformed", () => {
+  // The review's policy (G12): Go's encoding/json and .NET read "Amount" for a field amount.
+  const policy = makePolicy({
+    tools: {
+      refund: {
+        effect: "irreversible",
+        approval: { when: { arg: "payment.total", gt: 100 } },
+        limits: { amount: { max: 10 }, risk: { max: 3 } },
+      },
+      ship: { effect: "write", approval: { when: { arg: "order.dest.country", ne: "DE" } } },
+      deploy: { effect: "write", approval: { when: { context: "environment", eq: "production" } } },
+      "notes.*": { effect: "write" },
+    },
+  });
+  const passing = { amount: 1, payment: { total: 1 } };
+  const cases: [string, string, Record<string, unknown> | undefined, Record<string, unknown> | undefined, string][] = [
+    ["the exact keys alone", "refund", passing, undefined, "allow"],
+    ["Amount beside amount", "refund", { ...passing, Amount: 5000 }, undefined, "malformed-call"],
+    ["Amount instead of amount", "refund", { Amount: 5000, payment: { total: 1 } }, undefined, "malformed-call"],
+    ["aMOUNT", "refund", { ...passing, aMOUNT: 5000 }, undefined, "malformed-call"],
+    ["fullwidth ａｍｏｕｎｔ (NFKC)", "refund", { ...passing, "\uff41\uff4d\uff4f\uff55\uff4e\uff54": 5000 }, undefined, "malformed-call"],
+    ["a long s: riſk", "refund", { ...passing, risk: 1, "ri\u017fk": 9 }, undefined, "malformed-call"],
+    ["a Kelvin sign: risK", "refund", { ...passing, risk: 1, "ris\u212a": 9 }, undefined, "malformed-call"],
+    ["payment.Total nested", "refund", { amount: 1, payment: { total: 1, Total: 5000 } }, undefined, "malformed-call"],
+    ["Payment beside payment", "refund", { ...passing, Payment: { total: 5000 } }, undefined, "malformed-call"],
+    ["Payment holding nothing the gate reads", "refund", { ...passing, Payment: {} }, undefined, "malformed-call"],
+    ["a flat payment.Total (dotted and case)", "refund", { ...passing, "payment.Total": 5000 }, undefined, "malformed-call"],
+    ["a flat PAYMENT.TOTAL", "refund", { ...passing, "PAYMENT.TOTAL": 5000 }, undefined, "malformed-call"],
+    ["a flat payment.total (the dotted check)", "refund", { ...passing, "payment.total": 5000 }, undefined, "malformed-call"],
+    ["a fullwidth dot: payment．total (NFKC)", "refund", { ...passing, "payment\uff0etotal": 5000 }, undefined, "malformed-call"],
+    ["order.Dest, two levels down", "ship", { order: { dest: { country: "DE" }, Dest: { country: "US" } } }, undefined, "malformed-call"],
+    ["order.dest.Country, three levels down", "ship", { order: { dest: { country: "DE", Country: "US" } } }, undefined, "malformed-call"],
+    ["a flat Dest.country under order", "ship", { order: { dest: { country: "DE" }, "Dest.country": "US" } }, undefined, "malformed-call"],
+    [
+      "context Environment beside environment",
+      "deploy",
+      undefined,
+      { environment: "staging", Environment: "production" },
+      "malformed-call",
+    ],
+    ["context ENVIRONMENT instead of environment", "deploy", undefined, { ENVIRONMENT: "production" }, "malformed-call"],
+    // Not second readings: keys that fold to no segment or joining of a limited or gated path.
+    [
+      "keys that fold to a prefix of the path's text only",
+      "refund",
+      { ...passing, pay: 5000, "PAYMENT.TOT": 5000, Totals: 1 },
+      undefined,
+      "allow",
+    ],
+    [
+      "a longer key that starts like a segment",
+      "refund",
+      { ...passing, amounts: 5000, payment: { total: 1, totalx: 5000 } },
+      undefined,
+      "allow",
+    ],
+    ["case variants off every limited path", "refund", { ...passing, note: "a", Note: "b" }, undefined, "allow"],
+    [
+      "case variants below the path's end",
+      "refund",
+      { amount: 1, payment: { total: 1, currency: { code: "EUR", Code: "USD" } } },
+      undefined,
+      "allow",
+    ],
+    [
+      "case variants under another argument",
+      "ship",
+      { order: { dest: { country: "DE" }, meta: { Dest: 1, dest: 2 } } },
+      undefined,
+      "allow",
+    ],
+    ["case variants in the args of a context-gated tool", "deploy", { Environment: "production" }, { environment: "staging" }, "allow"],
+    ["case variants on a tool with no limit or gate", "notes.add", { amount: 1, Amount: 5000 }, undefined, "allow"],
+  ];
+
+  it.each(cases)("%s", (_name, tool, args, context, expected) => {
+    const call = { tool, ...(args ? { args } : {}), ...(context ? { context } : {}) };
+    const decision = decide(policy, call);
+    expect(decision.decision === "allow" ? "allow" : decision.rule).toBe(expected);
+    // Given the policy, callProblem says malformed exactly when decide() does, with the same reason.
+    expect(callProblem(call, policy)).toBe(expected === "malformed-call" ? decision.reason : undefined);
+  });
+
+  it("names both keys: the one the call holds and the path it reads as", () => {
+    expect(decide(policy, { tool: "refund", args: { ...passing, Amount: 5000 } })).toMatchObject({
+      decision: "deny",
+      rule: "malformed-call",
+      reason:
+        'The call\'s args hold args["Amount"] beside the path args.amount that a limit or approval condition reads: "Amount" reads as "amount" to a decoder that ignores case or compatibility forms (Go\'s encoding/json, .NET), so a tool may read either and the call is denied',
+      entries: [],
+    });
+    expect(decide(policy, { tool: "refund", args: { amount: 1, payment: { total: 1, Total: 5000 } } }).reason).toContain(
+      'args.payment["Total"] beside the path args.payment.total that a limit or approval condition reads: "Total" reads as "total"',
+    );
+    expect(decide(policy, { tool: "refund", args: { ...passing, "payment.Total": 5000 } }).reason).toContain(
+      '"payment.Total" reads as "payment.total"',
+    );
+    expect(decide(policy, { tool: "deploy", context: { ENVIRONMENT: "production" } }).reason).toContain(
+      'The call\'s context holds context["ENVIRONMENT"] beside the path context.environment',
+    );
+  });
+
+  it("a limit written with capitals reads the lower-case key as its second reading", () => {
+    const capital = makePolicy({ tools: { t: { effect: "write", limits: { Amount: { max: 10 } } } } });
+    expect(decide(capital, { tool: "t", args: { Amount: 1 } }).decision).toBe("allow");
+    expect(decide(capital, { tool: "t", args: { Amount: 1, amount: 5000 } }).rule).toBe("malformed-call");
+  });
+
+  it("checks every entry of the tool: a glob's gate and an exact entry's limit", () => {
+    const layered = makePolicy({
+      tools: {
+        "billing.refund": { effect: "irreversible", limits: { amount: { max: 10 } } },
+        "billing.*": { effect: "write", approval: { when: { arg: "region", eq: "eu" } } },
+      },
+    });
+    expect(decide(layered, { tool: "billing.refund", args: { amount: 1, region: "us" } }).decision).toBe("allow");
+    expect(decide(layered, { tool: "billing.refund", args: { amount: 1, region: "us", Region: "eu" } }).rule).toBe("malformed-call");
+  });
+
+  it("property: a limited path spelled with any case or compatibility variant, grouped any way, is never allowed", () => {
+    // Variants of one segment a case-insensitive decoder reads as it.
+    const variant = (segment: string, how: number): string =>
+      [
+        segment.toUpperCase(),
+        segment[0]!.toUpperCase() + segment.slice(1),
+        segment.replace(/s/g, "\u017f"),
+        segment.replace(/k/g, "\u212a"),
+        [...segment].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join(""),
+      ][how % 5]!;
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom("a", "sk", "amount", "risk"), { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 0, max: 7 }),
+        fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 4, maxLength: 4 }),
+        fc.boolean(),
+        (segments, cuts, hows, nested) => {
+          const path = segments.join(".");
+          const gated = makePolicy({ tools: { t: { effect: "write", limits: { [path]: { max: 10 } } } } });
+          // A spelling of each segment (5: as written), then a grouping (`cuts` picks where segments are joined).
+          const spelled = segments.map((s, i) => (hows[i]! === 5 ? s : variant(s, hows[i]!)));
+          const groups: string[] = [spelled[0]!];
+          spelled.slice(1).forEach((s, i) => ((cuts >> i) & 1 ? groups.push(s) : (groups[groups.length - 1] += "." + s)));
+          fc.pre(groups.join("\u0000") !== segments.join("\u0000"));
+          const args = callArgs(nested ? segments : undefined, groups);
+          const decision = decide(gated, { tool: "t", args });
+          expect(decision.decision).toBe("deny");
+          expect(callProblem({ tool: "t", args }, gated) !== undefined).toBe(decision.rule === "malformed-call");
+        },
+      ),
+      { numRuns: fuzzRuns(500), seed: 12 },
     );
   });
 });

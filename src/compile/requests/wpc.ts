@@ -58,11 +58,16 @@ export function wpcRequestContext(contract: unknown, call: unknown, approved: bo
     return { ...context };
   }
   const { tool, args = {}, context: callContext = {} } = call as { tool: string; args?: object; context?: object };
-  // Two readings of an argument path the contract reads (a key "a.b" beside a.b): malformed, as
-  // decide() says for the paths of the tool's own entries (this checks every statement's: stricter).
+  // Two readings of a path the contract reads (a key "a.b" beside a.b, a key "Amount" beside or
+  // instead of amount): malformed, as decide() says for the paths of the tool's own entries (this
+  // checks every statement's: stricter).
   for (const key of contextKeys(contract)) {
     const path = argPathOf(key);
-    if (path !== undefined && ambiguousReading(args, path) !== undefined) {
+    const field = path === undefined ? contextFieldOf(key) : undefined;
+    if (
+      (path !== undefined && ambiguousReading(args, path) !== undefined) ||
+      (field !== undefined && ambiguousReading(callContext, field) !== undefined)
+    ) {
       context[WPC_CONTEXT.call] = "malformed";
       return { ...context };
     }
@@ -117,6 +122,12 @@ function readContextKeys(contract: object): Set<string> {
 function argPathOf(key: string): string | undefined {
   for (const prefix of [WPC_CONTEXT.argType, WPC_CONTEXT.argLength, WPC_CONTEXT.argValue])
     if (key.startsWith(prefix)) return key.slice(prefix.length);
+  return undefined;
+}
+
+/** The call context field a condition key reads (Request:Environment, Request:EnvironmentType), or undefined. */
+function contextFieldOf(key: string): string | undefined {
+  for (const [field, valueKey] of Object.entries(CONTEXT_FIELDS)) if (key === valueKey || key === valueKey + "Type") return field;
   return undefined;
 }
 

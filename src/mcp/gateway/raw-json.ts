@@ -8,6 +8,10 @@
  * The text must be one that JSON.parse accepted: the scan trusts the grammar and only follows
  * objects, arrays and strings, so it is a single pass without building values.
  */
+import { foldKey } from "../../policy/key-fold.js";
+
+/** The fold keys are compared by (defined with the policy core, which reads argument keys the same way). */
+export { foldKey };
 
 export type KeyProblemKind = "duplicate-key" | "case-variant-key" | "proto-key" | "too-deep";
 
@@ -206,19 +210,6 @@ function addKey(frame: Frame, key: string, caseVariants: boolean): Omit<KeyProbl
   if (other !== undefined) return { kind: "case-variant-key", key, other };
   frame.folded.set(fold, key);
   return undefined;
-}
-
-// eslint-disable-next-line no-control-regex
-const ASCII = /^[\x00-\x7f]*$/;
-
-/**
- * A key as a case-insensitive decoder might read it: compatibility forms unified (NFKC: the
- * long s "ſ" is "s", the Kelvin sign "K" is "K"), then upper- and lower-cased, which also puts
- * the Greek final sigma with sigma. Folding more than a decoder does only refuses more.
- */
-export function foldKey(key: string): string {
-  if (ASCII.test(key)) return key.toLowerCase();
-  return key.normalize("NFKC").toUpperCase().toLowerCase();
 }
 
 function pointerOf(stack: Frame[]): string {

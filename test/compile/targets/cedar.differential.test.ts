@@ -12,7 +12,13 @@ import type { Spec } from "../../../src/index.js";
 import { formatAgreementTable, runDifferential, type PreparePeer } from "../../helpers/differential.js";
 import { hasShared, SHARED_MISSING } from "../../helpers/shared.js";
 import { ideographicStopCalls } from "../../helpers/calls.js";
-import { ambiguousCalls, dottedPathSpecs } from "../../helpers/dotted-paths.js";
+import {
+  ambiguousCalls,
+  caseVariantCalls,
+  caseVariantSpecs,
+  dottedPathSpecs,
+  expectCaseVariantsRefused,
+} from "../../helpers/dotted-paths.js";
 import { compilePolicy } from "../../../src/policy/index.js";
 import { corpusSpecs, edgeCaseSpecs, exampleSpecs, generatedSpecs, type NamedSpec } from "../../helpers/spec-sets.js";
 import { fuzzRuns, fuzzTimeout } from "../../helpers/fuzz.js";
@@ -114,4 +120,13 @@ describe("the Cedar export, enforced by Cedar", () => {
     expect(malformed.length).toBeGreaterThanOrEqual(8);
     for (const row of malformed) expect(row.peer).toBe("deny");
   });
+
+  it.skipIf(!hasShared)(
+    'a key a case-insensitive decoder reads as a limited or gated path ("Amount", "payment.Total"): never looser, and refused',
+    async () => {
+      const [tally] = await runDifferential(caseVariantSpecs(), { cedar: prepareCedar }, { extraCalls: caseVariantCalls });
+      expect(tally!.describeLooser()).toBe("");
+      expectCaseVariantsRefused(tally!);
+    },
+  );
 });

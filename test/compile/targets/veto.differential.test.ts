@@ -17,7 +17,13 @@ import { fuzzRuns, fuzzTimeout } from "../../helpers/fuzz.js";
 import { loadVeto, type VetoPeer } from "../../helpers/peers.js";
 import { hasShared, SHARED_MISSING } from "../../helpers/shared.js";
 import { ideographicStopCalls } from "../../helpers/calls.js";
-import { ambiguousCalls, dottedPathSpecs } from "../../helpers/dotted-paths.js";
+import {
+  ambiguousCalls,
+  caseVariantCalls,
+  caseVariantSpecs,
+  dottedPathSpecs,
+  expectCaseVariantsRefused,
+} from "../../helpers/dotted-paths.js";
 import { compilePolicy } from "../../../src/policy/index.js";
 import { corpusSpecs, edgeCaseSpecs, exampleSpecs, generatedSpecs } from "../../helpers/spec-sets.js";
 import { vetoEngine, type VetoEngineOptions } from "../../helpers/veto-engines.js";
@@ -127,6 +133,20 @@ describe("the Veto export, enforced by Veto's own rule engine", () => {
     expect(malformed.length).toBeGreaterThanOrEqual(8);
     for (const row of malformed) expect(row.peer).toBe("deny");
   });
+
+  it.skipIf(!hasShared)(
+    'a key a case-insensitive decoder reads as a limited or gated path ("Amount", "payment.Total"): never looser, and refused',
+    async () => {
+      const peer = await loadVeto();
+      const withRequest: PreparePeer = (spec) => {
+        const text = exported(spec);
+        return answeredBy(peer, text, parse(text));
+      };
+      const [tally] = await runDifferential(caseVariantSpecs(), { veto: withRequest }, { extraCalls: caseVariantCalls });
+      expect(tally!.describeLooser()).toBe("");
+      expectCaseVariantsRefused(tally!);
+    },
+  );
 });
 
 /** The engine asked with vetoRequest's request, its answer read by fromVetoDecision. */

@@ -11,7 +11,13 @@ import { formatAgreementTable, runDifferential, type PreparePeer } from "../../h
 import { loadWpc } from "../../helpers/peers.js";
 import { hasShared, SHARED_MISSING } from "../../helpers/shared.js";
 import { ideographicStopCalls } from "../../helpers/calls.js";
-import { ambiguousCalls, dottedPathSpecs } from "../../helpers/dotted-paths.js";
+import {
+  ambiguousCalls,
+  caseVariantCalls,
+  caseVariantSpecs,
+  dottedPathSpecs,
+  expectCaseVariantsRefused,
+} from "../../helpers/dotted-paths.js";
 import { compilePolicy } from "../../../src/policy/index.js";
 import { corpusSpecs, edgeCaseSpecs, exampleSpecs, generatedSpecs } from "../../helpers/spec-sets.js";
 import { fuzzRuns, fuzzTimeout } from "../../helpers/fuzz.js";
@@ -69,4 +75,13 @@ describe("the WPC export, enforced by WPC's own evaluator", () => {
     expect(malformed.length).toBeGreaterThanOrEqual(8);
     for (const row of malformed) expect(row.peer).toBe("deny");
   });
+
+  it.skipIf(!hasShared)(
+    'a key a case-insensitive decoder reads as a limited or gated path ("Amount", "payment.Total"): never looser, and refused',
+    async () => {
+      const [tally] = await runDifferential(caseVariantSpecs(), { wpc: await prepareWpc() }, { extraCalls: caseVariantCalls });
+      expect(tally!.describeLooser()).toBe("");
+      expectCaseVariantsRefused(tally!);
+    },
+  );
 });
