@@ -133,10 +133,14 @@ function copyAsJson(value: unknown, depth: number, ancestors: Set<object>): unkn
     for (const key of Object.keys(value)) {
       const field: unknown = (value as Record<string, unknown>)[key];
       if (field === undefined) continue;
-      const copied = copyAsJson(field, depth + 1, ancestors);
-      // Assigned "__proto__" would set the copy's prototype: it is defined as an own key.
-      if (key === "__proto__") Object.defineProperty(fields, key, { value: copied, enumerable: true, writable: true, configurable: true });
-      else fields[key] = copied;
+      // Defined, never assigned: an assigned "__proto__" would set the copy's prototype, and a
+      // setter a polluted Object.prototype holds would take any other key.
+      Object.defineProperty(fields, key, {
+        value: copyAsJson(field, depth + 1, ancestors),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     copy = fields;
   }

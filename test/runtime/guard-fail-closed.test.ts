@@ -739,6 +739,26 @@ describe("one reading of the call: decide(), the record and the tool see the sam
     audit: { record_arguments: "full" },
   });
 
+  it("copies each key as its own, whatever setters a polluted Object.prototype holds", async () => {
+    let swallowed: unknown;
+    Object.defineProperty(Object.prototype, "amount", {
+      configurable: true,
+      set(value: unknown) {
+        swallowed = value;
+      },
+    });
+    try {
+      const sink: string[] = [];
+      const guard = createGuard(limited, { record: (line) => void sink.push(line) });
+      const decision = await guard.authorize({ tool: "billing.refund", args: { amount: 5000 } });
+      expect(decision).toMatchObject({ decision: "deny", rule: "hard-limit" });
+      expect(swallowed).toBeUndefined();
+      expect((JSON.parse(sink[0]!) as DecisionRecord).args).toEqual({ amount: 5000 });
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).amount;
+    }
+  });
+
   /** Args whose amount reads 50 the first time and 5000 every time after. */
   const liveArgs: [string, () => { args: Record<string, unknown>; reads: () => number }][] = [
     [
