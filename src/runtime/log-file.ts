@@ -36,7 +36,7 @@ export function openDecisionLog(file: string, chainFrom?: ChainTail): DecisionLo
   const { fd, lock, release, target } = openLocked(file, "decision log");
   try {
     const tail = continueFrom(file, fd, chainFrom);
-    return new LogFile(file, target, fd, tail, lock, release);
+    return new LogFile(file, target, fd, tail, lock, release, fstatSync(fd).size);
   } catch (error) {
     closeQuietly(fd);
     release();
@@ -124,6 +124,8 @@ class LogFile implements DecisionLogFile {
     readonly tail: ChainTail | undefined,
     private readonly lock: FileLock,
     private readonly forget: () => void,
+    /** Where this writer's last write ended: the file holds only what it wrote since it opened it. */
+    private end: number,
   ) {}
 
   write(line: string): void {
@@ -132,9 +134,18 @@ class LogFile implements DecisionLogFile {
     const stat = fstatSync(this.fd);
     const moved = movedProblem(this.file, this.target, stat, "decision log");
     if (moved) throw (this.#broken = moved);
+    // Another writer appended (it opened the file while it had another name, then it was named
+    // back): this writer's chain is no longer the file's, so it stops.
+    if (stat.size !== this.end)
+      throw (this.#broken = new AgentspecError(
+        "UNWRITABLE",
+        `${this.file}: the decision log is ${stat.size} bytes where this guard's last record ended at ${this.end}: another writer appended to it (it was opened under another name), so nothing more is written to it. Check it with \`agentspec audit verify ${this.file}\` and start a new guard on a file of its own`,
+      ));
     const before = stat.size;
+    const bytes = Buffer.from(line, "utf8");
     try {
-      writeAll(this.fd, Buffer.from(line, "utf8"));
+      writeAll(this.fd, bytes);
+      this.end = before + bytes.length;
     } catch (error) {
       // A write cut short (disk full, a file size limit) leaves part of a line: cut it off again,
       // or the next record would be glued onto it.

@@ -422,6 +422,25 @@ describe("one log, one writer, by whatever name: hard links, renames, aex events
     expect(verifyAuditLog(readFileSync(moved, "utf8"))).toMatchObject({ ok: true, records: 2 });
   });
 
+  it.skipIf(!built)("a log renamed away, written by another process, and renamed back: its first guard still stops", async () => {
+    const policy = path.join(mkdtempSync(path.join(tmpdir(), "agentspec-policy-")), "policy.json");
+    writeFileSync(policy, JSON.stringify(POLICY));
+    const file = freshLog();
+    const first = guardOn(file);
+    expect((await first.authorize({ tool: "crm.get" })).decision).toBe("allow");
+    const moved = path.join(path.dirname(file), "moved.jsonl");
+    renameSync(file, moved);
+    const other = startGuardProcess(policy, moved, "exit", ["crm.get"]);
+    expect((await other.report).decisions).toEqual([expect.objectContaining({ seq: 2 })]);
+    await other.exited;
+    renameSync(moved, file);
+    const after = await first.authorize({ tool: "crm.get" });
+    expect(after.rule).toBe("audit-failed");
+    expect(after.reason).toContain("another writer appended to it");
+    expect(seqs(file)).toEqual([1, 2]);
+    expect(verifyAuditLog(readFileSync(file, "utf8"))).toMatchObject({ ok: true, records: 2 });
+  });
+
   it("aexEvents naming the guard's own decision log by another spelling is refused when the guard is made", () => {
     const file = freshLog();
     writeFileSync(file, "");
