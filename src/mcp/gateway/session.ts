@@ -406,10 +406,11 @@ export class GatewaySession {
           call,
           async (allowed) => {
             decision = allowed;
-            // The server's tool list changed while the call waited (for an approval, a slot, a
-            // record): the verdict was about the old list, so the tool is compared again before the
-            // call is forwarded — an approved call must reach the reviewed tool, not its replacement.
-            if (pinnedIn !== undefined && pinnedIn !== this.#generation) {
+            // The tool is compared again just before the call is forwarded: while the call waited
+            // (for an approval, a slot, a record) a list_changed or a client's listing may have
+            // shown it changed (a server need not say list_changed), and an approved call must
+            // reach the reviewed tool, not its replacement. Without a new listing this is a lookup.
+            if (pinnedIn !== undefined) {
               const again = await this.#pinFor(name, request);
               if (!again.pinned) {
                 throw new PinRefused(
@@ -945,13 +946,12 @@ interface Reading {
  * The names that share a folded reading (foldToolName, the fold decide() uses) with another name,
  * each with one such twin. `readings` holds what earlier pages of the same list said (a reading
  * seen twin stays so) and gains this list's (at most `max` readings). A name over
- * MAX_TOOL_NAME_LENGTH is not folded: it is malformed, hidden anyway, and folding it would cost
- * time in its length.
+ * MAX_TOOL_NAME_LENGTH is folded too: it is hidden anyway, but the name it reads as must not stay
+ * shown (folding costs its length, which the message size bounds).
  */
 function foldedTwins(names: Iterable<string>, readings: Map<string, Reading>, max: number): Map<string, string> {
   const twins = new Map<string, string>();
   for (const name of names) {
-    if (name.length > MAX_TOOL_NAME_LENGTH) continue;
     const key = foldToolName(name);
     const reading = readings.get(key);
     if (reading === undefined) {
