@@ -3,6 +3,7 @@
  * of the one before it), so verifyAuditLog can tell when a record was removed, reordered,
  * edited or inserted.
  */
+import { types } from "node:util";
 import type { Audit } from "../../generated/policy.js";
 import { canonicalize, sha256Hex } from "../policy/canonical.js";
 import type { DecisionKind } from "../policy/decide.js";
@@ -88,26 +89,74 @@ export interface ArgsSnapshot {
   value: unknown;
 }
 
-/** The snapshot of `args`, or why none can be taken (see recordArgs for what cannot be encoded). */
+/** The snapshot of `args`, or why none can be taken (see recordArgs for what cannot be encoded, and takeSnapshot). */
 export function snapshotArgs(args: unknown, what: "args" | "context" = "args"): ArgsSnapshot | string {
+  const snapshot = takeSnapshot(args, what);
+  return "problem" in snapshot ? snapshot.problem : snapshot;
+}
+
+/**
+ * Why no snapshot was taken: `notPlain` when the value is no plain JSON data (see copyAsJson),
+ * which makes the call malformed whether or not it is recorded; otherwise it cannot be encoded.
+ */
+export interface SnapshotProblem {
+  problem: string;
+  notPlain: boolean;
+}
+
+/** The snapshot of `args` (or context), or why none can be taken. */
+export function takeSnapshot(args: unknown, what: "args" | "context" = "args"): ArgsSnapshot | SnapshotProblem {
   if (args === undefined) return { value: undefined };
   try {
     return { value: copyAsJson(args, 1, new Set()) };
   } catch (error) {
+    if (error instanceof NotPlain)
+      return {
+        problem: `the call's ${what} ${what === "args" ? "are" : "is"} not plain JSON data (${error.describe(what)})`,
+        notPlain: true,
+      };
     if (error instanceof TooDeep)
-      return `the call's ${what} ${what === "args" ? "nest" : "nests"} deeper than ${MAX_RECORD_DEPTH - 1} levels, more than a decision record holds`;
-    return `the call's ${what} cannot be encoded as JSON (${error instanceof Error ? error.message : String(error)})`;
+      return {
+        problem: `the call's ${what} ${what === "args" ? "nest" : "nests"} deeper than ${MAX_RECORD_DEPTH - 1} levels, more than a decision record holds`,
+        notPlain: false,
+      };
+    return {
+      problem: `the call's ${what} cannot be encoded as JSON (${error instanceof Error ? error.message : String(error)})`,
+      notPlain: false,
+    };
   }
 }
 
 class TooDeep extends Error {}
 
+/** A value that is no plain JSON data, and where: the keys from the snapshot's root to it. */
+class NotPlain extends Error {
+  readonly path: (string | number)[] = [];
+  constructor(readonly what: string) {
+    super(what);
+  }
+  describe(root: string): string {
+    let at = root;
+    for (const key of this.path)
+      at += typeof key === "number" ? `[${key}]` : /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+    return `${at} ${this.what}`;
+  }
+}
+
+const isProxy = types.isProxy;
+
 /**
  * A plain copy of a JSON-like value as RFC 8785 encodes it (keys with undefined values left out,
- * undefined array items as null, objects by their own enumerable keys), reading each property
- * exactly once: a getter or proxy answers one time, and that answer is the copy. Recursion is
- * bounded by the record depth (a record holds the args one level down), cycles are refused, and
- * an own `__proto__` key stays an own key (decide() must still see it).
+ * undefined array items as null), reading each property exactly once, and only from plain data:
+ * objects whose prototype is Object.prototype or null, arrays that are plain Arrays without
+ * holes or extra keys, every own key a string, enumerable, and a data property. Anything else (a
+ * class instance, whose values may sit in prototype getters; Object.create(proto); a
+ * non-enumerable or symbol key; a getter; a Proxy; a Date or Map) throws NotPlain: a copy would
+ * drop or freeze what the caller's own object still shows the tool, and authorize()'s caller
+ * runs the tool with its own object, so the decision would be on other values than the tool's.
+ * Property values are read from their descriptors, so no getter runs. Recursion is bounded by
+ * the record depth (a record holds the args one level down), cycles are refused, and an own
+ * `__proto__` key stays an own key (decide() must still see it).
  */
 function copyAsJson(value: unknown, depth: number, ancestors: Set<object>): unknown {
   if (value === null || typeof value === "boolean" || typeof value === "string") return value;
@@ -118,34 +167,70 @@ function copyAsJson(value: unknown, depth: number, ancestors: Set<object>): unkn
   if (typeof value !== "object") throw new TypeError(`JSON canonicalization cannot encode a ${typeof value}`);
   if (depth > MAX_RECORD_DEPTH - 1) throw new TooDeep();
   if (ancestors.has(value)) throw new TypeError("the value holds a cycle");
+  if (isProxy(value)) throw new NotPlain("is a Proxy");
   ancestors.add(value);
+  const keys = Reflect.ownKeys(value);
   let copy: unknown;
   if (Array.isArray(value)) {
-    const items: unknown[] = [];
+    if (Object.getPrototypeOf(value) !== Array.prototype) throw new NotPlain("is an array of another kind than Array");
     const length = value.length;
+    // Its items and "length", nothing more: a hole or an extra key shows in the count.
+    if (keys.length !== length + 1) throw new NotPlain("is an array with holes or keys beside its items");
+    const items: unknown[] = [];
     for (let i = 0; i < length; i++) {
-      const item: unknown = value[i];
-      items.push(item === undefined ? null : copyAsJson(item, depth + 1, ancestors));
+      const item = dataValue(value, i);
+      try {
+        items.push(item === undefined ? null : copyAsJson(item, depth + 1, ancestors));
+      } catch (error) {
+        if (error instanceof NotPlain) error.path.unshift(i);
+        throw error;
+      }
     }
     copy = items;
   } else {
+    const prototype: unknown = Object.getPrototypeOf(value);
+    if (prototype !== Object.prototype && prototype !== null) throw new NotPlain(`is ${kindOf(prototype)}, not a plain object`);
     const fields: Record<string, unknown> = {};
-    for (const key of Object.keys(value)) {
-      const field: unknown = (value as Record<string, unknown>)[key];
+    for (const key of keys) {
+      if (typeof key === "symbol") throw new NotPlain("has a symbol key");
+      const field = dataValue(value, key);
       if (field === undefined) continue;
+      let fieldCopy: unknown;
+      try {
+        fieldCopy = copyAsJson(field, depth + 1, ancestors);
+      } catch (error) {
+        if (error instanceof NotPlain) error.path.unshift(key);
+        throw error;
+      }
       // Defined, never assigned: an assigned "__proto__" would set the copy's prototype, and a
       // setter a polluted Object.prototype holds would take any other key.
-      Object.defineProperty(fields, key, {
-        value: copyAsJson(field, depth + 1, ancestors),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+      Object.defineProperty(fields, key, { value: fieldCopy, enumerable: true, writable: true, configurable: true });
     }
     copy = fields;
   }
   ancestors.delete(value);
   return copy;
+}
+
+/** An own property's value, read from its descriptor (no getter runs); NotPlain for an accessor, a non-enumerable key or a hole. */
+function dataValue(value: object, key: string | number): unknown {
+  const descriptor = Reflect.getOwnPropertyDescriptor(value, key);
+  if (descriptor === undefined) throw new NotPlain(`is an array with a hole at ${key}`);
+  const at = typeof key === "number" ? `[${key}]` : JSON.stringify(key);
+  if (!("value" in descriptor)) throw new NotPlain(`has a getter or setter for ${at}`);
+  if (!descriptor.enumerable) throw new NotPlain(`has a non-enumerable key ${at}`);
+  return descriptor.value;
+}
+
+/** What an object's prototype makes it, for a reason: "a Date", "an object with another prototype". */
+function kindOf(prototype: unknown): string {
+  // Read through descriptors: a hostile prototype's getters must not run.
+  const constructor =
+    typeof prototype === "object" && prototype !== null ? Reflect.getOwnPropertyDescriptor(prototype, "constructor")?.value : undefined;
+  const name = typeof constructor === "function" ? Reflect.getOwnPropertyDescriptor(constructor, "name")?.value : undefined;
+  return typeof name === "string" && /^[A-Za-z_$][\w$]{0,63}$/.test(name) && name !== "Object"
+    ? `${/^[AEIOU]/.test(name) ? "an" : "a"} ${name}`
+    : "an object with another prototype than Object.prototype";
 }
 
 /** What a record says about args already snapshotted: their digest and, when the policy says so, the args. */

@@ -6,7 +6,7 @@
 import { AgentspecError } from "../errors.js";
 import { isObject } from "../load/data.js";
 import { foldToolName, MAX_TOOL_NAME_LENGTH } from "../policy/tool-name.js";
-import { isChainTail, isRecordSink, snapshotArgs, type ArgsSnapshot } from "./decision-record.js";
+import { isChainTail, isRecordSink, snapshotArgs, takeSnapshot, type ArgsSnapshot } from "./decision-record.js";
 import { sameFile } from "./log-file.js";
 import type { GuardOptions } from "./guard.js";
 
@@ -33,6 +33,13 @@ export interface CallView {
   args: ArgsSnapshot | string;
   /** Why the context could not be snapshotted, when it could not. */
   contextProblem?: string;
+  /**
+   * Why the call is malformed because its args or context are not plain JSON data (a class
+   * instance, Object.create, a getter, a non-enumerable or symbol key, a Proxy): the whole reason.
+   * Such a call is denied whether or not it is recorded: decide() would see a copy without what
+   * the caller's object still shows the tool.
+   */
+  notPlain?: string;
   context: { actor?: string; tenant?: string; environment?: string };
 }
 
@@ -103,10 +110,13 @@ export function readCall(call: unknown): CallView | string {
   try {
     if (!isObject(call)) return { call, tool: undefined, key: undefined, cost: 0, args: snapshotArgs(undefined), context: {} };
     const { tool: rawTool, args: rawArgs, context: rawContext, costUsd } = call as Record<string, unknown>;
-    const args = snapshotArgs(rawArgs);
-    const contextSnapshot = snapshotArgs(rawContext, "context");
+    const argsTaken = takeSnapshot(rawArgs);
+    const contextTaken = takeSnapshot(rawContext, "context");
+    const args = "problem" in argsTaken ? argsTaken.problem : argsTaken;
+    const contextSnapshot = "problem" in contextTaken ? contextTaken.problem : contextTaken;
     const context = typeof contextSnapshot === "string" ? undefined : contextSnapshot.value;
     const tool = typeof rawTool === "string" && rawTool !== "" ? rawTool : undefined;
+    const notPlain = [argsTaken, contextTaken].find((taken) => "problem" in taken && taken.notPlain) as { problem: string } | undefined;
     // An over-long name is malformed before it is folded (folding costs its length); all such
     // names count as one tool toward escalation, under a key no name folds to (it has spaces).
     const folded = tool === undefined ? undefined : tool.length > MAX_TOOL_NAME_LENGTH ? OVERLONG_KEY : foldToolName(tool);
@@ -118,6 +128,11 @@ export function readCall(call: unknown): CallView | string {
       cost: costOf(costUsd),
       args,
       ...(typeof contextSnapshot === "string" ? { contextProblem: contextSnapshot } : {}),
+      ...(notPlain
+        ? {
+            notPlain: `"${tool ?? "the call"}": ${notPlain.problem}, so the tool, given the caller's own object, could read values this decision never saw: it is denied`,
+          }
+        : {}),
       context: contextOf(context),
     };
   } catch (error) {

@@ -418,7 +418,7 @@ export class Guard {
     const view = readCall(call);
     let recorded: RecordedArgs | string | undefined;
     // A call decide() would refuse as malformed is recorded as such, whatever the refusal says.
-    const problem = typeof view === "string" ? view : callProblem(view.call);
+    const problem = typeof view === "string" ? view : (view.notPlain ?? callProblem(view.call));
     let decision = this.#deny(problem === undefined ? refusal.rule : "malformed-call", problem ?? String(refusal.reason));
     if (typeof view !== "string" && problem === undefined) {
       try {
@@ -502,6 +502,11 @@ export class Guard {
     if (this.#closed) return this.#deny("audit-failed", `The guard was closed (guard.close()): "${name}" is denied`);
     if (this.recordError)
       return this.#deny("audit-failed", `No decision record can be written (${this.recordError.message}): "${name}" is denied`);
+    // Args or context that are not plain data are malformed, recorded or not (see CallView.notPlain).
+    if (view.notPlain !== undefined) {
+      const at = this.#readClock();
+      return this.#countDenial(view, this.#deny("malformed-call", view.notPlain), typeof at === "number" ? at : Date.now());
+    }
     if (typeof recorded === "string") {
       const at = this.#readClock();
       return this.#countDenial(

@@ -260,7 +260,7 @@ function nested(levels: number): Record<string, unknown> {
   return value;
 }
 
-/** Arguments a record cannot hold: JSON's 1e309 (Infinity), a bigint, a function, a cycle, nesting past the stack, a getter that throws. */
+/** Arguments a record cannot hold: JSON's 1e309 (Infinity), a bigint, a function, a cycle, nesting past the stack (a getter is no plain data: see below). */
 function unencodableArgs(): [string, () => Record<string, unknown>][] {
   const cycle: Record<string, unknown> = { a: 1 };
   cycle.self = cycle;
@@ -275,16 +275,6 @@ function unencodableArgs(): [string, () => Record<string, unknown>][] {
     ["a cycle", () => cycle],
     ["200,000 levels of nesting (deeper than the stack)", () => deep],
     ["256 levels of nesting (deeper than audit verify checks)", () => nested(256)],
-    [
-      "a getter that throws",
-      () =>
-        Object.defineProperty({}, "secret", {
-          enumerable: true,
-          get() {
-            throw new Error("getter exploded");
-          },
-        }),
-    ],
   ];
 }
 
@@ -331,18 +321,17 @@ describe("arguments no record can hold", () => {
     },
   );
 
-  it("records in full exactly what was hashed: a Date or a getter cannot make the line differ from its hash", async () => {
+  it("records in full exactly what was hashed: the line's args are the hashed args", async () => {
     const lines: string[] = [];
     const guard = createGuard(full, { record: (line) => void lines.push(line) });
-    let reads = 0;
     const args = {
-      when: new Date(0),
-      get amount() {
-        return ++reads;
-      },
+      when: "1970-01-01T00:00:00.000Z",
+      amount: 1e21,
+      note: "a\u2028b",
+      nested: Object.assign(Object.create(null), { x: [1, { y: null }] }),
     };
     const { record } = await guard.authorize({ tool: "crm.get", args });
-    expect(record!.args).toEqual({ when: {}, amount: expect.any(Number) });
+    expect(record!.args).toEqual(JSON.parse(JSON.stringify(args)));
     expect(JSON.parse(lines[0]!).args).toEqual(record!.args);
     expect(verifyAuditLog(lines.join(""))).toEqual({ ok: true, records: 1, problems: [] });
   });
@@ -759,58 +748,32 @@ describe("one reading of the call: decide(), the record and the tool see the sam
     }
   });
 
-  /** Args whose amount reads 50 the first time and 5000 every time after. */
-  const liveArgs: [string, () => { args: Record<string, unknown>; reads: () => number }][] = [
-    [
-      "a getter",
-      () => {
-        let n = 0;
-        const args = Object.defineProperty({}, "amount", { enumerable: true, get: () => (++n === 1 ? 50 : 5000) });
-        return { args, reads: () => n };
-      },
-    ],
-    [
-      "a Proxy",
-      () => {
-        let n = 0;
-        const args = new Proxy({ amount: 0 } as Record<string, unknown>, {
-          get: (target, key) => (key === "amount" ? (++n === 1 ? 50 : 5000) : Reflect.get(target, key)),
-        });
-        return { args, reads: () => n };
-      },
-    ],
-  ];
-
-  it.each(liveArgs)("%s: read once, and execute() is handed the value that was decided and recorded", async (_name, make) => {
+  it("execute() is handed the snapshot that was decided and recorded, not the caller's object", async () => {
     for (const record of [undefined, (_line: string) => {}]) {
-      const { args, reads } = make();
+      const args = { amount: 50, order: { id: 7 } };
       const guard = createGuard(limited, record ? { record } : {});
       let given: unknown;
-      const { decision } = await guard.run({ tool: "billing.refund", args }, (_decision, call) => (given = call.args?.amount));
+      const { decision } = await guard.run({ tool: "billing.refund", args }, (_decision, call) => (given = call.args));
       expect(decision.decision).toBe("allow");
-      expect(given).toBe(50);
-      if (record) expect(decision.record!.args).toEqual({ amount: 50 });
-      expect(reads()).toBe(1);
+      expect(given).toEqual(args);
+      expect(given).not.toBe(args);
+      if (record) expect(decision.record!.args).toEqual(args);
     }
   });
 
-  it("the approver is shown the snapshot too, and a context read once", async () => {
-    let contextReads = 0;
-    const context = Object.defineProperty({}, "environment", {
-      enumerable: true,
-      get: () => (++contextReads === 1 ? "production" : "staging"),
-    });
+  it("the approver is shown the snapshot too, and execute() gets the context that was decided", async () => {
     const gated = makePolicy({
       tools: { deploy: { effect: "write", approval: { when: { context: "environment", eq: "production" } } } },
     });
+    const context = { environment: "production" };
     let shown: unknown;
     const guard = createGuard(gated, { approve: ({ call }) => ((shown = call.context), { approved: true }) });
     let ran: unknown;
-    const { decision } = await guard.run({ tool: "deploy", context: context as never }, (_d, call) => (ran = call.context));
+    const { decision } = await guard.run({ tool: "deploy", context }, (_d, call) => (ran = call.context));
     expect(decision).toMatchObject({ decision: "allow", rule: "approval" });
     expect(shown).toEqual({ environment: "production" });
     expect(ran).toEqual({ environment: "production" });
-    expect(contextReads).toBe(1);
+    expect(ran).not.toBe(context);
   });
 
   it("a context that cannot be read as JSON is malformed, recorded or not", async () => {
@@ -820,5 +783,154 @@ describe("one reading of the call: decide(), the record and the tool see the sam
       expect(decision).toMatchObject({ decision: "deny", rule: "malformed-call" });
       expect(decision.reason).toContain("the call's context cannot be encoded as JSON");
     }
+  });
+});
+
+describe("args or context that are not plain JSON data are malformed (authorize()'s caller runs the tool with its own object)", () => {
+  const limited = makePolicy({
+    tools: {
+      "billing.refund": { effect: "irreversible", limits: { amount: { max: 10 } } },
+      deploy: { effect: "write", approval: { when: { context: "environment", eq: "production" } } },
+    },
+  });
+  class Refund {
+    get amount(): number {
+      return 5000;
+    }
+  }
+  class Fields {
+    amount = 5000;
+  }
+  class Items extends Array<unknown> {}
+  const hidden = Symbol("amount");
+  let getterRuns = 0;
+  /** Each makes args whose amount the tool reads as 5000 while a copy of own enumerable keys shows none. */
+  const cases: [string, () => unknown, string][] = [
+    ["a class instance whose value is a prototype getter", () => new Refund(), "args is a Refund, not a plain object"],
+    ["a class instance with own fields", () => new Fields(), "args is a Fields, not a plain object"],
+    [
+      "Object.create({ amount: 5000 })",
+      () => Object.create({ amount: 5000 }),
+      "args is an object with another prototype than Object.prototype, not a plain object",
+    ],
+    [
+      "an own non-enumerable amount",
+      () => Object.defineProperty({}, "amount", { value: 5000, enumerable: false }),
+      'args has a non-enumerable key "amount"',
+    ],
+    [
+      "an own getter (never run)",
+      () => Object.defineProperty({}, "amount", { enumerable: true, get: () => (getterRuns++, 5000) }),
+      'args has a getter or setter for "amount"',
+    ],
+    [
+      "a getter that throws (never run)",
+      () =>
+        Object.defineProperty({}, "amount", {
+          enumerable: true,
+          get() {
+            throw new Error("getter exploded");
+          },
+        }),
+      'args has a getter or setter for "amount"',
+    ],
+    ["a symbol key", () => ({ amount: 1, [hidden]: 5000 }), "args has a symbol key"],
+    ["a Proxy over a plain object", () => new Proxy({ amount: 1 }, { get: () => 5000 }), "args is a Proxy"],
+    ["a nested Date", () => ({ amount: 1, order: { at: new Date(0) } }), "args.order.at is a Date, not a plain object"],
+    ["a nested Map", () => ({ amount: 1, lines: [new Map([["amount", 5000]])] }), "args.lines[0] is a Map, not a plain object"],
+    ["an Array subclass", () => ({ amount: 1, lines: Items.from([1]) }), "args.lines is an array of another kind than Array"],
+    ["a sparse array", () => ({ amount: 1, lines: [1, , 3] }), "args.lines is an array with holes or keys beside its items"],
+    [
+      "an array with an extra key",
+      () => ({ amount: 1, lines: Object.assign([1], { amount: 5000 }) }),
+      "args.lines is an array with holes or keys beside its items",
+    ],
+    [
+      "a getter deep in an item",
+      () => ({ amount: 1, lines: [{ sku: "a" }, Object.defineProperty({}, "qty", { enumerable: true, get: () => 5 })] }),
+      'args.lines[1] has a getter or setter for "qty"',
+    ],
+    [
+      "a key that needs quoting",
+      () => ({ amount: 1, "order id": Object.create({ x: 1 }) }),
+      'args["order id"] is an object with another prototype',
+    ],
+  ];
+
+  it.each(cases)("%s: malformed-call, recorded or not, and the tool never runs", async (_name, make, where) => {
+    getterRuns = 0;
+    for (const withRecord of [false, true]) {
+      const lines: string[] = [];
+      const guard = createGuard(limited, withRecord ? { record: (line) => void lines.push(line) } : {});
+      let ran = false;
+      const { decision } = await guard.run({ tool: "billing.refund", args: make() as Record<string, unknown> }, () => (ran = true));
+      expect(decision).toMatchObject({ decision: "deny", rule: "malformed-call" });
+      expect(decision.reason.startsWith(`"billing.refund": the call's args are not plain JSON data (${where}`)).toBe(true);
+      expect(decision.reason).toMatch(
+        /\), so the tool, given the caller's own object, could read values this decision never saw: it is denied$/,
+      );
+      expect(ran).toBe(false);
+      expect(guard.usage().inFlight).toBe(0);
+      if (withRecord) {
+        expect(decision.record).toMatchObject({ seq: 1, argsDigest: null, decision: "deny", rule: "malformed-call" });
+        expect(verifyAuditLog(lines.join(""))).toEqual({ ok: true, records: 1, problems: [] });
+      }
+    }
+    expect(getterRuns).toBe(0);
+  });
+
+  it("the review's G2 calls (a fresh guard each): authorize() allowed them while the caller's tool read amount 5000", async () => {
+    for (const args of [new Refund(), Object.create({ amount: 5000 }), Object.defineProperty({}, "amount", { value: 5000 })]) {
+      expect((args as { amount: number }).amount).toBe(5000);
+      expect(await createGuard(limited).authorize({ tool: "billing.refund", args })).toMatchObject({
+        decision: "deny",
+        rule: "malformed-call",
+      });
+    }
+    // The plain object the tool would read the same from is decided on its value.
+    expect(await createGuard(limited).authorize({ tool: "billing.refund", args: { amount: 5000 } })).toMatchObject({ rule: "hard-limit" });
+    expect(await createGuard(limited).authorize({ tool: "billing.refund", args: { amount: 5 } })).toMatchObject({ decision: "allow" });
+  });
+
+  it("a context that is not plain data is malformed too", async () => {
+    const guard = createGuard(limited, { approve: () => ({ approved: true }) });
+    const context = Object.create({ environment: "production" }) as { environment?: string };
+    expect(context.environment).toBe("production");
+    const decision = await guard.authorize({ tool: "deploy", context: context as never });
+    expect(decision).toMatchObject({ decision: "deny", rule: "malformed-call" });
+    expect(decision.reason).toContain("the call's context is not plain JSON data (context is an object with another prototype");
+  });
+
+  it("plain data of every JSON shape passes: null-prototype objects, frozen objects, nested arrays, JSON.parse output", async () => {
+    const guard = createGuard(limited);
+    for (const args of [
+      Object.assign(Object.create(null), { amount: 5 }),
+      Object.freeze({ amount: 5, lines: Object.freeze([1, [2, { a: null }]]) }),
+      JSON.parse('{"amount":5,"order":{"lines":[{"sku":"a","qty":2}],"note":"\\u00e9"}}'),
+      { amount: 5, nothing: undefined },
+    ])
+      expect(await guard.authorize({ tool: "billing.refund", args })).toMatchObject({ decision: "allow" });
+  });
+
+  it("an own __proto__ key (as JSON.parse makes it) stays an own key of the snapshot, so decide() still refuses it", async () => {
+    const decision = await createGuard(limited).authorize({ tool: "billing.refund", args: JSON.parse('{"__proto__":{"amount":5000}}') });
+    expect(decision).toMatchObject({ decision: "deny", rule: "malformed-call" });
+    expect(decision.reason).toContain('"__proto__" key (args.__proto__)');
+  });
+
+  it("refuse() records such a call as malformed-call, whatever the refusal says", async () => {
+    const guard = createGuard(limited);
+    expect(
+      await guard.refuse({ tool: "billing.refund", args: new Refund() as never }, { rule: "definition-changed", reason: "changed" }),
+    ).toMatchObject({
+      decision: "deny",
+      rule: "malformed-call",
+    });
+  });
+
+  it("counts toward escalation like any denial", async () => {
+    const guard = createGuard(makePolicy({ ...limited, handoff: { escalate_after_denials: 2 } }));
+    for (let i = 0; i < 2; i++) await guard.authorize({ tool: "billing.refund", args: new Refund() as never });
+    expect((await guard.authorize({ tool: "billing.refund", args: { amount: 5 } })).rule).toBe("escalation");
   });
 });
