@@ -242,7 +242,7 @@ async function serve(args: McpProxyArgs, io: CliIO, setup: Setup): Promise<numbe
       const approvals = approver ? approver.description : "no approver: calls that need approval are denied";
       const shared = store ? `; budgets shared in ${store.description}` : "";
       say(
-        `${args.shadow ? "shadowing" : "enforcing"} ${policy.agent.id} ${policy.hash} in front of ${where}, ${via}; ${approvals}${shared}; ${pinning.note}${prefixNote(toolPrefix)}`,
+        `${args.shadow ? "shadowing" : "enforcing"} ${policy.agent.id} ${policy.hash} in front of ${where}, ${via}; ${approvals}${shared}; ${pinning.note}${prefixNote(toolPrefix, args.target.endsWith(".policy.json") && args.prefix === undefined)}`,
       );
     }
     return exitCode(await gateway.closed, say);
@@ -384,6 +384,14 @@ export function prefixFor(args: Pick<McpProxyArgs, "prefix" | "server" | "target
       `--prefix ${JSON.stringify(given)} is not a tool prefix: letters, digits, _ and -, in segments joined by . _ or -, optionally ending with one (e.g. --prefix fs.)`,
     );
   }
+  // A compiled policy keeps no mcp section: the prefix its spec gave this server is unknown, and a
+  // guess could decide a call under another server's tool of the same name.
+  if (given === undefined && args.server !== undefined && args.target.endsWith(".policy.json")) {
+    throw new AgentspecError(
+      "BAD_ARGUMENT",
+      `--server ${JSON.stringify(args.server)}: ${args.target} is a compiled policy, which does not keep the prefixes its spec gives its servers, so the names this server's calls are decided under cannot be known: give --prefix (the spec's prefix for this server, or --prefix "" when it has none), or run the gateway on the spec`,
+    );
+  }
   let fromSpec: { prefix: string; server: string } | undefined;
   if (args.server !== undefined) {
     const chosen = servers.find((s) => s.name === args.server);
@@ -414,7 +422,9 @@ export function prefixFor(args: Pick<McpProxyArgs, "prefix" | "server" | "target
   return (given as string | undefined) ?? fromSpec?.prefix ?? "";
 }
 
-function prefixNote(prefix: string): string {
+function prefixNote(prefix: string, unknown: boolean): string {
+  if (unknown)
+    return "; a compiled policy keeps no server prefixes, so calls are decided under the server's own tool names (give --prefix when the spec prefixes this server's tools, --prefix \"\" to say it does not)";
   return prefix === ""
     ? ""
     : `; the policy names this server's tools with the prefix ${JSON.stringify(prefix)} (its read_file is ${prefix}read_file)`;

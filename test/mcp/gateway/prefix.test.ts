@@ -9,7 +9,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseSource } from "../../../src/load/index.js";
 import { TOOL_PREFIX } from "../../../src/mcp/gateway/gateway.js";
+import { checkSource } from "../../../src/model/index.js";
+import { compilePolicy, serializePolicy } from "../../../src/policy/index.js";
 import { SDK_SERVER } from "../helpers.js";
 import { BIN, resultText, startGateway } from "./helpers.js";
 
@@ -99,6 +102,23 @@ describe("a prefixed spec server behind the gateway", { timeout: 60_000 }, () =>
 });
 
 describe("the prefix, chosen and checked at start", { timeout: 60_000 }, () => {
+  it("a compiled policy: --server without --prefix exits 2 (its spec's prefixes are not in it); without --server it says so", () => {
+    const sub = mkdtempSync(path.join(dir, "compiled-"));
+    // Compiled as `agentspec compile --target policy` would (its lint findings aside): no mcp section.
+    const policy = path.join(sub, "prefixed.policy.json");
+    writeFileSync(policy, serializePolicy(compilePolicy(checkSource(parseSource("prefixed.agentspec.yaml", specText(toolsFile))).spec!)));
+    const callLog = path.join(sub, "calls.jsonl");
+    const server = ["--", process.execPath, SDK_SERVER, "stdio", toolsFile, "--call-log", callLog];
+    const refused = cli(["mcp", "proxy", policy, "--server", "files", ...server], sub);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain("is a compiled policy, which does not keep the prefixes its spec gives its servers");
+    expect(refused.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(callLog)).toBe(false);
+    // Without --server it starts (most policies have no prefix), saying how its names are read.
+    const started = cli(["mcp", "proxy", policy, ...server], sub);
+    expect(started.stderr).toContain("a compiled policy keeps no server prefixes, so calls are decided under the server's own tool names");
+  });
+
   it("the pattern is the schema's", () => {
     const schema = JSON.parse(readFileSync(path.join(BIN, "../../schema/agentspec.schema.json"), "utf8")) as {
       $defs?: Record<string, { properties?: Record<string, { pattern?: string }> }>;
