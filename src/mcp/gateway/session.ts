@@ -42,6 +42,8 @@ export const PIN_LIST_DEADLINE_MS = 30_000;
 /** Bounds of the gateway's own tools/list, as mcp check's: a hostile server cannot make it read forever. */
 const PIN_LIST_MAX_TOOLS = 10_000;
 const PIN_LIST_MAX_PAGES = 1_000;
+/** The names of one such listing kept, in characters at most (names are kept, definitions are not). */
+const PIN_LIST_MAX_NAME_CHARS = 1_000_000;
 /** Verdicts kept from the client's own tools/list pages, at most (a hostile server's pages cannot grow the map without end). */
 const MAX_KEPT_VERDICTS = 20_000;
 /** Budgets only the client can report: its reasoning turn and a call's cost. */
@@ -703,12 +705,17 @@ export class GatewaySession {
     const meta = request.params?._meta as Record<string, unknown> | undefined;
     const envelope: Record<string, unknown> = {};
     for (const key of [PROTOCOL_VERSION_META_KEY, CLIENT_CAPABILITIES_META_KEY]) if (meta?.[key] !== undefined) envelope[key] = meta[key];
-    const tools: Record<string, unknown>[] = [];
+    // Each page is compared as it comes and let go: only names and verdicts are kept, so a server
+    // answering with huge pages cannot grow the gateway by more than one page at a time.
+    const counts = new Map<string, number>();
+    const compared = new Map<string, PinVerdict>();
     const cursors = new Set<string>();
     let cursor: string | undefined;
+    let listed = 0;
+    let nameChars = 0;
     let cut = false;
     for (let page = 1; ; page++) {
-      if (page > PIN_LIST_MAX_PAGES || tools.length >= PIN_LIST_MAX_TOOLS) {
+      if (page > PIN_LIST_MAX_PAGES || listed >= PIN_LIST_MAX_TOOLS) {
         cut = true;
         break;
       }
@@ -723,32 +730,43 @@ export class GatewaySession {
       if (response.error) throw new Error(`tools/list answered with an error: ${String(response.error.message)}`);
       const result = response.result ?? {};
       if (!Array.isArray(result.tools)) throw new Error("its tools/list result has no tools array");
-      for (const tool of result.tools) if (tool !== null && typeof tool === "object" && !Array.isArray(tool)) tools.push(tool);
+      for (const tool of result.tools as unknown[]) {
+        if (tool === null || typeof tool !== "object" || Array.isArray(tool)) continue;
+        const name = (tool as Record<string, unknown>).name;
+        listed++;
+        if (typeof name !== "string") continue;
+        const seen = counts.get(name);
+        if (seen === undefined) {
+          // Past the bounds a name is neither compared nor kept: the list counts as cut there.
+          if (listed > PIN_LIST_MAX_TOOLS || nameChars + name.length > PIN_LIST_MAX_NAME_CHARS) {
+            cut = true;
+            continue;
+          }
+          nameChars += name.length;
+          compared.set(name, pinVerdict(pins, tool as Record<string, unknown>, name));
+        }
+        counts.set(name, (seen ?? 0) + 1);
+      }
       const next = result.nextCursor;
       if (typeof next !== "string" || cursors.has(next)) break;
       cursors.add(next);
       cursor = next;
     }
     if (generation !== this.#generation) return;
-    if (tools.length > PIN_LIST_MAX_TOOLS) cut = true;
-    const counts = new Map<string, number>();
-    for (const tool of tools) if (typeof tool.name === "string") counts.set(tool.name, (counts.get(tool.name) ?? 0) + 1);
     const readings = new Map<string, Reading>();
     const twins = foldedTwins(counts.keys(), readings, Infinity);
     const verdicts = new Map<string, PinVerdict>();
-    for (const tool of tools.slice(0, PIN_LIST_MAX_TOOLS)) {
-      const name = tool.name;
-      if (typeof name !== "string" || verdicts.has(name)) continue;
+    for (const [name, first] of compared) {
       const times = counts.get(name)!;
       const twin = twins.get(name);
-      const verdict = times > 1 ? listedTwice(name, times) : twin !== undefined ? twinVerdict(name, twin) : pinVerdict(pins, tool, name);
+      const verdict = times > 1 ? listedTwice(name, times) : twin !== undefined ? twinVerdict(name, twin) : first;
       if (!verdict.pinned) this.#logPin(name, verdict.reason);
       verdicts.set(name, verdict);
     }
     this.#verdicts = verdicts;
     this.#readings = readings;
     // Cut at the bounds, the list is settled as far as it was read: a name past them is refused, saying so.
-    this.#settled = { generation, ...(cut ? { cutAt: Math.min(tools.length, PIN_LIST_MAX_TOOLS) } : {}) };
+    this.#settled = { generation, ...(cut ? { cutAt: Math.min(listed, PIN_LIST_MAX_TOOLS) } : {}) };
   }
 
   /** A request of the gateway's own to the server; rejects when it is not answered within `timeoutMs` or the server goes. */
