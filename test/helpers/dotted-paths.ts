@@ -108,6 +108,16 @@ export function caseVariantCalls(): GeneratedCall[] {
 }
 
 /**
+ * The dotted-path readings (ambiguousCalls) of the tools that limit or gate the path: each
+ * malformed-call by decide(), and each denied by the engine (notes.add limits nothing).
+ */
+export function expectDottedPathsRefused(tally: EngineTally): void {
+  const malformed = tally.rows.filter((r) => r.oursRule === "malformed-call" && r.call.tool !== "notes.add");
+  expect(malformed.length).toBeGreaterThanOrEqual(8);
+  for (const row of malformed) expect(row.peer).toBe("deny");
+}
+
+/**
  * What an engine's tally over caseVariantSpecs must show, beside no looser row: every call
  * decide() denies as malformed-call (the 16 second readings) denied by the engine too, and the
  * case variants off the tool's limited or gated paths allowed by decide() and, where no other tool
