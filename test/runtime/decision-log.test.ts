@@ -223,17 +223,18 @@ function startGuardProcess(policyFile: string, log: string, mode: "hold" | "exit
   return { child, report, exited };
 }
 
+/** The test policy as a file, for a guard in another process. */
+function policyFile(): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "agentspec-policy-")), "policy.json");
+  writeFileSync(file, JSON.stringify(POLICY));
+  return file;
+}
+
 describe.skipIf(!built)("one writer per log, across real processes (needs `npm run build`: dist/)", () => {
   const children: ChildProcess[] = [];
   afterEach(() => {
     for (const child of children.splice(0)) if (child.exitCode === null) child.kill("SIGKILL");
   });
-
-  function policyFile(): string {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), "agentspec-policy-")), "policy.json");
-    writeFileSync(file, JSON.stringify(POLICY));
-    return file;
-  }
 
   it("a live process's lock refuses a second writer, here and in another process; killed, its lock is taken over", async () => {
     const policy = policyFile();
@@ -335,6 +336,24 @@ describe("a record path that is not a regular file keeps nothing: refused", () =
   });
 });
 
+/**
+ * A guard writes seq 1 to a log; the log is renamed to moved.jsonl, and a guard in another process
+ * (whose lock, moved.jsonl.lock, is free) continues it with seq 2 and exits.
+ */
+async function renamedAndContinued(): Promise<{ first: Guard; file: string; moved: string }> {
+  const file = freshLog();
+  const first = guardOn(file);
+  expect((await first.authorize({ tool: "crm.get" })).decision).toBe("allow");
+  const moved = path.join(path.dirname(file), "moved.jsonl");
+  renameSync(file, moved);
+  const other = startGuardProcess(policyFile(), moved, "exit", ["crm.get"]);
+  const report = await other.report;
+  await other.exited;
+  expect(report.recordError).toBeNull();
+  expect(report.decisions).toEqual([expect.objectContaining({ decision: "allow", seq: 2 })]);
+  return { first, file, moved };
+}
+
 describe("one log, one writer, by whatever name: hard links, renames, aex events", () => {
   it("a hard link to a log another guard writes is refused (the same file by another name), and the chain stays whole", async () => {
     const file = freshLog();
@@ -365,8 +384,7 @@ describe("one log, one writer, by whatever name: hard links, renames, aex events
   });
 
   it.skipIf(!built)("a hard link made while another process writes the log: a process opening it by the link is refused", async () => {
-    const policy = path.join(mkdtempSync(path.join(tmpdir(), "agentspec-policy-")), "policy.json");
-    writeFileSync(policy, JSON.stringify(POLICY));
+    const policy = policyFile();
     const log = freshLog();
     const holder = startGuardProcess(policy, log, "hold", ["crm.get"]);
     try {
@@ -403,19 +421,7 @@ describe("one log, one writer, by whatever name: hard links, renames, aex events
   });
 
   it.skipIf(!built)("a log renamed while its guard writes it, then continued by a guard in another process: one chain", async () => {
-    const policy = path.join(mkdtempSync(path.join(tmpdir(), "agentspec-policy-")), "policy.json");
-    writeFileSync(policy, JSON.stringify(POLICY));
-    const file = freshLog();
-    const first = guardOn(file);
-    expect((await first.authorize({ tool: "crm.get" })).decision).toBe("allow");
-    const moved = path.join(path.dirname(file), "moved.jsonl");
-    renameSync(file, moved);
-    // Another process opens it by its new name: its lock (moved.jsonl.lock) is free.
-    const other = startGuardProcess(policy, moved, "exit", ["crm.get"]);
-    const report = await other.report;
-    await other.exited;
-    expect(report.recordError).toBeNull();
-    expect(report.decisions).toEqual([expect.objectContaining({ decision: "allow", seq: 2 })]);
+    const { first, moved } = await renamedAndContinued();
     // The first guard would fork the chain: it writes nothing more.
     expect((await first.authorize({ tool: "crm.get" })).rule).toBe("audit-failed");
     expect(seqs(moved)).toEqual([1, 2]);
@@ -423,16 +429,7 @@ describe("one log, one writer, by whatever name: hard links, renames, aex events
   });
 
   it.skipIf(!built)("a log renamed away, written by another process, and renamed back: its first guard still stops", async () => {
-    const policy = path.join(mkdtempSync(path.join(tmpdir(), "agentspec-policy-")), "policy.json");
-    writeFileSync(policy, JSON.stringify(POLICY));
-    const file = freshLog();
-    const first = guardOn(file);
-    expect((await first.authorize({ tool: "crm.get" })).decision).toBe("allow");
-    const moved = path.join(path.dirname(file), "moved.jsonl");
-    renameSync(file, moved);
-    const other = startGuardProcess(policy, moved, "exit", ["crm.get"]);
-    expect((await other.report).decisions).toEqual([expect.objectContaining({ seq: 2 })]);
-    await other.exited;
+    const { first, file, moved } = await renamedAndContinued();
     renameSync(moved, file);
     const after = await first.authorize({ tool: "crm.get" });
     expect(after.rule).toBe("audit-failed");
