@@ -7,10 +7,8 @@
  * for aex logs can read runs agentspec guards. The decision records stay the audit of record:
  * an aex line that cannot be written does not change a decision.
  */
-import { fstatSync } from "node:fs";
-import { AgentspecError } from "../errors.js";
 import { toWriter, type RecordSink } from "./decision-record.js";
-import { closeQuietly, movedProblem, openLocked, writeAll } from "./log-file.js";
+import { Appender, closeQuietly, openLocked } from "./log-file.js";
 
 export type AexEvent =
   | { event: "run.started"; agent: string; version: string }
@@ -40,13 +38,8 @@ export class AexEventLog {
   constructor(sink: RecordSink, agent: { id: string; version: string }) {
     if (typeof sink === "string") {
       const { fd, lock, release, target } = openLocked(sink, "aex event file");
-      let broken: AgentspecError | undefined;
-      this.#write = (line) => {
-        if (broken) throw broken;
-        const moved = movedProblem(sink, target, fstatSync(fd), "aex event file");
-        if (moved) throw (broken = moved);
-        writeAll(fd, Buffer.from(line, "utf8"));
-      };
+      const appender = new Appender(sink, target, fd, "aex event file", "Check it");
+      this.#write = (line) => appender.append(line);
       this.#close = () => {
         closeQuietly(fd);
         release();

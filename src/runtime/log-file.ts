@@ -36,7 +36,7 @@ export function openDecisionLog(file: string, chainFrom?: ChainTail): DecisionLo
   const { fd, lock, release, target } = openLocked(file, "decision log");
   try {
     const tail = continueFrom(file, fd, chainFrom);
-    return new LogFile(file, target, fd, tail, lock, release, fstatSync(fd).size);
+    return new LogFile(file, target, fd, tail, lock, release);
   } catch (error) {
     closeQuietly(fd);
     release();
@@ -114,52 +114,23 @@ export function sameFile(a: string, b: string): boolean {
 }
 
 class LogFile implements DecisionLogFile {
-  #broken: AgentspecError | undefined;
   #closed = false;
+  readonly #appender: Appender;
 
   constructor(
     readonly file: string,
-    private readonly target: string,
+    target: string,
     private readonly fd: number,
     readonly tail: ChainTail | undefined,
     private readonly lock: FileLock,
     private readonly forget: () => void,
-    /** Where this writer's last write ended: the file holds only what it wrote since it opened it. */
-    private end: number,
-  ) {}
+  ) {
+    this.#appender = new Appender(file, target, fd, "decision log", `Check it with \`agentspec audit verify ${file}\``);
+  }
 
   write(line: string): void {
     if (this.#closed) throw new AgentspecError("BAD_ARGUMENT", `${this.file}: the decision log was closed (guard.close())`);
-    if (this.#broken) throw this.#broken;
-    const stat = fstatSync(this.fd);
-    const moved = movedProblem(this.file, this.target, stat, "decision log");
-    if (moved) throw (this.#broken = moved);
-    // Another writer appended (it opened the file while it had another name, then it was named
-    // back): this writer's chain is no longer the file's, so it stops.
-    if (stat.size !== this.end)
-      throw (this.#broken = new AgentspecError(
-        "UNWRITABLE",
-        `${this.file}: the decision log is ${stat.size} bytes where this guard's last record ended at ${this.end}: another writer appended to it (it was opened under another name), so nothing more is written to it. Check it with \`agentspec audit verify ${this.file}\` and start a new guard on a file of its own`,
-      ));
-    const before = stat.size;
-    const bytes = Buffer.from(line, "utf8");
-    try {
-      writeAll(this.fd, bytes);
-      this.end = before + bytes.length;
-    } catch (error) {
-      // A write cut short (disk full, a file size limit) leaves part of a line: cut it off again,
-      // or the next record would be glued onto it.
-      try {
-        ftruncateSync(this.fd, before);
-      } catch (undo) {
-        this.#broken = new AgentspecError(
-          "UNWRITABLE",
-          `${this.file}: a record could not be written (${codeOf(error)}) and the partial line it left could not be removed (${codeOf(undo)}): ` +
-            `nothing more is written to this log. Check it with \`agentspec audit verify ${this.file}\`, remove its partial last line, and start a new guard`,
-        );
-      }
-      throw error;
-    }
+    this.#appender.append(line);
   }
 
   close(): void {
@@ -317,6 +288,57 @@ export function movedProblem(file: string, target: string, open: Stats, what: st
     "UNWRITABLE",
     `${file}: the ${what} was renamed, moved or replaced while this guard wrote it (${named === undefined ? "no file has its name now" : "its name is another file's now"}), so another writer could open it without meeting this guard's lock: nothing more is written to it. Start a new guard on a file of its own; check the old file with \`agentspec audit verify\``,
   );
+}
+
+/**
+ * Appends lines to a file openLocked opened, only while the file is still this writer's: its path
+ * must still name it (movedProblem) and it must end where this writer's last line ended (else
+ * another writer appended: it opened the file under another name, which was then named back). A
+ * write cut short is cut off again, so no line is glued to a partial one. Once an append fails
+ * for any of these reasons but the write's own error, every later one throws that error.
+ */
+export class Appender {
+  #broken: AgentspecError | undefined;
+  #end: number;
+
+  /** `check`: how to check the file, for the messages ("Check it with `agentspec audit verify …`"). */
+  constructor(
+    private readonly file: string,
+    private readonly target: string,
+    private readonly fd: number,
+    private readonly what: string,
+    private readonly check: string,
+  ) {
+    this.#end = fstatSync(fd).size;
+  }
+
+  append(line: string): void {
+    if (this.#broken) throw this.#broken;
+    const stat = fstatSync(this.fd);
+    const moved = movedProblem(this.file, this.target, stat, this.what);
+    if (moved) throw (this.#broken = moved);
+    if (stat.size !== this.#end)
+      throw (this.#broken = new AgentspecError(
+        "UNWRITABLE",
+        `${this.file}: the ${this.what} is ${stat.size} bytes where this guard's last line ended at ${this.#end}: another writer appended to it (it was opened under another name), so nothing more is written to it. ${this.check} and start a new guard on a file of its own`,
+      ));
+    const bytes = Buffer.from(line, "utf8");
+    try {
+      writeAll(this.fd, bytes);
+      this.#end = stat.size + bytes.length;
+    } catch (error) {
+      try {
+        ftruncateSync(this.fd, stat.size);
+      } catch (undo) {
+        this.#broken = new AgentspecError(
+          "UNWRITABLE",
+          `${this.file}: a line could not be written (${codeOf(error)}) and the partial line it left could not be removed (${codeOf(undo)}): ` +
+            `nothing more is written to this ${this.what}. ${this.check}, remove its partial last line, and start a new guard`,
+        );
+      }
+      throw error;
+    }
+  }
 }
 
 export function writeAll(fd: number, buffer: Buffer): void {

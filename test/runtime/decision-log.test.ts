@@ -438,6 +438,24 @@ describe("one log, one writer, by whatever name: hard links, renames, aex events
     expect(verifyAuditLog(readFileSync(file, "utf8"))).toMatchObject({ ok: true, records: 2 });
   });
 
+  it("an aex event file another writer appended to, or renamed away, is not written again; the decisions stand", async () => {
+    for (const meddle of [
+      (file: string) => appendFileSync(file, '{"event":"tool.allowed","tool":"other","step":9}\n'),
+      (file: string) => renameSync(file, `${file}.moved`),
+    ]) {
+      const aex = path.join(path.dirname(freshLog()), "aex.jsonl");
+      const guard = createGuard(POLICY, { aexEvents: aex });
+      expect((await guard.authorize({ tool: "crm.get" })).decision).toBe("allow");
+      const written = readFileSync(aex, "utf8");
+      meddle(aex);
+      const after = existsSync(aex) ? readFileSync(aex, "utf8") : undefined;
+      expect((await guard.authorize({ tool: "crm.get" })).decision).toBe("allow");
+      expect(existsSync(aex) ? readFileSync(aex, "utf8") : undefined).toBe(after);
+      expect(written.trim().split("\n").length).toBe(2);
+      guard.close();
+    }
+  });
+
   it("aexEvents naming the guard's own decision log by another spelling is refused when the guard is made", () => {
     const file = freshLog();
     writeFileSync(file, "");
