@@ -10,12 +10,17 @@ export interface RunUsage {
   spentUsd: number;
   /** Calls running inside guard.run(). */
   inFlight: number;
-  /** When each allowed call of the last minute was allowed (ms), oldest first. */
+  /** When each allowed call of the last minute was allowed (ms), oldest first (and some older, until pruned). */
   recentCalls: number[];
+  /** recentCalls is pruned when it grows to this length. */
+  pruneAt: number;
 }
 
+/** recentCalls is first pruned at this length, and later at twice what the last pruning kept (amortized O(1) a call). */
+const PRUNE_AT = 1024;
+
 export function newUsage(): RunUsage {
-  return { toolCalls: 0, turn: 1, spentUsd: 0, inFlight: 0, recentCalls: [] };
+  return { toolCalls: 0, turn: 1, spentUsd: 0, inFlight: 0, recentCalls: [], pruneAt: PRUNE_AT };
 }
 
 /** Drops calls older than the rate window. */
@@ -68,6 +73,12 @@ export function countCall(usage: RunUsage, now: number, costUsd: number): void {
   usage.toolCalls += 1;
   usage.spentUsd += costUsd;
   usage.recentCalls.push(now);
+  // Pruned as it grows, not only when usage() is read: a gateway that runs for weeks and never
+  // reads it must keep a minute of calls, not every call it ever allowed.
+  if (usage.recentCalls.length >= usage.pruneAt) {
+    pruneRecent(usage, now);
+    usage.pruneAt = Math.max(PRUNE_AT, 2 * usage.recentCalls.length);
+  }
 }
 
 function plural(n: number, noun: string): string {

@@ -104,10 +104,19 @@ export interface SnapshotProblem {
   notPlain: boolean;
 }
 
-/** The snapshot of `args` (or context), or why none can be taken. */
-export function takeSnapshot(args: unknown, what: "args" | "context" = "args"): ArgsSnapshot | SnapshotProblem {
+/**
+ * The snapshot of `args` (or context), or why none can be taken. `parsed`: the value is what
+ * JSON.parse made of a message and nobody else holds it (the MCP gateway's own reading), so it is
+ * plain data already and nothing can change it: it is checked for what a copy would refuse (a
+ * non-finite number, as "1e400" parses; nesting), and kept, not copied.
+ */
+export function takeSnapshot(args: unknown, what: "args" | "context" = "args", parsed = false): ArgsSnapshot | SnapshotProblem {
   if (args === undefined) return { value: undefined };
   try {
+    if (parsed) {
+      checkParsedJson(args, 1);
+      return { value: args };
+    }
     return { value: copyAsJson(args, 1, new Set()) };
   } catch (error) {
     if (error instanceof NotPlain)
@@ -210,6 +219,22 @@ function copyAsJson(value: unknown, depth: number, ancestors: Set<object>): unkn
   }
   ancestors.delete(value);
   return copy;
+}
+
+/** What copyAsJson would refuse of a value JSON.parse made (see takeSnapshot's `parsed`), thrown as copyAsJson throws it. */
+function checkParsedJson(value: unknown, depth: number): void {
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new TypeError("JSON canonicalization cannot encode a non-finite number");
+    return;
+  }
+  if (value === null || typeof value !== "object") return;
+  if (depth > MAX_RECORD_DEPTH - 1) throw new TooDeep();
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) checkParsedJson(value[i], depth + 1);
+    return;
+  }
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) checkParsedJson((value as Record<string, unknown>)[keys[i]!], depth + 1);
 }
 
 /** An own property's value, read from its descriptor (no getter runs); NotPlain for an accessor, a non-enumerable key or a hole. */

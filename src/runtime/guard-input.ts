@@ -16,6 +16,13 @@ const OVERLONG_KEY = `(a tool name over ${MAX_TOOL_NAME_LENGTH} characters)`;
 /** setTimeout's limit: a longer delay would fire at once. */
 const MAX_TIMEOUT_MS = 2_147_483_647;
 
+/**
+ * Set (to true) on a call by the MCP gateway, and by nothing outside the package (it is not
+ * exported): the call's args are the gateway's own JSON.parse of the client's message, which no
+ * other code holds, so the guard checks them without copying (see takeSnapshot's `parsed`).
+ */
+export const PARSED_ARGS: unique symbol = Symbol("agentspec: args parsed from a message");
+
 /** What the guard read from a call once, so every later step sees the same call. */
 export interface CallView {
   /**
@@ -110,7 +117,7 @@ export function readCall(call: unknown): CallView | string {
   try {
     if (!isObject(call)) return { call, tool: undefined, key: undefined, cost: 0, args: snapshotArgs(undefined), context: {} };
     const { tool: rawTool, args: rawArgs, context: rawContext, costUsd } = call as Record<string, unknown>;
-    const argsTaken = takeSnapshot(rawArgs);
+    const argsTaken = takeSnapshot(rawArgs, "args", (call as { [PARSED_ARGS]?: unknown })[PARSED_ARGS] === true);
     const contextTaken = takeSnapshot(rawContext, "context");
     const args = "problem" in argsTaken ? argsTaken.problem : argsTaken;
     const contextSnapshot = "problem" in contextTaken ? contextTaken.problem : contextTaken;

@@ -17,8 +17,8 @@
 import type { Policy } from "../../generated/policy.js";
 import { AgentspecError } from "../errors.js";
 import { countCall, exceededReason, newUsage, pruneRecent, storeLimits, turnProblem } from "./budgets.js";
-import { memoryStore } from "./store/memory.js";
-import type { AdmitAnswer, StateScope, StateStore } from "./store/types.js";
+import { memoryStore, syncMemoryStore } from "./store/memory.js";
+import type { AdmitAnswer, AdmitRequest, StateScope, StateStore } from "./store/types.js";
 import { startDecisionSpan, type ApprovalOutcome, type DecisionSpan, type TraceParent } from "./telemetry.js";
 import { callProblem, decide, type Decision, type DecisionRule, type ToolCall } from "../policy/decide.js";
 import { AexEventLog } from "./aex-events.js";
@@ -26,6 +26,7 @@ import {
   isThenable,
   RecordChain,
   recordSnapshot,
+  takeSnapshot,
   toWriter,
   type DecisionRecord,
   type RecordedArgs,
@@ -262,6 +263,13 @@ interface Attempt {
   approval?: { outcome: ApprovalOutcome; reviewer?: string };
 }
 
+/** What #authorize gives run() and authorize(): the decision, the call's attempt, and the call as decided. */
+interface Authorized {
+  decision: GuardDecision;
+  attempt: Attempt;
+  decided?: GuardCall;
+}
+
 type Bounded<T> = { ok: true; value: T } | { ok: false; timedOut: true } | { ok: false; timedOut: false; error: unknown };
 
 export class Guard {
@@ -363,7 +371,8 @@ export class Guard {
     execute: (decision: GuardDecision, call: GuardCall) => T | Promise<T>,
     options?: CallOptions,
   ): Promise<{ decision: GuardDecision; result?: T }> {
-    const { decision, attempt, decided } = await this.#authorize(call, true, options);
+    const authorized = this.#authorize(call, true, options);
+    const { decision, attempt, decided } = isThenable(authorized) ? await authorized : authorized;
     if (decision.decision !== "allow") return { decision };
     // A lease that can expire is renewed while the call runs, so only a process that died loses it.
     const renewal = this.#keepLease(attempt);
@@ -372,7 +381,8 @@ export class Guard {
       return { decision, result: await execute(decision, decided!) };
     } finally {
       if (renewal) clearInterval(renewal);
-      await this.#release(attempt);
+      const released = this.#release(attempt);
+      if (released) await released;
     }
   }
 
@@ -459,13 +469,27 @@ export class Guard {
     };
   }
 
-  async #authorize(
-    call: GuardCall,
-    reserveSlot: boolean,
-    options: CallOptions | undefined,
-  ): Promise<{ decision: GuardDecision; attempt: Attempt; decided?: GuardCall }> {
+  /** The decision, synchronously when every part of it can be taken at once (see #allowNow), else later. */
+  #authorize(call: GuardCall, reserveSlot: boolean, options: CallOptions | undefined): Authorized | Promise<Authorized> {
     const attempt: Attempt = { held: false, span: startDecisionSpan(readTrace(options)) };
     const view = readCall(call);
+    if (typeof view === "string") return this.#authorizeLater(view, reserveSlot, attempt, undefined);
+    let now: GuardDecision | number | undefined;
+    try {
+      now = this.#allowNow(view, reserveSlot, attempt);
+    } catch {
+      // The general path decides it, and says why.
+    }
+    if (typeof now === "object") {
+      // Allowed and counted; nothing to record or wait for (#allowNow takes no call that has them).
+      this.#endSpan(attempt, view, now);
+      return { decision: now, attempt, decided: view.call as GuardCall };
+    }
+    return this.#authorizeLater(view, reserveSlot, attempt, now);
+  }
+
+  /** The decision and its record, for every call #allowNow does not allow (`now`: the clock it read, if it did). */
+  async #authorizeLater(view: CallView | string, reserveSlot: boolean, attempt: Attempt, now: number | undefined): Promise<Authorized> {
     let decision: GuardDecision;
     let recorded: RecordedArgs | string | undefined;
     if (typeof view === "string") {
@@ -473,7 +497,7 @@ export class Guard {
     } else {
       try {
         recorded = this.#chain ? recordedArgs(view, this.policy.audit) : undefined;
-        decision = await this.#decide(view, recorded, reserveSlot, attempt);
+        decision = await this.#decide(view, recorded, reserveSlot, attempt, now);
       } catch (error) {
         // Nothing above is meant to throw; if something does, the call is not allowed.
         decision = this.#deny("malformed-call", `The call could not be decided (${errorMessage(error)}): it is denied`);
@@ -481,15 +505,44 @@ export class Guard {
     }
     const final = await this.#record(typeof view === "string" ? undefined : view, recorded, decision);
     if (final.decision !== "allow") await this.#release(attempt);
+    this.#endSpan(attempt, typeof view === "string" ? undefined : view, final);
+    return { decision: final, attempt, ...(typeof view === "string" ? {} : { decided: view.call as GuardCall }) };
+  }
+
+  /**
+   * The common case, decided without a promise: a guard that records nothing (no record, no aex
+   * events), enforcing, over its memory store, and a call decide() allows within every budget.
+   * Returns the decision when the call is allowed and counted; otherwise nothing was counted, and
+   * the clock's reading (or undefined) is handed to the general path,
+   * which decides the call as it decides every other (a denial, an approval, a failing clock).
+   */
+  #allowNow(view: CallView, reserveSlot: boolean, attempt: Attempt): GuardDecision | number | undefined {
+    if (this.#chain || this.#aex || this.#closed || this.recordError || this.#shadow) return undefined;
+    const store = syncMemoryStore(this.#store);
+    if (store === undefined || this.#costFlush !== undefined || this.#pendingUsd > 0) return undefined;
+    if (view.notPlain !== undefined || typeof view.args === "string" || view.contextProblem !== undefined) return undefined;
+    if (typeof view.cost === "string" || (view.key !== undefined && this.#escalated.has(view.key))) return undefined;
+    const now = this.#readClock();
+    if (typeof now === "string") return undefined;
+    const decided: GuardDecision = decide(this.policy, view.call);
+    if (decided.decision !== "allow" || turnProblem(this.policy.budgets, this.#usage)) return now;
+    const scope = this.#scope(view);
+    const answer = store.admitNow(this.#admitRequest(view, scope, now, reserveSlot, true));
+    // A budget or an escalation that refuses it: admit counted nothing, and the general path asks again.
+    if (!answer.ok) return now;
+    this.#counted(answer, scope, now, reserveSlot, attempt);
+    return decided;
+  }
+
+  #endSpan(attempt: Attempt, view: CallView | undefined, final: GuardDecision): void {
     attempt.span?.end({
       decision: final.decision,
       rule: final.rule,
       policyHash: final.policyHash,
       agent: this.policy.agent.id,
-      ...(typeof view !== "string" && view.tool !== undefined ? { tool: view.tool } : {}),
+      ...(view !== undefined && view.tool !== undefined ? { tool: view.tool } : {}),
       ...(attempt.approval ? { approval: attempt.approval } : {}),
     });
-    return { decision: final, attempt, ...(typeof view === "string" ? {} : { decided: view.call as GuardCall }) };
   }
 
   async #decide(
@@ -497,6 +550,8 @@ export class Guard {
     recorded: RecordedArgs | string | undefined,
     reserveSlot: boolean,
     attempt: Attempt,
+    /** The clock as #allowNow read it for this call, if it did. */
+    clock?: number,
   ): Promise<GuardDecision> {
     const name = view.tool ?? "the call";
     if (this.#closed) return this.#deny("audit-failed", `The guard was closed (guard.close()): "${name}" is denied`);
@@ -529,7 +584,7 @@ export class Guard {
         typeof at === "number" ? at : Date.now(),
       );
     }
-    const now = this.#readClock();
+    const now = clock ?? this.#readClock();
     if (typeof now === "string") return this.#deny("clock-failed", `"${name}" is denied: ${now}`);
     let decision = await this.#evaluate(view, now, reserveSlot, attempt);
     if (decision.decision === "require_approval" && this.#shadow) {
@@ -634,7 +689,7 @@ export class Guard {
       return denied("approval", `${decision.reason}; no approver is configured, so it is denied`);
     }
     const controller = new AbortController();
-    const ask = () => approve({ call: view.call as GuardCall, decision: decision as Decision, signal: controller.signal });
+    const ask = () => approve({ call: callbackCopy(view), decision: decision as Decision, signal: controller.signal });
     // The approver runs inside the decision's span: its own spans (a Slack call) nest under it.
     const asked = await this.#bounded(() => (attempt.span ? attempt.span.within(ask) : ask()));
     if (!asked.ok) outcome(asked.timedOut ? "timed-out" : "failed");
@@ -691,15 +746,7 @@ export class Guard {
     if (unavailable) return this.#unavailable(`${denied}: ${unavailable}`);
     let answer: AdmitAnswer;
     try {
-      answer = await this.#store.admit({
-        scope,
-        tool: view.key!,
-        now,
-        costUsd: view.cost as number,
-        limits: this.#limits,
-        slot: reserveSlot,
-        commit,
-      });
+      answer = await this.#store.admit(this.#admitRequest(view, scope, now, reserveSlot, commit));
     } catch (error) {
       return this.#unavailable(`${denied}: ${this.#storeFailure(error)}`);
     }
@@ -712,7 +759,16 @@ export class Guard {
       if (answer.exceeded.budget === "max_usd_per_loop") this.#usage.spentUsd = answer.exceeded.used + this.#pendingUsd;
       return this.#deny("budget", `${denied}: ${exceededReason(answer.exceeded, scope.tenant)}`, [BUDGETS]);
     }
-    if (!commit) return undefined;
+    if (commit) this.#counted(answer, scope, now, reserveSlot, attempt);
+    return undefined;
+  }
+
+  #admitRequest(view: CallView, scope: StateScope, now: number, slot: boolean, commit: boolean): AdmitRequest {
+    return { scope, tool: view.key!, now, costUsd: view.cost as number, limits: this.#limits, slot, commit };
+  }
+
+  /** What this guard keeps of a call the store admitted and counted: its usage, and the slot it holds. */
+  #counted(answer: AdmitAnswer & { ok: true }, scope: StateScope, now: number, reserveSlot: boolean, attempt: Attempt): void {
     countCall(this.#usage, now, 0);
     this.#usage.spentUsd = answer.spentUsd + this.#pendingUsd;
     if (reserveSlot) {
@@ -722,20 +778,25 @@ export class Guard {
       if (answer.lease !== undefined) attempt.lease = answer.lease;
     }
     if (answer.alert) this.#alert(answer.spentUsd);
-    return undefined;
   }
 
-  /** Gives back a call's concurrency slot, here and in the store (a lease the store cannot free expires). */
-  async #release(attempt: Attempt): Promise<void> {
-    if (!attempt.held) return;
+  /**
+   * Gives back a call's concurrency slot, here and in the store (a lease the store cannot free
+   * expires): at once in the memory store, else a promise that never rejects.
+   */
+  #release(attempt: Attempt): Promise<void> | undefined {
+    if (!attempt.held) return undefined;
     attempt.held = false;
     this.#usage.inFlight -= 1;
     const { lease, scope } = attempt;
-    if (lease === undefined || scope === undefined) return;
+    if (lease === undefined || scope === undefined) return undefined;
     try {
-      await this.#store.release(scope, lease);
+      const store = syncMemoryStore(this.#store);
+      if (store) return void store.releaseNow(scope, lease);
+      return Promise.resolve(this.#store.release(scope, lease)).then(undefined, ignore);
     } catch {
       // The store is away: the lease runs out by itself (store.leaseMs).
+      return undefined;
     }
   }
 
@@ -838,7 +899,7 @@ export class Guard {
     const event: EscalationEvent = {
       tool: key,
       denials,
-      call: view.call as GuardCall,
+      call: callbackCopy(view),
       decision: escalated,
       destination: handoff?.destination,
       message: handoff?.message,
@@ -976,6 +1037,24 @@ function readTrace(options: CallOptions | undefined): TraceParent | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The call as a callback (approve, onEscalate) is given it: a copy, so a callback that changes
+ * what it was given cannot change the call that was decided and is run (the snapshot is shared
+ * with the caller's own object when the gateway's args were not copied; see PARSED_ARGS).
+ */
+function callbackCopy(view: CallView): GuardCall {
+  const { tool, args, context } = view.call as GuardCall;
+  const copy = (value: unknown) => {
+    const taken = takeSnapshot(value);
+    return "value" in taken ? taken.value : undefined;
+  };
+  return { tool, args: copy(args) as GuardCall["args"], context: copy(context) as GuardCall["context"] };
+}
+
+function ignore(): void {
+  // The store is away: the lease runs out by itself (store.leaseMs).
 }
 
 function isPolicyLoad(value: PolicySource | PolicyLoad): value is PolicyLoad {

@@ -71,6 +71,8 @@ export function startDecisionSpan(parent?: TraceParent): DecisionSpan | undefine
   return {
     within: (fn) => otel.context.with(otel.trace.setSpan(parentContext, span), fn),
     end(outcome) {
+      // A span nobody records (no OpenTelemetry SDK, or sampled out) of a call not denied: nothing to set.
+      if (outcome.decision !== "deny" && !span.isRecording()) return span.end();
       const attributes = attributesOf(outcome);
       // The guard could not do its part (count, record): an error of the guard, not only a denial.
       const failed = outcome.rule === "state-unavailable" || outcome.rule === "audit-failed";

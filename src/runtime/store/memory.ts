@@ -55,7 +55,18 @@ export function memoryStore(options: MemoryStoreOptions = {}): StateStore {
   return new MemoryStore(options);
 }
 
-class MemoryStore implements StateStore {
+/**
+ * The memory store itself, when `store` is one whose admit and release are its own (not replaced
+ * on the object): the guard then takes its answers synchronously, without a promise per call.
+ * Anything else (another store, a wrapped or patched memory store) is asked through StateStore.
+ */
+export function syncMemoryStore(store: StateStore): MemoryStore | undefined {
+  return store instanceof MemoryStore && store.admit === MemoryStore.prototype.admit && store.release === MemoryStore.prototype.release
+    ? store
+    : undefined;
+}
+
+export class MemoryStore implements StateStore {
   readonly description = "memory";
   readonly leaseMs: number;
   readonly #runTtlMs: number;
@@ -71,6 +82,11 @@ class MemoryStore implements StateStore {
   }
 
   async admit(request: AdmitRequest): Promise<AdmitAnswer> {
+    return this.admitNow(request);
+  }
+
+  /** admit(), answered at once (the guard's synchronous path; see syncMemoryStore). */
+  admitNow(request: AdmitRequest): AdmitAnswer {
     this.#open();
     const { scope, now, limits } = request;
     const run = this.#run(scope, now);
@@ -141,6 +157,11 @@ class MemoryStore implements StateStore {
   }
 
   async release(scope: StateScope, lease: string): Promise<void> {
+    this.releaseNow(scope, lease);
+  }
+
+  /** release(), at once. */
+  releaseNow(scope: StateScope, lease: string): void {
     this.#open();
     this.#scopes.get(keysOf(scope).scope)?.slots.delete(lease);
   }

@@ -1,0 +1,199 @@
+// The guard decides the common call (nothing recorded, enforcing, its memory store, a call
+// decide() allows within every budget) without a promise per step. These tests hold that path to
+// the general one: the same decisions, the same usage, call after call, and the same respect for a
+// store the caller replaced.
+import { describe, expect, it } from "vitest";
+import { createGuard, type Guard, type GuardCall, type GuardDecision, type GuardOptions } from "../../src/runtime/guard.js";
+import { memoryStore } from "../../src/runtime/store/memory.js";
+import type { StateStore } from "../../src/runtime/store/types.js";
+import { makePolicy } from "../helpers/policy.js";
+
+const POLICY = makePolicy({
+  deny: [{ pattern: "shell.*" }],
+  tools: {
+    "crm.get": { effect: "read" },
+    "crm.update": { effect: "write", limits: { amount: { max: 100 } } },
+    "billing.refund": { effect: "irreversible", approval: { when: { arg: "amount", gt: 50 } } },
+  },
+  budgets: { max_tool_calls: 40, rate_per_minute: 12, max_concurrency: 2, max_turns: 6 },
+  handoff: { escalate_after_denials: 4 },
+});
+
+/** The memory store behind an object of another kind: the guard can only ask it through StateStore. */
+function throughInterface(store: StateStore): StateStore {
+  return {
+    description: store.description,
+    leaseMs: store.leaseMs,
+    admit: (request) => store.admit(request),
+    addCost: (request) => store.addCost(request),
+    recordDenial: (request) => store.recordDenial(request),
+    renew: (scope, lease, now) => store.renew(scope, lease, now),
+    release: (scope, lease) => store.release(scope, lease),
+    close: () => store.close(),
+  };
+}
+
+/** A small deterministic generator (mulberry32). */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const CALLS: GuardCall[] = [
+  { tool: "crm.get" },
+  { tool: "CRM.Get" },
+  { tool: "crm.update", args: { amount: 10 } },
+  { tool: "crm.update", args: { amount: 500 } },
+  { tool: "billing.refund", args: { amount: 20 } },
+  { tool: "billing.refund", args: { amount: 80 } },
+  { tool: "shell.exec" },
+  { tool: "crm.get", costUsd: 0.01 },
+  { tool: "crm.get", args: { n: [1, { deep: true }] } },
+];
+
+interface Held {
+  decision: GuardDecision;
+  finish: () => Promise<void>;
+}
+
+/** Starts run(call) whose tool keeps running until finish(); settles once the call is decided. */
+function startRun(guard: Guard, call: GuardCall): Promise<Held> {
+  return new Promise((resolve) => {
+    let end!: () => void;
+    const running = new Promise<void>((r) => (end = r));
+    const done = guard.run(call, (decision) => {
+      resolve({ decision, finish: async () => (end(), await done) as unknown as void });
+      return running;
+    });
+    void done.then(({ decision }) => {
+      if (decision.decision !== "allow") resolve({ decision, finish: async () => {} });
+    });
+  });
+}
+
+/** One run of steps on a guard: what each step decided, and the usage after it. */
+async function play(seed: number, options: (clock: () => number) => GuardOptions): Promise<unknown[]> {
+  const next = random(seed);
+  let now = Date.parse("2026-12-01T10:00:00.000Z");
+  const guard = createGuard(POLICY, { approve: ({ call }) => ({ approved: (call.args?.amount as number) < 70 }), ...options(() => now) });
+  const held: Held[] = [];
+  const seen: unknown[] = [];
+  for (let step = 0; step < 400; step++) {
+    const pick = next();
+    const call = CALLS[Math.floor(next() * CALLS.length)]!;
+    if (pick < 0.4) {
+      const { decision, rule, reason } = await guard.authorize(call);
+      seen.push(["authorize", decision, rule, reason]);
+    } else if (pick < 0.65) {
+      const run = await startRun(guard, call);
+      seen.push(["run", run.decision.decision, run.decision.rule, run.decision.reason]);
+      if (run.decision.decision === "allow") held.push(run);
+    } else if (pick < 0.8 && held.length > 0) {
+      await held.splice(Math.floor(next() * held.length), 1)[0]!.finish();
+      seen.push(["finished"]);
+    } else if (pick < 0.9) {
+      now += Math.floor(next() * 20_000);
+      seen.push(["clock"]);
+    } else if (pick < 0.95) {
+      seen.push(["turn", guard.nextTurn()]);
+    } else {
+      guard.recordCost(0.02);
+      seen.push(["cost"]);
+    }
+    const { runId: _run, ...usage } = guard.usage();
+    seen.push(usage);
+  }
+  for (const run of held) await run.finish();
+  return seen;
+}
+
+describe("the guard's synchronous path", () => {
+  it("decides every call as the general path does, usage included, over 20 random runs of 400 steps", async () => {
+    let allowedAtOnce = 0;
+    for (let seed = 1; seed <= 20; seed++) {
+      const atOnce = await play(seed, (now) => ({ now, store: memoryStore() }));
+      const general = await play(seed, (now) => ({ now, store: throughInterface(memoryStore()) }));
+      expect(atOnce).toEqual(general);
+      allowedAtOnce += atOnce.filter((step) => Array.isArray(step) && step[1] === "allow" && step[2] === "allowed").length;
+      // Every kind of outcome the policy has is reached, so the comparison covers them.
+      const rules = new Set(atOnce.filter(Array.isArray).map((step) => step[2]));
+      if (seed === 1) for (const rule of ["allowed", "approval", "deny-pattern", "hard-limit", "budget"]) expect(rules).toContain(rule);
+    }
+    expect(allowedAtOnce).toBeGreaterThan(200);
+  });
+
+  it("takes an allowed call's decision without waiting a turn of the event loop", async () => {
+    const guard = createGuard(POLICY);
+    let settled = false;
+    const decided = guard.authorize({ tool: "crm.get" }).then((d) => ((settled = true), d));
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(settled).toBe(true);
+    expect((await decided).decision).toBe("allow");
+  });
+
+  it("asks a memory store whose admit or release was replaced through the replacement", async () => {
+    const store = memoryStore();
+    store.admit = async () => {
+      throw new Error("admit is down");
+    };
+    const guard = createGuard(POLICY, { store });
+    const denied = await guard.authorize({ tool: "crm.get" });
+    expect([denied.decision, denied.rule]).toEqual(["deny", "state-unavailable"]);
+    expect(denied.reason).toContain("admit is down");
+
+    const released: string[] = [];
+    const counting = memoryStore();
+    const release = counting.release.bind(counting);
+    counting.release = async (scope, lease) => {
+      released.push(lease);
+      return release(scope, lease);
+    };
+    const ran = await createGuard(POLICY, { store: counting }).run({ tool: "crm.get" }, () => "done");
+    expect([ran.decision.decision, ran.result]).toEqual(["allow", "done"]);
+    expect(released).toHaveLength(1);
+  });
+
+  it("denies a call to a closed memory store as the general path does", async () => {
+    const store = memoryStore();
+    await store.close();
+    const denied = await createGuard(POLICY, { store }).authorize({ tool: "crm.get" });
+    expect([denied.decision, denied.rule]).toEqual(["deny", "state-unavailable"]);
+    expect(denied.reason).toContain("the memory store was closed");
+  });
+
+  it("keeps counting the last minute right past the pruning of its window", async () => {
+    let now = Date.parse("2026-12-01T10:00:00.000Z");
+    const guard = createGuard(makePolicy({ tools: { "crm.get": { effect: "read" } } }), { now: () => now });
+    for (let i = 0; i < 5000; i++) {
+      expect((await guard.authorize({ tool: "crm.get" })).decision).toBe("allow");
+      now += 30; // 2,000 calls a minute
+    }
+    // Read 30 ms after the last call: the calls of the last 60,000 ms are the last 1,999.
+    expect(guard.usage().callsLastMinute).toBe(1999);
+    now += 60_000;
+    expect(guard.usage().callsLastMinute).toBe(0);
+    expect(guard.usage().toolCalls).toBe(5000);
+  });
+});
+
+describe("callbacks get a copy of the call", () => {
+  it("an approver that changes the call it is given does not change the call that runs", async () => {
+    const guard = createGuard(POLICY, {
+      approve: ({ call }) => {
+        (call.args as Record<string, unknown>).amount = 5000;
+        return { approved: true, reviewer: "ana" };
+      },
+    });
+    const ran: unknown[] = [];
+    const { decision } = await guard.run({ tool: "billing.refund", args: { amount: 60 } }, (_d, call) => ran.push(call.args));
+    expect([decision.decision, decision.rule]).toEqual(["allow", "approval"]);
+    expect(ran).toEqual([{ amount: 60 }]);
+  });
+});
