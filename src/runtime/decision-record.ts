@@ -104,6 +104,8 @@ export interface SnapshotProblem {
   notPlain: boolean;
 }
 
+const NO_VALUE: ArgsSnapshot = Object.freeze({ value: undefined });
+
 /**
  * The snapshot of `args` (or context), or why none can be taken. `parsed`: the value is what
  * JSON.parse made of a message and nobody else holds it (the MCP gateway's own reading), so it is
@@ -111,7 +113,7 @@ export interface SnapshotProblem {
  * non-finite number, as "1e400" parses; nesting), and kept, not copied.
  */
 export function takeSnapshot(args: unknown, what: "args" | "context" = "args", parsed = false): ArgsSnapshot | SnapshotProblem {
-  if (args === undefined) return { value: undefined };
+  if (args === undefined) return NO_VALUE;
   try {
     if (parsed) {
       checkParsedJson(args, 1);
@@ -227,8 +229,12 @@ function checkParsedJson(value: unknown, depth: number): void {
     if (!Number.isFinite(value)) throw new TypeError("JSON canonicalization cannot encode a non-finite number");
     return;
   }
-  if (value === null || typeof value !== "object") return;
+  if (value === null || typeof value === "string" || typeof value === "boolean") return;
+  if (typeof value !== "object") throw new TypeError(`JSON canonicalization cannot encode a ${typeof value}`);
   if (depth > MAX_RECORD_DEPTH - 1) throw new TooDeep();
+  // What JSON.parse makes, and nothing else (a second line of defence: only the gateway's own values get here).
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== Array.prototype) throw new NotPlain(`is ${kindOf(prototype)}, not a plain object`);
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) checkParsedJson(value[i], depth + 1);
     return;

@@ -17,11 +17,17 @@ const OVERLONG_KEY = `(a tool name over ${MAX_TOOL_NAME_LENGTH} characters)`;
 const MAX_TIMEOUT_MS = 2_147_483_647;
 
 /**
- * Set (to true) on a call by the MCP gateway, and by nothing outside the package (it is not
- * exported): the call's args are the gateway's own JSON.parse of the client's message, which no
- * other code holds, so the guard checks them without copying (see takeSnapshot's `parsed`).
+ * Args objects the MCP gateway made itself, with JSON.parse of a client's message, and holds
+ * alone: the guard checks them without copying (see takeSnapshot's `parsed`). Kept here, not as a
+ * flag on the call, so no call can claim it: a Proxy's get trap answers any key, but only the
+ * gateway holds the objects in this set.
  */
-export const PARSED_ARGS: unique symbol = Symbol("agentspec: args parsed from a message");
+const parsedArgs = new WeakSet<object>();
+
+/** For the MCP gateway only (not exported from the package): `args` is its own JSON.parse of a message, held by no other code. */
+export function markParsedArgs(args: unknown): void {
+  if (args !== null && typeof args === "object") parsedArgs.add(args);
+}
 
 /** What the guard read from a call once, so every later step sees the same call. */
 export interface CallView {
@@ -117,13 +123,18 @@ export function readCall(call: unknown): CallView | string {
   try {
     if (!isObject(call)) return { call, tool: undefined, key: undefined, cost: 0, args: snapshotArgs(undefined), context: {} };
     const { tool: rawTool, args: rawArgs, context: rawContext, costUsd } = call as Record<string, unknown>;
-    const argsTaken = takeSnapshot(rawArgs, "args", (call as { [PARSED_ARGS]?: unknown })[PARSED_ARGS] === true);
+    const argsTaken = takeSnapshot(rawArgs, "args", rawArgs !== null && typeof rawArgs === "object" && parsedArgs.has(rawArgs));
     const contextTaken = takeSnapshot(rawContext, "context");
     const args = "problem" in argsTaken ? argsTaken.problem : argsTaken;
     const contextSnapshot = "problem" in contextTaken ? contextTaken.problem : contextTaken;
     const context = typeof contextSnapshot === "string" ? undefined : contextSnapshot.value;
     const tool = typeof rawTool === "string" && rawTool !== "" ? rawTool : undefined;
-    const notPlain = [argsTaken, contextTaken].find((taken) => "problem" in taken && taken.notPlain) as { problem: string } | undefined;
+    const notPlain =
+      "problem" in argsTaken && argsTaken.notPlain
+        ? argsTaken
+        : "problem" in contextTaken && contextTaken.notPlain
+          ? contextTaken
+          : undefined;
     // An over-long name is malformed before it is folded (folding costs its length); all such
     // names count as one tool toward escalation, under a key no name folds to (it has spaces).
     const folded = tool === undefined ? undefined : tool.length > MAX_TOOL_NAME_LENGTH ? OVERLONG_KEY : foldToolName(tool);

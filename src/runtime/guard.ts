@@ -424,7 +424,7 @@ export class Guard {
    * and counts toward escalation like any other. Returns the denial as recorded. Never rejects.
    */
   async refuse(call: GuardCall, refusal: { rule: RefusalRule; reason: string }, options?: CallOptions): Promise<GuardDecision> {
-    const span = startDecisionSpan(readTrace(options));
+    const attempt: Attempt = { held: false, span: decisionSpan(options) };
     const view = readCall(call);
     let recorded: RecordedArgs | string | undefined;
     // A call decide() would refuse as malformed is recorded as such, whatever the refusal says.
@@ -441,13 +441,7 @@ export class Guard {
       }
     }
     const final = await this.#record(typeof view === "string" ? undefined : view, recorded, decision);
-    span?.end({
-      decision: final.decision,
-      rule: final.rule,
-      policyHash: final.policyHash,
-      agent: this.policy.agent.id,
-      ...(typeof view !== "string" && view.tool !== undefined ? { tool: view.tool } : {}),
-    });
+    this.#endSpan(attempt, typeof view === "string" ? undefined : view, final);
     return final;
   }
 
@@ -471,25 +465,37 @@ export class Guard {
 
   /** The decision, synchronously when every part of it can be taken at once (see #allowNow), else later. */
   #authorize(call: GuardCall, reserveSlot: boolean, options: CallOptions | undefined): Authorized | Promise<Authorized> {
-    const attempt: Attempt = { held: false, span: startDecisionSpan(readTrace(options)) };
+    const attempt: Attempt = { held: false, span: decisionSpan(options) };
     const view = readCall(call);
     if (typeof view === "string") return this.#authorizeLater(view, reserveSlot, attempt, undefined);
-    let now: GuardDecision | number | undefined;
+    let allowed: GuardDecision | undefined;
+    this.#clockRead = undefined;
     try {
-      now = this.#allowNow(view, reserveSlot, attempt);
+      allowed = this.#allowNow(view, reserveSlot, attempt);
     } catch {
       // The general path decides it, and says why.
     }
-    if (typeof now === "object") {
+    // The clock is read once a call: the general path decides on what #allowNow read, if it did.
+    const clock = this.#clockRead;
+    this.#clockRead = undefined;
+    if (allowed) {
       // Allowed and counted; nothing to record or wait for (#allowNow takes no call that has them).
-      this.#endSpan(attempt, view, now);
-      return { decision: now, attempt, decided: view.call as GuardCall };
+      this.#endSpan(attempt, view, allowed);
+      return { decision: allowed, attempt, decided: view.call as GuardCall };
     }
-    return this.#authorizeLater(view, reserveSlot, attempt, now);
+    return this.#authorizeLater(view, reserveSlot, attempt, clock);
   }
 
+  /** What #allowNow read of the clock for the call being authorized (set and taken back synchronously). */
+  #clockRead: number | string | undefined;
+
   /** The decision and its record, for every call #allowNow does not allow (`now`: the clock it read, if it did). */
-  async #authorizeLater(view: CallView | string, reserveSlot: boolean, attempt: Attempt, now: number | undefined): Promise<Authorized> {
+  async #authorizeLater(
+    view: CallView | string,
+    reserveSlot: boolean,
+    attempt: Attempt,
+    now: number | string | undefined,
+  ): Promise<Authorized> {
     let decision: GuardDecision;
     let recorded: RecordedArgs | string | undefined;
     if (typeof view === "string") {
@@ -513,36 +519,41 @@ export class Guard {
    * The common case, decided without a promise: a guard that records nothing (no record, no aex
    * events), enforcing, over its memory store, and a call decide() allows within every budget.
    * Returns the decision when the call is allowed and counted; otherwise nothing was counted, and
-   * the clock's reading (or undefined) is handed to the general path,
-   * which decides the call as it decides every other (a denial, an approval, a failing clock).
+   * the general path decides the call as it decides every other (a denial, an approval, a failing
+   * clock), on the clock's reading taken here (#clockRead) when one was.
    */
-  #allowNow(view: CallView, reserveSlot: boolean, attempt: Attempt): GuardDecision | number | undefined {
+  #allowNow(view: CallView, reserveSlot: boolean, attempt: Attempt): GuardDecision | undefined {
     if (this.#chain || this.#aex || this.#closed || this.recordError || this.#shadow) return undefined;
     const store = syncMemoryStore(this.#store);
     if (store === undefined || this.#costFlush !== undefined || this.#pendingUsd > 0) return undefined;
     if (view.notPlain !== undefined || typeof view.args === "string" || view.contextProblem !== undefined) return undefined;
     if (typeof view.cost === "string" || (view.key !== undefined && this.#escalated.has(view.key))) return undefined;
-    const now = this.#readClock();
+    const now = (this.#clockRead = this.#readClock());
     if (typeof now === "string") return undefined;
     const decided: GuardDecision = decide(this.policy, view.call);
-    if (decided.decision !== "allow" || turnProblem(this.policy.budgets, this.#usage)) return now;
+    if (decided.decision !== "allow" || turnProblem(this.policy.budgets, this.#usage)) return undefined;
     const scope = this.#scope(view);
     const answer = store.admitNow(this.#admitRequest(view, scope, now, reserveSlot, true));
     // A budget or an escalation that refuses it: admit counted nothing, and the general path asks again.
-    if (!answer.ok) return now;
+    if (!answer.ok) return undefined;
     this.#counted(answer, scope, now, reserveSlot, attempt);
     return decided;
   }
 
+  /** Ends the decision's span; a tracer that throws changes no decision (and holds no slot: run() still releases it). */
   #endSpan(attempt: Attempt, view: CallView | undefined, final: GuardDecision): void {
-    attempt.span?.end({
-      decision: final.decision,
-      rule: final.rule,
-      policyHash: final.policyHash,
-      agent: this.policy.agent.id,
-      ...(view !== undefined && view.tool !== undefined ? { tool: view.tool } : {}),
-      ...(attempt.approval ? { approval: attempt.approval } : {}),
-    });
+    try {
+      attempt.span?.end({
+        decision: final.decision,
+        rule: final.rule,
+        policyHash: final.policyHash,
+        agent: this.policy.agent.id,
+        ...(view !== undefined && view.tool !== undefined ? { tool: view.tool } : {}),
+        ...(attempt.approval ? { approval: attempt.approval } : {}),
+      });
+    } catch {
+      // A broken exporter or span processor is the tracer's failure, not the call's.
+    }
   }
 
   async #decide(
@@ -550,8 +561,8 @@ export class Guard {
     recorded: RecordedArgs | string | undefined,
     reserveSlot: boolean,
     attempt: Attempt,
-    /** The clock as #allowNow read it for this call, if it did. */
-    clock?: number,
+    /** The clock as #allowNow read it for this call (a reading, or why it failed), if it did. */
+    clock?: number | string,
   ): Promise<GuardDecision> {
     const name = view.tool ?? "the call";
     if (this.#closed) return this.#deny("audit-failed", `The guard was closed (guard.close()): "${name}" is denied`);
@@ -1029,6 +1040,15 @@ function recordedArgs(view: CallView, audit: Policy["audit"]): RecordedArgs | st
   return typeof view.args === "string" ? view.args : recordSnapshot(view.args, audit);
 }
 
+/** The call's decision span (see startDecisionSpan); none when the tracer fails to start one, which changes no decision. */
+function decisionSpan(options: CallOptions | undefined): DecisionSpan | undefined {
+  try {
+    return startDecisionSpan(readTrace(options));
+  } catch {
+    return undefined;
+  }
+}
+
 /** The call's trace context, when the options carry one (anything else is no trace context, not an error). */
 function readTrace(options: CallOptions | undefined): TraceParent | undefined {
   try {
@@ -1042,7 +1062,7 @@ function readTrace(options: CallOptions | undefined): TraceParent | undefined {
 /**
  * The call as a callback (approve, onEscalate) is given it: a copy, so a callback that changes
  * what it was given cannot change the call that was decided and is run (the snapshot is shared
- * with the caller's own object when the gateway's args were not copied; see PARSED_ARGS).
+ * with the caller's own object when the gateway's args were not copied; see markParsedArgs).
  */
 function callbackCopy(view: CallView): GuardCall {
   const { tool, args, context } = view.call as GuardCall;

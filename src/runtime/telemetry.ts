@@ -54,6 +54,19 @@ function loadApi(): typeof OtelApi | undefined {
   return api ?? undefined;
 }
 
+let tracer: { provider: OtelApi.TracerProvider; tracer: OtelApi.Tracer } | undefined;
+
+/**
+ * The tracer, made once per global tracer provider (getTracer makes a new one each time): the
+ * API's proxy tracer follows a provider registered later, and a provider set after
+ * trace.disable() is a new global, for which a new tracer is made.
+ */
+function tracerOf(otel: typeof OtelApi): OtelApi.Tracer {
+  const provider = otel.trace.getTracerProvider();
+  if (tracer?.provider !== provider) tracer = { provider, tracer: provider.getTracer("agentspec") };
+  return tracer.tracer;
+}
+
 /** Whether decisions are traced: @opentelemetry/api is installed. */
 export function tracingAvailable(): boolean {
   return loadApi() !== undefined;
@@ -66,7 +79,7 @@ export function startDecisionSpan(parent?: TraceParent): DecisionSpan | undefine
   const remote = parent === undefined ? undefined : remoteSpanContext(otel, parent);
   const parentContext = remote ? otel.trace.setSpanContext(otel.ROOT_CONTEXT, remote) : otel.context.active();
   const startTime = Date.now();
-  const tracer = otel.trace.getTracer("agentspec");
+  const tracer = tracerOf(otel);
   const span = tracer.startSpan(DECISION_SPAN, { kind: otel.SpanKind.INTERNAL, startTime }, parentContext);
   return {
     within: (fn) => otel.context.with(otel.trace.setSpan(parentContext, span), fn),

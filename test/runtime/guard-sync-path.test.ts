@@ -2,6 +2,7 @@
 // decide() allows within every budget) without a promise per step. These tests hold that path to
 // the general one: the same decisions, the same usage, call after call, and the same respect for a
 // store the caller replaced.
+import { INVALID_SPAN_CONTEXT, trace } from "@opentelemetry/api";
 import { describe, expect, it } from "vitest";
 import { createGuard, type Guard, type GuardCall, type GuardDecision, type GuardOptions } from "../../src/runtime/guard.js";
 import { memoryStore } from "../../src/runtime/store/memory.js";
@@ -180,6 +181,98 @@ describe("the guard's synchronous path", () => {
     now += 60_000;
     expect(guard.usage().callsLastMinute).toBe(0);
     expect(guard.usage().toolCalls).toBe(5000);
+  });
+});
+
+describe("what the synchronous path must not change (review attack5)", () => {
+  const limited = makePolicy({ tools: { "crm.update": { effect: "write", limits: { amount: { max: 100 } } } } });
+
+  it("a Proxy call that answers every key cannot claim args as parsed by the gateway: its getter args are still malformed", async () => {
+    let phase = "deciding";
+    const args = {
+      get amount() {
+        return phase === "deciding" ? 10 : 1_000_000;
+      },
+    };
+    const call = new Proxy(
+      { tool: "crm.update", args },
+      { get: (target, key) => (typeof key === "symbol" ? true : Reflect.get(target, key)) },
+    );
+    const ran: unknown[] = [];
+    const { decision } = await createGuard(limited).run(call as GuardCall, (_d, decided) => {
+      phase = "executing";
+      ran.push(decided.args?.amount);
+    });
+    expect([decision.decision, decision.rule]).toEqual(["deny", "malformed-call"]);
+    expect(ran).toEqual([]);
+  });
+
+  it("a memory store whose admit or release was replaced on its prototype is asked through the replacement", async () => {
+    const store = memoryStore();
+    const prototype = Object.getPrototypeOf(store) as { admit: StateStore["admit"]; release: StateStore["release"] };
+    const { admit, release } = prototype;
+    const asked: string[] = [];
+    prototype.admit = async function (this: StateStore, request) {
+      asked.push("admit");
+      return admit.call(this, request);
+    };
+    prototype.release = async function (this: StateStore, scope, lease) {
+      asked.push("release");
+      return release.call(this, scope, lease);
+    };
+    try {
+      const ran = await createGuard(POLICY, { store }).run({ tool: "crm.get" }, () => "done");
+      expect(ran.decision.decision).toBe("allow");
+      expect(asked).toEqual(["admit", "release"]);
+    } finally {
+      prototype.admit = admit;
+      prototype.release = release;
+    }
+  });
+
+  it("a tracer that throws changes no decision: run() resolves and gives its slot back", async () => {
+    const throwing = () => {
+      throw new Error("exporter hook blew up");
+    };
+    const span = {
+      isRecording: () => true,
+      setAttributes: throwing,
+      setStatus: throwing,
+      end: throwing,
+      spanContext: () => INVALID_SPAN_CONTEXT,
+    };
+    const policy = makePolicy({ tools: { "crm.get": { effect: "read" } }, budgets: { max_concurrency: 1 } });
+    for (const provider of [
+      { getTracer: () => ({ startSpan: () => span, startActiveSpan: throwing }) },
+      { getTracer: () => ({ startSpan: throwing, startActiveSpan: throwing }) },
+    ]) {
+      trace.setGlobalTracerProvider(provider as never);
+      try {
+        const guard = createGuard(policy);
+        for (const call of [{ tool: "crm.get" }, { tool: "crm.get" }, { tool: "shell.exec" }]) {
+          const ran = await guard.run(call, () => "ran");
+          expect(ran.decision.decision).toBe(call.tool === "crm.get" ? "allow" : "deny");
+        }
+        expect(guard.usage().inFlight).toBe(0);
+      } finally {
+        trace.disable();
+      }
+    }
+  });
+
+  it("reads the clock once a call: a clock that fails once denies that call (clock-failed), not a second reading", async () => {
+    let reads = 0;
+    const guard = createGuard(POLICY, {
+      now: () => {
+        reads += 1;
+        if (reads === 1) throw new Error("clock down");
+        return Date.parse("2026-12-01T10:00:00.000Z");
+      },
+    });
+    const first = await guard.authorize({ tool: "crm.get" });
+    expect([first.decision, first.rule, reads]).toEqual(["deny", "clock-failed", 1]);
+    expect((await guard.authorize({ tool: "crm.get" })).decision).toBe("allow");
+    expect(reads).toBe(2);
   });
 });
 

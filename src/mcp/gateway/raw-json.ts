@@ -143,6 +143,14 @@ function keptKeys(value: unknown, options: KeyScanOptions, depth: number): numbe
 
 /** Whether two of an object's (distinct) keys fold to one string. */
 function hasFoldedTwin(keys: string[]): boolean {
+  if (keys.length <= 16 && keys.every(isAscii)) {
+    // An ASCII key folds to its lower case, of its own length: only keys of one length can be twins.
+    for (let i = 1; i < keys.length; i++) {
+      const key = keys[i]!;
+      for (let k = 0; k < i; k++) if (keys[k]!.length === key.length && keys[k]!.toLowerCase() === key.toLowerCase()) return true;
+    }
+    return false;
+  }
   if (keys.length > 16) {
     const seen = new Set<string>();
     for (const key of keys) {
@@ -155,6 +163,13 @@ function hasFoldedTwin(keys: string[]): boolean {
   const folds = keys.map(foldKey);
   for (let i = 1; i < folds.length; i++) for (let k = 0; k < i; k++) if (folds[i] === folds[k]) return true;
   return false;
+}
+
+// eslint-disable-next-line no-control-regex
+const ASCII = /^[\x00-\x7f]*$/;
+
+function isAscii(key: string): boolean {
+  return ASCII.test(key);
 }
 
 const SPACE = 0x20;

@@ -10,7 +10,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { foldToolName, MAX_TOOL_NAME_LENGTH } from "../../policy/tool-name.js";
 import type { Guard, GuardCall, GuardDecision } from "../../runtime/guard.js";
-import { PARSED_ARGS } from "../../runtime/guard-input.js";
+import { markParsedArgs } from "../../runtime/guard-input.js";
 import { traceParentFromMeta } from "../../runtime/telemetry.js";
 import type { ApprovalAsk, GatewayApprover } from "./approvals/types.js";
 import {
@@ -368,12 +368,10 @@ export class GatewaySession {
     // The server's name for the tool; the policy's is the spec server's prefix followed by it.
     const name = params.name as string;
     const prefix = this.#shared.toolPrefix;
-    const call: GuardCall & { [PARSED_ARGS]: true } = {
-      tool: prefix && typeof name === "string" ? prefix + name : name,
-      args: (params.arguments ?? {}) as Record<string, unknown>,
-      // The args are this gateway's own reading of the message: the guard need not copy them.
-      [PARSED_ARGS]: true,
-    };
+    const args = (params.arguments ?? {}) as Record<string, unknown>;
+    // The args are this gateway's own reading of the message, which it never changes: the guard need not copy them.
+    markParsedArgs(args);
+    const call: GuardCall = { tool: prefix && typeof name === "string" ? prefix + name : name, args };
     if (this.#shared.context) call.context = this.#shared.context;
     const meta = params._meta as Record<string, unknown> | undefined;
     const cost = meta?.[COST_META_KEY];

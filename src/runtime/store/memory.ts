@@ -57,13 +57,12 @@ export function memoryStore(options: MemoryStoreOptions = {}): StateStore {
 
 /**
  * The memory store itself, when `store` is one whose admit and release are its own (not replaced
- * on the object): the guard then takes its answers synchronously, without a promise per call.
+ * on the object or on the prototype): the guard then takes its answers synchronously, without a
+ * promise per call.
  * Anything else (another store, a wrapped or patched memory store) is asked through StateStore.
  */
 export function syncMemoryStore(store: StateStore): MemoryStore | undefined {
-  return store instanceof MemoryStore && store.admit === MemoryStore.prototype.admit && store.release === MemoryStore.prototype.release
-    ? store
-    : undefined;
+  return store instanceof MemoryStore && store.admit === OWN_ADMIT && store.release === OWN_RELEASE ? store : undefined;
 }
 
 export class MemoryStore implements StateStore {
@@ -244,3 +243,7 @@ function positive(name: string, value: number): number {
     throw new AgentspecError("BAD_ARGUMENT", `memoryStore: ${name} must be a positive number of milliseconds, not ${String(value)}`);
   return value;
 }
+
+/** The memory store's own admit and release, as the module defined them (a later patch of the prototype is not them). */
+const OWN_ADMIT = MemoryStore.prototype.admit;
+const OWN_RELEASE = MemoryStore.prototype.release;
