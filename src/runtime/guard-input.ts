@@ -17,16 +17,19 @@ const OVERLONG_KEY = `(a tool name over ${MAX_TOOL_NAME_LENGTH} characters)`;
 const MAX_TIMEOUT_MS = 2_147_483_647;
 
 /**
- * Args objects the MCP gateway made itself, with JSON.parse of a client's message, and holds
- * alone: the guard checks them without copying (see takeSnapshot's `parsed`). Kept here, not as a
- * flag on the call, so no call can claim it: a Proxy's get trap answers any key, but only the
- * gateway holds the objects in this set.
+ * The args object the MCP gateway made itself, with JSON.parse of a client's message, and holds
+ * alone, for the guard call it makes next: the guard checks it without copying (see
+ * takeSnapshot's `parsed`). Kept here, not as a flag on the call, so no call can claim it (a
+ * Proxy's get trap answers any key): only that very object is taken so, by the next readCall.
  */
-const parsedArgs = new WeakSet<object>();
+let parsedNext: object | undefined;
 
-/** For the MCP gateway only (not exported from the package): `args` is its own JSON.parse of a message, held by no other code. */
+/**
+ * For the MCP gateway only (not exported from the package), just before it calls the guard:
+ * `args` is its own JSON.parse of a message, held by no other code.
+ */
 export function markParsedArgs(args: unknown): void {
-  if (args !== null && typeof args === "object") parsedArgs.add(args);
+  parsedNext = args !== null && typeof args === "object" ? args : undefined;
 }
 
 /** What the guard read from a call once, so every later step sees the same call. */
@@ -123,7 +126,9 @@ export function readCall(call: unknown): CallView | string {
   try {
     if (!isObject(call)) return { call, tool: undefined, key: undefined, cost: 0, args: snapshotArgs(undefined), context: {} };
     const { tool: rawTool, args: rawArgs, context: rawContext, costUsd } = call as Record<string, unknown>;
-    const argsTaken = takeSnapshot(rawArgs, "args", rawArgs !== null && typeof rawArgs === "object" && parsedArgs.has(rawArgs));
+    const parsed = parsedNext !== undefined && rawArgs === parsedNext;
+    parsedNext = undefined;
+    const argsTaken = takeSnapshot(rawArgs, "args", parsed);
     const contextTaken = takeSnapshot(rawContext, "context");
     const args = "problem" in argsTaken ? argsTaken.problem : argsTaken;
     const contextSnapshot = "problem" in contextTaken ? contextTaken.problem : contextTaken;

@@ -54,6 +54,20 @@ function loadApi(): typeof OtelApi | undefined {
   return api ?? undefined;
 }
 
+/** The API's no-op tracer provider, which a global tracer provider delegates to until one is registered. */
+let noopProvider: unknown;
+
+/**
+ * Whether no tracer provider is registered (the API then makes every span a no-op, denials too):
+ * no span is started. Asked at each decision, so a provider registered later is used at once.
+ */
+function noTracer(otel: typeof OtelApi): boolean {
+  const provider = otel.trace.getTracerProvider() as { getDelegate?: () => unknown };
+  if (typeof provider.getDelegate !== "function") return false;
+  noopProvider ??= new otel.ProxyTracerProvider().getDelegate();
+  return provider.getDelegate() === noopProvider;
+}
+
 let tracer: { provider: OtelApi.TracerProvider; tracer: OtelApi.Tracer } | undefined;
 
 /**
@@ -75,7 +89,7 @@ export function tracingAvailable(): boolean {
 /** Starts the span of one decision, under `parent` when given, else under the active span; undefined without OpenTelemetry. */
 export function startDecisionSpan(parent?: TraceParent): DecisionSpan | undefined {
   const otel = loadApi();
-  if (!otel) return undefined;
+  if (!otel || noTracer(otel)) return undefined;
   const remote = parent === undefined ? undefined : remoteSpanContext(otel, parent);
   const parentContext = remote ? otel.trace.setSpanContext(otel.ROOT_CONTEXT, remote) : otel.context.active();
   const startTime = Date.now();

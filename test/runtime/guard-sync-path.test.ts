@@ -5,6 +5,7 @@
 import { INVALID_SPAN_CONTEXT, trace } from "@opentelemetry/api";
 import { describe, expect, it } from "vitest";
 import { createGuard, type Guard, type GuardCall, type GuardDecision, type GuardOptions } from "../../src/runtime/guard.js";
+import { markParsedArgs } from "../../src/runtime/guard-input.js";
 import { memoryStore } from "../../src/runtime/store/memory.js";
 import type { StateStore } from "../../src/runtime/store/types.js";
 import { makePolicy } from "../helpers/policy.js";
@@ -205,6 +206,27 @@ describe("what the synchronous path must not change (review attack5)", () => {
     });
     expect([decision.decision, decision.rule]).toEqual(["deny", "malformed-call"]);
     expect(ran).toEqual([]);
+  });
+
+  it("args the gateway parsed itself are checked, not copied: what a copy refuses is still refused", async () => {
+    const guard = createGuard(limited, { escalateAfterDenials: 10 });
+    const parsed = (text: string) => {
+      const args = JSON.parse(text) as Record<string, unknown>;
+      markParsedArgs(args);
+      return guard.authorize({ tool: "crm.update", args });
+    };
+    expect((await parsed('{"amount":1e400}')).rule).toBe("malformed-call");
+    expect((await parsed(`{"amount":1,"deep":${"[".repeat(300)}${"]".repeat(300)}}`)).rule).toBe("malformed-call");
+    expect((await parsed('{"amount":500}')).rule).toBe("hard-limit");
+    expect((await parsed('{"amount":5}')).decision).toBe("allow");
+    // Marked for the next call only, and only that very object.
+    markParsedArgs({ amount: 5 });
+    const getter = {
+      get amount() {
+        return 5;
+      },
+    };
+    expect((await guard.authorize({ tool: "crm.update", args: getter })).rule).toBe("malformed-call");
   });
 
   it("a memory store whose admit or release was replaced on its prototype is asked through the replacement", async () => {

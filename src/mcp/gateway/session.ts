@@ -369,8 +369,6 @@ export class GatewaySession {
     const name = params.name as string;
     const prefix = this.#shared.toolPrefix;
     const args = (params.arguments ?? {}) as Record<string, unknown>;
-    // The args are this gateway's own reading of the message, which it never changes: the guard need not copy them.
-    markParsedArgs(args);
     const call: GuardCall = { tool: prefix && typeof name === "string" ? prefix + name : name, args };
     if (this.#shared.context) call.context = this.#shared.context;
     const meta = params._meta as Record<string, unknown> | undefined;
@@ -392,6 +390,7 @@ export class GatewaySession {
         const verdict = await this.#pinFor(name, request);
         pinnedIn = this.#generation;
         if (!verdict.pinned) {
+          markParsedArgs(args);
           decision = await this.#shared.guard.refuse(
             call,
             { rule: "definition-changed", reason: verdict.reason },
@@ -404,8 +403,11 @@ export class GatewaySession {
           return;
         }
       }
-      const decideAndForward = () =>
-        this.#shared.guard.run(
+      const decideAndForward = () => {
+        // The args are this gateway's own reading of the message, which it never changes: the
+        // guard, called now, need not copy them.
+        markParsedArgs(args);
+        return this.#shared.guard.run(
           call,
           async (allowed) => {
             decision = allowed;
@@ -432,6 +434,7 @@ export class GatewaySession {
           // The decision's span continues the client's trace (an invalid traceparent is ignored).
           { trace: traceParentFromMeta(meta) },
         );
+      };
       // The origin is only read by the gateway's approver. Node 20 and 22 carry an AsyncLocalStorage
       // through promise hooks, which once enabled tax every promise of the process: without an
       // approver nothing reads it, so the hooks stay off.
