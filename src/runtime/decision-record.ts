@@ -232,15 +232,22 @@ function checkParsedJson(value: unknown, depth: number): void {
   if (value === null || typeof value === "string" || typeof value === "boolean") return;
   if (typeof value !== "object") throw new TypeError(`JSON canonicalization cannot encode a ${typeof value}`);
   if (depth > MAX_RECORD_DEPTH - 1) throw new TooDeep();
-  // What JSON.parse makes, and nothing else (a second line of defence: only the gateway's own values get here).
-  const prototype: unknown = Object.getPrototypeOf(value);
-  if (prototype !== Object.prototype && prototype !== Array.prototype) throw new NotPlain(`is ${kindOf(prototype)}, not a plain object`);
+  // What JSON.parse makes, and nothing else, checked as copyAsJson checks it (only without the
+  // copy): a second line of defence, since only the gateway's own values get here.
+  if (isProxy(value)) throw new NotPlain("is a Proxy");
+  const keys = Reflect.ownKeys(value);
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) checkParsedJson(value[i], depth + 1);
+    if (Object.getPrototypeOf(value) !== Array.prototype) throw new NotPlain("is an array of another kind than Array");
+    if (keys.length !== value.length + 1) throw new NotPlain("is an array with holes or keys beside its items");
+    for (let i = 0; i < value.length; i++) checkParsedJson(dataValue(value, i), depth + 1);
     return;
   }
-  const keys = Object.keys(value);
-  for (let i = 0; i < keys.length; i++) checkParsedJson((value as Record<string, unknown>)[keys[i]!], depth + 1);
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype) throw new NotPlain(`is ${kindOf(prototype)}, not a plain object`);
+  for (const key of keys) {
+    if (typeof key === "symbol") throw new NotPlain("has a symbol key");
+    checkParsedJson(dataValue(value, key), depth + 1);
+  }
 }
 
 /** An own property's value, read from its descriptor (no getter runs); NotPlain for an accessor, a non-enumerable key or a hole. */

@@ -123,12 +123,13 @@ export function checkOptions(options: GuardOptions): void {
 
 /** Reads what the guard needs from the call, once; getters that throw make the call malformed. */
 export function readCall(call: unknown): CallView | string {
+  // The gateway's mark is for this call or none: taken before anything here can return or throw.
+  const marked = parsedNext;
+  parsedNext = undefined;
   try {
     if (!isObject(call)) return { call, tool: undefined, key: undefined, cost: 0, args: snapshotArgs(undefined), context: {} };
     const { tool: rawTool, args: rawArgs, context: rawContext, costUsd } = call as Record<string, unknown>;
-    const parsed = parsedNext !== undefined && rawArgs === parsedNext;
-    parsedNext = undefined;
-    const argsTaken = takeSnapshot(rawArgs, "args", parsed);
+    const argsTaken = takeSnapshot(rawArgs, "args", marked !== undefined && rawArgs === marked);
     const contextTaken = takeSnapshot(rawContext, "context");
     const args = "problem" in argsTaken ? argsTaken.problem : argsTaken;
     const contextSnapshot = "problem" in contextTaken ? contextTaken.problem : contextTaken;

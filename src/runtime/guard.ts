@@ -702,7 +702,7 @@ export class Guard {
     const controller = new AbortController();
     const ask = () => approve({ call: callbackCopy(view), decision: decision as Decision, signal: controller.signal });
     // The approver runs inside the decision's span: its own spans (a Slack call) nest under it.
-    const asked = await this.#bounded(() => (attempt.span ? attempt.span.within(ask) : ask()));
+    const asked = await this.#bounded(() => withinSpan(attempt.span, ask));
     if (!asked.ok) outcome(asked.timedOut ? "timed-out" : "failed");
     if (!asked.ok && asked.timedOut) {
       controller.abort(new Error(`no answer within approvalTimeoutMs (${this.#approvalTimeoutMs} ms)`));
@@ -1071,6 +1071,24 @@ function callbackCopy(view: CallView): GuardCall {
     return "value" in taken ? taken.value : undefined;
   };
   return { tool, args: copy(args) as GuardCall["args"], context: copy(context) as GuardCall["context"] };
+}
+
+/**
+ * Runs fn inside the decision's span; a tracer or context manager that throws before running fn
+ * changes nothing (fn runs without the span), one that throws after it is fn's failure (fn is never run twice).
+ */
+function withinSpan<T>(span: DecisionSpan | undefined, fn: () => T): T {
+  if (!span) return fn();
+  let ran = false;
+  try {
+    return span.within(() => {
+      ran = true;
+      return fn();
+    });
+  } catch (error) {
+    if (ran) throw error;
+    return fn();
+  }
 }
 
 function ignore(): void {

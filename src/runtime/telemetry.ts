@@ -89,7 +89,10 @@ export function tracingAvailable(): boolean {
 /** Starts the span of one decision, under `parent` when given, else under the active span; undefined without OpenTelemetry. */
 export function startDecisionSpan(parent?: TraceParent): DecisionSpan | undefined {
   const otel = loadApi();
-  if (!otel || noTracer(otel)) return undefined;
+  if (!otel) return undefined;
+  // No provider yet: nothing to start, but a denial is still emitted if one is registered by the
+  // time the decision ends (an SDK that finishes starting while a call waits for its approver).
+  if (noTracer(otel)) return new DeferredSpan(otel, parent, otel.context.active());
   const remote = parent === undefined ? undefined : remoteSpanContext(otel, parent);
   const parentContext = remote ? otel.trace.setSpanContext(otel.ROOT_CONTEXT, remote) : otel.context.active();
   const startTime = Date.now();
@@ -112,11 +115,48 @@ export function startDecisionSpan(parent?: TraceParent): DecisionSpan | undefine
         return finish(span);
       }
       span.end();
-      const sampledOut = otel.trace.getSpanContext(parentContext);
-      const links = sampledOut && otel.isSpanContextValid(sampledOut) ? [{ context: sampledOut }] : [];
-      finish(tracer.startSpan(DECISION_SPAN, { kind: otel.SpanKind.INTERNAL, startTime, attributes, links, root: true }));
+      emitDenial(otel, tracer, parentContext, startTime, attributes, failed);
     },
   };
+}
+
+/** A denial as a root span linked to the trace it was decided in (a parent-based sampler keeps it). */
+function emitDenial(
+  otel: typeof OtelApi,
+  tracer: OtelApi.Tracer,
+  parentContext: OtelApi.Context,
+  startTime: number,
+  attributes: OtelApi.Attributes,
+  failed: boolean,
+): void {
+  const sampledOut = otel.trace.getSpanContext(parentContext);
+  const links = sampledOut && otel.isSpanContextValid(sampledOut) ? [{ context: sampledOut }] : [];
+  const span = tracer.startSpan(DECISION_SPAN, { kind: otel.SpanKind.INTERNAL, startTime, attributes, links, root: true });
+  if (failed) span.setStatus({ code: otel.SpanStatusCode.ERROR, message: attributes["agentspec.rule"] as string });
+  span.end();
+}
+
+/** The span of a decision begun while no tracer provider was registered: nothing, unless it ends in a denial with one registered. */
+class DeferredSpan implements DecisionSpan {
+  readonly #startTime = Date.now();
+  constructor(
+    readonly otel: typeof OtelApi,
+    readonly parent: TraceParent | undefined,
+    readonly active: OtelApi.Context,
+  ) {}
+
+  within<T>(fn: () => T): T {
+    return fn();
+  }
+
+  end(outcome: DecisionOutcome): void {
+    const { otel } = this;
+    if (outcome.decision !== "deny" || noTracer(otel)) return;
+    const remote = this.parent === undefined ? undefined : remoteSpanContext(otel, this.parent);
+    const parentContext = remote ? otel.trace.setSpanContext(otel.ROOT_CONTEXT, remote) : this.active;
+    const failed = outcome.rule === "state-unavailable" || outcome.rule === "audit-failed";
+    emitDenial(otel, tracerOf(otel), parentContext, this.#startTime, attributesOf(outcome), failed);
+  }
 }
 
 function attributesOf(outcome: DecisionOutcome): OtelApi.Attributes {

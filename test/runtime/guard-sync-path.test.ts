@@ -2,7 +2,8 @@
 // decide() allows within every budget) without a promise per step. These tests hold that path to
 // the general one: the same decisions, the same usage, call after call, and the same respect for a
 // store the caller replaced.
-import { INVALID_SPAN_CONTEXT, trace } from "@opentelemetry/api";
+import { context, INVALID_SPAN_CONTEXT, ROOT_CONTEXT, trace, type ContextManager } from "@opentelemetry/api";
+import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { describe, expect, it } from "vitest";
 import { createGuard, type Guard, type GuardCall, type GuardDecision, type GuardOptions } from "../../src/runtime/guard.js";
 import { markParsedArgs } from "../../src/runtime/guard-input.js";
@@ -227,6 +228,78 @@ describe("what the synchronous path must not change (review attack5)", () => {
       },
     };
     expect((await guard.authorize({ tool: "crm.update", args: getter })).rule).toBe("malformed-call");
+  });
+
+  it("a marked args object is still held to plain data, and a mark does not outlive the call it was for (attack5b)", async () => {
+    const guard = createGuard(limited, { escalateAfterDenials: 100 });
+    const getter = {
+      get amount() {
+        return 10;
+      },
+    };
+    markParsedArgs(getter);
+    expect((await guard.authorize({ tool: "crm.update", args: getter })).rule).toBe("malformed-call");
+    const proxied = { order: new Proxy({ amount: 10 }, {}) };
+    markParsedArgs(proxied);
+    expect((await guard.authorize({ tool: "crm.update", args: proxied })).rule).toBe("malformed-call");
+    // A call that returns early (not an object) takes the mark with it.
+    const args = { amount: 10 };
+    markParsedArgs(args);
+    expect((await guard.authorize(null as never)).rule).toBe("malformed-call");
+    Object.defineProperty(args, "amount", { get: () => 1_000_000, enumerable: true });
+    expect((await guard.authorize({ tool: "crm.update", args })).rule).toBe("malformed-call");
+  });
+
+  it("a denial is emitted when the tracer provider is registered while it waits for its approver (attack5b)", async () => {
+    let answer!: (approved: boolean) => void;
+    const guard = createGuard(POLICY, { approve: () => new Promise((resolve) => (answer = (approved) => resolve({ approved }))) });
+    const decided = guard.authorize({ tool: "billing.refund", args: { amount: 80 } });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const exporter = new InMemorySpanExporter();
+    trace.setGlobalTracerProvider(new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] }));
+    try {
+      answer(false);
+      expect((await decided).rule).toBe("approval");
+      expect(exporter.getFinishedSpans().map((span) => [span.name, span.attributes["agentspec.decision"]])).toEqual([
+        ["agentspec.decide", "deny"],
+      ]);
+      // An allowed call begun before any provider is registered is not traced afterwards.
+      exporter.reset();
+      trace.disable();
+      const allowed = guard.authorize({ tool: "crm.get" });
+      trace.setGlobalTracerProvider(new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] }));
+      expect((await allowed).decision).toBe("allow");
+      expect(exporter.getFinishedSpans()).toEqual([]);
+    } finally {
+      trace.disable();
+    }
+  });
+
+  it("a context manager that throws does not keep the approver from being asked (attack5b)", async () => {
+    const throwing: ContextManager = {
+      active: () => ROOT_CONTEXT,
+      with: () => {
+        throw new Error("context manager down");
+      },
+      bind: (_context, target) => target,
+      enable() {
+        return this;
+      },
+      disable() {
+        return this;
+      },
+    };
+    trace.setGlobalTracerProvider(new BasicTracerProvider());
+    context.setGlobalContextManager(throwing);
+    try {
+      let asked = 0;
+      const guard = createGuard(POLICY, { approve: () => ((asked += 1), { approved: true }) });
+      const decision = await guard.authorize({ tool: "billing.refund", args: { amount: 60 } });
+      expect([decision.decision, decision.rule, asked]).toEqual(["allow", "approval", 1]);
+    } finally {
+      trace.disable();
+      context.disable();
+    }
   });
 
   it("a memory store whose admit or release was replaced on its prototype is asked through the replacement", async () => {
