@@ -16,6 +16,11 @@ const ASCII = /^[\x00-\x7f]*$/;
  * key folds to its lower case, keeping its length.
  */
 export function foldKey(key: string): string {
-  if (ASCII.test(key)) return key.toLowerCase();
+  if (isAsciiKey(key)) return key.toLowerCase();
   return key.normalize("NFKC").toUpperCase().toLowerCase();
+}
+
+/** Whether a key is ASCII only: it then folds to its lower case, of its own length. */
+export function isAsciiKey(key: string): boolean {
+  return ASCII.test(key);
 }

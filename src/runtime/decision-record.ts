@@ -115,11 +115,8 @@ const NO_VALUE: ArgsSnapshot = Object.freeze({ value: undefined });
 export function takeSnapshot(args: unknown, what: "args" | "context" = "args", parsed = false): ArgsSnapshot | SnapshotProblem {
   if (args === undefined) return NO_VALUE;
   try {
-    if (parsed) {
-      checkParsedJson(args, 1);
-      return { value: args };
-    }
-    return { value: copyAsJson(args, 1, new Set()) };
+    // Checked as a copy would be; only the gateway's own parsed value is kept rather than copied.
+    return { value: copyAsJson(args, 1, parsed ? null : new Set()) };
   } catch (error) {
     if (error instanceof NotPlain)
       return {
@@ -167,9 +164,11 @@ const isProxy = types.isProxy;
  * runs the tool with its own object, so the decision would be on other values than the tool's.
  * Property values are read from their descriptors, so no getter runs. Recursion is bounded by
  * the record depth (a record holds the args one level down), cycles are refused, and an own
- * `__proto__` key stays an own key (decide() must still see it).
+ * `__proto__` key stays an own key (decide() must still see it). With `ancestors` null the value
+ * is checked the same way and returned itself, not copied (takeSnapshot's `parsed`; a cycle is
+ * then refused by the depth bound).
  */
-function copyAsJson(value: unknown, depth: number, ancestors: Set<object>): unknown {
+function copyAsJson(value: unknown, depth: number, ancestors: Set<object> | null): unknown {
   if (value === null || typeof value === "boolean" || typeof value === "string") return value;
   if (typeof value === "number") {
     if (!Number.isFinite(value)) throw new TypeError("JSON canonicalization cannot encode a non-finite number");
@@ -177,31 +176,32 @@ function copyAsJson(value: unknown, depth: number, ancestors: Set<object>): unkn
   }
   if (typeof value !== "object") throw new TypeError(`JSON canonicalization cannot encode a ${typeof value}`);
   if (depth > MAX_RECORD_DEPTH - 1) throw new TooDeep();
-  if (ancestors.has(value)) throw new TypeError("the value holds a cycle");
+  if (ancestors?.has(value)) throw new TypeError("the value holds a cycle");
   if (isProxy(value)) throw new NotPlain("is a Proxy");
-  ancestors.add(value);
+  ancestors?.add(value);
   const keys = Reflect.ownKeys(value);
-  let copy: unknown;
+  let copy: unknown = value;
   if (Array.isArray(value)) {
     if (Object.getPrototypeOf(value) !== Array.prototype) throw new NotPlain("is an array of another kind than Array");
     const length = value.length;
     // Its items and "length", nothing more: a hole or an extra key shows in the count.
     if (keys.length !== length + 1) throw new NotPlain("is an array with holes or keys beside its items");
-    const items: unknown[] = [];
+    const items: unknown[] | undefined = ancestors ? [] : undefined;
     for (let i = 0; i < length; i++) {
       const item = dataValue(value, i);
       try {
-        items.push(item === undefined ? null : copyAsJson(item, depth + 1, ancestors));
+        const itemCopy = item === undefined ? null : copyAsJson(item, depth + 1, ancestors);
+        items?.push(itemCopy);
       } catch (error) {
         if (error instanceof NotPlain) error.path.unshift(i);
         throw error;
       }
     }
-    copy = items;
+    if (items) copy = items;
   } else {
     const prototype: unknown = Object.getPrototypeOf(value);
     if (prototype !== Object.prototype && prototype !== null) throw new NotPlain(`is ${kindOf(prototype)}, not a plain object`);
-    const fields: Record<string, unknown> = {};
+    const fields: Record<string, unknown> | undefined = ancestors ? {} : undefined;
     for (const key of keys) {
       if (typeof key === "symbol") throw new NotPlain("has a symbol key");
       const field = dataValue(value, key);
@@ -215,39 +215,12 @@ function copyAsJson(value: unknown, depth: number, ancestors: Set<object>): unkn
       }
       // Defined, never assigned: an assigned "__proto__" would set the copy's prototype, and a
       // setter a polluted Object.prototype holds would take any other key.
-      Object.defineProperty(fields, key, { value: fieldCopy, enumerable: true, writable: true, configurable: true });
+      if (fields) Object.defineProperty(fields, key, { value: fieldCopy, enumerable: true, writable: true, configurable: true });
     }
-    copy = fields;
+    if (fields) copy = fields;
   }
-  ancestors.delete(value);
+  ancestors?.delete(value);
   return copy;
-}
-
-/** What copyAsJson would refuse of a value JSON.parse made (see takeSnapshot's `parsed`), thrown as copyAsJson throws it. */
-function checkParsedJson(value: unknown, depth: number): void {
-  if (typeof value === "number") {
-    if (!Number.isFinite(value)) throw new TypeError("JSON canonicalization cannot encode a non-finite number");
-    return;
-  }
-  if (value === null || typeof value === "string" || typeof value === "boolean") return;
-  if (typeof value !== "object") throw new TypeError(`JSON canonicalization cannot encode a ${typeof value}`);
-  if (depth > MAX_RECORD_DEPTH - 1) throw new TooDeep();
-  // What JSON.parse makes, and nothing else, checked as copyAsJson checks it (only without the
-  // copy): a second line of defence, since only the gateway's own values get here.
-  if (isProxy(value)) throw new NotPlain("is a Proxy");
-  const keys = Reflect.ownKeys(value);
-  if (Array.isArray(value)) {
-    if (Object.getPrototypeOf(value) !== Array.prototype) throw new NotPlain("is an array of another kind than Array");
-    if (keys.length !== value.length + 1) throw new NotPlain("is an array with holes or keys beside its items");
-    for (let i = 0; i < value.length; i++) checkParsedJson(dataValue(value, i), depth + 1);
-    return;
-  }
-  const prototype: unknown = Object.getPrototypeOf(value);
-  if (prototype !== Object.prototype) throw new NotPlain(`is ${kindOf(prototype)}, not a plain object`);
-  for (const key of keys) {
-    if (typeof key === "symbol") throw new NotPlain("has a symbol key");
-    checkParsedJson(dataValue(value, key), depth + 1);
-  }
 }
 
 /** An own property's value, read from its descriptor (no getter runs); NotPlain for an accessor, a non-enumerable key or a hole. */

@@ -104,18 +104,12 @@ export function startDecisionSpan(parent?: TraceParent): DecisionSpan | undefine
       // A span nobody records (no OpenTelemetry SDK, or sampled out) of a call not denied: nothing to set.
       if (outcome.decision !== "deny" && !span.isRecording()) return span.end();
       const attributes = attributesOf(outcome);
-      // The guard could not do its part (count, record): an error of the guard, not only a denial.
-      const failed = outcome.rule === "state-unavailable" || outcome.rule === "audit-failed";
-      const finish = (s: OtelApi.Span) => {
-        if (failed) s.setStatus({ code: otel.SpanStatusCode.ERROR, message: outcome.rule });
-        s.end();
-      };
       if (span.isRecording() || outcome.decision !== "deny") {
         span.setAttributes(attributes);
-        return finish(span);
+        return finish(otel, span, outcome.rule);
       }
       span.end();
-      emitDenial(otel, tracer, parentContext, startTime, attributes, failed);
+      emitDenial(otel, tracer, parentContext, startTime, attributes, outcome.rule);
     },
   };
 }
@@ -127,12 +121,16 @@ function emitDenial(
   parentContext: OtelApi.Context,
   startTime: number,
   attributes: OtelApi.Attributes,
-  failed: boolean,
+  rule: string,
 ): void {
   const sampledOut = otel.trace.getSpanContext(parentContext);
   const links = sampledOut && otel.isSpanContextValid(sampledOut) ? [{ context: sampledOut }] : [];
-  const span = tracer.startSpan(DECISION_SPAN, { kind: otel.SpanKind.INTERNAL, startTime, attributes, links, root: true });
-  if (failed) span.setStatus({ code: otel.SpanStatusCode.ERROR, message: attributes["agentspec.rule"] as string });
+  finish(otel, tracer.startSpan(DECISION_SPAN, { kind: otel.SpanKind.INTERNAL, startTime, attributes, links, root: true }), rule);
+}
+
+/** Ends a decision's span; the guard could not do its part (count, record): an error of the guard, not only a denial. */
+function finish(otel: typeof OtelApi, span: OtelApi.Span, rule: string): void {
+  if (rule === "state-unavailable" || rule === "audit-failed") span.setStatus({ code: otel.SpanStatusCode.ERROR, message: rule });
   span.end();
 }
 
@@ -154,8 +152,7 @@ class DeferredSpan implements DecisionSpan {
     if (outcome.decision !== "deny" || noTracer(otel)) return;
     const remote = this.parent === undefined ? undefined : remoteSpanContext(otel, this.parent);
     const parentContext = remote ? otel.trace.setSpanContext(otel.ROOT_CONTEXT, remote) : this.active;
-    const failed = outcome.rule === "state-unavailable" || outcome.rule === "audit-failed";
-    emitDenial(otel, tracerOf(otel), parentContext, this.#startTime, attributesOf(outcome), failed);
+    emitDenial(otel, tracerOf(otel), parentContext, this.#startTime, attributesOf(outcome), outcome.rule);
   }
 }
 

@@ -9,6 +9,8 @@ import { createGuard, type Guard, type GuardCall, type GuardDecision, type Guard
 import { markParsedArgs } from "../../src/runtime/guard-input.js";
 import { memoryStore } from "../../src/runtime/store/memory.js";
 import type { StateStore } from "../../src/runtime/store/types.js";
+// @ts-expect-error: the benchmark's plain JS generators, without type declarations
+import { seededRandom } from "../../bench/corpus.js";
 import { makePolicy } from "../helpers/policy.js";
 
 const POLICY = makePolicy({
@@ -33,18 +35,6 @@ function throughInterface(store: StateStore): StateStore {
     renew: (scope, lease, now) => store.renew(scope, lease, now),
     release: (scope, lease) => store.release(scope, lease),
     close: () => store.close(),
-  };
-}
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
@@ -82,7 +72,7 @@ function startRun(guard: Guard, call: GuardCall): Promise<Held> {
 
 /** One run of steps on a guard: what each step decided, and the usage after it. */
 async function play(seed: number, options: (clock: () => number) => GuardOptions): Promise<unknown[]> {
-  const next = random(seed);
+  const next = seededRandom(seed) as () => number;
   let now = Date.parse("2026-12-01T10:00:00.000Z");
   const guard = createGuard(POLICY, { approve: ({ call }) => ({ approved: (call.args?.amount as number) < 70 }), ...options(() => now) });
   const held: Held[] = [];

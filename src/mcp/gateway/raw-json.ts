@@ -8,7 +8,7 @@
  * The text must be one that JSON.parse accepted: the scan trusts the grammar and only follows
  * objects, arrays and strings, so it is a single pass without building values.
  */
-import { foldKey } from "../../policy/key-fold.js";
+import { foldKey, isAsciiKey } from "../../policy/key-fold.js";
 
 /** The fold keys are compared by (defined with the policy core, which reads argument keys the same way). */
 export { foldKey };
@@ -143,7 +143,7 @@ function keptKeys(value: unknown, options: KeyScanOptions, depth: number): numbe
 
 /** Whether two of an object's (distinct) keys fold to one string. */
 function hasFoldedTwin(keys: string[]): boolean {
-  if (keys.length <= 16 && keys.every(isAscii)) {
+  if (keys.length <= 16 && keys.every(isAsciiKey)) {
     // An ASCII key folds to its lower case, of its own length: only keys of one length can be twins.
     for (let i = 1; i < keys.length; i++) {
       const key = keys[i]!;
@@ -163,13 +163,6 @@ function hasFoldedTwin(keys: string[]): boolean {
   const folds = keys.map(foldKey);
   for (let i = 1; i < folds.length; i++) for (let k = 0; k < i; k++) if (folds[i] === folds[k]) return true;
   return false;
-}
-
-// eslint-disable-next-line no-control-regex
-const ASCII = /^[\x00-\x7f]*$/;
-
-function isAscii(key: string): boolean {
-  return ASCII.test(key);
 }
 
 const SPACE = 0x20;
