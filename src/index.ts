@@ -81,6 +81,7 @@ export {
   type PolicyLoad,
   type PolicySource,
   type GuardCall,
+  type Admission,
   type GuardDecision,
   type GuardOptions,
   type GuardRule,

@@ -263,7 +263,22 @@ interface Attempt {
   approval?: { outcome: ApprovalOutcome; reviewer?: string };
 }
 
-/** What #authorize gives run() and authorize(): the decision, the call's attempt, and the call as decided. */
+/** What admit() gives: the decision and, for an allowed call, the call as decided and the end of its run. */
+export interface Admission {
+  decision: GuardDecision;
+  /** An allowed call as it was decided (its args and context read once): run the tool with these. */
+  call?: GuardCall;
+  /**
+   * The call has ended (it returned, failed or was cancelled): gives its concurrency slot back, the
+   * first time (later calls do nothing); nothing for a call not allowed. Synchronous in the memory
+   * store, else a promise that never rejects.
+   */
+  done(): Promise<void> | undefined;
+}
+
+const nothingHeld = (): undefined => undefined;
+
+/** What #authorize gives admit() and authorize(): the decision, the call's attempt, and the call as decided. */
 interface Authorized {
   decision: GuardDecision;
   attempt: Attempt;
@@ -371,19 +386,43 @@ export class Guard {
     execute: (decision: GuardDecision, call: GuardCall) => T | Promise<T>,
     options?: CallOptions,
   ): Promise<{ decision: GuardDecision; result?: T }> {
-    const authorized = this.#authorize(call, true, options);
-    const { decision, attempt, decided } = isThenable(authorized) ? await authorized : authorized;
+    const admitted = this.admit(call, options);
+    const { decision, call: decided, done } = isThenable(admitted) ? await admitted : admitted;
     if (decision.decision !== "allow") return { decision };
-    // A lease that can expire is renewed while the call runs, so only a process that died loses it.
-    const renewal = this.#keepLease(attempt);
     try {
       // The call as it was decided (its args and context read once): run the tool with these.
       return { decision, result: await execute(decision, decided!) };
     } finally {
-      if (renewal) clearInterval(renewal);
-      const released = this.#release(attempt);
+      const released = done();
       if (released) await released;
     }
+  }
+
+  /**
+   * run() for an enforcement point that runs the call itself and knows when it ends (the MCP
+   * gateway forwards it and waits for the server's answer): the decision, exactly as run() takes
+   * it, and for an allowed call the call as decided and done(), to call once it has ended, which
+   * gives its concurrency slot back. The answer comes synchronously, not as a promise, when every
+   * part of the decision can be taken at once (a guard that records nothing, over its own memory
+   * store, and a call allowed within every budget); await it either way. Never rejects.
+   */
+  admit(call: GuardCall, options?: CallOptions): Admission | Promise<Admission> {
+    const authorized = this.#authorize(call, true, options);
+    return isThenable(authorized) ? authorized.then((taken) => this.#admission(taken)) : this.#admission(authorized);
+  }
+
+  #admission({ decision, attempt, decided }: Authorized): Admission {
+    if (decision.decision !== "allow") return { decision, done: nothingHeld };
+    // A lease that can expire is renewed while the call runs, so only a process that died loses it.
+    const renewal = this.#keepLease(attempt);
+    return {
+      decision,
+      call: decided!,
+      done: () => {
+        if (renewal) clearInterval(renewal);
+        return this.#release(attempt);
+      },
+    };
   }
 
   /** Starts the next turn (a run starts in turn 1); calls in a turn past max_turns are denied. */

@@ -8,6 +8,7 @@ export {
   type ApprovalRequest,
   type ApprovalResult,
   type EscalationEvent,
+  type Admission,
   type GuardCall,
   type GuardDecision,
   type GuardOptions,

@@ -83,10 +83,15 @@ async function play(seed: number, options: (clock: () => number) => GuardOptions
     if (pick < 0.4) {
       const { decision, rule, reason } = await guard.authorize(call);
       seen.push(["authorize", decision, rule, reason]);
-    } else if (pick < 0.65) {
+    } else if (pick < 0.55) {
       const run = await startRun(guard, call);
       seen.push(["run", run.decision.decision, run.decision.rule, run.decision.reason]);
       if (run.decision.decision === "allow") held.push(run);
+    } else if (pick < 0.65) {
+      // admit(): run() for a caller that ends the call itself (the MCP gateway).
+      const { decision, done } = await guard.admit(call);
+      seen.push(["admit", decision.decision, decision.rule, decision.reason]);
+      if (decision.decision === "allow") held.push({ decision, finish: async () => void (await done()) });
     } else if (pick < 0.8 && held.length > 0) {
       await held.splice(Math.floor(next() * held.length), 1)[0]!.finish();
       seen.push(["finished"]);
@@ -129,6 +134,29 @@ describe("the guard's synchronous path", () => {
     await Promise.resolve();
     expect(settled).toBe(true);
     expect((await decided).decision).toBe("allow");
+  });
+
+  it("admit() answers an allowed call at once, not as a promise, and holds its slot until done(), once", async () => {
+    const guard = createGuard(makePolicy({ tools: { "crm.get": { effect: "read" } }, budgets: { max_concurrency: 1 } }));
+    const first = guard.admit({ tool: "crm.get" });
+    if ("then" in first) throw new Error("expected the admission at once");
+    expect(first.decision.decision).toBe("allow");
+    expect(first.call).toEqual({ tool: "crm.get" });
+    expect(guard.usage().inFlight).toBe(1);
+    // The slot is held: the next call waits for nothing and is denied by the budget.
+    expect((await guard.admit({ tool: "crm.get" })).decision).toMatchObject({ decision: "deny", rule: "budget" });
+    first.done();
+    first.done();
+    expect(guard.usage().inFlight).toBe(0);
+    const second = await guard.admit({ tool: "crm.get" });
+    expect(second.decision.decision).toBe("allow");
+    expect(guard.usage().inFlight).toBe(1);
+    // A denied call holds nothing: its done() gives back nobody's slot.
+    const denied = await guard.admit({ tool: "shell.exec" });
+    expect(denied.decision.decision).toBe("deny");
+    expect(denied.call).toBeUndefined();
+    denied.done();
+    expect(guard.usage().inFlight).toBe(1);
   });
 
   it("asks a memory store whose admit or release was replaced through the replacement", async () => {

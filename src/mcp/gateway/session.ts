@@ -9,7 +9,8 @@
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import { foldToolName, MAX_TOOL_NAME_LENGTH } from "../../policy/tool-name.js";
-import type { Guard, GuardCall, GuardDecision } from "../../runtime/guard.js";
+import { isThenable } from "../../runtime/decision-record.js";
+import type { Admission, CallOptions, Guard, GuardCall, GuardDecision } from "../../runtime/guard.js";
 import { markParsedArgs } from "../../runtime/guard-input.js";
 import { traceParentFromMeta } from "../../runtime/telemetry.js";
 import type { ApprovalAsk, GatewayApprover } from "./approvals/types.js";
@@ -87,8 +88,11 @@ interface ClientRequestEntry {
   generation?: number;
   /** tools/list without a cursor: an answer without nextCursor is then the whole list. */
   whole?: boolean;
-  /** tools/call: resolves with the server's answer (the guard holds a concurrency slot until then). */
-  settle?: { resolve: (response: JsonRpcResponse) => void; reject: (error: Error) => void };
+  /**
+   * tools/call: the call has ended (the guard holds its concurrency slot until then); `why` when it
+   * ended without the server's answer.
+   */
+  done?: (why?: string) => void;
 }
 
 interface OwnRequest {
@@ -110,9 +114,6 @@ export interface CallOrigin {
  * guard hands the approver its own copy of the call, so the call object cannot carry it).
  */
 const origins = new AsyncLocalStorage<CallOrigin>();
-
-/** A call that was forwarded (or answered with an error in its place) and then failed or was cancelled: not a decision error. */
-export class AfterForwarding extends Error {}
 
 export class GatewaySession {
   readonly #shared: SessionShared;
@@ -234,7 +235,7 @@ export class GatewaySession {
       this.#ports.toClient(
         errorResponse(id, { code: INTERNAL_ERROR, message: `The MCP server is gone (${why}): the request was not answered` }),
       );
-      entry.settle?.reject(new AfterForwarding(why));
+      entry.done?.(why);
     }
     this.#fromClient.clear();
     for (const own of this.#ownToClient.values()) own.reject(new Error(`the session ended (${why})`));
@@ -251,7 +252,7 @@ export class GatewaySession {
     this.#fromClient.delete(id);
     this.#forgetProgress(id);
     this.#answerError(id, INTERNAL_ERROR, `The request could not be delivered to the MCP server: ${why}`);
-    entry.settle?.reject(new AfterForwarding(why));
+    entry.done?.(why);
   }
 
   /** Asks the client something (approval by elicitation); the answer or an error when the session ends or the signal aborts. */
@@ -338,7 +339,7 @@ export class GatewaySession {
       if (pending) {
         this.#fromClient.delete(requestId!);
         this.#forgetProgress(requestId!);
-        pending.settle?.reject(new AfterForwarding("cancelled by the client"));
+        pending.done?.("cancelled by the client");
       }
     }
     this.#forwardToServer(notification, raw);
@@ -361,10 +362,13 @@ export class GatewaySession {
 
   // ---- tools/call --------------------------------------------------------------------------
 
-  async #toolCall(request: JsonRpcRequest): Promise<void> {
-    const { id } = request;
+  /**
+   * A tools/call, decided and then forwarded or answered with its denial. A call the guard admits
+   * at once (no lock to compare the tool with, no approver, within every budget: see Guard.admit)
+   * is forwarded without a promise, as most calls are; every other is decided by #decideCall.
+   */
+  #toolCall(request: JsonRpcRequest): void {
     const params = request.params ?? {};
-    const modern = isModern(request);
     // The server's name for the tool; the policy's is the spec server's prefix followed by it.
     const name = params.name as string;
     const prefix = this.#shared.toolPrefix;
@@ -375,101 +379,98 @@ export class GatewaySession {
     const cost = meta?.[COST_META_KEY];
     if (cost !== undefined) call.costUsd = cost as number; // the guard refuses a cost that is not a number ≥ 0
     this.#advanceTurn(meta?.[TURN_META_KEY]);
+    const started = performance.now();
+    const trace = { trace: traceParentFromMeta(meta) };
+    // Pinning, for a name the policy could allow (a name it denies is left to the policy's own rule;
+    // in shadow mode, for every name, since any may be forwarded): the tool the server lists now
+    // must be the one the lock pinned.
+    const pinned =
+      this.#shared.pins !== undefined &&
+      typeof call.tool === "string" &&
+      (this.#shared.shadow || listVisibility(this.#shared.guard.policy, call.tool).visible);
+    if (pinned || this.#shared.approver) return void this.#decideCall(request, call, trace, started, pinned);
+    let admitted: Admission | Promise<Admission>;
+    try {
+      // The args are this gateway's own reading of the message, which it never changes: the guard,
+      // called now, need not copy them.
+      markParsedArgs(args);
+      admitted = this.#shared.guard.admit(call, trace);
+    } catch (error) {
+      return this.#failedDeciding(request, call, error);
+    }
+    if (isThenable(admitted)) return void this.#decideCall(request, call, trace, started, false, admitted);
+    this.#forwardAdmitted(request, call, admitted, started);
+  }
+
+  /** A call decided over time: compared with the lock, waiting for an approver, a store or a record; cancellable meanwhile. */
+  async #decideCall(
+    request: JsonRpcRequest,
+    call: GuardCall,
+    trace: CallOptions,
+    started: number,
+    pinned: boolean,
+    admitting?: Promise<Admission>,
+  ): Promise<void> {
+    const { id } = request;
+    const modern = isModern(request);
+    const name = request.params?.name as string;
     const abort = new Cancellation();
     this.#deciding.set(id, abort);
-    const started = performance.now();
-    let decision: GuardDecision | undefined;
-    // The tool list's generation the pin verdict was taken in (undefined: the call is not pinned).
-    let pinnedIn: number | undefined;
+    let admission: Admission | undefined;
+    // Whether the call was answered with its denial (or its refusal) rather than forwarded.
+    const deny = (decision: GuardDecision, why?: string) => {
+      // A call the client cancelled is not answered; one whose server went away meanwhile is.
+      const cancelled = abort.aborted && this.#closed === undefined;
+      if (!cancelled) this.#answer(id, deniedToolResult(decision, modern));
+      this.#logCall(decision, call, cancelled ? "cancelled by the client" : why, started);
+    };
     try {
-      const pins = this.#shared.pins;
-      // Pinning, for a name the policy could allow (a name it denies is left to the policy's own rule;
-      // in shadow mode, for every name, since any may be forwarded): the tool the server lists now
-      // must be the one the lock pinned.
-      if (pins && typeof call.tool === "string" && (this.#shared.shadow || listVisibility(this.#shared.guard.policy, call.tool).visible)) {
+      if (pinned) {
         const verdict = await this.#pinFor(name, request);
-        pinnedIn = this.#generation;
         if (!verdict.pinned) {
-          markParsedArgs(args);
-          decision = await this.#shared.guard.refuse(
-            call,
-            { rule: "definition-changed", reason: verdict.reason },
-            { trace: traceParentFromMeta(meta) },
-          );
-          // A call the client cancelled is not answered; one whose server went away meanwhile is.
-          const cancelled = abort.aborted && this.#closed === undefined;
-          if (!cancelled) this.#answer(id, deniedToolResult(decision, modern));
-          this.#logCall(decision, call, cancelled ? "cancelled by the client" : undefined, started);
-          return;
+          markParsedArgs(call.args);
+          return deny(await this.#shared.guard.refuse(call, { rule: "definition-changed", reason: verdict.reason }, trace));
         }
       }
-      const decideAndForward = () => {
-        // The args are this gateway's own reading of the message, which it never changes: the
-        // guard, called now, need not copy them.
-        markParsedArgs(args);
-        return this.#shared.guard.run(
-          call,
-          async (allowed) => {
-            decision = allowed;
-            // The tool is compared again just before the call is forwarded: while the call waited
-            // (for an approval, a slot, a record) a list_changed or a client's listing may have
-            // shown it changed (a server need not say list_changed), and an approved call must
-            // reach the reviewed tool, not its replacement. Without a new listing this is a lookup.
-            if (pinnedIn !== undefined) {
-              const again = await this.#pinFor(name, request);
-              if (!again.pinned) {
-                throw new PinRefused(
-                  await this.#shared.guard.refuse(
-                    call,
-                    { rule: "definition-changed", reason: again.reason },
-                    { trace: traceParentFromMeta(meta) },
-                  ),
-                );
-              }
-            }
-            // Logged as it is forwarded, not when the server answers: a slow tool's decision shows at once.
-            this.#logCall(allowed, call, undefined, started);
-            return this.#forwardCall(request, abort);
-          },
-          // The decision's span continues the client's trace (an invalid traceparent is ignored).
-          { trace: traceParentFromMeta(meta) },
+      if (admitting === undefined) {
+        const admit = () => {
+          markParsedArgs(call.args);
+          return this.#shared.guard.admit(call, trace);
+        };
+        // The origin is only read by the gateway's approver. Node 20 and 22 carry an AsyncLocalStorage
+        // through promise hooks, which once enabled tax every promise of the process: without an
+        // approver nothing reads it, so the hooks stay off.
+        admitting = Promise.resolve(
+          this.#shared.approver ? origins.run({ session: this, requestId: id, signal: abort.signal, modern }, admit) : admit(),
         );
-      };
-      // The origin is only read by the gateway's approver. Node 20 and 22 carry an AsyncLocalStorage
-      // through promise hooks, which once enabled tax every promise of the process: without an
-      // approver nothing reads it, so the hooks stay off.
-      const outcome = await (this.#shared.approver
-        ? origins.run({ session: this, requestId: id, signal: abort.signal, modern }, decideAndForward)
-        : decideAndForward());
-      decision = outcome.decision;
-      if (decision.decision !== "allow") {
-        if (!abort.aborted) this.#answer(id, deniedToolResult(decision, modern));
-        this.#logCall(decision, call, abort.aborted ? "cancelled by the client" : undefined, started);
       }
+      admission = await admitting;
+      if (admission.decision.decision !== "allow") return deny(admission.decision);
+      // The tool is compared again just before the call is forwarded: while the call waited (for an
+      // approval, a slot, a record) a list_changed or a client's listing may have shown it changed (a
+      // server need not say list_changed), and an approved call must reach the reviewed tool, not its
+      // replacement. Without a new listing this is a lookup.
+      if (pinned) {
+        const again = await this.#pinFor(name, request);
+        if (!again.pinned) {
+          // Allowed by the policy, refused at forwarding: the tool changed after the call was decided.
+          markParsedArgs(call.args);
+          const refused = await this.#shared.guard.refuse(call, { rule: "definition-changed", reason: again.reason }, trace);
+          admission.done();
+          return deny(refused);
+        }
+      }
+      if (abort.aborted && this.#closed === undefined) {
+        admission.done();
+        this.#shared.log(`failed tools/call ${quote(call.tool)}: cancelled by the client while it was being decided`);
+        return;
+      }
+      this.#deciding.delete(id);
+      this.#forwardAdmitted(request, call, admission, started);
     } catch (error) {
-      if (error instanceof PinRefused) {
-        // Allowed by the policy, refused at forwarding: the tool changed after the call was decided.
-        decision = error.decision;
-        const cancelled = abort.aborted && this.#closed === undefined;
-        if (!cancelled) this.#answer(id, deniedToolResult(decision, modern));
-        this.#logCall(decision, call, cancelled ? "cancelled by the client" : undefined, started);
-      } else if (decision === undefined && !(error instanceof AfterForwarding)) {
-        // An error while deciding: the call was not forwarded; deny it.
-        this.#shared.log(`deny   tools/call ${quote(call.tool)} (internal-error: ${errorText(error)})`);
-        this.#answer(
-          id,
-          deniedToolResult(
-            {
-              rule: "internal-error",
-              reason: `the gateway failed while deciding (${errorText(error)})`,
-              policyHash: this.#shared.guard.policy.hash,
-            },
-            modern,
-          ),
-        );
-      } else {
-        this.#shared.log(`failed tools/call ${quote(call.tool)}: ${errorText(error)}`);
-      }
+      // An error while deciding: the call was not forwarded; deny it.
+      admission?.done();
+      if (!this.#fromClient.has(id)) this.#failedDeciding(request, call, error);
     } finally {
       this.#deciding.delete(id);
       // A call the gateway answered itself (denied, refused, failed) never reaches the server's
@@ -478,19 +479,46 @@ export class GatewaySession {
     }
   }
 
-  /** Forwards an allowed call; settles when the server answers it (the guard's concurrency slot is held until then). */
-  #forwardCall(request: JsonRpcRequest, cancellation: Cancellation): Promise<JsonRpcResponse> {
-    if (cancellation.aborted) return Promise.reject(new CancelledBeforeForwarding("cancelled by the client while it was being decided"));
+  /**
+   * Forwards a call the guard allowed; the guard's concurrency slot is held until the server
+   * answers it, the client cancels it or the server goes away (the entry's `done`).
+   */
+  #forwardAdmitted(request: JsonRpcRequest, call: GuardCall, admission: Admission, started: number): void {
+    const { id } = request;
     if (this.#closed !== undefined) {
-      this.#answerError(request.id, INTERNAL_ERROR, `The MCP server is gone (${this.#closed}): the call was not forwarded`);
-      return Promise.reject(new AfterForwarding(this.#closed));
+      admission.done();
+      this.#forgetProgress(id);
+      this.#shared.log(`failed tools/call ${quote(call.tool)}: the MCP server is gone (${this.#closed})`);
+      return this.#answerError(id, INTERNAL_ERROR, `The MCP server is gone (${this.#closed}): the call was not forwarded`);
     }
-    this.#deciding.delete(request.id);
-    return new Promise<JsonRpcResponse>((resolve, reject) => {
-      this.#fromClient.set(request.id, { method: "tools/call", settle: { resolve, reject } });
-      // Re-serialized from what was decided on, never the raw text: the server reads exactly the checked arguments.
-      this.#forwardToServer(request, undefined, request.id);
+    // Logged as it is forwarded, not when the server answers: a slow tool's decision shows at once.
+    this.#logCall(admission.decision, call, undefined, started);
+    this.#fromClient.set(id, {
+      method: "tools/call",
+      done: (why) => {
+        admission.done();
+        if (why !== undefined) this.#shared.log(`failed tools/call ${quote(call.tool)}: ${why}`);
+      },
     });
+    // Re-serialized from what was decided on, never the raw text: the server reads exactly the checked arguments.
+    this.#forwardToServer(request, undefined, id);
+  }
+
+  /** The gateway failed while deciding a call (nothing of it was forwarded): denied, and said so. */
+  #failedDeciding(request: JsonRpcRequest, call: GuardCall, error: unknown): void {
+    this.#shared.log(`deny   tools/call ${quote(call.tool)} (internal-error: ${errorText(error)})`);
+    this.#forgetProgress(request.id);
+    this.#answer(
+      request.id,
+      deniedToolResult(
+        {
+          rule: "internal-error",
+          reason: `the gateway failed while deciding (${errorText(error)})`,
+          policyHash: this.#shared.guard.policy.hash,
+        },
+        isModern(request),
+      ),
+    );
   }
 
   #advanceTurn(turn: unknown): void {
@@ -522,7 +550,7 @@ export class GatewaySession {
     }
     if (entry.method === "initialize" && response.result !== undefined) this.#noteServerInitialize(response.result);
     this.#toClient(response, raw, response.id);
-    entry.settle?.resolve(response);
+    entry.done?.();
   }
 
   #serverRequest(request: JsonRpcRequest, raw: string | undefined): void {
@@ -886,7 +914,7 @@ export class GatewaySession {
       this.#forgetProgress(id);
       const error = errorResponse(id, { code: INTERNAL_ERROR, message: `The MCP server's answer was refused: ${refusal.error.message}` });
       this.#ports.toClient(error, undefined, id);
-      entry.settle?.resolve(error);
+      entry.done?.();
     }
     if (refusal.id !== null && refusal.request) {
       this.#ports.toServer(errorResponse(refusal.id, refusal.error));
@@ -906,15 +934,6 @@ export class GatewaySession {
     const suffix = note ? `; ${note}` : "";
     const verb = decision.rule === "shadow" ? "shadow" : decision.decision === "allow" ? "allow " : "deny  ";
     this.#shared.log(`${verb} tools/call ${quote(call.tool)} (${decision.rule}${by}: ${decision.reason}${suffix}) ${ms} ms`);
-  }
-}
-
-class CancelledBeforeForwarding extends Error {}
-
-/** An allowed call whose tool changed before it was forwarded: its refusal, recorded. */
-class PinRefused extends Error {
-  constructor(readonly decision: GuardDecision) {
-    super(decision.reason);
   }
 }
 
