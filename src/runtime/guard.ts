@@ -967,6 +967,12 @@ export class Guard {
    */
   async #record(view: CallView | undefined, recorded: RecordedArgs | string | undefined, decision: GuardDecision): Promise<GuardDecision> {
     const tool = view?.tool;
+    if (this.#closed && decision.decision === "allow") {
+      // Closed while the call was decided (waiting for its approver, say): every call after close() is denied.
+      const denied = this.#deny("audit-failed", `The guard was closed (guard.close()) while "${tool}" was being decided: it is denied`);
+      this.#aexOutcome(tool, denied);
+      return denied;
+    }
     if (!this.#chain || this.#closed) {
       this.#aexOutcome(tool, decision);
       return decision;

@@ -389,6 +389,25 @@ describe("what the synchronous path must not change (review attack5)", () => {
   });
 });
 
+describe("a guard closed while a call is decided (review attack6)", () => {
+  it("denies a call approved after close(), and does not run it", async () => {
+    let approveNow!: () => void;
+    const guard = createGuard(POLICY, {
+      approve: () => new Promise((resolve) => (approveNow = () => resolve({ approved: true, reviewer: "r" }))),
+    });
+    let ran = false;
+    const running = guard.run({ tool: "billing.refund", args: { amount: 80 } }, () => void (ran = true));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    guard.close();
+    approveNow();
+    const { decision } = await running;
+    expect(decision).toMatchObject({ decision: "deny", rule: "audit-failed" });
+    expect(decision.reason).toMatch(/closed \(guard\.close\(\)\) while "billing\.refund" was being decided/);
+    expect(ran).toBe(false);
+    expect(guard.usage().inFlight).toBe(0);
+  });
+});
+
 describe("callbacks get a copy of the call", () => {
   it("an approver that changes the call it is given does not change the call that runs", async () => {
     const guard = createGuard(POLICY, {

@@ -322,7 +322,11 @@ function serveStdio(
     input.off("end", onEnd);
     input.pause();
     const why = describeExit(exit);
-    if (clientGone) return finish({ reason: "client-closed", message: "the client closed the connection" });
+    if (clientGone) {
+      // Calls still forwarded end with the session: their slots are given back (a guard or store may serve other gateways).
+      session.upstreamClosed("the client closed the connection");
+      return finish({ reason: "client-closed", message: "the client closed the connection" });
+    }
     const pending = session.pendingCount;
     session.upstreamClosed(why);
     const failed = pending > 0 ? `; ${pending} pending request${pending === 1 ? "" : "s"} failed` : "";

@@ -242,8 +242,12 @@ export async function listenHttp(spec: ListenSpec, context: ListenContext): Prom
       modernServersRunning++;
     }
     upstream = context.connect(session, { modern: true });
-    // Counted until the process is gone, not when the answer is sent: a server that ignores the end of its input still runs.
-    if (!context.forwardsNotifications) void upstream.gone.then(() => modernServersRunning--);
+    void upstream.gone.then((exit) => {
+      // Counted until the process is gone, not when the answer is sent: a server that ignores the end of its input still runs.
+      if (!context.forwardsNotifications) modernServersRunning--;
+      // A server that went away without answering: the request is answered with why (and its call's slot given back).
+      session.upstreamClosed(describeExit(exit));
+    });
     res.on("close", () => {
       if (finished) return;
       finished = true;

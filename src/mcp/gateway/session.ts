@@ -398,7 +398,10 @@ export class GatewaySession {
     } catch (error) {
       return this.#failedDeciding(request, call, error);
     }
-    if (isThenable(admitted)) return void this.#decideCall(request, call, trace, started, false, admitted);
+    // Forwarded at once only when allowed: a denial (a guard of another kind may answer one at once) is answered as any other.
+    if (isThenable(admitted) || admitted.decision.decision !== "allow") {
+      return void this.#decideCall(request, call, trace, started, false, Promise.resolve(admitted));
+    }
     this.#forwardAdmitted(request, call, admitted, started);
   }
 

@@ -241,6 +241,31 @@ describe("2025-11-25 towards a raw HTTP server (the SDK's client transport)", { 
 });
 
 describe("2026-07-28 in front of a stdio server", { timeout: 60_000 }, () => {
+  it("answers a request whose server exits without answering, with why (review attack6)", async () => {
+    const server = path.join(dir, "exit-server.cjs");
+    writeFileSync(server, 'process.stdin.once("data", () => process.exit(0));\n');
+    const perRequest = spawn(
+      process.execPath,
+      [BIN, "mcp", "proxy", path.join(dir, "modern.agentspec.yaml"), "--listen", "127.0.0.1:0", "--", process.execPath, server],
+      { stdio: ["ignore", "ignore", "pipe"] },
+    );
+    let log = "";
+    perRequest.stderr!.on("data", (chunk: Buffer) => (log += chunk.toString("utf8")));
+    try {
+      const target = await waitFor(() => /listening on (http:\/\/\S+\/mcp)/.exec(log)?.[1], "the gateway's address", 30_000);
+      const answer = await call("slow", {}, target);
+      expect(answer.status).toBe(200);
+      const [message] = messages(answer);
+      expect((message!.error as { message: string }).message).toMatch(/^The MCP server is gone \(the MCP server exited with code 0/);
+    } finally {
+      await new Promise<void>((resolve) => {
+        if (perRequest.exitCode !== null) return resolve();
+        perRequest.once("exit", () => resolve());
+        perRequest.kill("SIGTERM");
+      });
+    }
+  });
+
   it("runs at most 16 servers for requests at once, and answers the others 503 with the reason", async () => {
     const server = path.join(dir, "slow-server.cjs");
     writeFileSync(server, SLOW_SERVER);

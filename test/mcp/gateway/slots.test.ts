@@ -3,7 +3,9 @@
 // without a promise (Guard.admit answers at once); the slot is given back by the session then.
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { createMcpGateway } from "../../../src/index.js";
+import { createGuard, createMcpGateway, Guard, type Admission, type CallOptions, type GuardCall } from "../../../src/index.js";
+import { readMessageText } from "../../../src/mcp/gateway/messages.js";
+import { GatewaySession } from "../../../src/mcp/gateway/session.js";
 import { DECISION_META_KEY } from "../../../src/mcp/gateway/tool-results.js";
 import { parseSource } from "../../../src/load/index.js";
 import { checkSource } from "../../../src/model/index.js";
@@ -77,6 +79,25 @@ describe("a forwarded call's concurrency slot", { timeout: 60_000 }, () => {
     expect(gateway.guard.usage().inFlight).toBe(0);
   });
 
+  it("is given back when the client goes away while the call waits (review attack6)", async () => {
+    // A guard of the embedding program's, which may serve other gateways: the call's slot must not stay taken.
+    const guard = createGuard(compilePolicy(checkSource(parseSource("slots.agentspec.yaml", SPEC)).spec!));
+    const input = new PassThrough();
+    const output = new PassThrough();
+    const gateway = createMcpGateway({
+      guard,
+      upstream: { command: process.execPath, args: [EVERYTHING_SERVER, "stdio", MARKER], stderr: "ignore" },
+      downstream: { input, output },
+      log: null,
+    });
+    const { send } = await rawLibraryClient(gateway, input, output);
+    send(call("slow", "trigger-long-running-operation", { duration: 30, steps: 2 }));
+    await waitFor(() => guard.usage().inFlight === 1, "the long call holding the slot");
+    input.end();
+    expect((await gateway.closed).reason).toBe("client-closed");
+    expect(guard.usage().inFlight).toBe(0);
+  });
+
   it("is given back with an error answer when the server goes away while the call waits", async () => {
     const { gateway, input, output } = start();
     const { send, answer } = await rawLibraryClient(gateway, input, output);
@@ -89,5 +110,41 @@ describe("a forwarded call's concurrency slot", { timeout: 60_000 }, () => {
     expect((failed.error as { message: string }).message).toMatch(/^The MCP server is gone/);
     expect(gateway.guard.usage().inFlight).toBe(0);
     expect((await gateway.closed).reason).toBe("upstream-exited");
+  });
+});
+
+describe("the synchronous path", () => {
+  it("forwards only what is allowed: a denial a guard answers at once is answered, not forwarded (review attack6)", () => {
+    /** A guard that answers a denial at once, as the Admission type allows (an embedder's, say). */
+    class DeniesAtOnce extends Guard {
+      override admit(call: GuardCall, options?: CallOptions): Admission | Promise<Admission> {
+        void super.admit(call, options);
+        return {
+          decision: { decision: "deny", rule: "escalation", reason: "denied at once", policyHash: this.policy.hash, entries: [] },
+          done: () => undefined,
+        };
+      }
+    }
+    const guard = new DeniesAtOnce(compilePolicy(checkSource(parseSource("slots.agentspec.yaml", SPEC)).spec!));
+    const toServer: unknown[] = [];
+    const toClient: Record<string, unknown>[] = [];
+    const shared = {
+      guard,
+      maxMessageBytes: 1 << 20,
+      approver: undefined,
+      approvalTimeoutMs: 1000,
+      context: undefined,
+      log: () => {},
+      shadow: false,
+    };
+    const session = new GatewaySession(shared, {
+      toClient: (m) => void toClient.push(m as unknown as Record<string, unknown>),
+      toServer: (m) => void toServer.push(m),
+    });
+    session.fromClientRead(readMessageText(JSON.stringify(call("c", "echo", { message: "x" })), "client", { maxBytes: 1 << 20 }));
+    return waitFor(() => toClient.find((m) => m.id === "c"), "the denial").then((answer) => {
+      expect(rule(answer)).toBe("escalation");
+      expect(toServer).toEqual([]);
+    });
   });
 });
