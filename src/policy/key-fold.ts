@@ -4,9 +4,6 @@
  * that read as one) compare keys by.
  */
 
-// eslint-disable-next-line no-control-regex
-const ASCII = /^[\x00-\x7f]*$/;
-
 /**
  * A key as a case-insensitive decoder might read it: compatibility forms unified (NFKC: the
  * long s "ſ" is "s", the Kelvin sign "K" is "K"), then upper- and lower-cased, which also puts
@@ -22,5 +19,7 @@ export function foldKey(key: string): string {
 
 /** Whether a key is ASCII only: it then folds to its lower case, of its own length. */
 export function isAsciiKey(key: string): boolean {
-  return ASCII.test(key);
+  // A loop, not a pattern: keys are short, and a regular expression's entry costs more than the scan.
+  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) > 0x7f) return false;
+  return true;
 }

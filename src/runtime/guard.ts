@@ -463,7 +463,7 @@ export class Guard {
    * and counts toward escalation like any other. Returns the denial as recorded. Never rejects.
    */
   async refuse(call: GuardCall, refusal: { rule: RefusalRule; reason: string }, options?: CallOptions): Promise<GuardDecision> {
-    const attempt: Attempt = { held: false, span: decisionSpan(options) };
+    const attempt = newAttempt(decisionSpan(options));
     const view = readCall(call);
     let recorded: RecordedArgs | string | undefined;
     // A call decide() would refuse as malformed is recorded as such, whatever the refusal says.
@@ -504,9 +504,10 @@ export class Guard {
 
   /** The decision, synchronously when every part of it can be taken at once (see #allowNow), else later. */
   #authorize(call: GuardCall, reserveSlot: boolean, options: CallOptions | undefined): Authorized | Promise<Authorized> {
-    const attempt: Attempt = { held: false, span: decisionSpan(options) };
+    // A span now only when a tracer provider is registered: an allowed call decided at once needs none.
+    const attempt = newAttempt(decisionSpan(options, false));
     const view = readCall(call);
-    if (typeof view === "string") return this.#authorizeLater(view, reserveSlot, attempt, undefined);
+    if (typeof view === "string") return this.#authorizeLater(view, reserveSlot, withSpan(attempt, options), undefined);
     let allowed: GuardDecision | undefined;
     this.#clockRead = undefined;
     try {
@@ -522,7 +523,7 @@ export class Guard {
       this.#endSpan(attempt, view, allowed);
       return { decision: allowed, attempt, decided: view.call as GuardCall };
     }
-    return this.#authorizeLater(view, reserveSlot, attempt, clock);
+    return this.#authorizeLater(view, reserveSlot, withSpan(attempt, options), clock);
   }
 
   /** What #allowNow read of the clock for the call being authorized (set and taken back synchronously). */
@@ -1086,12 +1087,26 @@ function recordedArgs(view: CallView, audit: Policy["audit"]): RecordedArgs | st
 }
 
 /** The call's decision span (see startDecisionSpan); none when the tracer fails to start one, which changes no decision. */
-function decisionSpan(options: CallOptions | undefined): DecisionSpan | undefined {
+function decisionSpan(options: CallOptions | undefined, deferred = true): DecisionSpan | undefined {
   try {
-    return startDecisionSpan(readTrace(options));
+    return startDecisionSpan(readTrace(options), deferred);
   } catch {
     return undefined;
   }
+}
+
+/** An attempt with every field from the start (a field added later would change its shape on every call). */
+function newAttempt(span: DecisionSpan | undefined): Attempt {
+  return { held: false, lease: undefined, scope: undefined, span, approval: undefined };
+}
+
+/**
+ * The attempt of a call decided over time, with a span: a deferred one when no tracer provider was
+ * registered, which still emits a denial if one is by the time the decision ends.
+ */
+function withSpan(attempt: Attempt, options: CallOptions | undefined): Attempt {
+  attempt.span ??= decisionSpan(options);
+  return attempt;
 }
 
 /** The call's trace context, when the options carry one (anything else is no trace context, not an error). */

@@ -86,13 +86,16 @@ export function tracingAvailable(): boolean {
   return loadApi() !== undefined;
 }
 
-/** Starts the span of one decision, under `parent` when given, else under the active span; undefined without OpenTelemetry. */
-export function startDecisionSpan(parent?: TraceParent): DecisionSpan | undefined {
+/**
+ * Starts the span of one decision, under `parent` when given, else under the active span;
+ * undefined without OpenTelemetry. Without a tracer provider registered, a deferred span (unless
+ * `deferred` is false: then undefined), which emits a denial if a provider is registered by the
+ * time the decision ends (an SDK that finishes starting while a call waits for its approver).
+ */
+export function startDecisionSpan(parent?: TraceParent, deferred = true): DecisionSpan | undefined {
   const otel = loadApi();
   if (!otel) return undefined;
-  // No provider yet: nothing to start, but a denial is still emitted if one is registered by the
-  // time the decision ends (an SDK that finishes starting while a call waits for its approver).
-  if (noTracer(otel)) return new DeferredSpan(otel, parent, otel.context.active());
+  if (noTracer(otel)) return deferred ? new DeferredSpan(otel, parent, otel.context.active()) : undefined;
   const remote = parent === undefined ? undefined : remoteSpanContext(otel, parent);
   const parentContext = remote ? otel.trace.setSpanContext(otel.ROOT_CONTEXT, remote) : otel.context.active();
   const startTime = Date.now();

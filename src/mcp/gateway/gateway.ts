@@ -353,10 +353,17 @@ function stderrLog(line: string): void {
  * controls, line separators and invisible characters (a zero-width space in a tool name) are escaped.
  */
 const UNSHOWN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}\p{Cs}]/gu;
-/** Printable ASCII only: nothing to escape (most lines), without running the Unicode-property pattern. */
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/** Printable ASCII only: nothing to escape (most lines), found without running the Unicode-property pattern. */
+function printableAscii(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return false;
+  }
+  return true;
+}
+
 function oneLine(line: string): string {
-  if (PRINTABLE_ASCII.test(line)) return line;
+  if (printableAscii(line)) return line;
   return line.replace(UNSHOWN, (c) => {
     const code = c.codePointAt(0)!;
     return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, "0")}`;

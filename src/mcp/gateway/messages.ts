@@ -138,8 +138,8 @@ export function readShape(value: unknown): ReadResult {
     }
     if (hasId && id === null) return refuse(null, true, INVALID_REQUEST, "A request id must not be null");
     return hasId
-      ? { ok: true, read: { kind: "request", message: m as unknown as JsonRpcRequest } }
-      : { ok: true, read: { kind: "notification", message: m as unknown as JsonRpcNotification } };
+      ? { ok: true, read: { kind: "request", message: m as unknown as JsonRpcRequest }, text: undefined }
+      : { ok: true, read: { kind: "notification", message: m as unknown as JsonRpcNotification }, text: undefined };
   }
   const hasResult = Object.hasOwn(m, "result");
   const hasError = Object.hasOwn(m, "error");
@@ -149,7 +149,8 @@ export function readShape(value: unknown): ReadResult {
     return refuse(null, false, INVALID_REQUEST, "A result must be an object");
   }
   if (hasError && !isError(m.error)) return refuse(null, false, INVALID_REQUEST, "An error must have a numeric code and a message");
-  return { ok: true, read: { kind: "response", message: m as unknown as JsonRpcResponse & { id: RequestId } } };
+  // `text` is set by the reader that has it: a field from the start, so setting it adds no property.
+  return { ok: true, read: { kind: "response", message: m as unknown as JsonRpcResponse & { id: RequestId } }, text: undefined };
 }
 
 /** A string, a safe integer, or null; undefined for anything else (1.5, 1e400, objects). */

@@ -144,10 +144,19 @@ function keptKeys(value: unknown, options: KeyScanOptions, depth: number): numbe
 /** Whether two of an object's (distinct) keys fold to one string. */
 function hasFoldedTwin(keys: string[]): boolean {
   if (keys.length <= 16 && keys.every(isAsciiKey)) {
-    // An ASCII key folds to its lower case, of its own length: only keys of one length can be twins.
+    // An ASCII key folds to its lower case, of its own length: only keys of one length, whose
+    // first characters are one letter (or one character), can be twins.
     for (let i = 1; i < keys.length; i++) {
       const key = keys[i]!;
-      for (let k = 0; k < i; k++) if (keys[k]!.length === key.length && keys[k]!.toLowerCase() === key.toLowerCase()) return true;
+      for (let k = 0; k < i; k++) {
+        const other = keys[k]!;
+        if (
+          other.length === key.length &&
+          sameAsciiFold(other.charCodeAt(0), key.charCodeAt(0)) &&
+          other.toLowerCase() === key.toLowerCase()
+        )
+          return true;
+      }
     }
     return false;
   }
@@ -165,22 +174,30 @@ function hasFoldedTwin(keys: string[]): boolean {
   return false;
 }
 
-const SPACE = 0x20;
-const TAB = 0x09;
-const LF = 0x0a;
-const CR = 0x0d;
+/** Whether two ASCII characters are one under ASCII case folding (a letter in either case, or the same character). */
+function sameAsciiFold(a: number, b: number): boolean {
+  if (a === b) return true;
+  const lower = a | 0x20;
+  return lower === (b | 0x20) && lower >= 0x61 && lower <= 0x7a;
+}
+
 const COLON = 0x3a;
 
-/** How many key tokens (a string followed by ":") text JSON.parse accepted holds. */
+/**
+ * How many key tokens text JSON.parse accepted holds: in JSON, a colon outside a string is the
+ * one after a key, so counting those counts keys. One pass (a backslash in a string skips the
+ * character it escapes), with no call per string.
+ */
 function keyTokens(text: string): number {
   let count = 0;
-  let at = text.indexOf('"');
-  while (at !== -1) {
-    let next = stringEnd(text, at) + 1;
-    let c = text.charCodeAt(next);
-    while (c === SPACE || c === LF || c === CR || c === TAB) c = text.charCodeAt(++next);
-    if (c === COLON) count++;
-    at = text.indexOf('"', next);
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === BACKSLASH) i++;
+      else if (c === QUOTE) inString = false;
+    } else if (c === QUOTE) inString = true;
+    else if (c === COLON) count++;
   }
   return count;
 }

@@ -103,7 +103,7 @@ export class MemoryStore implements StateStore {
       lease = `lease-${++this.#leases}`;
       state.slots.set(lease, now + this.leaseMs);
     }
-    return { ok: true, ...(lease ? { lease } : {}), spentUsd: run.usd, alert: this.#alert(run, limits.alertUsd) };
+    return { ok: true, lease, spentUsd: run.usd, alert: this.#alert(run, limits.alertUsd) };
   }
 
   async addCost(request: CostRequest): Promise<CostAnswer> {
