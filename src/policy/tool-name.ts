@@ -15,7 +15,6 @@
 const NOT_IN_A_NAME = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{White_Space}\p{Default_Ignorable_Code_Point}\p{Cs}]/u;
 
 const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
-const PRINTABLE_ASCII = /^[\x21-\x7e]*$/;
 const EDGE_SPACE = /^\p{White_Space}+|\p{White_Space}+$/gu;
 /**
  * The ideographic full stops IDNA (UTS #46) maps to "." as label separators, and NFKC does not:
@@ -58,6 +57,15 @@ export function toolNameProblem(name: string, folded?: string): string | undefin
   return undefined;
 }
 
+/** Printable ASCII without spaces, by a loop (cheaper than a regular expression's entry for a name this short). */
+function printableAscii(name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c < 0x21 || c > 0x7e) return false;
+  }
+  return true;
+}
+
 /**
  * The one reading of a name that all its spellings share: Unicode NFKC (fullwidth and other
  * compatibility forms become their plain letters), ideographic full stops read as "." (as IDNA
@@ -68,7 +76,7 @@ export function toolNameProblem(name: string, folded?: string): string | undefin
 export function foldToolName(name: string): string {
   // Printable ASCII (most names): NFKC changes nothing, nothing is ignorable or space, and case
   // folding is lower-casing.
-  if (PRINTABLE_ASCII.test(name)) return name.toLowerCase();
+  if (printableAscii(name)) return name.toLowerCase();
   let folded = name;
   // Each round can only expose what the last produced (case mapping can emit a compatibility
   // form); four rounds are more than any string needs, and the loop must stay bounded.
