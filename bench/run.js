@@ -14,7 +14,12 @@ import { benchDecide, benchDecideUncached } from "./decide.js";
 import { benchDenyScaling } from "./deny-scaling.js";
 import { benchDiff } from "./diff.js";
 import { benchMcp, benchMcpHostile } from "./mcp.js";
-import { benchGateway, FIRST_CALLS as FIRST_GATEWAY_CALLS, WARMUP as GATEWAY_WARMUP } from "./gateway.js";
+import {
+  benchGateway,
+  FIRST_CALLS as FIRST_GATEWAY_CALLS,
+  SETTLED_AFTER as SETTLED_GATEWAY_CALLS,
+  WARMUP as GATEWAY_WARMUP,
+} from "./gateway.js";
 import { benchGuardRedis } from "./guard-redis.js";
 import { medianTimes, peakRssMb } from "./harness.js";
 
@@ -349,7 +354,7 @@ if (wants("mcp")) {
 if (wants("gateway")) {
   const calls = quick ? 1000 : 2000;
   log(
-    `MCP gateway: ${calls.toLocaleString("en")} interleaved tools/call per path (after ${GATEWAY_WARMUP.toLocaleString("en")} each to warm up), stdio and Streamable HTTP`,
+    `MCP gateway: ${calls.toLocaleString("en")} interleaved tools/call per path (after ${GATEWAY_WARMUP.toLocaleString("en")} each to warm up), stdio and Streamable HTTP; over stdio, the CPU again after ${SETTLED_GATEWAY_CALLS.toLocaleString("en")} calls`,
   );
   const gw = await benchGateway({ root, calls });
   // Added latency: a percentile through the proxy minus the same percentile of the direct calls of the same rounds.
@@ -408,6 +413,16 @@ if (wants("gateway")) {
       s.gateway.firstCpuUsPerCall / s.aex.firstCpuUsPerCall,
       "(info)",
     );
+    if (Number.isFinite(s.gateway.settledCpuUsPerCall)) {
+      row(
+        `MCP gateway over stdio: CPU per tools/call after its first ${SETTLED_GATEWAY_CALLS.toLocaleString("en")} calls (JIT settled)`,
+        us(s.gateway.settledCpuUsPerCall),
+        "aex proxy process, same calls",
+        us(s.aex.settledCpuUsPerCall),
+        s.gateway.settledCpuUsPerCall / s.aex.settledCpuUsPerCall,
+        "(info)",
+      );
+    }
   } else {
     row("MCP gateway vs aex's MCP proxy", "skipped", gw.aexSkipped, "", NaN, "(comparison)");
     row(
