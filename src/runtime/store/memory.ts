@@ -103,7 +103,9 @@ export class MemoryStore implements StateStore {
       lease = `lease-${++this.#leases}`;
       state.slots.set(lease, now + this.leaseMs);
     }
-    return { ok: true, lease, spentUsd: run.usd, alert: this.#alert(run, limits.alertUsd) };
+    const alert = this.#alert(run, limits.alertUsd);
+    // Two literals, not a spread: a call's answer is made without adding a property (and without a lease key when none was taken, as Redis answers).
+    return lease === undefined ? { ok: true, spentUsd: run.usd, alert } : { ok: true, lease, spentUsd: run.usd, alert };
   }
 
   async addCost(request: CostRequest): Promise<CostAnswer> {
