@@ -350,9 +350,10 @@ function stderrLog(line: string): void {
 
 /**
  * A log line stays one line, and shows what it holds, whatever names and reasons are in it:
- * controls, line separators and invisible characters (a zero-width space in a tool name) are escaped.
+ * controls, line separators, spaces other than the space and invisible characters (a zero-width
+ * space in a tool name) are escaped.
  */
-const UNSHOWN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}\p{Cs}]/gu;
+const UNSHOWN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Zs}\p{Default_Ignorable_Code_Point}\p{Cs}\u2800]/gu;
 /** Printable ASCII only: nothing to escape (most lines), found without running the Unicode-property pattern. */
 function printableAscii(line: string): boolean {
   for (let i = 0; i < line.length; i++) {
@@ -365,6 +366,9 @@ function printableAscii(line: string): boolean {
 function oneLine(line: string): string {
   if (printableAscii(line)) return line;
   return line.replace(UNSHOWN, (c) => {
+    // Spaces other than the space itself (no-break, ideographic, …) and the braille blank look like
+    // a space or nothing: escaped, so "read\u00a0file" does not read as "read file".
+    if (c === " ") return c;
     const code = c.codePointAt(0)!;
     return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, "0")}`;
   });
