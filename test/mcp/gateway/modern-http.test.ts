@@ -240,44 +240,44 @@ describe("2025-11-25 towards a raw HTTP server (the SDK's client transport)", { 
   });
 });
 
+/**
+ * A gateway listening for 2026-07-28 requests in front of a stdio server (`source`, a script):
+ * `test` gets its address and what it logged so far; the gateway is stopped after.
+ */
+async function perRequestGateway(source: string, test: (target: string, log: () => string) => Promise<void>): Promise<void> {
+  const server = path.join(dir, `server-${nextId++}.cjs`);
+  writeFileSync(server, source);
+  const perRequest = spawn(
+    process.execPath,
+    [BIN, "mcp", "proxy", path.join(dir, "modern.agentspec.yaml"), "--listen", "127.0.0.1:0", "--", process.execPath, server],
+    { stdio: ["ignore", "ignore", "pipe"] },
+  );
+  let log = "";
+  perRequest.stderr!.on("data", (chunk: Buffer) => (log += chunk.toString("utf8")));
+  try {
+    const target = await waitFor(() => /listening on (http:\/\/\S+\/mcp)/.exec(log)?.[1], "the gateway's address", 30_000);
+    await test(target, () => log);
+  } finally {
+    await new Promise<void>((resolve) => {
+      if (perRequest.exitCode !== null) return resolve();
+      perRequest.once("exit", () => resolve());
+      perRequest.kill("SIGTERM");
+    });
+  }
+}
+
 describe("2026-07-28 in front of a stdio server", { timeout: 60_000 }, () => {
   it("answers a request whose server exits without answering, with why (review attack6)", async () => {
-    const server = path.join(dir, "exit-server.cjs");
-    writeFileSync(server, 'process.stdin.once("data", () => process.exit(0));\n');
-    const perRequest = spawn(
-      process.execPath,
-      [BIN, "mcp", "proxy", path.join(dir, "modern.agentspec.yaml"), "--listen", "127.0.0.1:0", "--", process.execPath, server],
-      { stdio: ["ignore", "ignore", "pipe"] },
-    );
-    let log = "";
-    perRequest.stderr!.on("data", (chunk: Buffer) => (log += chunk.toString("utf8")));
-    try {
-      const target = await waitFor(() => /listening on (http:\/\/\S+\/mcp)/.exec(log)?.[1], "the gateway's address", 30_000);
+    await perRequestGateway('process.stdin.once("data", () => process.exit(0));\n', async (target) => {
       const answer = await call("slow", {}, target);
       expect(answer.status).toBe(200);
       const [message] = messages(answer);
       expect((message!.error as { message: string }).message).toMatch(/^The MCP server is gone \(the MCP server exited with code 0/);
-    } finally {
-      await new Promise<void>((resolve) => {
-        if (perRequest.exitCode !== null) return resolve();
-        perRequest.once("exit", () => resolve());
-        perRequest.kill("SIGTERM");
-      });
-    }
+    });
   });
 
   it("runs at most 16 servers for requests at once, and answers the others 503 with the reason", async () => {
-    const server = path.join(dir, "slow-server.cjs");
-    writeFileSync(server, SLOW_SERVER);
-    const perRequest = spawn(
-      process.execPath,
-      [BIN, "mcp", "proxy", path.join(dir, "modern.agentspec.yaml"), "--listen", "127.0.0.1:0", "--", process.execPath, server],
-      { stdio: ["ignore", "ignore", "pipe"] },
-    );
-    let log = "";
-    perRequest.stderr!.on("data", (chunk: Buffer) => (log += chunk.toString("utf8")));
-    try {
-      const target = await waitFor(() => /listening on (http:\/\/\S+\/mcp)/.exec(log)?.[1], "the gateway's address", 30_000);
+    await perRequestGateway(SLOW_SERVER, async (target, log) => {
       const answers = await Promise.all(Array.from({ length: 24 }, () => call("slow", {}, target)));
       const statuses = answers.map((a) => a.status);
       expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(16);
@@ -286,13 +286,7 @@ describe("2026-07-28 in front of a stdio server", { timeout: 60_000 }, () => {
       expect(refused.length).toBeGreaterThanOrEqual(8);
       for (const a of refused)
         expect((JSON.parse(a.text) as { error: { message: string } }).error.message).toMatch(/already runs 16 servers/);
-      expect(log).toMatch(/refused a 2026-07-28 request: 16 servers already run/);
-    } finally {
-      await new Promise<void>((resolve) => {
-        if (perRequest.exitCode !== null) return resolve();
-        perRequest.once("exit", () => resolve());
-        perRequest.kill("SIGTERM");
-      });
-    }
+      expect(log()).toMatch(/refused a 2026-07-28 request: 16 servers already run/);
+    });
   });
 });
