@@ -391,10 +391,7 @@ export class GatewaySession {
     if (pinned || this.#shared.approver) return void this.#decideCall(request, call, trace, started, pinned);
     let admitted: Admission | Promise<Admission>;
     try {
-      // The args are this gateway's own reading of the message, which it never changes: the guard,
-      // called now, need not copy them.
-      markParsedArgs(args);
-      admitted = this.#shared.guard.admit(call, trace);
+      admitted = this.#admit(call, trace);
     } catch (error) {
       return this.#failedDeciding(request, call, error);
     }
@@ -431,15 +428,11 @@ export class GatewaySession {
       if (pinned) {
         const verdict = await this.#pinFor(name, request);
         if (!verdict.pinned) {
-          markParsedArgs(call.args);
-          return deny(await this.#shared.guard.refuse(call, { rule: "definition-changed", reason: verdict.reason }, trace));
+          return deny(await this.#refuseChanged(call, verdict.reason, trace));
         }
       }
       if (admitting === undefined) {
-        const admit = () => {
-          markParsedArgs(call.args);
-          return this.#shared.guard.admit(call, trace);
-        };
+        const admit = () => this.#admit(call, trace);
         // The origin is only read by the gateway's approver. Node 20 and 22 carry an AsyncLocalStorage
         // through promise hooks, which once enabled tax every promise of the process: without an
         // approver nothing reads it, so the hooks stay off.
@@ -457,8 +450,7 @@ export class GatewaySession {
         const again = await this.#pinFor(name, request);
         if (!again.pinned) {
           // Allowed by the policy, refused at forwarding: the tool changed after the call was decided.
-          markParsedArgs(call.args);
-          const refused = await this.#shared.guard.refuse(call, { rule: "definition-changed", reason: again.reason }, trace);
+          const refused = await this.#refuseChanged(call, again.reason, trace);
           admission.done();
           return deny(refused);
         }
@@ -480,6 +472,21 @@ export class GatewaySession {
       // answer path: its progress token is forgotten here, or every denied call would leak one.
       if (!this.#fromClient.has(id)) this.#forgetProgress(id);
     }
+  }
+
+  /**
+   * The guard's admission of a call. Its args are this gateway's own reading of the message, which
+   * it never changes: the guard, called right after the mark, need not copy them.
+   */
+  #admit(call: GuardCall, trace: CallOptions): Admission | Promise<Admission> {
+    markParsedArgs(call.args);
+    return this.#shared.guard.admit(call, trace);
+  }
+
+  /** A call refused because the server's tool is not the one the lock pinned: recorded by the guard as a denial. */
+  #refuseChanged(call: GuardCall, reason: string, trace: CallOptions): Promise<GuardDecision> {
+    markParsedArgs(call.args);
+    return this.#shared.guard.refuse(call, { rule: "definition-changed", reason }, trace);
   }
 
   /**

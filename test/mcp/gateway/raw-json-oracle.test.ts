@@ -12,6 +12,11 @@ function oracle(text: string, opts: { caseVariants: boolean; maxDepth: number })
   const ws = () => {
     while (i < text.length && " \t\n\r".includes(text[i]!)) i++;
   };
+  /** After a member or item: past the "," (true: another follows) or the closing bracket (false). */
+  const more = (): boolean => {
+    ws();
+    return text[i++] === ",";
+  };
   const str = (): string => {
     const start = i;
     i++;
@@ -37,13 +42,7 @@ function oracle(text: string, opts: { caseVariants: boolean; maxDepth: number })
         for (;;) {
           const p = value(depth + 1);
           if (p) return p;
-          ws();
-          if (text[i] === ",") {
-            i++;
-            continue;
-          }
-          i++;
-          return undefined;
+          if (!more()) return undefined;
         }
       }
       const keys = new Set<string>();
@@ -67,13 +66,7 @@ function oracle(text: string, opts: { caseVariants: boolean; maxDepth: number })
         i++; // colon
         const p = value(depth + 1);
         if (p) return p;
-        ws();
-        if (text[i] === ",") {
-          i++;
-          continue;
-        }
-        i++;
-        return undefined;
+        if (!more()) return undefined;
       }
     }
     if (c === '"') {
