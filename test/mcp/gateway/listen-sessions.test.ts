@@ -148,7 +148,8 @@ describe("--max-sessions", { timeout: 60_000 }, () => {
 
 describe("--session-idle-timeout", { timeout: 60_000 }, () => {
   it("closes a session no request reached, and stops its server; its id then gets 404", async () => {
-    const gw = await listen(["--session-idle-timeout", "0.5"], "idle");
+    // Long enough for a connect on a loaded machine (initialize, then its notification) to finish first.
+    const gw = await listen(["--session-idle-timeout", "2"], "idle");
     try {
       const { client, transport } = await connect(gw.url);
       expect(resultText(await client.callTool({ name: "t.2", arguments: {} }))).toBe("called t.2");

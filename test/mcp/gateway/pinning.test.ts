@@ -113,6 +113,8 @@ describe("pinned to the spec's lock, in front of an SDK server whose tools come 
     await changed;
     const { tools } = await gw.client.listTools();
     expect(tools.map((t) => t.name)).toEqual(["refund"]);
+    // The log lines are on stderr, a pipe of its own: they may arrive after the answer on stdout.
+    await waitFor(() => gw.stderr().includes("tools/list: 1 of 2 tools shown"), "the tools/list line");
     expect(gw.stderr()).toContain('pin    "lookup" is hidden and its calls refused: "lookup"\'s definition differs from the MCP lock');
     expect(gw.stderr()).toMatch(/tools\/list: 1 of 2 tools shown: hid "lookup" \(definition-changed\)/);
     const result = await gw.client.callTool({ name: "lookup", arguments: { id: "o-2" } });
