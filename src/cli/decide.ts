@@ -5,7 +5,7 @@ import type { Policy } from "../../generated/policy.js";
 import { compilePolicy } from "../policy/compile-policy.js";
 import { AgentspecError } from "../errors.js";
 import { loadSource } from "../load/index.js";
-import { checkSource } from "../model/index.js";
+import { checkSource, type Spec } from "../model/index.js";
 import { decide, type Decision, type ToolCall } from "../policy/decide.js";
 import { printable } from "../diagnostics.js";
 import { loadPolicy } from "../runtime/load-policy.js";
@@ -93,7 +93,16 @@ function parseArgs(text: string): Record<string, unknown> {
  * a spec, compiled in memory. Both go through loadPolicy's checks. Also `mcp proxy`'s.
  */
 export async function policyFor(file: string, pin: string | undefined, publicKey?: KeyInput): Promise<Policy> {
-  if (file.endsWith(".policy.json")) return loadPolicy(file, { pin, publicKey });
+  return (await loadTarget(file, pin, publicKey)).policy;
+}
+
+/**
+ * policyFor's policy, and the spec it was compiled from (none for a compiled policy): read once,
+ * so what a caller takes from the spec beside the policy (`mcp proxy`: its MCP servers' prefixes
+ * and lock) is of the same text as the policy it enforces, even if the file changes meanwhile.
+ */
+export async function loadTarget(file: string, pin: string | undefined, publicKey?: KeyInput): Promise<{ policy: Policy; spec?: Spec }> {
+  if (file.endsWith(".policy.json")) return { policy: loadPolicy(file, { pin, publicKey }) };
   if (publicKey !== undefined) {
     throw new AgentspecError(
       "BAD_ARGUMENT",
@@ -110,5 +119,5 @@ export async function policyFor(file: string, pin: string | undefined, publicKey
       `${file}: not a valid spec, ${errors.length} error${errors.length === 1 ? "" : "s"}${where}; run agentspec lint ${file}`,
     );
   }
-  return loadPolicy(compilePolicy(checked.spec), { pin, name: file });
+  return { policy: loadPolicy(compilePolicy(checked.spec), { pin, name: file }), spec: checked.spec };
 }

@@ -6,6 +6,7 @@
  */
 import path from "node:path";
 import type { Argv } from "yargs";
+import type { Policy } from "../../generated/policy.js";
 import { AgentspecError } from "../errors.js";
 import { approverFromSetting } from "../mcp/gateway/approvals/index.js";
 import {
@@ -20,11 +21,10 @@ import { DEFAULT_MAX_SESSIONS, DEFAULT_SESSION_IDLE_TIMEOUT_MS, isLoopback, type
 import { assertPinsUsable, loadPins, type GatewayLockOption } from "../mcp/gateway/pinning.js";
 import { lockPathFor } from "../mcp/lock.js";
 import { readTextIfExists } from "../load/files.js";
-import { loadSource } from "../load/index.js";
-import { checkSource, type McpServerSpec } from "../model/index.js";
+import type { McpServerSpec } from "../model/index.js";
 import { redisStore } from "../runtime/store/redis.js";
 import type { StateStore } from "../runtime/store/types.js";
-import { policyFor } from "./decide.js";
+import { loadTarget } from "./decide.js";
 import { EXIT, type CliIO } from "./io.js";
 import { readKey } from "./sign.js";
 
@@ -159,8 +159,9 @@ export async function runMcpProxy(args: McpProxyArgs, io: CliIO): Promise<number
     throw new AgentspecError("BAD_ARGUMENT", `--approval-timeout takes a number of seconds from 0.001 to 2000000, not ${String(timeout)}`);
   }
   const publicKey = args.pub === undefined ? undefined : await readKey(path.resolve(io.cwd, args.pub), args.pub);
-  const policy = await policyFor(args.target, args.pin, publicKey);
-  const servers = await specServers(args.target);
+  const { policy, spec } = await loadTarget(args.target, args.pin, publicKey);
+  // The spec's MCP servers (a compiled policy keeps no mcp section), from the text the policy was compiled from.
+  const servers = spec?.mcp?.servers ?? [];
   const toolPrefix = prefixFor(args, servers);
   const pinning = lockFor(args, io, servers);
   const approver = args.approve === undefined ? undefined : approverFromSetting(args.approve);
@@ -190,7 +191,7 @@ export async function runMcpProxy(args: McpProxyArgs, io: CliIO): Promise<number
 interface Setup {
   upstream: UpstreamSpec;
   listen: ListenSpec | undefined;
-  policy: Awaited<ReturnType<typeof policyFor>>;
+  policy: Policy;
   approver: ReturnType<typeof approverFromSetting> | undefined;
   context: ReturnType<typeof contextFrom>;
   store: StateStore | undefined;
@@ -360,13 +361,6 @@ function lockFor(args: McpProxyArgs, io: CliIO, servers: readonly McpServerSpec[
   assertPinsUsable(pins);
   const count = Object.keys(pins.tools ?? {}).length;
   return { lock, note: `tool definitions pinned to ${shown} (${count} tool${count === 1 ? "" : "s"} of server "${pins.server}")` };
-}
-
-/** The spec's MCP servers (none for a compiled policy, which keeps no mcp section). */
-async function specServers(target: string): Promise<McpServerSpec[]> {
-  if (target.endsWith(".policy.json")) return [];
-  // policyFor has read and checked the spec already; read again for the part the policy drops.
-  return checkSource(await loadSource(target)).spec?.mcp?.servers ?? [];
 }
 
 /**

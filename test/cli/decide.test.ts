@@ -4,6 +4,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { compilePolicy, serializePolicy } from "../../src/policy/compile-policy.js";
 import { loadSpecs } from "../../src/model/index.js";
+import { loadTarget } from "../../src/cli/decide.js";
 import { runCli } from "../helpers/run-cli.js";
 
 const SPEC = "specs/order-support.agentspec.yaml";
@@ -145,5 +146,32 @@ tools:
     expect(stderr).toMatch(
       new RegExp(`^agentspec: .*bad\\.agentspec\\.yaml: not a valid spec, \\d+ errors? \\(first at 4:\\d+: .+\\); run agentspec lint`),
     );
+  });
+});
+
+describe("loadTarget (decide's and mcp proxy's reading of a spec or policy)", () => {
+  it("gives a spec's policy with the spec it was compiled from, read once: the file changing afterwards changes neither", async () => {
+    const file = path.join(dir, "read-once.agentspec.yaml");
+    const text = `agentspec: "1.0"
+agent: { id: read-once, version: 1.0.0, owner: test, last_reviewed: 2026-12-01 }
+tools:
+  read_file: { effect: read }
+mcp:
+  servers:
+    fs:
+      command: npx
+      prefix: fs.
+`;
+    await writeFile(file, text.replace("read_file: { effect: read }", "fs.read_file: { effect: read }"));
+    const loaded = await loadTarget(file, undefined);
+    await writeFile(file, text.replace("prefix: fs.", "prefix: other."));
+    expect(loaded.spec?.mcp?.servers?.map((s) => [s.name, s.prefix])).toEqual([["fs", "fs."]]);
+    expect(compilePolicy(loaded.spec!).hash).toBe(loaded.policy.hash);
+  });
+
+  it("gives a compiled policy without a spec (it keeps no mcp section)", async () => {
+    const loaded = await loadTarget(policyFile, hash);
+    expect(loaded.policy.hash).toBe(hash);
+    expect(loaded.spec).toBeUndefined();
   });
 });
