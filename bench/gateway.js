@@ -2,7 +2,8 @@
 // (bench/gateway-echo-server.js) directly and through the gateway, call by call in alternation
 // from one process after a warm-up, so a burst of load on a shared machine hits every path
 // alike; over stdio the same is done through aex's real MCP proxy (../shared/peers/aex-cli.mjs)
-// with an equivalent policy. Reports p50 and p99 of each path, the added latency (gateway
+// with an equivalent policy, and through a proxy that only copies lines (bench/gateway-null-proxy.js,
+// the floor: what one more process costs). Reports p50 and p99 of each path, the added latency (gateway
 // percentile minus direct percentile) and the CPU each proxy process used per call (utime +
 // stime of all its threads, from /proc/<pid>/stat, over the measured calls).
 // Run alone: node bench/gateway.js [--calls N] [--before <other build>/bin/agentspec.cjs] (after npm run build).
@@ -17,6 +18,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ECHO_SERVER = path.join(here, "gateway-echo-server.js");
+const NULL_PROXY = path.join(here, "gateway-null-proxy.js");
 
 /** The same policy for both gateways: `echo` allowed, a deny glob to check against, nothing else. */
 const SPEC = `agentspec: "1.0"
@@ -90,6 +92,9 @@ export async function benchGateway({ root, calls = 2000, warmup = WARMUP, before
       const aex = stdio(node, [aexCli, "proxy", "--policy", aexPolicy, "--", node, ECHO_SERVER]);
       stdioPaths.push({ name: "aex", client: await connect(aex), pid: () => aex.pid });
     } else aexSkipped = `../shared/peers/aex-cli.mjs is absent (${aexCli})`;
+    // The floor: one more process that only copies lines (what any stdio proxy adds here, before it reads a message).
+    const floor = stdio(node, [NULL_PROXY, node, ECHO_SERVER]);
+    stdioPaths.push({ name: "floor", client: await connect(floor), pid: () => floor.pid });
     const stdioResult = await measure(stdioPaths, { calls, warmup, settledAfter: SETTLED_AFTER });
 
     // ---- Streamable HTTP: direct, through the gateway listening (--listen) ------------------

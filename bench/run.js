@@ -434,6 +434,24 @@ if (wants("gateway")) {
       "(info)",
     );
   }
+  for (const p of ["p50", "p99"]) {
+    row(
+      `MCP gateway over stdio: added ${p} vs a proxy that only copies lines (the floor of any stdio proxy here)`,
+      msf(added("stdio", "gateway", p)),
+      "line-copying proxy, added",
+      msf(added("stdio", "floor", p)),
+      added("stdio", "gateway", p) / added("stdio", "floor", p),
+      "(info)",
+    );
+  }
+  row(
+    "MCP gateway over stdio: CPU per tools/call vs a proxy that only copies lines",
+    us(s.gateway.cpuUsPerCall),
+    "line-copying proxy process",
+    us(s.floor.cpuUsPerCall),
+    s.gateway.cpuUsPerCall / s.floor.cpuUsPerCall,
+    "(info)",
+  );
   const h = gw.http;
   for (const p of ["p50", "p99"]) {
     row(
