@@ -722,7 +722,9 @@ export class GatewaySession {
           reason: `the gateway could not list the server's tools to compare ${quote(name)} with the MCP lock (${errorText(error)})`,
         };
       }
-      if (generation !== this.#generation) continue;
+      // The list changed while it was read, or the listing joined was of an older list (a call made
+      // after list_changed while the gateway was still reading the old one): list again.
+      if (generation !== this.#generation || this.#settled?.generation !== generation) continue;
       return this.#verdicts.get(name) ?? notListed(name, this.#settled?.cutAt);
     }
     return { pinned: false, reason: `the server's tool list kept changing while ${quote(name)} was compared with the MCP lock` };

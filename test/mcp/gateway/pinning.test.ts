@@ -510,3 +510,52 @@ mcp:
     }
   });
 });
+
+describe("a call made while the gateway's own listing runs, after list_changed", { timeout: 30_000 }, () => {
+  // A raw server whose first tools/list says list_changed at once and answers 400 ms later: a call
+  // made after the notification must not be judged by that listing (it is of the old list).
+  const SERVER = `import { createInterface } from "node:readline";
+const send = (m) => process.stdout.write(JSON.stringify(m) + "\\n");
+const lookup = ${JSON.stringify(LOOKUP)};
+let lists = 0;
+createInterface({ input: process.stdin }).on("line", (line) => {
+  const m = JSON.parse(line);
+  if (m.method === "initialize") send({ jsonrpc: "2.0", id: m.id, result: { protocolVersion: m.params.protocolVersion, capabilities: { tools: { listChanged: true } }, serverInfo: { name: "file-tools", version: "1" } } });
+  else if (m.method === "tools/list") {
+    if (++lists === 1) {
+      send({ jsonrpc: "2.0", method: "notifications/tools/list_changed" });
+      setTimeout(() => send({ jsonrpc: "2.0", id: m.id, result: { tools: [lookup] } }), 400);
+    } else send({ jsonrpc: "2.0", id: m.id, result: { tools: [lookup] } });
+  } else if (m.method === "tools/call") send({ jsonrpc: "2.0", id: m.id, result: { content: [{ type: "text", text: "called " + m.params.name }] } });
+});
+`;
+
+  it("is compared with a listing of the new list, not refused as not listed", async () => {
+    const sub = mkdtempSync(path.join(dir, "race-"));
+    const server = path.join(sub, "server.mjs");
+    writeFileSync(server, SERVER);
+    const policy = compilePolicy(checkSource(parseSource("orders.agentspec.yaml", specText(path.join(sub, "unused.json")))).spec!);
+    const lockText = serializeMcpLock(
+      buildMcpLock(
+        new Map([["files", { server: { name: "file-tools", version: "1", protocolVersion: "2025-11-25" }, tools: [LOOKUP] } as never]]),
+      ),
+    );
+    const input = new PassThrough();
+    const output = new PassThrough();
+    const lines: string[] = [];
+    const gateway = createMcpGateway({
+      policy,
+      upstream: { command: process.execPath, args: [server], stderr: "ignore" },
+      downstream: { input, output },
+      lock: { file: "orders.mcp-lock.json", text: lockText },
+      log: (line) => lines.push(line),
+    });
+    const { send, answer } = await rawLibraryClient(gateway, input, output);
+    send({ jsonrpc: "2.0", id: "c1", method: "tools/call", params: { name: "lookup", arguments: { id: "1" } } });
+    await waitFor(() => lines.some((l) => l.includes("the server's tool list changed")), "the list_changed log line");
+    send({ jsonrpc: "2.0", id: "c2", method: "tools/call", params: { name: "lookup", arguments: { id: "2" } } });
+    for (const id of ["c1", "c2"]) expect(resultText((await answer(id)).result), id).toBe("called lookup");
+    input.end();
+    await gateway.closed;
+  });
+});
