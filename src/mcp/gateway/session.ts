@@ -149,7 +149,7 @@ export class GatewaySession {
    */
   #readings = new Map<string, Reading>();
   /** The gateway's own listing in flight, shared by the calls waiting for it. */
-  #listing: Promise<void> | undefined;
+  #listing: { generation: number; done: Promise<void> } | undefined;
   /** Pin problems already logged (name and reason), so a client listing every second does not flood stderr. */
   readonly #loggedPins = new Set<string>();
   /** Told the protocol version an initialize negotiated (the HTTP transport sends it as a header). */
@@ -714,9 +714,12 @@ export class GatewaySession {
       if (known) return known;
       // The whole list of this generation was read and the name is not in it: refused from memory.
       if (this.#settled?.generation === generation) return notListed(name, this.#settled.cutAt);
+      const listing = this.#listTools(request);
       try {
-        await this.#listTools(request);
+        await listing.done;
       } catch (error) {
+        // A listing of the list before a list_changed failed: the new list was not read, so read it.
+        if (listing.generation !== generation || generation !== this.#generation) continue;
         return {
           pinned: false,
           reason: `the gateway could not list the server's tools to compare ${quote(name)} with the MCP lock (${errorText(error)})`,
@@ -730,8 +733,9 @@ export class GatewaySession {
     return { pinned: false, reason: `the server's tool list kept changing while ${quote(name)} was compared with the MCP lock` };
   }
 
-  #listTools(request: JsonRpcRequest): Promise<void> {
-    this.#listing ??= this.#readAllTools(request).finally(() => (this.#listing = undefined));
+  /** The gateway's own listing in flight (joined by every call that needs one), and the list generation it reads. */
+  #listTools(request: JsonRpcRequest): { generation: number; done: Promise<void> } {
+    this.#listing ??= { generation: this.#generation, done: this.#readAllTools(request).finally(() => (this.#listing = undefined)) };
     return this.#listing;
   }
 

@@ -524,13 +524,14 @@ createInterface({ input: process.stdin }).on("line", (line) => {
   else if (m.method === "tools/list") {
     if (++lists === 1) {
       send({ jsonrpc: "2.0", method: "notifications/tools/list_changed" });
-      setTimeout(() => send({ jsonrpc: "2.0", id: m.id, result: { tools: [lookup] } }), 400);
+      const answer = process.argv[2] === "fails" ? { error: { code: -32603, message: "busy" } } : { result: { tools: [lookup] } };
+      setTimeout(() => send({ jsonrpc: "2.0", id: m.id, ...answer }), 400);
     } else send({ jsonrpc: "2.0", id: m.id, result: { tools: [lookup] } });
   } else if (m.method === "tools/call") send({ jsonrpc: "2.0", id: m.id, result: { content: [{ type: "text", text: "called " + m.params.name }] } });
 });
 `;
 
-  it("is compared with a listing of the new list, not refused as not listed", async () => {
+  async function callsAcrossTheChange(mode: "answers" | "fails"): Promise<Record<string, unknown>[]> {
     const sub = mkdtempSync(path.join(dir, "race-"));
     const server = path.join(sub, "server.mjs");
     writeFileSync(server, SERVER);
@@ -545,7 +546,7 @@ createInterface({ input: process.stdin }).on("line", (line) => {
     const lines: string[] = [];
     const gateway = createMcpGateway({
       policy,
-      upstream: { command: process.execPath, args: [server], stderr: "ignore" },
+      upstream: { command: process.execPath, args: [server, mode], stderr: "ignore" },
       downstream: { input, output },
       lock: { file: "orders.mcp-lock.json", text: lockText },
       log: (line) => lines.push(line),
@@ -554,8 +555,22 @@ createInterface({ input: process.stdin }).on("line", (line) => {
     send({ jsonrpc: "2.0", id: "c1", method: "tools/call", params: { name: "lookup", arguments: { id: "1" } } });
     await waitFor(() => lines.some((l) => l.includes("the server's tool list changed")), "the list_changed log line");
     send({ jsonrpc: "2.0", id: "c2", method: "tools/call", params: { name: "lookup", arguments: { id: "2" } } });
-    for (const id of ["c1", "c2"]) expect(resultText((await answer(id)).result), id).toBe("called lookup");
+    const answers = [await answer("c1"), await answer("c2")];
     input.end();
     await gateway.closed;
+    return answers;
+  }
+
+  it("is compared with a listing of the new list, not refused as not listed", async () => {
+    const [c1, c2] = await callsAcrossTheChange("answers");
+    expect(resultText(c1!.result)).toBe("called lookup");
+    expect(resultText(c2!.result)).toBe("called lookup");
+  });
+
+  it("is compared with a listing of the new list when the old list's listing fails", async () => {
+    const [c1, c2] = await callsAcrossTheChange("fails");
+    // The failed listing was of the list before the change: both calls are compared with the new one.
+    expect(resultText(c1!.result)).toBe("called lookup");
+    expect(resultText(c2!.result)).toBe("called lookup");
   });
 });
