@@ -163,6 +163,15 @@ export async function runMcpProxy(args: McpProxyArgs, io: CliIO): Promise<number
   // The spec's MCP servers (a compiled policy keeps no mcp section), from the text the policy was compiled from.
   const servers = spec?.mcp?.servers ?? [];
   const toolPrefix = prefixFor(args, servers);
+  // The prefix decides the names calls are decided under, and the policy --pin pins does not hold
+  // it (a spec's mcp section is not compiled): pinned, it must be on the command line too, where
+  // prefixFor compares it with the spec's, so an edit of the prefix alone stops the start.
+  if (args.pin !== undefined && spec !== undefined && args.prefix === undefined && toolPrefix !== "") {
+    throw new AgentspecError(
+      "BAD_ARGUMENT",
+      `--pin pins the policy compiled from ${args.target}, which does not hold the prefix ${JSON.stringify(toolPrefix)} the spec gives this server's tools (calls are decided under it): give --prefix ${JSON.stringify(toolPrefix)} too, so a change of the spec's prefix stops the gateway instead of changing what the pinned policy allows`,
+    );
+  }
   const pinning = lockFor(args, io, servers);
   const approver = args.approve === undefined ? undefined : approverFromSetting(args.approve);
   const context = contextFrom(args);

@@ -119,6 +119,27 @@ describe("the prefix, chosen and checked at start", { timeout: 60_000 }, () => {
     expect(started.stderr).toContain("a compiled policy keeps no server prefixes, so calls are decided under the server's own tool names");
   });
 
+  it("--pin on a spec: the prefix, which the pinned policy does not hold, must be given with --prefix, and a spec whose prefix changed stops the start", () => {
+    const sub = mkdtempSync(path.join(dir, "pinned-"));
+    const spec = path.join(sub, "prefixed.agentspec.yaml");
+    writeFileSync(spec, specText(toolsFile));
+    const pin = compilePolicy(checkSource(parseSource(spec, specText(toolsFile))).spec!).hash;
+    const callLog = path.join(sub, "calls.jsonl");
+    const server = ["--", process.execPath, SDK_SERVER, "stdio", toolsFile, "--call-log", callLog];
+    const unpinned = cli(["mcp", "proxy", spec, "--pin", pin, ...server], sub);
+    expect(unpinned.status).toBe(2);
+    expect(unpinned.stderr).toContain(`--pin pins the policy compiled from ${spec}, which does not hold the prefix "fs." the spec gives`);
+    expect(unpinned.stderr).not.toMatch(/\n\s+at /);
+    const started = cli(["mcp", "proxy", spec, "--pin", pin, "--prefix", "fs.", ...server], sub);
+    expect(started.stderr).toContain(`enforcing prefixed ${pin}`);
+    // The same policy under another prefix (only the spec's mcp section edited): the pin still matches, the prefix does not.
+    writeFileSync(spec, specText(toolsFile).replace("prefix: fs.", "prefix: sandbox."));
+    const edited = cli(["mcp", "proxy", spec, "--pin", pin, "--prefix", "fs.", ...server], sub);
+    expect(edited.status).toBe(2);
+    expect(edited.stderr).toContain('--prefix "fs." differs from the prefix');
+    expect(existsSync(callLog)).toBe(false);
+  });
+
   it("the pattern is the schema's", () => {
     const schema = JSON.parse(readFileSync(path.join(BIN, "../../schema/agentspec.schema.json"), "utf8")) as {
       $defs?: Record<string, { properties?: Record<string, { pattern?: string }> }>;
