@@ -440,7 +440,8 @@ if (wants("gateway")) {
       msf(added("stdio", "gateway", p)),
       "line-copying proxy, added",
       msf(added("stdio", "floor", p)),
-      added("stdio", "gateway", p) / added("stdio", "floor", p),
+      // No ratio when the floor adds nothing (its percentile at or under the direct calls': noise).
+      added("stdio", "floor", p) > 0 ? added("stdio", "gateway", p) / added("stdio", "floor", p) : NaN,
       "(info)",
     );
   }
