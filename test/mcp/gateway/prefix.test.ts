@@ -119,6 +119,33 @@ describe("the prefix, chosen and checked at start", { timeout: 60_000 }, () => {
     expect(started.stderr).toContain("a compiled policy keeps no server prefixes, so calls are decided under the server's own tool names");
   });
 
+  it("a compiled policy with --prefix: each call is decided under the spec's name, and --pin covers the policy", async () => {
+    const sub = mkdtempSync(path.join(dir, "compiled-prefix-"));
+    const compiled = compilePolicy(checkSource(parseSource("prefixed.agentspec.yaml", specText(toolsFile))).spec!);
+    const policy = path.join(sub, "prefixed.policy.json");
+    writeFileSync(policy, serializePolicy(compiled));
+    const callLog = path.join(sub, "calls.jsonl");
+    const gw = await startGateway(
+      [policy, "--pin", compiled.hash, "--prefix", "fs."],
+      [process.execPath, SDK_SERVER, "stdio", toolsFile, "--call-log", callLog],
+    );
+    try {
+      expect((await gw.client.listTools()).tools.map((t) => t.name)).toEqual(["read_file"]);
+      expect(resultText(await gw.client.callTool({ name: "read_file", arguments: { path: "a" } }))).toBe("called read_file");
+      const write = await gw.client.callTool({ name: "write_file", arguments: { path: "b" } });
+      expect(decisionOf(write)).toMatchObject({ rule: "deny-pattern" });
+      expect(decisionOf(write).reason).toContain('"fs.write_file"');
+      expect(gw.stderr()).toContain(`the policy names this server's tools with the prefix "fs." (its read_file is fs.read_file)`);
+    } finally {
+      await gw.close();
+    }
+    const served = readFileSync(callLog, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => (JSON.parse(l) as { name: string }).name);
+    expect(served).toEqual(["read_file"]);
+  });
+
   it("--pin on a spec: the prefix, which the pinned policy does not hold, must be given with --prefix, and a spec whose prefix changed stops the start", () => {
     const sub = mkdtempSync(path.join(dir, "pinned-"));
     const spec = path.join(sub, "prefixed.agentspec.yaml");
