@@ -454,24 +454,27 @@ if (wants("gateway")) {
     "(info)",
   );
   const h = gw.http;
-  for (const p of ["p50", "p99"]) {
+  if (!h) row("MCP gateway over Streamable HTTP", "failed", gw.httpFailed, "", NaN, "(info)");
+  else {
+    for (const p of ["p50", "p99"]) {
+      row(
+        `MCP gateway over Streamable HTTP (\`--listen\`, \`--url\`): latency added, ${p}`,
+        msf(added("http", "gateway", p)),
+        `direct SDK client ${p}`,
+        msf(h.direct[p]),
+        h.gateway[p] / h.direct[p],
+        "(info: ratio through / direct)",
+      );
+    }
     row(
-      `MCP gateway over Streamable HTTP (\`--listen\`, \`--url\`): latency added, ${p}`,
-      msf(added("http", "gateway", p)),
-      `direct SDK client ${p}`,
-      msf(h.direct[p]),
-      h.gateway[p] / h.direct[p],
-      "(info: ratio through / direct)",
+      "MCP gateway over Streamable HTTP: CPU per tools/call of the gateway process",
+      us(h.gateway.cpuUsPerCall),
+      "the SDK echo server's process",
+      us(h.direct.cpuUsPerCall),
+      h.gateway.cpuUsPerCall / h.direct.cpuUsPerCall,
+      "(info)",
     );
   }
-  row(
-    "MCP gateway over Streamable HTTP: CPU per tools/call of the gateway process",
-    us(h.gateway.cpuUsPerCall),
-    "the SDK echo server's process",
-    us(h.direct.cpuUsPerCall),
-    h.gateway.cpuUsPerCall / h.direct.cpuUsPerCall,
-    "(info)",
-  );
 }
 
 if (wants("redis")) {
