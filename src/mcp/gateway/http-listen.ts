@@ -42,6 +42,8 @@ export interface ListenSpec {
 export const DEFAULT_MAX_SESSIONS = 64;
 /** A session unused for 10 minutes is closed by default (a client that went away without DELETE). */
 export const DEFAULT_SESSION_IDLE_TIMEOUT_MS = 600_000;
+/** A session whose requests are still pending at its server is closed after this many idle timeouts of its client's silence. */
+export const PENDING_HOLD_IDLE_TIMEOUTS = 6;
 
 export interface HttpListener {
   /** The endpoint, http://host:port/mcp. */
@@ -300,16 +302,22 @@ export async function listenHttp(spec: ListenSpec, context: ListenContext): Prom
       if (transport.sessionId) sessions.delete(transport.sessionId);
     };
     // Closed when unused: a client that went away without DELETE would keep its server running for
-    // the gateway's life. A request still pending at the server keeps the session (its answer is due).
+    // the gateway's life. A request still pending at the server keeps the session longer (its
+    // answer is due), but not for ever: a server that never answers, behind clients that gave up,
+    // would otherwise hold every place under --max-sessions.
     const checkIdle = () => {
       const idle = performance.now() - entry.lastSeen;
-      if (idle < idleTimeoutMs || session.pendingCount > 0) {
-        const wait = session.pendingCount > 0 ? idleTimeoutMs : idleTimeoutMs - idle;
-        entry.idleTimer = setTimeout(checkIdle, Math.max(Math.ceil(wait), 1)).unref();
+      const pending = session.pendingCount;
+      const limit = pending > 0 ? idleTimeoutMs * PENDING_HOLD_IDLE_TIMEOUTS : idleTimeoutMs;
+      if (idle < limit) {
+        // Looked at again within one timeout: once nothing is pending, the plain limit applies.
+        entry.idleTimer = setTimeout(checkIdle, Math.max(Math.ceil(Math.min(limit - idle, idleTimeoutMs)), 1)).unref();
         return;
       }
+      const why = pending > 0 ? `, ×${PENDING_HOLD_IDLE_TIMEOUTS} while requests are pending` : "";
+      const failed = pending > 0 ? ` and the ${pending === 1 ? "request" : `${pending} requests`} pending there failed` : "";
       context.log(
-        `session ${transport.sessionId ?? "(not initialized)"}: closed after ${Math.round(idle / 1000)} s without a request (--session-idle-timeout); its server stopped`,
+        `session ${transport.sessionId ?? "(not initialized)"}: closed after ${Math.round(idle / 1000)} s without a request (--session-idle-timeout${why}); its server stopped${failed}`,
       );
       entry.end();
     };

@@ -176,6 +176,31 @@ describe("--session-idle-timeout", { timeout: 60_000 }, () => {
   });
 });
 
+describe("--session-idle-timeout with a request its server never answers", { timeout: 60_000 }, () => {
+  it("keeps the session for six timeouts of its client's silence, then closes it, fails the request and stops its server", async () => {
+    const gw = await listen(["--session-idle-timeout", "0.5"], "stuck");
+    try {
+      const { client, transport } = await connect(gw.url);
+      const sessionId = transport.sessionId!;
+      const [pid] = gw.pids();
+      const asked = performance.now();
+      // The client gives up on it (the SDK's own timeout) and goes quiet; the server never answers.
+      const call = client.callTool({ name: "t.hang", arguments: {} }, undefined, { timeout: 20_000 }).catch((error: Error) => error);
+      await waitFor(() => gw.stderr().includes(`session ${sessionId}: closed after`), "the close line", 20_000);
+      // Not at the plain timeout (0.5 s): only after six of them (3 s) of the client's silence.
+      expect(performance.now() - asked).toBeGreaterThanOrEqual(2_900);
+      expect(gw.stderr()).toMatch(
+        /closed after \d+ s without a request \(--session-idle-timeout, ×6 while requests are pending\); its server stopped and the request pending there failed/,
+      );
+      await waitFor(() => !running(pid!), "the stuck session's server to exit");
+      await client.close().catch(() => {});
+      await call;
+    } finally {
+      await stop(gw.child);
+    }
+  });
+});
+
 describe("the session options, checked", { timeout: 60_000 }, () => {
   it.each([
     [["--listen", "0", "--max-sessions", "0"], "--max-sessions takes a whole number from 1 to 100000, not 0"],
