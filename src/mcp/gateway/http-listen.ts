@@ -65,8 +65,10 @@ interface SessionEntry {
   transport: StreamableHTTPServerTransport;
   session: GatewaySession;
   upstream: Upstream;
-  /** When a request of the client last reached it (performance.now()). */
+  /** When a request of the client last reached it, or last ended (performance.now()). */
   lastSeen: number;
+  /** The client's POST requests still open: a client waiting on one for its answer is not silent. */
+  waiting: number;
   idleTimer: NodeJS.Timeout | undefined;
   /** Ends the session and its server connection. */
   end: () => void;
@@ -112,7 +114,17 @@ export async function listenHttp(spec: ListenSpec, context: ListenContext): Prom
     const sessionId = req.headers["mcp-session-id"];
     const entry = typeof sessionId === "string" ? sessions.get(sessionId) : undefined;
     if (sessionId !== undefined && !entry) return sendError(res, 404, { code: -32001, message: "Session not found" });
-    if (entry) entry.lastSeen = performance.now();
+    if (entry) {
+      entry.lastSeen = performance.now();
+      if (req.method === "POST") {
+        // Held open until answered (a long tool call): the client is there while it waits; its silence counts from the end.
+        entry.waiting++;
+        res.once("close", () => {
+          entry.waiting--;
+          entry.lastSeen = performance.now();
+        });
+      }
+    }
     if (req.method !== "POST") {
       if (!entry) return sendError(res, 400, { code: -32000, message: "Bad Request: no session (send initialize first)" });
       return entry.transport.handleRequest(req, res);
@@ -161,6 +173,8 @@ export async function listenHttp(spec: ListenSpec, context: ListenContext): Prom
       return;
     }
     const created = openSession();
+    // Its silence counts from the initialize's answer, not from before its server started.
+    res.once("close", () => (created.lastSeen = performance.now()));
     await created.transport.handleRequest(req, res, message);
     // An initialize the transport refused (a bad Accept header, bad params) opened no session: its
     // server goes now, or refused initializes would hold places under --max-sessions until idle.
@@ -288,6 +302,7 @@ export async function listenHttp(spec: ListenSpec, context: ListenContext): Prom
       session,
       upstream,
       lastSeen: performance.now(),
+      waiting: 0,
       idleTimer: undefined,
       end: () => {
         forget();
@@ -302,23 +317,25 @@ export async function listenHttp(spec: ListenSpec, context: ListenContext): Prom
       if (transport.sessionId) sessions.delete(transport.sessionId);
     };
     // Closed when unused: a client that went away without DELETE would keep its server running for
-    // the gateway's life. A request still pending at the server keeps the session longer (its
-    // answer is due), but not for ever: a server that never answers, behind clients that gave up,
-    // would otherwise hold every place under --max-sessions.
+    // the gateway's life. A client waiting on an open request keeps it (a long tool call); a request
+    // still pending at the server after its client stopped waiting keeps it longer (the client may
+    // come back for the answer), but not for ever: a server that never answers, behind clients that
+    // gave up, would otherwise hold every place under --max-sessions.
     const checkIdle = () => {
       const idle = performance.now() - entry.lastSeen;
       const pending = session.pendingCount;
       const limit = pending > 0 ? idleTimeoutMs * PENDING_HOLD_IDLE_TIMEOUTS : idleTimeoutMs;
-      if (idle < limit) {
+      if (entry.waiting > 0 || idle < limit) {
         // Looked at again within one timeout: once nothing is pending, the plain limit applies.
         entry.idleTimer = setTimeout(checkIdle, Math.max(Math.ceil(Math.min(limit - idle, idleTimeoutMs)), 1)).unref();
         return;
       }
       const why = pending > 0 ? `, ×${PENDING_HOLD_IDLE_TIMEOUTS} while requests are pending` : "";
       const failed = pending > 0 ? ` and the ${pending === 1 ? "request" : `${pending} requests`} pending there failed` : "";
-      context.log(
-        `session ${transport.sessionId ?? "(not initialized)"}: closed after ${Math.round(idle / 1000)} s without a request (--session-idle-timeout${why}); its server stopped${failed}`,
-      );
+      const closed = `closed after ${Math.round(idle / 1000)} s without a request (--session-idle-timeout${why})`;
+      context.log(`session ${transport.sessionId ?? "(not initialized)"}: ${closed}; its server stopped${failed}`);
+      // The pending requests are failed while the session can still carry the errors; then it ends.
+      session.upstreamClosed(`the session was ${closed}`);
       entry.end();
     };
     entry.idleTimer = setTimeout(checkIdle, idleTimeoutMs).unref();

@@ -176,25 +176,40 @@ describe("--session-idle-timeout", { timeout: 60_000 }, () => {
   });
 });
 
-describe("--session-idle-timeout with a request its server never answers", { timeout: 60_000 }, () => {
-  it("keeps the session for six timeouts of its client's silence, then closes it, fails the request and stops its server", async () => {
-    const gw = await listen(["--session-idle-timeout", "0.5"], "stuck");
+describe("--session-idle-timeout with a request pending at the server", { timeout: 60_000 }, () => {
+  it("keeps the session while its client waits for a long call's answer, however long", async () => {
+    // The call takes 4 s, past six timeouts (3 s): the client is waiting on it all along.
+    const gw = await listen(["--session-idle-timeout", "0.5"], "slow");
+    try {
+      const { client } = await connect(gw.url);
+      expect(resultText(await client.callTool({ name: "t.slow", arguments: {} }))).toBe("called t.slow");
+      expect(gw.stderr()).not.toContain("closed after");
+      await client.close();
+    } finally {
+      await stop(gw.child);
+    }
+  });
+
+  it("closes a session whose client stopped waiting, after six timeouts of its silence: the request fails, its server stops", async () => {
+    const gw = await listen(["--session-idle-timeout", "1"], "stuck");
     try {
       const { client, transport } = await connect(gw.url);
       const sessionId = transport.sessionId!;
       const [pid] = gw.pids();
-      const asked = performance.now();
-      // The client gives up on it (the SDK's own timeout) and goes quiet; the server never answers.
-      const call = client.callTool({ name: "t.hang", arguments: {} }, undefined, { timeout: 20_000 }).catch((error: Error) => error);
+      const call = client.callTool({ name: "t.hang", arguments: {} }).catch((error: Error) => error);
+      await waitFor(() => gw.stderr().includes('allow  tools/call "t.hang"'), "the call forwarded");
+      // The client goes away without DELETE (its open request aborted); the server never answers.
+      await client.close();
+      const left = performance.now();
+      await call;
       await waitFor(() => gw.stderr().includes(`session ${sessionId}: closed after`), "the close line", 20_000);
-      // Not at the plain timeout (0.5 s): only after six of them (3 s) of the client's silence.
-      expect(performance.now() - asked).toBeGreaterThanOrEqual(2_900);
+      // Not at the plain timeout (1 s): after six of them of the client's silence.
+      expect(performance.now() - left).toBeGreaterThanOrEqual(5_900);
       expect(gw.stderr()).toMatch(
         /closed after \d+ s without a request \(--session-idle-timeout, ×6 while requests are pending\); its server stopped and the request pending there failed/,
       );
+      expect(gw.stderr()).toContain(`failed tools/call "t.hang": the session was closed after`);
       await waitFor(() => !running(pid!), "the stuck session's server to exit");
-      await client.close().catch(() => {});
-      await call;
     } finally {
       await stop(gw.child);
     }
