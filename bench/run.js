@@ -375,6 +375,15 @@ if (wants("gateway")) {
     );
   }
   const s = gw.stdio;
+  /** The stdio gateway's added p50 and p99 beside another proxy's, measured in the same rounds. */
+  const addedVs = (other, what, baselineName, target) => {
+    for (const p of ["p50", "p99"]) {
+      const ours = added("stdio", "gateway", p);
+      const theirs = added("stdio", other, p);
+      // No ratio when the other adds nothing (its percentile at or under the direct calls': noise).
+      row(`MCP gateway over stdio: added ${p} vs ${what}`, msf(ours), baselineName, msf(theirs), theirs > 0 ? ours / theirs : NaN, target);
+    }
+  };
   row(
     "MCP gateway over stdio: p50 of a tools/call through it",
     msf(s.gateway.p50),
@@ -384,18 +393,7 @@ if (wants("gateway")) {
     "(info)",
   );
   if (s.aex) {
-    for (const p of ["p50", "p99"]) {
-      const ours = added("stdio", "gateway", p);
-      const theirs = added("stdio", "aex", p);
-      row(
-        `MCP gateway over stdio: added ${p} vs aex's MCP proxy (\`aex proxy\`), same policy`,
-        msf(ours),
-        "aex proxy, added",
-        msf(theirs),
-        ours / theirs,
-        "(comparison)",
-      );
-    }
+    addedVs("aex", "aex's MCP proxy (`aex proxy`), same policy", "aex proxy, added", "(comparison)");
     row(
       "MCP gateway over stdio: CPU per tools/call of the proxy process",
       us(s.gateway.cpuUsPerCall),
@@ -434,17 +432,7 @@ if (wants("gateway")) {
       "(info)",
     );
   }
-  for (const p of ["p50", "p99"]) {
-    row(
-      `MCP gateway over stdio: added ${p} vs a proxy that only copies lines (the floor of any stdio proxy here)`,
-      msf(added("stdio", "gateway", p)),
-      "line-copying proxy, added",
-      msf(added("stdio", "floor", p)),
-      // No ratio when the floor adds nothing (its percentile at or under the direct calls': noise).
-      added("stdio", "floor", p) > 0 ? added("stdio", "gateway", p) / added("stdio", "floor", p) : NaN,
-      "(info)",
-    );
-  }
+  addedVs("floor", "a proxy that only copies lines (the floor of any stdio proxy here)", "line-copying proxy, added", "(info)");
   row(
     "MCP gateway over stdio: CPU per tools/call vs a proxy that only copies lines",
     us(s.gateway.cpuUsPerCall),

@@ -43,6 +43,14 @@ function cli(args: string[], cwd: string) {
   return spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", timeout: 30_000 });
 }
 
+/** The tool names the server ran, from its --call-log. */
+function servedNames(callLog: string): string[] {
+  return readFileSync(callLog, "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => (JSON.parse(l) as { name: string }).name);
+}
+
 function decisionOf(result: unknown): { rule: string; reason: string } {
   return (result as { _meta: Record<string, { rule: string; reason: string }> })._meta["agentspec/decision"]!;
 }
@@ -83,11 +91,7 @@ describe("a prefixed spec server behind the gateway", { timeout: 60_000 }, () =>
     } finally {
       await gw.close();
     }
-    const served = readFileSync(callLog, "utf8")
-      .trim()
-      .split("\n")
-      .map((l) => (JSON.parse(l) as { name: string }).name);
-    expect(served).toEqual(["read_file"]);
+    expect(servedNames(callLog)).toEqual(["read_file"]);
     const recorded = readFileSync(record, "utf8")
       .trim()
       .split("\n")
@@ -139,11 +143,7 @@ describe("the prefix, chosen and checked at start", { timeout: 60_000 }, () => {
     } finally {
       await gw.close();
     }
-    const served = readFileSync(callLog, "utf8")
-      .trim()
-      .split("\n")
-      .map((l) => (JSON.parse(l) as { name: string }).name);
-    expect(served).toEqual(["read_file"]);
+    expect(servedNames(callLog)).toEqual(["read_file"]);
   });
 
   it("--pin on a spec: the prefix, which the pinned policy does not hold, must be given with --prefix, and a spec whose prefix changed stops the start", () => {
