@@ -208,7 +208,8 @@ describe("--session-idle-timeout with a request pending at the server", { timeou
       expect(gw.stderr()).toMatch(
         /closed after \d+ s without a request \(--session-idle-timeout, ×6 while requests are pending\); its server stopped and the request pending there failed/,
       );
-      expect(gw.stderr()).toContain(`failed tools/call "t.hang": the session was closed after`);
+      // Its own line, written just after the close line: it may come in a later chunk of stderr.
+      await waitFor(() => gw.stderr().includes(`failed tools/call "t.hang": the session was closed after`), "the call's failure line");
       await waitFor(() => !running(pid!), "the stuck session's server to exit");
     } finally {
       await stop(gw.child);
