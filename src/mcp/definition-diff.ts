@@ -7,7 +7,7 @@ import { canonicalize } from "../policy/canonical.js";
 import { escapeToolName } from "../lint/tool-names.js";
 import { joinPointer } from "../load/index.js";
 import { definitionMembers, mcpToolDefinition, type LockedTool } from "./lock.js";
-import { printable } from "./stdio-transport.js";
+import { printable } from "../diagnostics.js";
 import type { McpTool } from "./types.js";
 
 const CONTEXT = 24;

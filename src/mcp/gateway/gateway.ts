@@ -22,9 +22,9 @@ import { loadPins, type GatewayLockOption } from "./pinning.js";
 import { approvalOrigin, GatewaySession, PIN_LIST_DEADLINE_MS, type SessionShared } from "./session.js";
 import { describeExit, type Upstream, type UpstreamExit } from "./upstream.js";
 import { spawnStdioUpstream, type StdioUpstreamSpec } from "./upstream-stdio.js";
-import { connectHttpUpstream, type HttpUpstreamSpec } from "./upstream-http.js";
+import type { HttpUpstreamSpec } from "./upstream-http.js";
 import { connectModernHttpUpstream } from "./upstream-http-modern.js";
-import { listenHttp, type ListenSpec, type HttpListener } from "./http-listen.js";
+import type { ListenSpec } from "./listen-spec.js";
 
 /** 10 MiB: the 2.x SDK's stdio buffer limit, so no message a conforming peer sends is refused for size. */
 export const DEFAULT_GATEWAY_MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
@@ -196,10 +196,16 @@ export function createMcpGateway(options: McpGatewayOptions): McpGateway {
       // OpenTelemetry, when installed, is loaded now rather than by the first call (it took ~90 ms there).
       tracingAvailable();
       const downstream = options.downstream ?? { input: process.stdin, output: process.stdout };
+      // The Streamable HTTP parts load the MCP SDK's HTTP client and server (and zod) when first
+      // needed: a gateway on stdio in front of a stdio server, what MCP clients start, never does.
+      const connectHttp = "url" in options.upstream ? (await import("./upstream-http.js")).connectHttpUpstream : undefined;
+      const connect = (session: GatewaySession, modern: boolean) =>
+        connectUpstream(options.upstream, session, maxMessageBytes, modern, connectHttp);
       if ("listen" in downstream) {
-        const listener: HttpListener = await listenHttp(downstream.listen, {
+        const { listenHttp } = await import("./http-listen.js");
+        const listener = await listenHttp(downstream.listen, {
           shared,
-          connect: (session, how) => connectUpstream(options.upstream, session, maxMessageBytes, how?.modern === true),
+          connect: (session, how) => connect(session, how?.modern === true),
           forwardsNotifications: "url" in options.upstream,
           log: safeLog,
           onClosed: (message) => finish({ reason: "closed", message }),
@@ -207,7 +213,7 @@ export function createMcpGateway(options: McpGatewayOptions): McpGateway {
         stopper = () => listener.close();
         return { url: listener.url };
       }
-      stopper = serveStdio(downstream.input, downstream.output, options.upstream, shared, finish);
+      stopper = serveStdio(downstream.input, downstream.output, connect, shared, finish);
       return {};
     },
     async close() {
@@ -257,8 +263,15 @@ async function askApprover(approver: GatewayApprover, request: ApprovalRequest, 
   return Promise.race([approver.approve(ask), cancelled]);
 }
 
-function connectUpstream(spec: UpstreamSpec, session: GatewaySession, maxBytes: number, modern = false): Upstream {
-  if ("url" in spec) return modern ? connectModernHttpUpstream(spec, session, maxBytes) : connectHttpUpstream(spec, session, maxBytes);
+function connectUpstream(
+  spec: UpstreamSpec,
+  session: GatewaySession,
+  maxBytes: number,
+  modern: boolean,
+  connectHttp: typeof import("./upstream-http.js").connectHttpUpstream | undefined,
+): Upstream {
+  // connectHttp is loaded whenever the upstream is a URL (start()).
+  if ("url" in spec) return modern ? connectModernHttpUpstream(spec, session, maxBytes) : connectHttp!(spec, session, maxBytes);
   return spawnStdioUpstream(
     spec,
     maxBytes,
@@ -271,7 +284,7 @@ function connectUpstream(spec: UpstreamSpec, session: GatewaySession, maxBytes: 
 function serveStdio(
   input: Readable,
   output: Writable,
-  upstreamSpec: UpstreamSpec,
+  connect: (session: GatewaySession, modern: boolean) => Upstream,
   shared: SessionShared,
   finish: (exit: GatewayExit) => void,
 ): () => Promise<void> {
@@ -301,7 +314,7 @@ function serveStdio(
       }
     },
   });
-  upstream = connectUpstream(upstreamSpec, session, shared.maxMessageBytes);
+  upstream = connect(session, false);
   const framer = new LineFramer(
     shared.maxMessageBytes,
     (line) => session.fromClientBytes(line),

@@ -16,34 +16,14 @@ import { INVALID_REQUEST, readMessageBytes, readShape, type JsonRpcError, type R
 import { GatewaySession, PROTOCOL_VERSION_META_KEY, type SessionShared } from "./session.js";
 import { describeExit, type Upstream } from "./upstream.js";
 import { standardHeaders } from "./upstream-http-modern.js";
-
-export interface ListenSpec {
-  /** Default 127.0.0.1. */
-  host?: string;
-  /** 0 for any free port. */
-  port: number;
-  /** Host header values to accept besides host:port (a reverse proxy's name). */
-  allowedHosts?: string[];
-  /**
-   * Sessions (2025 revisions: one per initialize, each with a server connection — a process, in
-   * front of a stdio server) open at once; an initialize past it is refused with HTTP 503 and
-   * nothing is started. Default DEFAULT_MAX_SESSIONS (64).
-   */
-  maxSessions?: number;
-  /**
-   * A session no request has reached for this long, with no request of it pending at the server,
-   * is closed with its server connection; its id then gets 404, as for any unknown session.
-   * Default DEFAULT_SESSION_IDLE_TIMEOUT_MS (600 s).
-   */
-  sessionIdleTimeoutMs?: number;
-}
-
-/** Sessions open at once by default: enough for the clients of one machine, not a fork bomb. */
-export const DEFAULT_MAX_SESSIONS = 64;
-/** A session unused for 10 minutes is closed by default (a client that went away without DELETE). */
-export const DEFAULT_SESSION_IDLE_TIMEOUT_MS = 600_000;
-/** A session whose requests are still pending at its server is closed after this many idle timeouts of its client's silence. */
-export const PENDING_HOLD_IDLE_TIMEOUTS = 6;
+import {
+  DEFAULT_MAX_SESSIONS,
+  DEFAULT_SESSION_IDLE_TIMEOUT_MS,
+  isLoopback,
+  MCP_PATH,
+  PENDING_HOLD_IDLE_TIMEOUTS,
+  type ListenSpec,
+} from "./listen-spec.js";
 
 export interface HttpListener {
   /** The endpoint, http://host:port/mcp. */
@@ -72,13 +52,6 @@ interface SessionEntry {
   idleTimer: NodeJS.Timeout | undefined;
   /** Ends the session and its server connection. */
   end: () => void;
-}
-
-export const MCP_PATH = "/mcp";
-
-export function isLoopback(host: string): boolean {
-  const h = host.replace(/^\[|\]$/g, "");
-  return h === "localhost" || h === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
 }
 
 export async function listenHttp(spec: ListenSpec, context: ListenContext): Promise<HttpListener> {
