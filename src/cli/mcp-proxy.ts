@@ -45,6 +45,7 @@ export interface McpProxyArgs {
   quiet: boolean;
   redis?: string;
   lock?: string;
+  "require-lock": boolean;
   server?: string;
   prefix?: string;
   actor?: string;
@@ -116,6 +117,11 @@ export function mcpProxyBuilder(yargs: Argv): Argv<McpProxyArgs> {
       type: "string",
       requiresArg: true,
       describe: "Pin tool definitions to this MCP lock (default: the spec's <name>.mcp-lock.json beside it, when there is one)",
+    })
+    .option("require-lock", {
+      type: "boolean",
+      default: false,
+      describe: "Refuse to start without an MCP lock to pin tool definitions to (the spec's lock missing, or a policy without --lock)",
     })
     .option("server", {
       type: "string",
@@ -345,6 +351,7 @@ interface Pinning {
  * The MCP lock the gateway pins definitions to: `--lock`, else the spec's own lock beside it when
  * it exists. A compiled policy has no lock beside it (pass --lock). A lock that exists but cannot
  * be used stops the start, with its problems located: a gateway that started would refuse every tool.
+ * With --require-lock, no lock at all stops the start too.
  */
 function lockFor(args: McpProxyArgs, io: CliIO, servers: readonly McpServerSpec[]): Pinning {
   const isPolicy = args.target.endsWith(".policy.json");
@@ -352,6 +359,12 @@ function lockFor(args: McpProxyArgs, io: CliIO, servers: readonly McpServerSpec[
   // --server may name the spec's server (for its prefix) where there is no lock to choose from.
   const specServer = args.server !== undefined && servers.some((s) => s.name === args.server);
   if (shown === undefined) {
+    if (args["require-lock"]) {
+      throw new AgentspecError(
+        "BAD_ARGUMENT",
+        `--require-lock: ${args.target} is a compiled policy, which has no MCP lock beside it, so tool definitions could not be pinned: give the lock with --lock <file.mcp-lock.json> (written by agentspec mcp lock <spec>)`,
+      );
+    }
     if (args.server !== undefined)
       throw new AgentspecError("BAD_ARGUMENT", "--server names a server of the MCP lock: give the lock with --lock");
     return { note: "tool definitions are not pinned (a compiled policy has no MCP lock beside it: pass --lock <file>)" };
@@ -360,6 +373,13 @@ function lockFor(args: McpProxyArgs, io: CliIO, servers: readonly McpServerSpec[
   if (text === undefined) {
     if (args.lock !== undefined) {
       throw new AgentspecError("NOT_FOUND", `--lock ${args.lock}: no such file; write it with agentspec mcp lock <spec>`);
+    }
+    // Without the lock nothing is pinned; a lock deleted by mistake must not turn pinning off unnoticed.
+    if (args["require-lock"]) {
+      throw new AgentspecError(
+        "NOT_FOUND",
+        `--require-lock: there is no MCP lock ${shown} beside ${args.target}, so tool definitions could not be pinned: write it with agentspec mcp lock ${args.target}, review it and commit it beside the spec`,
+      );
     }
     if (args.server !== undefined && !specServer)
       throw new AgentspecError("BAD_ARGUMENT", `--server: there is no MCP lock (${shown}) to choose a server of`);
