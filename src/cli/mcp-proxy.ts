@@ -20,8 +20,10 @@ import {
 import { DEFAULT_MAX_SESSIONS, DEFAULT_SESSION_IDLE_TIMEOUT_MS, isLoopback, type ListenSpec } from "../mcp/gateway/http-listen.js";
 import { assertPinsUsable, loadPins, type GatewayLockOption } from "../mcp/gateway/pinning.js";
 import { lockPathFor } from "../mcp/lock.js";
+import { startsSpecServer, writtenServer } from "../mcp/server-target.js";
+import { excerpt } from "../mcp/stdio-transport.js";
 import { readTextIfExists } from "../load/files.js";
-import type { McpServerSpec } from "../model/index.js";
+import type { McpServerSpec, Spec } from "../model/index.js";
 import { redisStore } from "../runtime/store/redis.js";
 import type { StateStore } from "../runtime/store/types.js";
 import { loadTarget } from "./decide.js";
@@ -179,6 +181,7 @@ export async function runMcpProxy(args: McpProxyArgs, io: CliIO): Promise<number
     );
   }
   const pinning = lockFor(args, io, servers);
+  const serverWarning = spec === undefined ? undefined : serverMismatch(args, spec, upstream, pinning, io.cwd);
   const approver = args.approve === undefined ? undefined : approverFromSetting(args.approve);
   const context = contextFrom(args);
   const say = (line: string) => io.stderr(`agentspec mcp proxy: ${line}\n`);
@@ -197,6 +200,7 @@ export async function runMcpProxy(args: McpProxyArgs, io: CliIO): Promise<number
       say,
       pinning,
       toolPrefix,
+      serverWarning,
     });
   } finally {
     await store?.close();
@@ -215,10 +219,12 @@ interface Setup {
   say: (line: string) => void;
   pinning: Pinning;
   toolPrefix: string;
+  /** Said on start: the server is not started as the spec gives the server it stands for. */
+  serverWarning: string | undefined;
 }
 
 async function serve(args: McpProxyArgs, io: CliIO, setup: Setup): Promise<number> {
-  const { upstream, listen, policy, approver, context, store, timeout, maxMessageBytes, say, pinning, toolPrefix } = setup;
+  const { upstream, listen, policy, approver, context, store, timeout, maxMessageBytes, say, pinning, toolPrefix, serverWarning } = setup;
   const gateway = createMcpGateway({
     policy,
     upstream,
@@ -249,6 +255,7 @@ async function serve(args: McpProxyArgs, io: CliIO, setup: Setup): Promise<numbe
         `warning: listening on ${listen.host}, beyond this machine: anyone who can reach it can call the server's tools within this policy`,
       );
     }
+    if (serverWarning !== undefined) say(serverWarning);
     if (args.shadow) {
       say(
         "warning: shadow mode: calls the policy would deny or gate are forwarded to the server (each recorded with what enforcement would decide); only protocol hygiene and the guard's own failures (a policy that does not load, a record that cannot be written) still deny",
@@ -343,6 +350,8 @@ function contextFrom(args: McpProxyArgs): { actor?: string; tenant?: string; env
 
 interface Pinning {
   lock?: GatewayLockOption;
+  /** The lock's server the definitions are pinned to. */
+  server?: string;
   /** What the start line says about pinning. */
   note: string;
 }
@@ -389,7 +398,33 @@ function lockFor(args: McpProxyArgs, io: CliIO, servers: readonly McpServerSpec[
   const pins = loadPins(lock);
   assertPinsUsable(pins);
   const count = Object.keys(pins.tools ?? {}).length;
-  return { lock, note: `tool definitions pinned to ${shown} (${count} tool${count === 1 ? "" : "s"} of server "${pins.server}")` };
+  return {
+    lock,
+    ...(pins.server !== undefined ? { server: pins.server } : {}),
+    note: `tool definitions pinned to ${shown} (${count} tool${count === 1 ? "" : "s"} of server "${pins.server}")`,
+  };
+}
+
+/**
+ * A warning when the gateway's server is started (or reached) otherwise than the spec gives the
+ * server it stands for (--server, else the lock's server, else the spec's only one): its tools are
+ * decided under that server's prefix and compared with that server's pinned definitions, so
+ * another server's tools would be hidden with no word why. Not refused: a wrapper, an absolute
+ * path or a pinned version differs legitimately, and cannot be told from another server.
+ */
+function serverMismatch(args: McpProxyArgs, spec: Spec, upstream: UpstreamSpec, pinning: Pinning, cwd: string): string | undefined {
+  const servers = spec.mcp?.servers ?? [];
+  const name = args.server ?? pinning.server ?? (servers.length === 1 ? servers[0]!.name : undefined);
+  const server = servers.find((s) => s.name === name);
+  if (!server) return undefined;
+  const given = "url" in upstream ? { url: upstream.url } : { command: upstream.command, args: upstream.args ?? [] };
+  if (startsSpecServer(spec, server, given, process.env, cwd)) return undefined;
+  const what =
+    "url" in given
+      ? `the server URL ${excerpt(String(given.url), 200)}`
+      : `the server command ${excerpt([given.command, ...given.args].join(" "), 200)}`;
+  const quoted = JSON.stringify(server.name);
+  return `warning: ${what} is not the one the spec gives server ${quoted} (${excerpt(writtenServer(server), 200)}): its tools are ${pinning.lock ? "decided and pinned" : "decided"} as server ${quoted}'s`;
 }
 
 /**
