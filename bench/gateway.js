@@ -134,7 +134,8 @@ export async function benchGateway({ root, calls = 2000, warmup = WARMUP, before
     return { calls, warmup, stdio: stdioResult, http: httpResult, httpFailed, aexSkipped };
   } finally {
     for (const client of clients) await client.close().catch(() => {});
-    for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+    // Waited for, so the bench never returns (and the next one starts) while its servers still run.
+    await Promise.all(children.map((child) => stopChild(child)));
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -220,23 +221,49 @@ function cpuTicks(pid) {
   return Number(fields[11]) + Number(fields[12]);
 }
 
+/**
+ * The first match of `pattern` on the child's stderr (its first group). Rejects when the child
+ * ends first or `ms` pass; in every outcome the timer is cleared and the listeners removed (the
+ * stream is then only drained: the proxy logs a line per call), so nothing keeps the bench alive.
+ */
 function lineFrom(child, pattern, what, ms = 30_000) {
   return new Promise((resolve, reject) => {
     let text = "";
-    const timer = setTimeout(() => reject(new Error(`bench: waited ${ms} ms for ${what}; stderr: ${text}`)), ms);
-    child.stderr.on("data", (chunk) => {
+    const settle = (done, value) => {
+      clearTimeout(timer);
+      child.stderr.off("data", read);
+      child.off("close", closed);
+      child.stderr.resume();
+      done(value);
+    };
+    const read = (chunk) => {
       text += chunk.toString("utf8");
       const match = pattern.exec(text);
-      if (match) {
-        clearTimeout(timer);
-        // From now on only drained: the proxy logs a line per call.
-        child.stderr.removeAllListeners("data");
-        child.stderr.resume();
-        resolve(match[1]);
-      }
-    });
-    child.once("exit", (code) => reject(new Error(`bench: ${what}: the process exited (${code}); stderr: ${text}`)));
+      if (match) settle(resolve, match[1]);
+    };
+    // "close", not "exit": the line may still be in the pipe when the process is gone.
+    const closed = (code, signal) => settle(reject, new Error(`bench: ${what}: the process exited (${code ?? signal}); stderr: ${text}`));
+    const timer = setTimeout(() => settle(reject, new Error(`bench: waited ${ms} ms for ${what}; stderr: ${text}`)), ms);
+    child.stderr.on("data", read);
+    child.once("close", closed);
   });
+}
+
+/** SIGTERM, and SIGKILL when the child has not exited `ms` later; resolves once it has exited (or, unkillable, `ms` after that). */
+async function stopChild(child, ms = 5000) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", () => resolve(true)));
+  const within = async (wait) => {
+    let timer;
+    const late = new Promise((resolve) => (timer = setTimeout(resolve, wait, false)));
+    const gone = await Promise.race([exited, late]);
+    clearTimeout(timer);
+    return gone;
+  };
+  child.kill("SIGTERM");
+  if (await within(ms)) return;
+  child.kill("SIGKILL");
+  await within(ms);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -20,8 +20,10 @@ import {
 import { DEFAULT_MAX_SESSIONS, DEFAULT_SESSION_IDLE_TIMEOUT_MS, isLoopback, type ListenSpec } from "../mcp/gateway/listen-spec.js";
 import { assertPinsUsable, loadPins, type GatewayLockOption } from "../mcp/gateway/pinning.js";
 import { lockPathFor } from "../mcp/lock.js";
+import { startsSpecServer, writtenServer } from "../mcp/server-target.js";
+import { excerpt } from "../mcp/stdio-transport.js";
 import { readTextIfExists } from "../load/files.js";
-import type { McpServerSpec } from "../model/index.js";
+import type { McpServerSpec, Spec } from "../model/index.js";
 import { redisStore } from "../runtime/store/redis.js";
 import type { StateStore } from "../runtime/store/types.js";
 import { loadTarget } from "./decide.js";
@@ -45,6 +47,7 @@ export interface McpProxyArgs {
   quiet: boolean;
   redis?: string;
   lock?: string;
+  "require-lock": boolean;
   server?: string;
   prefix?: string;
   actor?: string;
@@ -117,6 +120,11 @@ export function mcpProxyBuilder(yargs: Argv): Argv<McpProxyArgs> {
       requiresArg: true,
       describe: "Pin tool definitions to this MCP lock (default: the spec's <name>.mcp-lock.json beside it, when there is one)",
     })
+    .option("require-lock", {
+      type: "boolean",
+      default: false,
+      describe: "Refuse to start without an MCP lock to pin tool definitions to (the spec's lock missing, or a policy without --lock)",
+    })
     .option("server", {
       type: "string",
       requiresArg: true,
@@ -173,6 +181,7 @@ export async function runMcpProxy(args: McpProxyArgs, io: CliIO): Promise<number
     );
   }
   const pinning = lockFor(args, io, servers);
+  const serverWarning = spec === undefined ? undefined : serverMismatch(args, spec, upstream, pinning, io.cwd);
   const approver = args.approve === undefined ? undefined : approverFromSetting(args.approve);
   const context = contextFrom(args);
   const say = (line: string) => io.stderr(`agentspec mcp proxy: ${line}\n`);
@@ -191,6 +200,7 @@ export async function runMcpProxy(args: McpProxyArgs, io: CliIO): Promise<number
       say,
       pinning,
       toolPrefix,
+      serverWarning,
     });
   } finally {
     await store?.close();
@@ -209,10 +219,12 @@ interface Setup {
   say: (line: string) => void;
   pinning: Pinning;
   toolPrefix: string;
+  /** Said on start: the server is not started as the spec gives the server it stands for. */
+  serverWarning: string | undefined;
 }
 
 async function serve(args: McpProxyArgs, io: CliIO, setup: Setup): Promise<number> {
-  const { upstream, listen, policy, approver, context, store, timeout, maxMessageBytes, say, pinning, toolPrefix } = setup;
+  const { upstream, listen, policy, approver, context, store, timeout, maxMessageBytes, say, pinning, toolPrefix, serverWarning } = setup;
   const gateway = createMcpGateway({
     policy,
     upstream,
@@ -243,6 +255,7 @@ async function serve(args: McpProxyArgs, io: CliIO, setup: Setup): Promise<numbe
         `warning: listening on ${listen.host}, beyond this machine: anyone who can reach it can call the server's tools within this policy`,
       );
     }
+    if (serverWarning !== undefined) say(serverWarning);
     if (args.shadow) {
       say(
         "warning: shadow mode: calls the policy would deny or gate are forwarded to the server (each recorded with what enforcement would decide); only protocol hygiene and the guard's own failures (a policy that does not load, a record that cannot be written) still deny",
@@ -337,6 +350,8 @@ function contextFrom(args: McpProxyArgs): { actor?: string; tenant?: string; env
 
 interface Pinning {
   lock?: GatewayLockOption;
+  /** The lock's server the definitions are pinned to. */
+  server?: string;
   /** What the start line says about pinning. */
   note: string;
 }
@@ -345,6 +360,7 @@ interface Pinning {
  * The MCP lock the gateway pins definitions to: `--lock`, else the spec's own lock beside it when
  * it exists. A compiled policy has no lock beside it (pass --lock). A lock that exists but cannot
  * be used stops the start, with its problems located: a gateway that started would refuse every tool.
+ * With --require-lock, no lock at all stops the start too.
  */
 function lockFor(args: McpProxyArgs, io: CliIO, servers: readonly McpServerSpec[]): Pinning {
   const isPolicy = args.target.endsWith(".policy.json");
@@ -352,6 +368,12 @@ function lockFor(args: McpProxyArgs, io: CliIO, servers: readonly McpServerSpec[
   // --server may name the spec's server (for its prefix) where there is no lock to choose from.
   const specServer = args.server !== undefined && servers.some((s) => s.name === args.server);
   if (shown === undefined) {
+    if (args["require-lock"]) {
+      throw new AgentspecError(
+        "BAD_ARGUMENT",
+        `--require-lock: ${args.target} is a compiled policy, which has no MCP lock beside it, so tool definitions could not be pinned: give the lock with --lock <file.mcp-lock.json> (written by agentspec mcp lock <spec>)`,
+      );
+    }
     if (args.server !== undefined)
       throw new AgentspecError("BAD_ARGUMENT", "--server names a server of the MCP lock: give the lock with --lock");
     return { note: "tool definitions are not pinned (a compiled policy has no MCP lock beside it: pass --lock <file>)" };
@@ -361,6 +383,13 @@ function lockFor(args: McpProxyArgs, io: CliIO, servers: readonly McpServerSpec[
     if (args.lock !== undefined) {
       throw new AgentspecError("NOT_FOUND", `--lock ${args.lock}: no such file; write it with agentspec mcp lock <spec>`);
     }
+    // Without the lock nothing is pinned; a lock deleted by mistake must not turn pinning off unnoticed.
+    if (args["require-lock"]) {
+      throw new AgentspecError(
+        "NOT_FOUND",
+        `--require-lock: there is no MCP lock ${shown} beside ${args.target}, so tool definitions could not be pinned: write it with agentspec mcp lock ${args.target}, review it and commit it beside the spec`,
+      );
+    }
     if (args.server !== undefined && !specServer)
       throw new AgentspecError("BAD_ARGUMENT", `--server: there is no MCP lock (${shown}) to choose a server of`);
     return { note: `tool definitions are not pinned: there is no MCP lock ${shown} (write it with agentspec mcp lock ${args.target})` };
@@ -369,7 +398,33 @@ function lockFor(args: McpProxyArgs, io: CliIO, servers: readonly McpServerSpec[
   const pins = loadPins(lock);
   assertPinsUsable(pins);
   const count = Object.keys(pins.tools ?? {}).length;
-  return { lock, note: `tool definitions pinned to ${shown} (${count} tool${count === 1 ? "" : "s"} of server "${pins.server}")` };
+  return {
+    lock,
+    ...(pins.server !== undefined ? { server: pins.server } : {}),
+    note: `tool definitions pinned to ${shown} (${count} tool${count === 1 ? "" : "s"} of server "${pins.server}")`,
+  };
+}
+
+/**
+ * A warning when the gateway's server is started (or reached) otherwise than the spec gives the
+ * server it stands for (--server, else the lock's server, else the spec's only one): its tools are
+ * decided under that server's prefix and compared with that server's pinned definitions, so
+ * another server's tools would be hidden with no word why. Not refused: a wrapper, an absolute
+ * path or a pinned version differs legitimately, and cannot be told from another server.
+ */
+function serverMismatch(args: McpProxyArgs, spec: Spec, upstream: UpstreamSpec, pinning: Pinning, cwd: string): string | undefined {
+  const servers = spec.mcp?.servers ?? [];
+  const name = args.server ?? pinning.server ?? (servers.length === 1 ? servers[0]!.name : undefined);
+  const server = servers.find((s) => s.name === name);
+  if (!server) return undefined;
+  const given = "url" in upstream ? { url: upstream.url } : { command: upstream.command, args: upstream.args ?? [] };
+  if (startsSpecServer(spec, server, given, process.env, cwd)) return undefined;
+  const what =
+    "url" in given
+      ? `the server URL ${excerpt(String(given.url), 200)}`
+      : `the server command ${excerpt([given.command, ...given.args].join(" "), 200)}`;
+  const quoted = JSON.stringify(server.name);
+  return `warning: ${what} is not the one the spec gives server ${quoted} (${excerpt(writtenServer(server), 200)}): its tools are ${pinning.lock ? "decided and pinned" : "decided"} as server ${quoted}'s`;
 }
 
 /**

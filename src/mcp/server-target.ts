@@ -4,7 +4,9 @@
  * arguments and URL is replaced, and its cwd is taken relative to the spec's directory.
  *
  * API: resolveServerTarget(spec, server, env) → McpServerTarget, or AgentspecError BAD_ARGUMENT
- * naming the spec's file:line:column and the variable to set.
+ * naming the spec's file:line:column and the variable to set. writtenServer(server) → its command
+ * line or URL as the spec writes it; startsSpecServer(spec, server, given) → whether a command line
+ * or URL given instead (a gateway's) is that server's, read loosely.
  */
 import path from "node:path";
 import { AgentspecError } from "../errors.js";
@@ -59,4 +61,69 @@ export function resolveServerTarget(
     headers[header] = variable(name, joinPointer(base, "headers", header), `${label}.headers.${header}`);
   }
   return { name: server.name, url: substitute(server.url ?? "", joinPointer(base, "url"), `${label}.url`), headers };
+}
+
+/** The server's command line (or URL) as the spec writes it, ${env:NAME} unreplaced: for messages. */
+export function writtenServer(server: McpServerSpec): string {
+  return server.command !== undefined ? [server.command, ...server.args].join(" ") : (server.url ?? "");
+}
+
+/** A command line or a URL a server is started or reached with, given other than by the spec. */
+export type GivenServer = { command: string; args: readonly string[] } | { url: string | URL };
+
+/**
+ * Whether `given` starts (or reaches) `server` as the spec gives it, read loosely, so that what
+ * legitimately differs does not count: the command by its base name (`/usr/bin/node` is `node`),
+ * each argument as written or as the same path once both are resolved (the spec's against its
+ * server's cwd, `given`'s against `cwd`), a URL once normalized, and ${env:NAME} as its value in
+ * `env`, or as any text when NAME is not set there. A wrapper (`npx pkg` for `node
+ * node_modules/pkg/dist/index.js`) or another version of a package is another command line.
+ */
+export function startsSpecServer(
+  spec: Spec,
+  server: McpServerSpec,
+  given: GivenServer,
+  env: NodeJS.ProcessEnv = process.env,
+  cwd = process.cwd(),
+): boolean {
+  if ("url" in given) return server.url !== undefined && sameUrl(server.url, String(given.url), env);
+  if (server.command === undefined || server.args.length !== given.args.length) return false;
+  const sameProgram = (written: string) => path.basename(written) === path.basename(given.command);
+  if (!sameText(server.command, given.command, env, sameProgram)) return false;
+  const serverCwd = path.resolve(path.dirname(path.resolve(cwd, spec.source.file)), server.cwd ?? ".");
+  return server.args.every((arg, i) =>
+    sameText(arg, given.args[i]!, env, (written) => path.resolve(serverCwd, written) === path.resolve(cwd, given.args[i]!)),
+  );
+}
+
+/**
+ * `template` (with ${env:NAME} references) against `text`: equal once each set variable is
+ * replaced, or `alike(replaced)`; a reference to an unset variable matches any text.
+ */
+function sameText(template: string, text: string, env: NodeJS.ProcessEnv, alike: (replaced: string) => boolean): boolean {
+  const parts = template.split(ENV_REFERENCE);
+  // split with the capturing group: even indexes are literal text, odd ones variable names.
+  if (parts.some((part, i) => i % 2 === 1 && env[part] === undefined)) {
+    const pattern = parts.map((part, i) =>
+      i % 2 === 0 ? escapeRegExp(part) : env[part] === undefined ? "[^]*" : escapeRegExp(env[part]!),
+    );
+    return new RegExp(`^${pattern.join("")}$`).test(text);
+  }
+  const replaced = parts.map((part, i) => (i % 2 === 0 ? part : env[part]!)).join("");
+  return replaced === text || alike(replaced);
+}
+
+function sameUrl(template: string, text: string, env: NodeJS.ProcessEnv): boolean {
+  const normalized = (url: string) => {
+    try {
+      return new URL(url).href;
+    } catch {
+      return url;
+    }
+  };
+  return sameText(template, text, env, (replaced) => normalized(replaced) === normalized(text));
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
