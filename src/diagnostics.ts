@@ -36,6 +36,11 @@ export function printable(text: string): string {
   return text.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/gu, unicodeEscape);
 }
 
+/** `text` quoted for a message, cut after `max` characters, its controls escaped (see printable). */
+export function excerpt(text: string, max = 120): string {
+  return `"${printable(text.length > max ? text.slice(0, max) + "…" : text)}"`;
+}
+
 /**
  * What a rule, a compile target or an importer reports: a problem at a node of the spec (or of
  * the imported file), which the engine running it turns into a located Diagnostic.

@@ -7,6 +7,7 @@
 import path from "node:path";
 import type { Argv } from "yargs";
 import type { Policy } from "../../generated/policy.js";
+import { excerpt } from "../diagnostics.js";
 import { AgentspecError } from "../errors.js";
 import { approverFromSetting } from "../mcp/gateway/approvals/index.js";
 import {
@@ -21,7 +22,6 @@ import { DEFAULT_MAX_SESSIONS, DEFAULT_SESSION_IDLE_TIMEOUT_MS, isLoopback, type
 import { assertPinsUsable, loadPins, type GatewayLockOption } from "../mcp/gateway/pinning.js";
 import { lockPathFor } from "../mcp/lock.js";
 import { startsSpecServer, writtenServer } from "../mcp/server-target.js";
-import { excerpt } from "../mcp/stdio-transport.js";
 import { readTextIfExists } from "../load/files.js";
 import type { McpServerSpec, Spec } from "../model/index.js";
 import { redisStore } from "../runtime/store/redis.js";

@@ -19,7 +19,8 @@ import { StreamableHTTPClientTransport, StreamableHTTPError } from "@modelcontex
 import type { FetchLike, Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import { ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
 import { AgentspecError } from "../errors.js";
-import { excerpt, formatBytes, printable, StdioServerTransport } from "./stdio-transport.js";
+import { excerpt } from "../diagnostics.js";
+import { formatBytes, printable, StdioServerTransport } from "./stdio-transport.js";
 import type { McpServerInfo } from "./types.js";
 
 /** How to reach one server: a command to start (stdio) or a URL (Streamable HTTP), values resolved. */

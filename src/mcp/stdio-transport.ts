@@ -16,7 +16,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import { JSONRPCMessageSchema, type JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
-import { unicodeEscape } from "../diagnostics.js";
+import { excerpt, unicodeEscape } from "../diagnostics.js";
 
 export interface StdioServerOptions {
   command: string;
@@ -258,10 +258,6 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 }
 
 /** At most `max` characters, quoted, with what a terminal would interpret shown as escapes. */
-export function excerpt(text: string, max = 120): string {
-  return `"${printable(text.length > max ? text.slice(0, max) + "…" : text)}"`;
-}
-
 /** Control and format characters as \u escapes: the output of an unknown program must not drive the terminal. */
 export function printable(text: string): string {
   return text.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, unicodeEscape);
