@@ -75,6 +75,16 @@ export async function benchGateway({ root, calls = 2000, warmup = WARMUP, before
     };
     const stdio = (command, args) => new StdioClientTransport({ command, args, stderr: "ignore" });
 
+    // ---- stdio: the start, until the initialize is answered (what a client waits for) ---------
+    const starters = [
+      { name: "direct", args: [ECHO_SERVER] },
+      { name: "gateway", args: [bin, "mcp", "proxy", spec, "--", node, ECHO_SERVER] },
+      ...(beforeBin ? [{ name: "before", args: [beforeBin, "mcp", "proxy", spec, "--", node, ECHO_SERVER] }] : []),
+      ...(existsSync(aexCli) ? [{ name: "aex", args: [aexCli, "proxy", "--policy", aexPolicy, "--", node, ECHO_SERVER] }] : []),
+      { name: "floor", args: [NULL_PROXY, node, ECHO_SERVER] },
+    ];
+    const starts = await measureStarts(starters, (args) => stdio(node, args), START_ROUNDS);
+
     // ---- stdio: direct, through the gateway, through aex --------------------------------------
     const stdioPaths = [];
     const direct = stdio(node, [ECHO_SERVER]);
@@ -131,13 +141,41 @@ export async function benchGateway({ root, calls = 2000, warmup = WARMUP, before
     } catch (error) {
       httpFailed = error instanceof Error ? error.message : String(error);
     }
-    return { calls, warmup, stdio: stdioResult, http: httpResult, httpFailed, aexSkipped };
+    return { calls, warmup, starts, stdio: stdioResult, http: httpResult, httpFailed, aexSkipped };
   } finally {
     for (const client of clients) await client.close().catch(() => {});
     // Waited for, so the bench never returns (and the next one starts) while its servers still run.
     await Promise.all(children.map((child) => stopChild(child)));
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Starts of each stdio path measured, in rotation; the median is reported. */
+export const START_ROUNDS = 7;
+
+/**
+ * Each path started `rounds` times, in an order that rotates: the time from spawning its process
+ * to the answer of the client's initialize (a proxy starts its server, so this holds the server's
+ * start too), and the CPU its process used by then. Medians, per path.
+ */
+async function measureStarts(starters, transportFor, rounds) {
+  const samples = new Map(starters.map((s) => [s.name, { ms: [], cpuMs: [] }]));
+  for (let round = 0; round < rounds; round++) {
+    for (let k = 0; k < starters.length; k++) {
+      const starter = starters[(round + k) % starters.length];
+      const transport = transportFor(starter.args);
+      const client = new Client({ name: "bench-gateway-start", version: "1.0.0" });
+      const started = performance.now();
+      await client.connect(transport);
+      const ms = performance.now() - started;
+      const ticks = cpuTicks(transport.pid);
+      await client.close();
+      samples.get(starter.name).ms.push(ms);
+      samples.get(starter.name).cpuMs.push((ticks * 1000) / CLOCK_TICKS);
+    }
+  }
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  return Object.fromEntries([...samples].map(([name, { ms, cpuMs }]) => [name, { ms: median(ms), cpuMs: median(cpuMs) }]));
 }
 
 /**

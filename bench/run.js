@@ -18,6 +18,7 @@ import {
   benchGateway,
   FIRST_CALLS as FIRST_GATEWAY_CALLS,
   SETTLED_AFTER as SETTLED_GATEWAY_CALLS,
+  START_ROUNDS,
   WARMUP as GATEWAY_WARMUP,
 } from "./gateway.js";
 import { benchGuardRedis } from "./guard-redis.js";
@@ -441,6 +442,34 @@ if (wants("gateway")) {
     s.gateway.cpuUsPerCall / s.floor.cpuUsPerCall,
     "(info)",
   );
+  // The start: what a client (which starts every server it is configured with) waits for, the server's own start included.
+  const st = gw.starts;
+  row(
+    `MCP gateway over stdio: start until the initialize is answered (median of ${START_ROUNDS})`,
+    `${Math.round(st.gateway.ms)} ms`,
+    "the server alone",
+    `${Math.round(st.direct.ms)} ms`,
+    st.gateway.ms / st.direct.ms,
+    "(info)",
+  );
+  if (st.aex) {
+    row(
+      "MCP gateway over stdio: start, vs aex's proxy",
+      `${Math.round(st.gateway.ms)} ms`,
+      "aex proxy",
+      `${Math.round(st.aex.ms)} ms`,
+      st.gateway.ms / st.aex.ms,
+      "(comparison)",
+    );
+    row(
+      "MCP gateway over stdio: CPU of the proxy process by the initialize answer",
+      `${Math.round(st.gateway.cpuMs)} ms`,
+      "aex proxy process",
+      `${Math.round(st.aex.cpuMs)} ms`,
+      st.gateway.cpuMs / st.aex.cpuMs,
+      "(comparison)",
+    );
+  }
   const h = gw.http;
   if (!h) row("MCP gateway over Streamable HTTP", "failed", gw.httpFailed, "", NaN, "(info)");
   else {
