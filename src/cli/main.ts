@@ -104,12 +104,13 @@ const COMMANDS: LazyCommand[] = [
 
 export async function main(given: readonly string[], io: CliIO = processIO()): Promise<number> {
   const argv = stdinDash(given);
-  // A plain `agentspec lint`, `compile` or `diff` (a hook's, a build's, the Action's) runs without yargs; see fast-argv.ts.
+  // A plain `agentspec lint`, `compile` or `diff` (a hook's, a build's, the Action's), or `mcp proxy` (a client's), runs without yargs; see fast-argv.ts.
   const fast = readFastArgv(argv);
   if (fast) {
     return reportErrors(io, async () => {
       if (fast.command === "lint") return (await import("./lint.js")).runLint(fast.args, io);
       if (fast.command === "diff") return (await import("./diff.js")).runDiff(fast.args, io);
+      if (fast.command === "mcp proxy") return (await import("./mcp-proxy.js")).runMcpProxy(fast.args, io);
       return (await import("./compile.js")).runCompile(fast.args, io);
     });
   }
@@ -160,7 +161,7 @@ export async function runWithYargs(argv: readonly string[], io: CliIO): Promise<
     .alias("v", "version")
     .wrap(Math.min(100, process.stdout.columns ?? 80))
     .exitProcess(false)
-    .parserConfiguration({ "populate--": true })
+    .parserConfiguration({ "populate--": true, "parse-positional-numbers": false })
     .fail((message, error) => {
       // yargs' own errors (YError: a missing value, a bad choice) are usage errors too.
       if (error && error.name !== "YError") throw error;

@@ -10,15 +10,8 @@ import type { Policy } from "../../generated/policy.js";
 import { excerpt } from "../diagnostics.js";
 import { AgentspecError } from "../errors.js";
 import { approverFromSetting } from "../mcp/gateway/approvals/index.js";
-import {
-  createMcpGateway,
-  DEFAULT_APPROVAL_TIMEOUT_MS,
-  DEFAULT_GATEWAY_MAX_MESSAGE_BYTES,
-  type GatewayExit,
-  TOOL_PREFIX,
-  type UpstreamSpec,
-} from "../mcp/gateway/gateway.js";
-import { DEFAULT_MAX_SESSIONS, DEFAULT_SESSION_IDLE_TIMEOUT_MS, isLoopback, type ListenSpec } from "../mcp/gateway/listen-spec.js";
+import { createMcpGateway, type GatewayExit, TOOL_PREFIX, type UpstreamSpec } from "../mcp/gateway/gateway.js";
+import { isLoopback, type ListenSpec } from "../mcp/gateway/settings.js";
 import { assertPinsUsable, loadPins, type GatewayLockOption } from "../mcp/gateway/pinning.js";
 import { lockPathFor } from "../mcp/lock.js";
 import { startsSpecServer, writtenServer } from "../mcp/server-target.js";
@@ -28,6 +21,7 @@ import { redisStore } from "../runtime/store/redis.js";
 import type { StateStore } from "../runtime/store/types.js";
 import { loadTarget } from "./decide.js";
 import { EXIT, type CliIO } from "./io.js";
+import { addOptions, MCP_PROXY_OPTIONS } from "./options.js";
 import { readKey } from "./sign.js";
 
 export interface McpProxyArgs {
@@ -57,93 +51,15 @@ export interface McpProxyArgs {
 }
 
 export function mcpProxyBuilder(yargs: Argv): Argv<McpProxyArgs> {
-  return yargs
-    .parserConfiguration({ "populate--": true })
+  const command = yargs
+    .parserConfiguration({ "populate--": true, "parse-positional-numbers": false })
     .usage("$0 mcp proxy <spec-or-policy> [options] -- <server command…>\n$0 mcp proxy <spec-or-policy> --url <http(s)://…/mcp> [options]")
     .positional("target", {
       type: "string",
       demandOption: true,
       describe: "A spec (compiled in memory) or a *.policy.json (loaded with its hash checked)",
-    })
-    .option("url", {
-      type: "string",
-      requiresArg: true,
-      describe: "Reach the MCP server over Streamable HTTP at this URL instead of starting it",
-    })
-    .option("listen", {
-      type: "string",
-      requiresArg: true,
-      describe: "Serve clients over Streamable HTTP at [host:]port, path /mcp (host 127.0.0.1 unless given) instead of stdio",
-    })
-    .option("max-sessions", {
-      type: "number",
-      requiresArg: true,
-      describe: `With --listen: sessions open at once, each with its own server (default ${DEFAULT_MAX_SESSIONS}); an initialize past it gets HTTP 503`,
-    })
-    .option("session-idle-timeout", {
-      type: "number",
-      requiresArg: true,
-      describe: `With --listen: seconds a session may go without a request before it and its server are closed (default ${DEFAULT_SESSION_IDLE_TIMEOUT_MS / 1000})`,
-    })
-    .option("pin", { type: "string", requiresArg: true, describe: "Refuse a policy whose hash is not this sha256:…" })
-    .option("pub", {
-      type: "string",
-      requiresArg: true,
-      describe: "Require the policy's signature (<policy>.sig) by this Ed25519 public key (PEM)",
-    })
-    .option("record", { type: "string", requiresArg: true, describe: "Append hash-chained decision records to this JSON lines file" })
-    .option("aex-events", { type: "string", requiresArg: true, describe: "Also write the run as aex audit events to this JSON lines file" })
-    .option("approve", {
-      type: "string",
-      requiresArg: true,
-      describe:
-        "Who approves calls that need approval: webhook:<url> (HMAC key in $AGENTSPEC_APPROVAL_KEY), tty or elicit; without it they are denied",
-    })
-    .option("approval-timeout", {
-      type: "number",
-      default: DEFAULT_APPROVAL_TIMEOUT_MS / 1000,
-      describe: "Seconds to wait for an approval before denying",
-    })
-    .option("shadow", {
-      type: "boolean",
-      default: false,
-      describe: "Forward calls the policy would deny, recording what it would have decided",
-    })
-    .option("max-message-bytes", {
-      type: "number",
-      default: DEFAULT_GATEWAY_MAX_MESSAGE_BYTES,
-      describe: "Refuse messages over this many bytes",
-    })
-    .option("quiet", { type: "boolean", default: false, describe: "Do not log decisions on stderr (start-up errors are still printed)" })
-    .option("lock", {
-      type: "string",
-      requiresArg: true,
-      describe: "Pin tool definitions to this MCP lock (default: the spec's <name>.mcp-lock.json beside it, when there is one)",
-    })
-    .option("require-lock", {
-      type: "boolean",
-      default: false,
-      describe: "Refuse to start without an MCP lock to pin tool definitions to (the spec's lock missing, or a policy without --lock)",
-    })
-    .option("server", {
-      type: "string",
-      requiresArg: true,
-      describe: "Which server of the lock this gateway fronts, when the lock has several",
-    })
-    .option("prefix", {
-      type: "string",
-      requiresArg: true,
-      describe:
-        "The spec's prefix for this server's tools (fs. makes its read_file fs.read_file in the policy); default: the spec server's own prefix",
-    })
-    .option("redis", { type: "string", requiresArg: true, describe: "Share budgets across gateway processes in this Redis (redis://…)" })
-    .option("actor", { type: "string", requiresArg: true, describe: "Context every call is decided with: on whose behalf the agent acts" })
-    .option("tenant", { type: "string", requiresArg: true, describe: "Context: the tenant the calls are for" })
-    .option("environment", {
-      type: "string",
-      requiresArg: true,
-      describe: "Context: where the calls run",
-    }) as unknown as Argv<McpProxyArgs>;
+    });
+  return addOptions(command, MCP_PROXY_OPTIONS) as unknown as Argv<McpProxyArgs>;
 }
 
 export async function runMcpProxy(args: McpProxyArgs, io: CliIO): Promise<number> {

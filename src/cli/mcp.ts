@@ -48,7 +48,7 @@ const MCP_COMMANDS: [string, string, Load][] = [
 /** The `mcp` command group; `runCommand` is main's wrapper that keeps the exit code. */
 export function mcpBuilder(yargs: Argv, io: CliIO, runCommand: RunCommand): Argv {
   // What follows `--` is the server's command line, kept whole in args["--"].
-  let group = yargs.parserConfiguration({ "populate--": true });
+  let group = yargs.parserConfiguration({ "populate--": true, "parse-positional-numbers": false });
   for (const [command, describe, load] of MCP_COMMANDS) {
     group = group.command(
       command,

@@ -6,6 +6,12 @@
  */
 import type { Argv } from "yargs";
 import { DEFAULT_TARGETS } from "../compile/defaults.js";
+import {
+  DEFAULT_APPROVAL_TIMEOUT_MS,
+  DEFAULT_GATEWAY_MAX_MESSAGE_BYTES,
+  DEFAULT_MAX_SESSIONS,
+  DEFAULT_SESSION_IDLE_TIMEOUT_MS,
+} from "../mcp/gateway/settings.js";
 import { diffFormatNames } from "../diff/format/names.js";
 import { formatNames } from "../report/names.js";
 import { FAIL_ON } from "./fail-on.js";
@@ -154,6 +160,59 @@ export const MCP_CHECK_OPTIONS = {
   "output-file": OUTPUT_FILE,
 } as const satisfies OptionTable;
 
+/** `mcp proxy <spec-or-policy> [options] -- <server command…>`: what MCP clients start, so read without yargs too. */
+export const MCP_PROXY_OPTIONS = {
+  url: { type: "string", describe: "Reach the MCP server over Streamable HTTP at this URL instead of starting it" },
+  listen: {
+    type: "string",
+    describe: "Serve clients over Streamable HTTP at [host:]port, path /mcp (host 127.0.0.1 unless given) instead of stdio",
+  },
+  "max-sessions": {
+    type: "number",
+    describe: `With --listen: sessions open at once, each with its own server (default ${DEFAULT_MAX_SESSIONS}); an initialize past it gets HTTP 503`,
+  },
+  "session-idle-timeout": {
+    type: "number",
+    describe: `With --listen: seconds a session may go without a request before it and its server are closed (default ${DEFAULT_SESSION_IDLE_TIMEOUT_MS / 1000})`,
+  },
+  pin: { type: "string", describe: "Refuse a policy whose hash is not this sha256:…" },
+  pub: { type: "string", describe: "Require the policy's signature (<policy>.sig) by this Ed25519 public key (PEM)" },
+  record: { type: "string", describe: "Append hash-chained decision records to this JSON lines file" },
+  "aex-events": { type: "string", describe: "Also write the run as aex audit events to this JSON lines file" },
+  approve: {
+    type: "string",
+    describe:
+      "Who approves calls that need approval: webhook:<url> (HMAC key in $AGENTSPEC_APPROVAL_KEY), tty or elicit; without it they are denied",
+  },
+  "approval-timeout": {
+    type: "number",
+    default: DEFAULT_APPROVAL_TIMEOUT_MS / 1000,
+    describe: "Seconds to wait for an approval before denying",
+  },
+  shadow: { type: "boolean", default: false, describe: "Forward calls the policy would deny, recording what it would have decided" },
+  "max-message-bytes": { type: "number", default: DEFAULT_GATEWAY_MAX_MESSAGE_BYTES, describe: "Refuse messages over this many bytes" },
+  quiet: { type: "boolean", default: false, describe: "Do not log decisions on stderr (start-up errors are still printed)" },
+  lock: {
+    type: "string",
+    describe: "Pin tool definitions to this MCP lock (default: the spec's <name>.mcp-lock.json beside it, when there is one)",
+  },
+  "require-lock": {
+    type: "boolean",
+    default: false,
+    describe: "Refuse to start without an MCP lock to pin tool definitions to (the spec's lock missing, or a policy without --lock)",
+  },
+  server: { type: "string", describe: "Which server of the lock this gateway fronts, when the lock has several" },
+  prefix: {
+    type: "string",
+    describe:
+      "The spec's prefix for this server's tools (fs. makes its read_file fs.read_file in the policy); default: the spec server's own prefix",
+  },
+  redis: { type: "string", describe: "Share budgets across gateway processes in this Redis (redis://…)" },
+  actor: { type: "string", describe: "Context every call is decided with: on whose behalf the agent acts" },
+  tenant: { type: "string", describe: "Context: the tenant the calls are for" },
+  environment: { type: "string", describe: "Context: where the calls run" },
+} as const satisfies OptionTable;
+
 /** Each command's table by its command path, for what is said about its options outside yargs (a missing value). */
 export const OPTION_TABLES: Readonly<Record<string, OptionTable>> = {
   lint: LINT_OPTIONS,
@@ -165,6 +224,7 @@ export const OPTION_TABLES: Readonly<Record<string, OptionTable>> = {
   diff: DIFF_OPTIONS,
   "audit verify": AUDIT_VERIFY_OPTIONS,
   "mcp check": MCP_CHECK_OPTIONS,
+  "mcp proxy": MCP_PROXY_OPTIONS,
 };
 
 /** The table of the command a command line runs (`audit verify …` before `audit`), if it has one. */

@@ -1,12 +1,13 @@
 /**
- * The yargs-free reader of `agentspec lint`, `compile` and `diff` command lines either declines or reads
- * exactly what yargs reads: the same arguments reach the command.
+ * The yargs-free reader of `agentspec lint`, `compile`, `diff` and `mcp proxy` command lines either
+ * declines or reads exactly what yargs reads: the same arguments reach the command.
  */
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import { readFastArgv, type FastCommand } from "../../src/cli/fast-argv.js";
 import type { CliIO } from "../../src/cli/io.js";
 import { main, runWithYargs } from "../../src/cli/main.js";
+import { MCP_PROXY_OPTIONS } from "../../src/cli/options.js";
 
 const received: FastCommand[] = [];
 const pick = (args: Record<string, unknown>, keys: string[]): any =>
@@ -37,6 +38,14 @@ vi.mock("../../src/cli/diff.js", async (original) => ({
   ...(await original<typeof import("../../src/cli/diff.js")>()),
   runDiff: async (args: Record<string, unknown>) => {
     received.push({ command: "diff", args: pick(args, ["paths", "base", "format", "failOn", "outputFile"]) });
+    return 0;
+  },
+}));
+
+vi.mock("../../src/cli/mcp-proxy.js", async (original) => ({
+  ...(await original<typeof import("../../src/cli/mcp-proxy.js")>()),
+  runMcpProxy: async (args: Record<string, unknown>) => {
+    received.push({ command: "mcp proxy", args: pick(args, ["target", "--", ...Object.keys(MCP_PROXY_OPTIONS)]) });
     return 0;
   },
 }));
@@ -79,6 +88,92 @@ describe("lint, compile and diff command lines without yargs", () => {
     [["diff", "--base=HEAD~1", "-f", "sarif"]],
   ])("reads %j as yargs does", async (argv) => {
     expect(await expectAgreement(argv)).toBe(true);
+  });
+
+  it.each([
+    [["mcp", "proxy", "spec.agentspec.yaml", "--", "node", "server.js"]],
+    [["mcp", "proxy", "s.agentspec.yaml", "--quiet", "--shadow", "--", "npx", "-y", "@modelcontextprotocol/server-filesystem", "/tmp"]],
+    [
+      [
+        "mcp",
+        "proxy",
+        "p.policy.json",
+        "--pin",
+        "sha256:ab",
+        "--pub",
+        "k.pem",
+        "--prefix",
+        "fs.",
+        "--server",
+        "fs",
+        "--",
+        "node",
+        "s.js",
+        "--port",
+        "0x10",
+        "1e3",
+        "1.50",
+        "--",
+        "x",
+      ],
+    ],
+    [["mcp", "proxy", "s.yaml", "--url", "https://mcp.example/mcp", "--record", "r.jsonl", "--approve", "tty"]],
+    [["mcp", "proxy", "s.yaml", "--listen", "127.0.0.1:0", "--max-sessions", "3", "--session-idle-timeout", "60", "--url=http://h/mcp"]],
+    [
+      [
+        "mcp",
+        "proxy",
+        "s.yaml",
+        "--require-lock",
+        "--lock",
+        "l.json",
+        "--max-message-bytes",
+        "2048",
+        "--actor",
+        "a",
+        "--tenant",
+        "t",
+        "--environment",
+        "e",
+        "--",
+        "srv",
+      ],
+    ],
+    [
+      [
+        "mcp",
+        "proxy",
+        "s.yaml",
+        "--approval-timeout",
+        "30",
+        "--redis",
+        "redis://127.0.0.1:6379",
+        "--aex-events",
+        "e.jsonl",
+        "--",
+        "srv",
+        "-x",
+      ],
+    ],
+    [["mcp", "proxy", "s.yaml", "--"]],
+  ])("reads %j as yargs does", async (argv) => {
+    expect(await expectAgreement(argv)).toBe(true);
+  });
+
+  it.each([
+    [["mcp", "proxy"]],
+    [["mcp", "proxy", "--", "node", "s.js"]],
+    [["mcp", "proxy", "a.yaml", "b.yaml", "--", "node"]],
+    [["mcp", "proxy", "s.yaml", "--pin", "a", "--pin", "b", "--", "node"]],
+    [["mcp", "proxy", "s.yaml", "--approval-timeout", "0.5", "--", "node"]],
+    [["mcp", "proxy", "s.yaml", "--shadow", "false", "--", "node"]],
+    [["mcp", "proxy", "s.yaml", "--no-shadow", "--", "node"]],
+    [["mcp", "proxy", "s.yaml", "--pin", "--", "node"]],
+    [["mcp", "proxy", "s.yaml", "--help"]],
+    [["mcp", "proxy", "s.yaml", "--unknown", "--", "node"]],
+    [["mcp", "check", "s.yaml"]],
+  ])("leaves %j to yargs", (argv) => {
+    expect(readFastArgv(argv)).toBeUndefined();
   });
 
   it.each([
@@ -193,6 +288,54 @@ describe("lint, compile and diff command lines without yargs", () => {
     },
     60_000,
   );
+
+  it("agrees with yargs on generated mcp proxy command lines, or declines them", async () => {
+    const piece = fc.constantFrom(
+      "s.agentspec.yaml",
+      "p.policy.json",
+      "--",
+      "node",
+      "server.js",
+      "-x",
+      "--port",
+      "8080",
+      "0x10",
+      "1.50",
+      "",
+      "true",
+      "false",
+      "help",
+      "--help",
+      "-h",
+      "--pin",
+      "--pin=sha256:ab",
+      "sha256:ab",
+      "--shadow",
+      "--shadow=true",
+      "--no-shadow",
+      "--quiet",
+      "--require-lock",
+      "--lock",
+      "--max-sessions",
+      "--max-message-bytes=2048",
+      "--approval-timeout",
+      "3",
+      "--url",
+      "http://127.0.0.1:1/mcp",
+      "--prefix",
+      "fs.",
+      "--server",
+      "--record=r.jsonl",
+    );
+    let agreed = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(piece, { maxLength: 7 }), async (rest) => {
+        if (await expectAgreement(["mcp", "proxy", ...rest])) agreed++;
+      }),
+      { numRuns: 400, seed: 4242 },
+    );
+    expect(agreed).toBeGreaterThan(20);
+  }, 60_000);
 
   it("main runs a plain command line without yargs", async () => {
     received.length = 0;

@@ -24,11 +24,9 @@ import { describeExit, type Upstream, type UpstreamExit } from "./upstream.js";
 import { spawnStdioUpstream, type StdioUpstreamSpec } from "./upstream-stdio.js";
 import type { HttpUpstreamSpec } from "./upstream-http.js";
 import { connectModernHttpUpstream } from "./upstream-http-modern.js";
-import type { ListenSpec } from "./listen-spec.js";
+import { DEFAULT_APPROVAL_TIMEOUT_MS, DEFAULT_GATEWAY_MAX_MESSAGE_BYTES, type ListenSpec } from "./settings.js";
 
-/** 10 MiB: the 2.x SDK's stdio buffer limit, so no message a conforming peer sends is refused for size. */
-export const DEFAULT_GATEWAY_MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
-export const DEFAULT_APPROVAL_TIMEOUT_MS = 120_000;
+export { DEFAULT_APPROVAL_TIMEOUT_MS, DEFAULT_GATEWAY_MAX_MESSAGE_BYTES };
 
 export type UpstreamSpec = StdioUpstreamSpec | HttpUpstreamSpec;
 

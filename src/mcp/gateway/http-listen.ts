@@ -23,7 +23,7 @@ import {
   MCP_PATH,
   PENDING_HOLD_IDLE_TIMEOUTS,
   type ListenSpec,
-} from "./listen-spec.js";
+} from "./settings.js";
 
 export interface HttpListener {
   /** The endpoint, http://host:port/mcp. */

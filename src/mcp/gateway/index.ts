@@ -10,7 +10,7 @@ export {
 } from "./gateway.js";
 export type { StdioUpstreamSpec } from "./upstream-stdio.js";
 export type { HttpUpstreamSpec } from "./upstream-http.js";
-export { DEFAULT_MAX_SESSIONS, DEFAULT_SESSION_IDLE_TIMEOUT_MS, isLoopback, MCP_PATH, type ListenSpec } from "./listen-spec.js";
+export { DEFAULT_MAX_SESSIONS, DEFAULT_SESSION_IDLE_TIMEOUT_MS, isLoopback, MCP_PATH, type ListenSpec } from "./settings.js";
 export { DECISION_META_KEY } from "./tool-results.js";
 export { loadPins, pinVerdict, type GatewayLockOption, type Pins, type PinVerdict } from "./pinning.js";
 export { TURN_META_KEY, COST_META_KEY, PIN_LIST_DEADLINE_MS } from "./session.js";

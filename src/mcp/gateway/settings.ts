@@ -1,8 +1,13 @@
 /**
- * What `--listen` is given and its defaults, apart from the listener itself (http-listen.ts),
- * which loads the MCP SDK's HTTP server: a gateway on stdio, and the CLI describing its options,
- * read these without loading it.
+ * The gateway's defaults and what `--listen` is given, apart from the code that uses them: the
+ * CLI's option table (read on every run, see src/cli/options.ts) and a gateway on stdio read these
+ * without loading the listener (http-listen.ts, which loads the MCP SDK's HTTP server).
  */
+
+/** 10 MiB: the 2.x SDK's stdio buffer limit, so no message a conforming peer sends is refused for size. */
+export const DEFAULT_GATEWAY_MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
+export const DEFAULT_APPROVAL_TIMEOUT_MS = 120_000;
+
 export interface ListenSpec {
   /** Default 127.0.0.1. */
   host?: string;
