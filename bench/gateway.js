@@ -83,7 +83,7 @@ export async function benchGateway({ root, calls = 2000, warmup = WARMUP, before
       ...(existsSync(aexCli) ? [{ name: "aex", args: [aexCli, "proxy", "--policy", aexPolicy, "--", node, ECHO_SERVER] }] : []),
       { name: "floor", args: [NULL_PROXY, node, ECHO_SERVER] },
     ];
-    const starts = await measureStarts(starters, (args) => stdio(node, args), START_ROUNDS);
+    const starts = await measureStarts(starters, (args) => stdio(node, args), Client, START_ROUNDS);
 
     // ---- stdio: direct, through the gateway, through aex --------------------------------------
     const stdioPaths = [];
@@ -158,7 +158,7 @@ export const START_ROUNDS = 7;
  * to the answer of the client's initialize (a proxy starts its server, so this holds the server's
  * start too), and the CPU its process used by then. Medians, per path.
  */
-async function measureStarts(starters, transportFor, rounds) {
+async function measureStarts(starters, transportFor, Client, rounds) {
   const samples = new Map(starters.map((s) => [s.name, { ms: [], cpuMs: [] }]));
   for (let round = 0; round < rounds; round++) {
     for (let k = 0; k < starters.length; k++) {
