@@ -185,36 +185,49 @@ export function createMcpGateway(options: McpGatewayOptions): McpGateway {
     settle(exit);
   };
   let stopper: (() => Promise<void>) | undefined;
+  /** Set by close(): a start() still loading its parts serves nothing once they load. */
+  let closing = false;
+  let starting: Promise<unknown> | undefined;
+  const startNow = async (): Promise<{ url?: string }> => {
+    if (guard.loadError) safeLog(`the policy could not load, so every call is denied: ${guard.loadError.message}`);
+    if (shared.pins?.problem) safeLog(`${shared.pins.problem}: every tool is hidden and every call refused (definition-changed)`);
+    // OpenTelemetry, when installed, is loaded now rather than by the first call (it took ~90 ms there).
+    tracingAvailable();
+    const downstream = options.downstream ?? { input: process.stdin, output: process.stdout };
+    // The Streamable HTTP parts load the MCP SDK's HTTP client and server (and zod) when first
+    // needed: a gateway on stdio in front of a stdio server, what MCP clients start, never does.
+    const connectHttp = "url" in options.upstream ? (await import("./upstream-http.js")).connectHttpUpstream : undefined;
+    if (closing) return {};
+    const connect = (session: GatewaySession, modern: boolean) =>
+      connectUpstream(options.upstream, session, maxMessageBytes, modern, connectHttp);
+    if ("listen" in downstream) {
+      const { listenHttp } = await import("./http-listen.js");
+      if (closing) return {};
+      const listener = await listenHttp(downstream.listen, {
+        shared,
+        connect: (session, how) => connect(session, how?.modern === true),
+        forwardsNotifications: "url" in options.upstream,
+        log: safeLog,
+        onClosed: (message) => finish({ reason: "closed", message }),
+      });
+      stopper = () => listener.close();
+      return { url: listener.url };
+    }
+    stopper = serveStdio(downstream.input, downstream.output, connect, shared, finish);
+    return {};
+  };
   return {
     guard,
     closed,
-    async start() {
-      if (guard.loadError) safeLog(`the policy could not load, so every call is denied: ${guard.loadError.message}`);
-      if (shared.pins?.problem) safeLog(`${shared.pins.problem}: every tool is hidden and every call refused (definition-changed)`);
-      // OpenTelemetry, when installed, is loaded now rather than by the first call (it took ~90 ms there).
-      tracingAvailable();
-      const downstream = options.downstream ?? { input: process.stdin, output: process.stdout };
-      // The Streamable HTTP parts load the MCP SDK's HTTP client and server (and zod) when first
-      // needed: a gateway on stdio in front of a stdio server, what MCP clients start, never does.
-      const connectHttp = "url" in options.upstream ? (await import("./upstream-http.js")).connectHttpUpstream : undefined;
-      const connect = (session: GatewaySession, modern: boolean) =>
-        connectUpstream(options.upstream, session, maxMessageBytes, modern, connectHttp);
-      if ("listen" in downstream) {
-        const { listenHttp } = await import("./http-listen.js");
-        const listener = await listenHttp(downstream.listen, {
-          shared,
-          connect: (session, how) => connect(session, how?.modern === true),
-          forwardsNotifications: "url" in options.upstream,
-          log: safeLog,
-          onClosed: (message) => finish({ reason: "closed", message }),
-        });
-        stopper = () => listener.close();
-        return { url: listener.url };
-      }
-      stopper = serveStdio(downstream.input, downstream.output, connect, shared, finish);
-      return {};
+    start() {
+      const started = startNow();
+      starting = started;
+      return started;
     },
     async close() {
+      closing = true;
+      // A start() in progress ends first: what it set up (a listener, a connection) is stopped below.
+      await starting?.catch(() => {});
       await stopper?.();
       finish({ reason: "closed", message: "the gateway was closed" });
     },

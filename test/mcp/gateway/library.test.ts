@@ -10,6 +10,8 @@ import { createMcpGateway } from "../../../src/index.js";
 import { compilePolicy } from "../../../src/policy/compile-policy.js";
 import { parseSource } from "../../../src/load/index.js";
 import { checkSource } from "../../../src/model/index.js";
+import { PassThrough } from "node:stream";
+import { startHttpServer, writeToolsFile } from "../helpers.js";
 import { FILESYSTEM_SERVER, resultText } from "./helpers.js";
 
 const SPEC = `agentspec: "1.0"
@@ -55,6 +57,41 @@ describe("createMcpGateway", { timeout: 30_000 }, () => {
       await gateway.close();
     }
     expect(await gateway.closed).toMatchObject({ reason: "closed" });
+  });
+
+  it("serves nothing when closed while it starts (review attack10: the HTTP parts load after start() is called)", async () => {
+    const tools = writeToolsFile(dir, { tools: [{ name: "read_text_file", inputSchema: { type: "object" } }] }, "close-tools.json");
+    const server = await startHttpServer(tools);
+    const policy = compilePolicy(checkSource(parseSource("embedded.agentspec.yaml", SPEC)).spec!);
+    try {
+      const input = new PassThrough();
+      const output = new PassThrough();
+      let written = "";
+      output.on("data", (chunk: Buffer) => (written += chunk.toString("utf8")));
+      const overStdio = createMcpGateway({ policy, upstream: { url: server.url }, downstream: { input, output }, log: null });
+      const starting = overStdio.start();
+      await overStdio.close();
+      await starting;
+      input.write(
+        JSON.stringify({
+          jsonrpc: "2.0",
+          id: 1,
+          method: "initialize",
+          params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "x", version: "1" } },
+        }) + "\n",
+      );
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(written).toBe("");
+
+      const listening = createMcpGateway({ policy, upstream: { url: server.url }, downstream: { listen: { port: 0 } }, log: null });
+      const started = listening.start();
+      await listening.close();
+      const { url } = await started;
+      if (url !== undefined) await expect(fetch(url, { method: "POST", body: "{}" })).rejects.toThrow();
+      expect(await listening.closed).toMatchObject({ reason: "closed" });
+    } finally {
+      await server.stop();
+    }
   });
 
   it("refuses options it cannot honour, naming them", () => {
