@@ -63,6 +63,10 @@ export function mcpProxyBuilder(yargs: Argv): Argv<McpProxyArgs> {
 }
 
 export async function runMcpProxy(args: McpProxyArgs, io: CliIO): Promise<number> {
+  // An empty file name would be read as the working directory: refused by its option's name.
+  for (const name of ["lock", "pub", "record", "aex-events"] as const) {
+    if (args[name] === "") throw new AgentspecError("BAD_ARGUMENT", `--${name} takes a file name, not an empty value`);
+  }
   const upstream = upstreamFrom(args);
   const listen = args.listen === undefined ? undefined : { ...parseListen(args.listen), ...sessionLimits(args) };
   if (!listen) {
@@ -334,7 +338,14 @@ function serverMismatch(args: McpProxyArgs, spec: Spec, upstream: UpstreamSpec, 
   const server = servers.find((s) => s.name === name);
   if (!server) return undefined;
   const given = "url" in upstream ? { url: upstream.url } : { command: upstream.command, args: upstream.args ?? [] };
-  if (startsSpecServer(spec, server, given, process.env, cwd)) return undefined;
+  let same: boolean;
+  try {
+    same = startsSpecServer(spec, server, given, process.env, cwd);
+  } catch (error) {
+    // Only a warning depends on it: the start goes on, saying the comparison could not be made.
+    return `warning: the server command could not be compared with the one the spec gives server ${JSON.stringify(server.name)} (${(error as Error).message})`;
+  }
+  if (same) return undefined;
   const what =
     "url" in given
       ? `the server URL ${excerpt(String(given.url), 200)}`

@@ -16,6 +16,15 @@ import type { McpServerTarget } from "./connect.js";
 
 const ENV_REFERENCE = /\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}/g;
 
+/**
+ * The environment variable's value: an own property holding a string only, so `constructor` or
+ * `__proto__` named in a spec is an unset variable, not a value inherited by the environment object.
+ */
+function envValue(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const value: unknown = Object.hasOwn(env, name) ? env[name] : undefined;
+  return typeof value === "string" ? value : undefined;
+}
+
 export function serverPointer(server: Pick<McpServerSpec, "name">): string {
   return joinPointer("/mcp/servers", server.name);
 }
@@ -32,7 +41,7 @@ export function resolveServerTarget(
     return `${spec.source.file}:${line}:${column}`;
   };
   const variable = (name: string, pointer: string, use: string): string => {
-    const value = env[name];
+    const value = envValue(env, name);
     if (value === undefined) {
       throw new AgentspecError(
         "BAD_ARGUMENT",
@@ -103,14 +112,37 @@ export function startsSpecServer(
 function sameText(template: string, text: string, env: NodeJS.ProcessEnv, alike: (replaced: string) => boolean): boolean {
   const parts = template.split(ENV_REFERENCE);
   // split with the capturing group: even indexes are literal text, odd ones variable names.
-  if (parts.some((part, i) => i % 2 === 1 && env[part] === undefined)) {
-    const pattern = parts.map((part, i) =>
-      i % 2 === 0 ? escapeRegExp(part) : env[part] === undefined ? "[^]*" : escapeRegExp(env[part]!),
-    );
-    return new RegExp(`^${pattern.join("")}$`).test(text);
+  const values = parts.map((part, i) => (i % 2 === 0 ? part : envValue(env, part)));
+  if (values.includes(undefined)) {
+    // Each unset variable is a wildcard: the literal runs between them, set variables replaced.
+    const runs: string[] = [""];
+    values.forEach((value, i) => {
+      if (value === undefined) runs.push("");
+      else runs[runs.length - 1] += i % 2 === 0 ? parts[i]! : value;
+    });
+    return wildcardMatch(runs, text);
   }
-  const replaced = parts.map((part, i) => (i % 2 === 0 ? part : env[part]!)).join("");
+  const replaced = values.join("");
   return replaced === text || alike(replaced);
+}
+
+/**
+ * Whether `text` is runs[0], then anything, then runs[1], …, then the last run: each run between
+ * the first and the last is found leftmost, which for wildcards that match any text decides the
+ * match in one pass (no backtracking: a spec's many unset variables cannot make it slow).
+ */
+function wildcardMatch(runs: readonly string[], text: string): boolean {
+  const first = runs[0]!;
+  const last = runs[runs.length - 1]!;
+  if (text.length < first.length + last.length || !text.startsWith(first) || !text.endsWith(last)) return false;
+  let at = first.length;
+  const end = text.length - last.length;
+  for (let i = 1; i < runs.length - 1; i++) {
+    const found = text.indexOf(runs[i]!, at);
+    if (found === -1 || found + runs[i]!.length > end) return false;
+    at = found + runs[i]!.length;
+  }
+  return true;
 }
 
 function sameUrl(template: string, text: string, env: NodeJS.ProcessEnv): boolean {
@@ -122,8 +154,4 @@ function sameUrl(template: string, text: string, env: NodeJS.ProcessEnv): boolea
     }
   };
   return sameText(template, text, env, (replaced) => normalized(replaced) === normalized(text));
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

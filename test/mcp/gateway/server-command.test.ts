@@ -160,11 +160,36 @@ describe("startsSpecServer", () => {
       { command: "srv", args: ["--base=/tmp"] },
       false,
     ],
+    [
+      "unset variables between literal text, in order",
+      `      command: srv\n      args: ["\${env:U1}-a-\${env:U2}-b-\${env:U3}"]\n`,
+      { command: "srv", args: ["x-a-y-b-z"] },
+      true,
+    ],
+    [
+      "unset variables, the literal text out of order",
+      `      command: srv\n      args: ["\${env:U1}-a-\${env:U2}-b-\${env:U3}"]\n`,
+      { command: "srv", args: ["x-b-y-a-z"] },
+      false,
+    ],
+    [
+      "constructor and __proto__ named as variables are unset, not inherited (review attack10)",
+      `      command: srv\n      args: ["\${env:UNSET}\${env:constructor}\${env:__proto__}"]\n`,
+      { command: "srv", args: ["anything"] },
+      true,
+    ],
     ["the same URL, normalized", `      url: https://MCP.example:443/mcp\n`, { url: new URL("https://mcp.example/mcp") }, true],
     ["another URL", `      url: https://mcp.example/mcp\n`, { url: "https://evil.example/mcp" }, false],
     ["a command for a URL", `      url: https://mcp.example/mcp\n`, { command: "npx", args: [] }, false],
   ])("%s", (_, server, given, same) => {
     const { spec, server: specServer } = specAt(server);
     expect(startsSpecServer(spec, specServer, given, env, cwd)).toBe(same);
+  });
+  it("compares many unset variables in one pass (review attack10: a regular expression of them backtracked for minutes)", () => {
+    const names = Array.from({ length: 12 }, (_, i) => `\${env:U${i}}a`).join("");
+    const { spec, server } = specAt(`      command: node\n      args: ["${names}"]\n`);
+    expect(startsSpecServer(spec, server, { command: "node", args: ["a".repeat(40) + "b"] }, env, cwd)).toBe(false);
+    expect(startsSpecServer(spec, server, { command: "node", args: ["a".repeat(40)] }, env, cwd)).toBe(true);
+    // The backtracking version did not finish the first of these within the test's timeout.
   });
 });
