@@ -166,12 +166,16 @@ async function measureStarts(starters, transportFor, Client, rounds) {
       const transport = transportFor(starter.args);
       const client = new Client({ name: "bench-gateway-start", version: "1.0.0" });
       const started = performance.now();
-      await client.connect(transport);
-      const ms = performance.now() - started;
-      const ticks = cpuTicks(transport.pid);
-      await client.close();
-      samples.get(starter.name).ms.push(ms);
-      samples.get(starter.name).cpuMs.push((ticks * 1000) / CLOCK_TICKS);
+      try {
+        await client.connect(transport);
+        const ms = performance.now() - started;
+        const ticks = cpuTicks(transport.pid);
+        samples.get(starter.name).ms.push(ms);
+        samples.get(starter.name).cpuMs.push((ticks * 1000) / CLOCK_TICKS);
+      } finally {
+        // Closed whatever happened, so a failed start leaves no process behind.
+        await client.close().catch(() => {});
+      }
     }
   }
   const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
