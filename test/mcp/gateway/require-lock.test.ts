@@ -100,4 +100,14 @@ describe("--require-lock", { timeout: 60_000 }, () => {
     );
     expect(pinned.stderr).toContain('tool definitions pinned to orders.mcp-lock.json (2 tools of server "files")');
   });
+
+  it.each(["--lock", "--pub", "--record", "--aex-events"])("an empty %s is refused by name (it would be read as the folder)", (option) => {
+    const sub = mkdtempSync(path.join(dir, "empty-"));
+    writeFileSync(path.join(sub, "orders.agentspec.yaml"), specText(toolsFile));
+    const mark = path.join(sub, "started");
+    const refused = cli(["mcp", "proxy", "orders.agentspec.yaml", option, "", "--", process.execPath, marking, mark], sub);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toBe(`agentspec: ${option} takes a file name, not an empty value\n`);
+    expect(existsSync(mark)).toBe(false);
+  });
 });
