@@ -374,10 +374,10 @@ function stderrLog(line: string): void {
 
 /**
  * A log line stays one line, and shows what it holds, whatever names and reasons are in it:
- * controls, line separators, spaces other than the space and invisible characters (a zero-width
- * space in a tool name) are escaped.
+ * controls, line separators, spaces other than the space, invisible characters (a zero-width
+ * space in a tool name) and combining marks (U+0338 drawn across "write_file") are escaped.
  */
-const UNSHOWN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Zs}\p{Default_Ignorable_Code_Point}\p{Cs}\u2800]/gu;
+const UNSHOWN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Zs}\p{Default_Ignorable_Code_Point}\p{Cs}\p{M}\u2800]/gu;
 /** Printable ASCII only: nothing to escape (most lines), found without running the Unicode-property pattern. */
 function printableAscii(line: string): boolean {
   for (let i = 0; i < line.length; i++) {

@@ -23,7 +23,7 @@ tools:
 `;
 
 describe("a decision's log line", { timeout: 30_000 }, () => {
-  it("escapes spaces other than the space (no-break, ideographic), the braille blank and invisible characters in a name", async () => {
+  it("escapes spaces other than the space (no-break, ideographic), the braille blank, invisible characters and combining marks in a name", async () => {
     const input = new PassThrough();
     const output = new PassThrough();
     const lines: string[] = [];
@@ -34,7 +34,15 @@ describe("a decision's log line", { timeout: 30_000 }, () => {
       log: (line) => lines.push(line),
     });
     const { send, answer } = await rawLibraryClient(gateway, input, output);
-    const names = ["safe\u00a0read", "safe\u3000read", "safe\u2800read", "safe\u200bread", "safe read"];
+    const names = [
+      "safe\u00a0read",
+      "safe\u3000read",
+      "safe\u2800read",
+      "safe\u200bread",
+      "safe read",
+      "safe_read\u0338",
+      "safe\u{1d167}read",
+    ];
     names.forEach((name, i) => send({ jsonrpc: "2.0", id: `c${i}`, method: "tools/call", params: { name, arguments: {} } }));
     for (let i = 0; i < names.length; i++) await answer(`c${i}`);
     input.end();
@@ -46,8 +54,12 @@ describe("a decision's log line", { timeout: 30_000 }, () => {
       'deny   tools/call "safe\\u2800read"',
       'deny   tools/call "safe\\u200bread"',
       'deny   tools/call "safe read"',
+      'deny   tools/call "safe_read\\u0338"',
+      'deny   tools/call "safe\\u{1d167}read"',
     ]);
     // No line holds a character that shows as a space, or as nothing, other than the space itself.
     for (const line of lines) expect(line).not.toMatch(/[\u00a0\u3000\u2800\u200b]/);
+    // Nor a combining mark, which would draw over the name's letters.
+    for (const line of lines) expect(line).not.toMatch(/\p{M}/u);
   });
 });
