@@ -378,17 +378,11 @@ function stderrLog(line: string): void {
  * space in a tool name) and combining marks (U+0338 drawn across "write_file") are escaped.
  */
 const UNSHOWN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Zs}\p{Default_Ignorable_Code_Point}\p{Cs}\p{M}\u2800]/gu;
-/** Printable ASCII only: nothing to escape (most lines), found without running the Unicode-property pattern. */
-function printableAscii(line: string): boolean {
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    if (c < 0x20 || c > 0x7e) return false;
-  }
-  return true;
-}
+/** Printable ASCII only: nothing to escape (most lines). A pattern of one range: a few times faster than a loop over the line, and cheaper still while V8 has not compiled the loop. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 function oneLine(line: string): string {
-  if (printableAscii(line)) return line;
+  if (PRINTABLE_ASCII.test(line)) return line;
   return line.replace(UNSHOWN, (c) => {
     // Spaces other than the space itself (no-break, ideographic, …) and the braille blank look like
     // a space or nothing: escaped, so "read\u00a0file" does not read as "read file".
