@@ -106,6 +106,10 @@ export async function benchGateway({ root, calls = 2000, warmup = WARMUP, before
     const floor = stdio(node, [NULL_PROXY, node, ECHO_SERVER]);
     stdioPaths.push({ name: "floor", client: await connect(floor), pid: () => floor.pid });
     const stdioResult = await measure(stdioPaths, { calls, warmup, settledAfter: SETTLED_AFTER });
+    // The same calls with LARGE_RESULT_CHARS characters of text in the argument and so in the
+    // echoed result (a file written, a page read): what reading each message strictly costs as
+    // messages grow. After the rounds above, so every path has settled.
+    const large = await measure(stdioPaths, { calls: LARGE_CALLS, warmup: 0, pad: LARGE_TEXT });
 
     // ---- Streamable HTTP: direct, through the gateway listening (--listen) ------------------
     // A failure here (the SDK's HTTP stack has reset a connection on a loaded machine) is reported
@@ -141,7 +145,7 @@ export async function benchGateway({ root, calls = 2000, warmup = WARMUP, before
     } catch (error) {
       httpFailed = error instanceof Error ? error.message : String(error);
     }
-    return { calls, warmup, starts, stdio: stdioResult, http: httpResult, httpFailed, aexSkipped };
+    return { calls, warmup, starts, stdio: stdioResult, large, http: httpResult, httpFailed, aexSkipped };
   } finally {
     for (const client of clients) await client.close().catch(() => {});
     // Waited for, so the bench never returns (and the next one starts) while its servers still run.
@@ -149,6 +153,11 @@ export async function benchGateway({ root, calls = 2000, warmup = WARMUP, before
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** The large calls: their text (16 KB of prose, argument and result), and how many are measured per path. */
+export const LARGE_RESULT_CHARS = 16_384;
+const LARGE_TEXT = " " + "An agent reads a file: its lines, their words and colons: ".repeat(300).slice(0, LARGE_RESULT_CHARS - 1);
+const LARGE_CALLS = 1000;
 
 /** Starts of each stdio path measured, in rotation; the median is reported. */
 export const START_ROUNDS = 7;
@@ -187,7 +196,7 @@ async function measureStarts(starters, transportFor, Client, rounds) {
  * no path always follows another. Every answer is checked (an echo that did not come back would
  * measure an error path).
  */
-async function measure(paths, { calls, warmup, settledAfter = 0 }) {
+async function measure(paths, { calls, warmup, settledAfter = 0, pad = "" }) {
   const samples = new Map(paths.map((p) => [p.name, []]));
   let cpuStart;
   const firstStart = new Map(paths.map((p) => [p.name, cpuTicks(p.pid())]));
@@ -198,7 +207,7 @@ async function measure(paths, { calls, warmup, settledAfter = 0 }) {
     if (round === 0) cpuStart = new Map(paths.map((p) => [p.name, cpuTicks(p.pid())]));
     for (let k = 0; k < paths.length; k++) {
       const p = paths[(round + warmup + k) % paths.length];
-      const text = `call ${round}`;
+      const text = `call ${round}${pad}`;
       const started = performance.now();
       const result = await p.client.callTool({ name: "echo", arguments: { text } });
       const ms = performance.now() - started;

@@ -18,6 +18,7 @@ import {
   benchGateway,
   FIRST_CALLS as FIRST_GATEWAY_CALLS,
   SETTLED_AFTER as SETTLED_GATEWAY_CALLS,
+  LARGE_RESULT_CHARS,
   START_ROUNDS,
   WARMUP as GATEWAY_WARMUP,
 } from "./gateway.js";
@@ -440,6 +441,26 @@ if (wants("gateway")) {
     "line-copying proxy process",
     us(s.floor.cpuUsPerCall),
     s.gateway.cpuUsPerCall / s.floor.cpuUsPerCall,
+    "(info)",
+  );
+  if (gw.large.aex) {
+    row(
+      `MCP gateway over stdio: CPU per tools/call with ${(LARGE_RESULT_CHARS / 1024).toFixed(0)} KB of text each way (argument and result; after the rounds above)`,
+      us(gw.large.gateway.cpuUsPerCall),
+      "aex proxy process, same calls",
+      us(gw.large.aex.cpuUsPerCall),
+      gw.large.gateway.cpuUsPerCall / gw.large.aex.cpuUsPerCall,
+      "(comparison)",
+    );
+  }
+  row(
+    `MCP gateway over stdio: added p50 with ${(LARGE_RESULT_CHARS / 1024).toFixed(0)} KB of text each way`,
+    msf(gw.large.gateway.p50 - gw.large.direct.p50),
+    "line-copying proxy, added",
+    msf(gw.large.floor.p50 - gw.large.direct.p50),
+    gw.large.floor.p50 > gw.large.direct.p50
+      ? (gw.large.gateway.p50 - gw.large.direct.p50) / (gw.large.floor.p50 - gw.large.direct.p50)
+      : NaN,
     "(info)",
   );
   // The start: what a client (which starts every server it is configured with) waits for, the server's own start included.
