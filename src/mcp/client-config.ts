@@ -17,6 +17,7 @@ import type { McpServer } from "../../generated/agentspec.js";
 import { AgentspecError } from "../errors.js";
 import { isObject, joinPointer, parseSource, type SourceDoc } from "../load/index.js";
 import type { McpServerTarget } from "./connect.js";
+import { envValue } from "./server-target.js";
 import { describePath } from "../validate/index.js";
 import { printable } from "./stdio-transport.js";
 
@@ -116,7 +117,7 @@ function readServer(source: SourceDoc, at: Locate, pointer: string, name: string
       last = match.index! + whole.length;
       const envName = /^env:([A-Za-z_][A-Za-z0-9_]*)$/.exec(variable)?.[1];
       if (envName !== undefined) {
-        const set = context.env[envName];
+        const set = envValue(context.env, envName);
         if (set === undefined)
           throw at(where, `${describePath(where)} uses \${env:${envName}}, which is not set: set it in the environment`);
         now += set;

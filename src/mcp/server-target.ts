@@ -20,7 +20,7 @@ const ENV_REFERENCE = /\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}/g;
  * The environment variable's value: an own property holding a string only, so `constructor` or
  * `__proto__` named in a spec is an unset variable, not a value inherited by the environment object.
  */
-function envValue(env: NodeJS.ProcessEnv, name: string): string | undefined {
+export function envValue(env: NodeJS.ProcessEnv, name: string): string | undefined {
   const value: unknown = Object.hasOwn(env, name) ? env[name] : undefined;
   return typeof value === "string" ? value : undefined;
 }

@@ -93,6 +93,11 @@ describe("readClientConfig", () => {
       '{ "servers": { "x": { "command": "node", "args": ["${env:NOPE}"] } } }',
       "/c/mcp.json:1:51: servers.x.args[0] uses ${env:NOPE}, which is not set",
     ],
+    [
+      // Not the environment object's inherited members (review attack11).
+      '{ "servers": { "x": { "command": "node", "args": ["${env:constructor}"] } } }',
+      "/c/mcp.json:1:51: servers.x.args[0] uses ${env:constructor}, which is not set",
+    ],
     ['{ "servers": { "x": { "command": "node", "envFile": ".env" } } }', "reads an envFile"],
     ['{ "servers": { "a b": { "command": "node" } } }', 'server name "a b" cannot name a server in a spec'],
     ['{ "mcpServers": { "x": { "args": [] } } }', 'server "x" has neither a command nor a url'],

@@ -187,7 +187,7 @@ export function createMcpGateway(options: McpGatewayOptions): McpGateway {
   let stopper: (() => Promise<void>) | undefined;
   /** Set by close(): a start() still loading its parts serves nothing once they load. */
   let closing = false;
-  let starting: Promise<unknown> | undefined;
+  let starting: Promise<{ url?: string }> | undefined;
   const startNow = async (): Promise<{ url?: string }> => {
     if (guard.loadError) safeLog(`the policy could not load, so every call is denied: ${guard.loadError.message}`);
     if (shared.pins?.problem) safeLog(`${shared.pins.problem}: every tool is hidden and every call refused (definition-changed)`);
@@ -220,9 +220,9 @@ export function createMcpGateway(options: McpGatewayOptions): McpGateway {
     guard,
     closed,
     start() {
-      const started = startNow();
-      starting = started;
-      return started;
+      // Once: a second start() would serve a second listener close() does not know of.
+      if (closing) return Promise.reject(new AgentspecError("BAD_ARGUMENT", "the gateway was closed: create another to start again"));
+      return (starting ??= startNow());
     },
     async close() {
       closing = true;

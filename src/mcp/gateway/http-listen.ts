@@ -68,6 +68,7 @@ export async function listenHttp(spec: ListenSpec, context: ListenContext): Prom
   let modernServersRunning = 0;
   let allowedHosts: string[] = [];
   let allowedOrigins: string[] = [];
+  let closing = false;
   const server = createServer((req, res) => {
     handle(req, res).catch((error: Error) => {
       context.log(`internal error on an HTTP request: ${error.message}`);
@@ -77,6 +78,8 @@ export async function listenHttp(spec: ListenSpec, context: ListenContext): Prom
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Closing: nothing new is started, and no request reaches a session being closed.
+    if (closing) return sendError(res, 503, { code: -32000, message: "The gateway is closing" });
     const path = new URL(req.url ?? "/", "http://gateway").pathname;
     if (path !== MCP_PATH) return sendPlain(res, 404, `Not found: the MCP endpoint is ${MCP_PATH}`);
     const hostHeader = req.headers.host ?? "";
@@ -345,14 +348,18 @@ export async function listenHttp(spec: ListenSpec, context: ListenContext): Prom
   return {
     url,
     async close() {
+      // New requests are refused and connections closed first, so no session opens while the
+      // open ones close and no client's keep-alive connection holds the close (review attack11).
+      closing = true;
+      const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections?.();
       const entries = [...open];
       for (const entry of entries) clearTimeout(entry.idleTimer);
       for (const entry of entries) await entry.transport.close().catch(() => {});
       await Promise.all(entries.map((e) => e.upstream.close()));
       sessions.clear();
       open.clear();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections?.();
+      await serverClosed;
       context.onClosed("the HTTP listener was closed");
     },
   };

@@ -1,6 +1,7 @@
 // createMcpGateway embedded in a TypeScript program: the gateway in this process, the SDK client
 // over HTTP, server-filesystem as a child.
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
@@ -91,6 +92,59 @@ describe("createMcpGateway", { timeout: 30_000 }, () => {
       expect(await listening.closed).toMatchObject({ reason: "closed" });
     } finally {
       await server.stop();
+    }
+  });
+
+  it("starts once, and not after close(); a request during close() starts no session and holds nothing open (review attack11)", async () => {
+    const policy = compilePolicy(checkSource(parseSource("embedded.agentspec.yaml", SPEC)).spec!);
+    const gateway = createMcpGateway({
+      policy,
+      upstream: { command: process.execPath, args: [FILESYSTEM_SERVER, path.join(dir, "files")], stderr: "ignore" },
+      downstream: { listen: { port: 0 } },
+      log: null,
+    });
+    const first = gateway.start();
+    expect(gateway.start()).toBe(first);
+    const { url } = await first;
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const post = (body: unknown) =>
+      new Promise<number>((resolve, reject) => {
+        const req = http.request(
+          url!,
+          {
+            method: "POST",
+            agent,
+            headers: {
+              "content-type": "application/json",
+              accept: "application/json, text/event-stream",
+              "mcp-protocol-version": "2025-06-18",
+            },
+          },
+          (res) => {
+            res.resume();
+            res.on("end", () => resolve(res.statusCode!));
+          },
+        );
+        req.on("error", reject);
+        req.end(JSON.stringify(body));
+      });
+    const initialize = {
+      jsonrpc: "2.0",
+      id: 1,
+      method: "initialize",
+      params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "x", version: "1" } },
+    };
+    try {
+      expect(await post(initialize)).toBe(200);
+      const closing = gateway.close();
+      // Refused (503) or its connection closed: either way no session is opened.
+      const during = await post(initialize).catch(() => "refused");
+      expect([503, "refused"]).toContain(during);
+      await closing;
+      expect(await gateway.closed).toMatchObject({ reason: "closed" });
+      await expect(gateway.start()).rejects.toThrow(/the gateway was closed/);
+    } finally {
+      agent.destroy();
     }
   });
 
