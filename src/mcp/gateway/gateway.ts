@@ -101,9 +101,12 @@ export type GatewayExit =
 
 export interface McpGateway {
   readonly guard: Guard;
-  /** Starts the gateway: the server is started (stdio) or the listener opened (HTTP, whose address is returned). */
+  /**
+   * Starts the gateway: the server is started (stdio) or the listener opened (HTTP, whose address
+   * is returned). Once: a second call returns the first start; after close() it rejects.
+   */
   start(): Promise<{ url?: string }>;
-  /** Stops: closes the server connection(s) and the listener. */
+  /** Stops: closes the server connection(s) and the listener, after a start() in progress has ended. */
   close(): Promise<void>;
   /** Settles once, when the gateway has stopped, with why. */
   readonly closed: Promise<GatewayExit>;
