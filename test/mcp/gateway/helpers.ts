@@ -1,4 +1,5 @@
 /** The gateway as a client starts it: the built CLI as a child process, in front of real MCP servers from node_modules. */
+import { spawnSync } from "node:child_process";
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -11,6 +12,11 @@ import { ANSWER_TYPE, SIGNATURE_HEADER, signBody, type WebhookApprovalRequest } 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
 export const BIN = path.join(root, "bin/agentspec.cjs");
+
+/** The built CLI run to its end in `cwd` (a start that is refused, a command such as mcp lock). */
+export function cli(args: string[], cwd: string) {
+  return spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", timeout: 30_000 });
+}
 
 export { EVERYTHING_SERVER, FILESYSTEM_SERVER } from "../helpers.js";
 

@@ -1,7 +1,6 @@
 // Pinning (#16 item 5): the SDK client, the gateway (the built CLI) and a real server, with the spec's
 // MCP lock written by `agentspec mcp lock`. A tool whose definition changes after the lock is hidden
 // and its calls refused before the server sees them, after notifications/tools/list_changed too.
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -16,7 +15,7 @@ import { checkSource } from "../../../src/model/index.js";
 import { compilePolicy } from "../../../src/policy/compile-policy.js";
 import { verifyAuditLog } from "../../../src/runtime/audit-verify.js";
 import { SDK_SERVER } from "../helpers.js";
-import { BIN, FILESYSTEM_SERVER, rawLibraryClient, resultText, startGateway, waitFor, type RunningGateway } from "./helpers.js";
+import { FILESYSTEM_SERVER, rawLibraryClient, resultText, startGateway, waitFor, type RunningGateway, cli } from "./helpers.js";
 
 const LOOKUP = {
   name: "lookup",
@@ -46,10 +45,6 @@ mcp:
       command: ${JSON.stringify(process.execPath)}
       args: [${JSON.stringify(SDK_SERVER)}, stdio, ${JSON.stringify(toolsFile)}]
 `;
-}
-
-function cli(args: string[], cwd: string) {
-  return spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", timeout: 30_000 });
 }
 
 function decisionOf(result: unknown): { rule: string; reason: string } {

@@ -4,7 +4,6 @@
 // calls read_file, the server runs read_file, the decision and the record say fs.read_file. A name
 // the client sends is always prefixed before it is decided, so no call is decided unprefixed.
 // The SDK client, the built CLI, a real SDK server, pinned to the spec's lock.
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -14,7 +13,7 @@ import { TOOL_PREFIX } from "../../../src/mcp/gateway/gateway.js";
 import { checkSource } from "../../../src/model/index.js";
 import { compilePolicy, serializePolicy } from "../../../src/policy/index.js";
 import { SDK_SERVER } from "../helpers.js";
-import { BIN, resultText, startGateway } from "./helpers.js";
+import { BIN, resultText, startGateway, cli } from "./helpers.js";
 
 const TOOLS = [
   { name: "read_file", description: "Read a file.", inputSchema: { type: "object", properties: { path: { type: "string" } } } },
@@ -37,10 +36,6 @@ mcp:
       args: [${JSON.stringify(SDK_SERVER)}, stdio, ${JSON.stringify(toolsFile)}]
       prefix: fs.
 ${servers}`;
-}
-
-function cli(args: string[], cwd: string) {
-  return spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", timeout: 30_000 });
 }
 
 /** The tool names the server ran, from its --call-log. */

@@ -2,7 +2,6 @@
 // whose lock was deleted starts unpinned with only a note on stderr; with it the start stops
 // (exit 2) naming the lock and how to write it, before any server is started. The built CLI, a
 // real SDK server.
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -11,7 +10,7 @@ import { parseSource } from "../../../src/load/index.js";
 import { checkSource } from "../../../src/model/index.js";
 import { compilePolicy, serializePolicy } from "../../../src/policy/index.js";
 import { SDK_SERVER } from "../helpers.js";
-import { BIN, startGateway } from "./helpers.js";
+import { startGateway, cli } from "./helpers.js";
 
 const LOOKUP = { name: "lookup", description: "Look up an order by its id.", inputSchema: { type: "object" } };
 const REFUND = { name: "refund", description: "Refund an order.", inputSchema: { type: "object" } };
@@ -28,10 +27,6 @@ mcp:
       command: ${JSON.stringify(process.execPath)}
       args: [${JSON.stringify(SDK_SERVER)}, stdio, ${JSON.stringify(toolsFile)}]
 `;
-}
-
-function cli(args: string[], cwd: string) {
-  return spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", timeout: 30_000 });
 }
 
 let dir: string;

@@ -11,14 +11,10 @@ import { parseSource } from "../../../src/load/index.js";
 import { startsSpecServer, type GivenServer } from "../../../src/mcp/server-target.js";
 import { checkSource } from "../../../src/model/index.js";
 import { SDK_SERVER } from "../helpers.js";
-import { BIN, startGateway } from "./helpers.js";
+import { BIN, startGateway, cli } from "./helpers.js";
 
 const LOOKUP = { name: "lookup", description: "Look up an order by its id.", inputSchema: { type: "object" } };
 const WIPE = { name: "wipe", description: "Delete every order.", inputSchema: { type: "object" } };
-
-function cli(args: string[], cwd: string) {
-  return spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", timeout: 30_000 });
-}
 
 /** The spec's mcp section, one server per entry: name → its YAML lines. */
 function specText(servers: Record<string, string>): string {
