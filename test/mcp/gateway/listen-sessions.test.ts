@@ -3,7 +3,7 @@
 // with HTTP 503 and starts nothing); --session-idle-timeout closes a session no request reached,
 // and stops its server (its id then gets 404). The built CLI, the SDK's HTTP client, a real SDK
 // server that writes its process id when it starts.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BIN, INITIALIZE, resultText, waitFor } from "./helpers.js";
+import { BIN, cli, INITIALIZE, resultText, waitFor } from "./helpers.js";
 
 const PAGED_SERVER = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures/paged-server.mjs");
 const SPEC = `agentspec: "1.0"
@@ -227,11 +227,7 @@ describe("the session options, checked", { timeout: 60_000 }, () => {
     [["--max-sessions", "3"], "--max-sessions applies to --listen only (a stdio gateway serves one session)"],
     [["--session-idle-timeout", "60"], "--session-idle-timeout applies to --listen only (a stdio gateway serves one session)"],
   ])("%j exits 2", (options, message) => {
-    const run = spawnSync(process.execPath, [BIN, "mcp", "proxy", spec, ...options, "--", process.execPath, PAGED_SERVER, "1", "1", "x"], {
-      cwd: dir,
-      encoding: "utf8",
-      timeout: 30_000,
-    });
+    const run = cli(["mcp", "proxy", spec, ...options, "--", process.execPath, PAGED_SERVER, "1", "1", "x"], dir);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(message);
     expect(run.stderr).not.toMatch(/\n\s+at /);

@@ -3,7 +3,6 @@
 // generation, so N such calls cost one listing, not N; a list_changed costs one more; a listing that
 // fails or runs past its one overall deadline is not remembered. The SDK client, the gateway (the
 // built CLI, or createMcpGateway) and a real SDK server that counts the pages it is asked for.
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -14,7 +13,7 @@ import { createMcpGateway } from "../../../src/index.js";
 import { parseSource } from "../../../src/load/index.js";
 import { checkSource } from "../../../src/model/index.js";
 import { compilePolicy } from "../../../src/policy/compile-policy.js";
-import { BIN, rawLibraryClient, resultText, startGateway, waitFor } from "./helpers.js";
+import { cli, rawLibraryClient, resultText, startGateway, waitFor } from "./helpers.js";
 
 const PAGED_SERVER = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures/paged-server.mjs");
 const PAGES = 20;
@@ -54,7 +53,7 @@ function lockedSpec(sub: string, pages: number, perPage: number): string {
   const lockLog = path.join(sub, "lock-listing.log");
   const spec = path.join(sub, "paged.agentspec.yaml");
   writeFileSync(spec, specText([PAGED_SERVER, String(pages), String(perPage), lockLog]));
-  const locked = spawnSync(process.execPath, [BIN, "mcp", "lock", spec], { cwd: sub, encoding: "utf8", timeout: 30_000 });
+  const locked = cli(["mcp", "lock", spec], sub);
   expect(locked.stderr + locked.stdout).toMatch(new RegExp(`paged\\.mcp-lock\\.json: ${pages * perPage + 1} tools`));
   return spec;
 }
