@@ -24,6 +24,7 @@ import { describeExit, type Upstream, type UpstreamExit } from "./upstream.js";
 import { spawnStdioUpstream, type StdioUpstreamSpec } from "./upstream-stdio.js";
 import type { HttpUpstreamSpec } from "./upstream-http.js";
 import { connectModernHttpUpstream } from "./upstream-http-modern.js";
+import { ParamHeaderBook } from "./param-headers.js";
 import { DEFAULT_APPROVAL_TIMEOUT_MS, DEFAULT_GATEWAY_MAX_MESSAGE_BYTES, type ListenSpec } from "./settings.js";
 
 export { DEFAULT_APPROVAL_TIMEOUT_MS, DEFAULT_GATEWAY_MAX_MESSAGE_BYTES };
@@ -201,8 +202,10 @@ export function createMcpGateway(options: McpGatewayOptions): McpGateway {
     // needed: a gateway on stdio in front of a stdio server, what MCP clients start, never does.
     const connectHttp = "url" in options.upstream ? (await import("./upstream-http.js")).connectHttpUpstream : undefined;
     if (closing) return {};
+    // What the server's tools declare of their Mcp-Param-* headers (2026-07-28), kept across its requests.
+    const book = new ParamHeaderBook();
     const connect = (session: GatewaySession, modern: boolean) =>
-      connectUpstream(options.upstream, session, maxMessageBytes, modern, connectHttp);
+      connectUpstream(options.upstream, session, maxMessageBytes, modern, connectHttp, book, safeLog);
     if ("listen" in downstream) {
       const { listenHttp } = await import("./http-listen.js");
       if (closing) return {};
@@ -283,9 +286,13 @@ function connectUpstream(
   maxBytes: number,
   modern: boolean,
   connectHttp: typeof import("./upstream-http.js").connectHttpUpstream | undefined,
+  book: ParamHeaderBook,
+  log: (line: string) => void,
 ): Upstream {
   // connectHttp is loaded whenever the upstream is a URL (start()).
-  if ("url" in spec) return modern ? connectModernHttpUpstream(spec, session, maxBytes) : connectHttp!(spec, session, maxBytes);
+  if ("url" in spec) {
+    return modern ? connectModernHttpUpstream(spec, session, maxBytes, book, log) : connectHttp!(spec, session, maxBytes);
+  }
   return spawnStdioUpstream(
     spec,
     maxBytes,

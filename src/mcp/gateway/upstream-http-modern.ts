@@ -1,14 +1,15 @@
 /**
  * The MCP server over Streamable HTTP on protocol 2026-07-28: no session, every message one POST
  * of its own. The body sent is what the gateway decided on (re-serialized for tools/call), and
- * the standard headers (SEP-2243: MCP-Protocol-Version, Mcp-Method, Mcp-Name) are derived from
- * that body, never copied from the client, so a server or router reading the headers reads the
- * same call the gateway decided. The answer (one JSON message, or an SSE stream of messages
- * ending with the answer) is read with the same raw-text checks as stdio: size, UTF-8, repeated
- * and hidden keys.
+ * the standard headers (SEP-2243: MCP-Protocol-Version, Mcp-Method, Mcp-Name, and the
+ * Mcp-Param-* headers a tool declares, see param-headers.ts) are derived from that body, never
+ * copied from the client, so a server or router reading the headers reads the same call the
+ * gateway decided. The answer (one JSON message, or an SSE stream of messages ending with the
+ * answer) is read with the same raw-text checks as stdio: size, UTF-8, repeated and hidden keys.
  */
-import { readMessageText, type JsonRpcMessage, type RequestId } from "./messages.js";
-import { PROTOCOL_VERSION_META_KEY, type GatewaySession } from "./session.js";
+import { GATEWAY_ID_PREFIX, readMessageText, type JsonRpcMessage, type RequestId } from "./messages.js";
+import { encodeHeaderValue, paramHeaders, type ParamHeaderBook } from "./param-headers.js";
+import { CLIENT_CAPABILITIES_META_KEY, PIN_LIST_DEADLINE_MS, PROTOCOL_VERSION_META_KEY, type GatewaySession } from "./session.js";
 import type { Upstream, UpstreamExit } from "./upstream.js";
 import type { HttpUpstreamSpec } from "./upstream-http.js";
 
@@ -38,20 +39,16 @@ export function standardHeaders(message: JsonRpcMessage): Record<string, string>
   return headers;
 }
 
-const BASE64_PREFIX = "=?base64?";
-const BASE64_SUFFIX = "?=";
+/** The gateway's own listing of the server's tools (to learn their Mcp-Param-* declarations), at most. */
+const OWN_LIST_MAX_PAGES = 1_000;
 
-/** A header value as SEP-2243 writes it: as is when it is plain printable ASCII, else `=?base64?…?=` of its UTF-8. */
-export function encodeHeaderValue(value: string): string {
-  let plain = value.length > 0 && value === value.trim() && !(value.startsWith(BASE64_PREFIX) && value.endsWith(BASE64_SUFFIX));
-  for (let i = 0; plain && i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (!(c === 9 || (c >= 32 && c <= 126))) plain = false;
-  }
-  return plain ? value : `${BASE64_PREFIX}${Buffer.from(value, "utf8").toString("base64")}${BASE64_SUFFIX}`;
-}
-
-export function connectModernHttpUpstream(spec: HttpUpstreamSpec, session: GatewaySession, maxBytes: number): Upstream {
+export function connectModernHttpUpstream(
+  spec: HttpUpstreamSpec,
+  session: GatewaySession,
+  maxBytes: number,
+  book: ParamHeaderBook,
+  log: (line: string) => void,
+): Upstream {
   const url = new URL(spec.url);
   let settle!: (exit: UpstreamExit) => void;
   let gone = false;
@@ -63,39 +60,120 @@ export function connectModernHttpUpstream(spec: HttpUpstreamSpec, session: Gatew
     for (const abort of inFlight) abort.abort();
     settle(exit);
   };
-  const deliver = (text: string) => session.fromServerRead(readMessageText(text, "server", { maxBytes }));
+
+  /** One POST of a message, with the headers derived from it (and `extra`, a call's Mcp-Param-* headers). */
+  const send = (message: JsonRpcMessage, body: string, signal: AbortSignal, extra: Record<string, string> = {}) =>
+    fetch(url, {
+      method: "POST",
+      headers: {
+        ...spec.headers,
+        "content-type": "application/json",
+        accept: "application/json, text/event-stream",
+        ...standardHeaders(message),
+        ...extra,
+      },
+      body,
+      signal,
+      redirect: "error",
+    });
 
   async function post(message: JsonRpcMessage, raw: string | undefined): Promise<void> {
     const id = "method" in message && "id" in message ? (message.id as RequestId) : undefined;
+    const method = "method" in message ? message.method : undefined;
     const abort = new AbortController();
     inFlight.add(abort);
     try {
-      const response = await fetch(url, {
-        method: "POST",
-        headers: {
-          ...spec.headers,
-          "content-type": "application/json",
-          accept: "application/json, text/event-stream",
-          ...standardHeaders(message),
-        },
-        body: raw ?? JSON.stringify(message),
-        signal: abort.signal,
-        redirect: "error",
-      });
-      const type = (response.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
-      if (type === "text/event-stream" && response.body) await readEvents(response.body, maxBytes, deliver);
-      else if (type === "application/json") {
-        const text = await readLimited(response, maxBytes);
-        if (text === undefined) throw new Error(`its answer is over the gateway's limit of ${maxBytes} bytes`);
-        if (text.trim() !== "") deliver(text);
-      } else if (!response.ok || id !== undefined) {
-        await response.body?.cancel().catch(() => {});
-        if (response.status !== 202 || id !== undefined) throw new Error(`it answered HTTP ${response.status}${type ? ` (${type})` : ""}`);
-      }
+      const name = method === "tools/call" ? (message as { params?: { name?: unknown } }).params?.name : undefined;
+      const extra = typeof name === "string" ? await paramHeadersOf(message, name, abort.signal) : {};
+      const deliver = (text: string) => {
+        const read = readMessageText(text, "server", { maxBytes });
+        // What the server answers the client's own listings, and a refusal of a call's headers, keep the book current.
+        if (read.ok && read.read.kind === "response" && read.read.message.id === id) {
+          const answer = read.read.message;
+          if (method === "tools/list") book.learn(answer.result?.tools);
+          if (typeof name === "string" && answer.error?.code === HEADER_MISMATCH) book.forget(name);
+        }
+        session.fromServerRead(read);
+      };
+      const response = await send(message, raw ?? JSON.stringify(message), abort.signal, extra);
+      await readAnswer(response, id, deliver);
       // A request the server's answer did not settle (a stream that ended early) fails now, not never.
       if (id !== undefined) session.failRequest(id, "the MCP server's answer ended without a response to the request");
     } catch (error) {
       if (id !== undefined && !gone) session.failRequest(id, `the MCP server at ${url.href} failed: ${describe(error)}`);
+    } finally {
+      inFlight.delete(abort);
+    }
+  }
+
+  /** Reads one POST's answer: JSON, an SSE stream of messages, or nothing (202 to a notification). */
+  async function readAnswer(response: Response, id: RequestId | undefined, deliver: (text: string) => void): Promise<void> {
+    const type = (response.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+    if (type === "text/event-stream" && response.body) await readEvents(response.body, maxBytes, deliver);
+    else if (type === "application/json") {
+      const text = await readLimited(response, maxBytes);
+      if (text === undefined) throw new Error(`its answer is over the gateway's limit of ${maxBytes} bytes`);
+      if (text.trim() !== "") deliver(text);
+    } else if (!response.ok || id !== undefined) {
+      await response.body?.cancel().catch(() => {});
+      if (response.status !== 202 || id !== undefined) throw new Error(`it answered HTTP ${response.status}${type ? ` (${type})` : ""}`);
+    }
+  }
+
+  /** The call's Mcp-Param-* headers, from its tool's declarations (listed first when the tool is not yet known). */
+  async function paramHeadersOf(call: JsonRpcMessage, name: string, signal: AbortSignal): Promise<Record<string, string>> {
+    if (book.get(name) === undefined) {
+      book.listing ??= listTools(call).finally(() => (book.listing = undefined));
+      await Promise.race([book.listing, abortion(signal)]);
+      book.settle(name);
+    }
+    const known = book.get(name);
+    return known === undefined ? {} : paramHeaders(known.declarations, (call as { params?: { arguments?: unknown } }).params?.arguments);
+  }
+
+  /**
+   * The gateway's own tools/list, every page, under one deadline, in the call's revision: what it
+   * learns goes in the book. A listing that fails is logged; the call goes without the headers
+   * (a server that needs them refuses it, saying why).
+   */
+  async function listTools(call: JsonRpcMessage): Promise<void> {
+    const callMeta = ("params" in call ? call.params?._meta : undefined) as Record<string, unknown> | undefined;
+    const meta: Record<string, unknown> = {};
+    for (const key of [PROTOCOL_VERSION_META_KEY, CLIENT_CAPABILITIES_META_KEY])
+      if (callMeta?.[key] !== undefined) meta[key] = callMeta[key];
+    const deadline = AbortSignal.timeout(PIN_LIST_DEADLINE_MS);
+    const abort = new AbortController();
+    inFlight.add(abort);
+    const signal = AbortSignal.any([deadline, abort.signal]);
+    try {
+      let cursor: unknown;
+      for (let page = 1; page <= OWN_LIST_MAX_PAGES; page++) {
+        const id = `${GATEWAY_ID_PREFIX}tools-${page}`;
+        const request: JsonRpcMessage = {
+          jsonrpc: "2.0",
+          id,
+          method: "tools/list",
+          params: { ...(cursor !== undefined ? { cursor } : {}), _meta: meta },
+        };
+        let answer: Record<string, unknown> | undefined;
+        const response = await send(request, JSON.stringify(request), signal);
+        await readAnswer(response, id, (text) => {
+          const read = readMessageText(text, "server", { maxBytes });
+          if (read.ok && read.read.kind === "response" && read.read.message.id === id) {
+            const message = read.read.message;
+            if (message.error) throw new Error(`it answered tools/list with an error (${message.error.message})`);
+            answer = message.result;
+          }
+        });
+        if (answer === undefined) throw new Error("its answer to tools/list held no result");
+        book.learn(answer.tools);
+        cursor = answer.nextCursor;
+        if (typeof cursor !== "string") return;
+      }
+      throw new Error(`its tool list has more than ${OWN_LIST_MAX_PAGES} pages`);
+    } catch (error) {
+      const why = deadline.aborted ? `no whole list within ${PIN_LIST_DEADLINE_MS / 1000} s` : describe(error);
+      if (!gone) log(`could not list the MCP server's tools to send a call's Mcp-Param-* headers (${why}): the call is sent without them`);
     } finally {
       inFlight.delete(abort);
     }
@@ -114,6 +192,17 @@ export function connectModernHttpUpstream(spec: HttpUpstreamSpec, session: Gatew
     },
     gone: exited,
   };
+}
+
+/** SEP-2243's error code for headers that disagree with the body (HTTP 400). */
+const HEADER_MISMATCH = -32020;
+
+/** Settles (never rejects) when the signal aborts. */
+function abortion(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    signal.addEventListener("abort", () => resolve(), { once: true });
+  });
 }
 
 /** Reads an SSE body: each event's data lines, joined, are one message. An event over the limit ends the stream. */

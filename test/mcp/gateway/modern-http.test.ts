@@ -24,6 +24,7 @@ tools:
   cut: { effect: read }
   empties: { effect: read }
   slow: { effect: read }
+  declared: { effect: read }
 deny: [forbidden]
 `;
 
@@ -38,6 +39,8 @@ let gateway: ChildProcess;
 let url: string;
 let stderr = "";
 const received: Received[] = [];
+/** The header `declared`'s region argument travels in (SEP-2243's x-mcp-header); a test changes it. */
+let declaredHeader = "Region";
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), "agentspec-gateway-modern-http-"));
@@ -54,6 +57,26 @@ beforeAll(async () => {
     }
     received.push({ headers: req.headers, body });
     const id = body.id as number;
+    if (body.method === "tools/list") {
+      const tool = (name: string, properties: Record<string, unknown> = {}) => ({ name, inputSchema: { type: "object", properties } });
+      const tools = [
+        ...["split", "repeated", "huge", "latin1", "cut", "empties", "slow"].map((name) => tool(name)),
+        tool("declared", { region: { type: "string", "x-mcp-header": declaredHeader } }),
+      ];
+      return res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ jsonrpc: "2.0", id, result: { tools } }));
+    }
+    if ((body.params as { name?: string }).name === "declared") {
+      // As a 2.x SDK server checks: the declared header must be there and say what the body says.
+      const region = ((body.params as { arguments?: { region?: string } }).arguments ?? {}).region;
+      const header = req.headers[`mcp-param-${declaredHeader.toLowerCase()}`];
+      if (header !== region) {
+        const error = {
+          code: -32020,
+          message: `the Mcp-Param-${declaredHeader} header (${String(header)}) differs from the body (${region})`,
+        };
+        return res.writeHead(400, { "content-type": "application/json" }).end(JSON.stringify({ jsonrpc: "2.0", id, error }));
+      }
+    }
     const name = (body.params as { name?: string }).name;
     const result = (text: string) =>
       JSON.stringify({ jsonrpc: "2.0", id, result: { content: [{ type: "text", text }], resultType: "complete" } });
@@ -125,13 +148,14 @@ async function call(
   name: string,
   headers: Record<string, string> = {},
   target = url,
+  args: Record<string, unknown> = {},
 ): Promise<{ status: number; type: string; text: string; id: number }> {
   const id = nextId++;
   const body = {
     jsonrpc: "2.0",
     id,
     method: "tools/call",
-    params: { name, arguments: {}, _meta: { progressToken: "p1", "io.modelcontextprotocol/protocolVersion": MODERN } },
+    params: { name, arguments: args, _meta: { progressToken: "p1", "io.modelcontextprotocol/protocolVersion": MODERN } },
   };
   const response = await fetch(target, {
     method: "POST",
@@ -159,7 +183,13 @@ describe("2026-07-28 towards a raw HTTP server", { timeout: 60_000 }, () => {
     const before = received.length;
     const answer = await call("split", { "mcp-param-region": "eu", "x-forwarded-for": "203.0.113.9" });
     expect(answer.status).toBe(200);
-    const seen = received.slice(before);
+    // The first call of a tool the gateway has not seen listed: it lists the server's tools first (for their
+    // Mcp-Param-* declarations), in the call's revision, with an id of its own.
+    const [listing, ...seen] = received.slice(before);
+    expect(listing!.body.method).toBe("tools/list");
+    expect(String(listing!.body.id)).toMatch(/^agentspec-gateway:/);
+    expect(listing!.headers["mcp-method"]).toBe("tools/list");
+    expect((listing!.body.params as { _meta: Record<string, unknown> })._meta["io.modelcontextprotocol/protocolVersion"]).toBe(MODERN);
     expect(seen).toHaveLength(1);
     const { headers, body } = seen[0]!;
     expect(headers["mcp-protocol-version"]).toBe(MODERN);
@@ -168,6 +198,28 @@ describe("2026-07-28 towards a raw HTTP server", { timeout: 60_000 }, () => {
     expect(headers["mcp-param-region"]).toBeUndefined();
     expect(headers["x-forwarded-for"]).toBeUndefined();
     expect((body.params as { name: string }).name).toBe("split");
+  });
+
+  it("sends a declared argument's Mcp-Param-* header, and reads the tool's declaration again when the server refuses it", async () => {
+    const before = received.length;
+    expect(messages(await call("declared", {}, url, { region: "eu" }))[0]!.result).toBeDefined();
+    const first = received.slice(before).filter((r) => r.body.method === "tools/call");
+    expect(first[0]!.headers["mcp-param-region"]).toBe("eu");
+    // The server's tool now declares another header: the gateway's knowledge is stale, the server refuses,
+    // the client is told why, and the next call is sent with the header the server now declares.
+    declaredHeader = "Zone";
+    try {
+      const refused = await call("declared", {}, url, { region: "ap" });
+      expect((messages(refused)[0]!.error as { code: number }).code).toBe(-32020);
+      const again = received.length;
+      expect(messages(await call("declared", {}, url, { region: "ap" }))[0]!.result).toBeDefined();
+      const [listing, retried] = received.slice(again);
+      expect(listing!.body.method).toBe("tools/list");
+      expect(retried!.headers["mcp-param-zone"]).toBe("ap");
+      expect(retried!.headers["mcp-param-region"]).toBeUndefined();
+    } finally {
+      declaredHeader = "Region";
+    }
   });
 
   it("an SSE answer split between CR and LF arrives whole, the notification before it, as a stream", async () => {

@@ -25,6 +25,7 @@ const SPEC = `agentspec: "1.0"
 agent: { id: protocol-pairs, version: 1.0.0, owner: test, last_reviewed: 2026-11-01 }
 tools:
   echo: { effect: read }
+  regional: { effect: read }
   whoami: { effect: read }
 deny: [write_note, get-env]
 `;
@@ -77,7 +78,7 @@ function watchInitialize(transport: StdioTransportV1): () => string | undefined 
 
 /** What a 2.x pair must show through the gateway: the filtered list, an allowed call, a denial that never reached the server. */
 async function exercise(client: ClientV2, witness: string): Promise<void> {
-  expect((await client.listTools()).tools.map((t) => t.name).sort()).toEqual(["echo", "whoami"]);
+  expect((await client.listTools()).tools.map((t) => t.name).sort()).toEqual(["echo", "regional", "whoami"]);
   // What the server itself read the request as.
   expect(resultText(await client.callTool({ name: "whoami", arguments: {} }))).toBe(MODERN);
   expect(resultText(await client.callTool({ name: "echo", arguments: { text: "through" } }))).toBe("through");
@@ -178,6 +179,66 @@ describe("2026-07-28: the 2.x SDK's Client and server, through the gateway", { t
       expect(body.result.isError).toBe(true);
       expect(body.result.resultType).toBe("complete");
       expect(existsSync(witness())).toBe(false);
+    });
+
+    it("sends the Mcp-Param-* headers a tool declares, derived from the arguments it decided on (SEP-2243)", async () => {
+      const client = new ClientV2({ name: "v2-params", version: "1.0.0" }, { versionNegotiation: { mode: { pin: MODERN } } });
+      await client.connect(new HttpTransportV2(new URL(gateway.url)));
+      try {
+        await client.listTools();
+        // The server compares each declared header with the body and refuses a call whose header is missing or differs:
+        // values that are sent as they are, and values SEP-2243 sends as =?base64?…?= (not ASCII, edge spaces, empty, a sentinel).
+        for (const region of ["eu-west", "a\tb", "Zürich", "東京 😀", " leading", "trailing ", "", "=?base64?ZXU=?="]) {
+          expect(resultText(await client.callTool({ name: "regional", arguments: { region, text: "through" } }))).toBe(
+            `${region}: through`,
+          );
+        }
+      } finally {
+        await client.close();
+      }
+    });
+
+    it("lists the server's tools itself for a call of a tool it has not seen, and never passes on the client's own Mcp-Param-* headers", async () => {
+      // A gateway of its own, which has seen no listing.
+      const fresh = await startListening(gatewayCommand(["--listen", "127.0.0.1:0", "--url", server.url]));
+      try {
+        const call = (id: number, region: string) => ({
+          jsonrpc: "2.0",
+          id,
+          method: "tools/call",
+          params: { name: "regional", arguments: { region, text: "raw" }, _meta: envelope },
+        });
+        const headers = {
+          "content-type": "application/json",
+          accept: "application/json, text/event-stream",
+          "mcp-protocol-version": MODERN,
+          "mcp-method": "tools/call",
+          "mcp-name": "regional",
+        };
+        for (const [id, region, claimed] of [
+          [21, "ap-south", undefined],
+          // A header that disagrees with the body: the server gets the one derived from the body the gateway decided.
+          [22, "eu", "us"],
+        ] as const) {
+          const response = await fetch(fresh.url, {
+            method: "POST",
+            headers: { ...headers, ...(claimed ? { "mcp-param-region": claimed } : {}) },
+            body: JSON.stringify(call(id, region)),
+          });
+          expect(response.status).toBe(200);
+          const text = await response.text();
+          // JSON, or one SSE event holding it.
+          const body = JSON.parse(text.startsWith("{") ? text : /^data: (.*)$/m.exec(text)![1]!) as {
+            id: number;
+            result: { content: { text: string }[] };
+          };
+          expect(body.id).toBe(id);
+          expect(body.result.content[0]!.text).toBe(`${region}: raw`);
+        }
+        expect(fresh.stderr()).not.toContain("could not list");
+      } finally {
+        await stop(fresh.child);
+      }
     });
 
     it("refuses headers that contradict the body (HTTP 400, -32020), before anything is decided or forwarded", async () => {
