@@ -177,6 +177,8 @@ export function createMcpGateway(options: McpGatewayOptions): McpGateway {
     ...(toolPrefix !== "" ? { toolPrefix } : {}),
     ...(options.lock !== undefined ? { pins: loadPins(typeof options.lock === "string" ? { file: options.lock } : options.lock) } : {}),
   };
+  // What the server's tools declare of their Mcp-Param-* headers (2026-07-28 over HTTP), kept across its requests.
+  const book = new ParamHeaderBook();
   let settle!: (exit: GatewayExit) => void;
   let finished = false;
   const closed = new Promise<GatewayExit>((resolve) => (settle = resolve));
@@ -184,6 +186,7 @@ export function createMcpGateway(options: McpGatewayOptions): McpGateway {
     if (finished) return;
     finished = true;
     approver?.close?.();
+    book.close();
     // The guard's record file is locked while it is open: released for the next gateway.
     if (ownGuard) guard.close();
     settle(exit);
@@ -202,8 +205,6 @@ export function createMcpGateway(options: McpGatewayOptions): McpGateway {
     // needed: a gateway on stdio in front of a stdio server, what MCP clients start, never does.
     const connectHttp = "url" in options.upstream ? (await import("./upstream-http.js")).connectHttpUpstream : undefined;
     if (closing) return {};
-    // What the server's tools declare of their Mcp-Param-* headers (2026-07-28), kept across its requests.
-    const book = new ParamHeaderBook();
     const connect = (session: GatewaySession, modern: boolean) =>
       connectUpstream(options.upstream, session, maxMessageBytes, modern, connectHttp, book, safeLog);
     if ("listen" in downstream) {

@@ -11,6 +11,8 @@
  * waiting for it, bounded in pages, tools and time). What the scan accepts follows the 2.x SDK's
  * (`scanXMcpHeaderDeclarations`, which its servers check calls with).
  */
+import { MAX_TOOL_NAME_LENGTH } from "../../policy/tool-name.js";
+
 const BASE64_PREFIX = "=?base64?";
 const BASE64_SUFFIX = "?=";
 
@@ -67,8 +69,15 @@ const UNREACHABLE = [
   "definitions",
 ];
 const NAMED_SUBSCHEMAS = new Set(["patternProperties", "dependentSchemas", "$defs", "definitions"]);
-/** Nesting of an inputSchema the scan follows; deeper is invalid (a hostile server's schema cannot exhaust the stack). */
+/**
+ * Bounds of what one tool may declare (past them the tool is invalid, and a hostile server's
+ * listing cannot grow what the gateway keeps): nesting the scan follows (the SDK's has none, but
+ * a schema deep enough would exhaust the stack), declarations, a header name, a property's path.
+ */
 const MAX_SCHEMA_DEPTH = 256;
+export const MAX_DECLARATIONS = 64;
+const MAX_HEADER_NAME_LENGTH = 256;
+const MAX_PATH_CHARS = 1024;
 
 /** A tool's declarations, read from its inputSchema. */
 export function scanParamHeaders(inputSchema: unknown): ToolParamHeaders {
@@ -79,11 +88,16 @@ export function scanParamHeaders(inputSchema: unknown): ToolParamHeaders {
     if (node === null || typeof node !== "object") return undefined;
     if (depth > MAX_SCHEMA_DEPTH) return `the inputSchema nests deeper than ${MAX_SCHEMA_DEPTH} levels`;
     const schema = node as Record<string, unknown>;
-    const where = path.length === 0 ? "<root>" : path.join(".");
     if (Object.hasOwn(schema, X_MCP_HEADER)) {
+      const where = path.length === 0 ? "<root>" : path.join(".");
       if (!reachable || path.length === 0) return `${where}: x-mcp-header is only allowed on a property reached through "properties" alone`;
       const name = schema[X_MCP_HEADER];
-      if (typeof name !== "string" || !TOKEN.test(name)) return `${where}: x-mcp-header must be a header name (an RFC 9110 token)`;
+      if (typeof name !== "string" || name.length > MAX_HEADER_NAME_LENGTH || !TOKEN.test(name)) {
+        return `${where}: x-mcp-header must be a header name (an RFC 9110 token of at most ${MAX_HEADER_NAME_LENGTH} characters)`;
+      }
+      if (declarations.length >= MAX_DECLARATIONS) return `the tool declares more than ${MAX_DECLARATIONS} x-mcp-header arguments`;
+      if (path.reduce((n, key) => n + key.length, 0) > MAX_PATH_CHARS)
+        return `${where.slice(0, 64)}…: the path of an x-mcp-header argument is over ${MAX_PATH_CHARS} characters`;
       const type = typeof schema.type === "string" ? schema.type : undefined;
       if (type === undefined || !HEADER_TYPES.has(type)) {
         const fault = `${where}: x-mcp-header is only allowed on a string, integer or boolean property, not ${type ?? "one without a type"}`;
@@ -98,7 +112,7 @@ export function scanParamHeaders(inputSchema: unknown): ToolParamHeaders {
       declarations.push({ path, headerName: name });
     }
     const properties = schema.properties;
-    if (properties !== null && typeof properties === "object" && !Array.isArray(properties)) {
+    if (properties !== null && typeof properties === "object") {
       for (const key of Object.keys(properties)) {
         const fault = visit((properties as Record<string, unknown>)[key], [...path, key], reachable, depth + 1);
         if (fault !== undefined) return fault;
@@ -127,17 +141,46 @@ export function scanParamHeaders(inputSchema: unknown): ToolParamHeaders {
 /** Shared by every tool that declares nothing; read only. */
 const NOTHING_DECLARED: ToolParamHeaders = { declarations: [] };
 
-/** Tools whose declarations are kept, at most (a hostile server's listing cannot grow the map without end). */
+/** Tools whose declarations are kept, at most, and the characters of their names and declarations. */
 export const MAX_KNOWN_TOOLS = 10_000;
+export const MAX_KEPT_CHARS = 2_000_000;
+/**
+ * The gateway lists the server's tools itself at most once per this many ms, and again for a
+ * tool whose headers the server refused at most once per this many ms: neither a client calling
+ * names the server does not list nor one sending values that cannot match their header makes it
+ * read the server's whole list on every call.
+ */
+export const RELIST_INTERVAL_MS = 10_000;
+/** Tools remembered as listed again for, at most (then forgotten together). */
+const MAX_RELISTED = 1_000;
 
 /**
  * What the gateway knows of the server's tools' declarations, for every request it forwards to
  * that server (one per gateway: on 2026-07-28 each request is a session of its own).
  */
 export class ParamHeaderBook {
-  readonly #tools = new Map<string, ToolParamHeaders>();
-  /** The gateway's own listing in flight, shared by the calls waiting for it. */
-  listing: Promise<void> | undefined;
+  /** `stale`: the server refused a call's headers since; the tool is listed again, and its declarations are used meanwhile. */
+  readonly #tools = new Map<string, { headers: ToolParamHeaders; chars: number; stale: boolean }>();
+  #chars = 0;
+  #listing: Promise<void> | undefined;
+  #listedAt = -Infinity;
+  /** Tools the gateway listed again for, after the server refused a call's headers → when. */
+  readonly #relisted = new Map<string, number>();
+  readonly #closed = new AbortController();
+  readonly #now: () => number;
+
+  constructor(now: () => number = () => performance.now()) {
+    this.#now = now;
+  }
+
+  /** Aborted when the gateway closes: its own listing stops. */
+  get signal(): AbortSignal {
+    return this.#closed.signal;
+  }
+
+  close(): void {
+    this.#closed.abort();
+  }
 
   /** Reads the declarations of a tools/list result's tools (a page of them). */
   learn(tools: unknown): void {
@@ -145,28 +188,75 @@ export class ParamHeaderBook {
     for (const tool of tools) {
       if (tool === null || typeof tool !== "object") continue;
       const { name, inputSchema } = tool as Record<string, unknown>;
-      if (typeof name !== "string") continue;
-      if (this.#tools.size >= MAX_KNOWN_TOOLS && !this.#tools.has(name)) continue;
-      this.#tools.set(name, scanParamHeaders(inputSchema));
+      // A longer name is no tool a call can be allowed for.
+      if (typeof name !== "string" || name.length > MAX_TOOL_NAME_LENGTH) continue;
+      this.#keep(name, scanParamHeaders(inputSchema));
     }
   }
 
   /**
-   * A name the gateway's own listing did not find (or could not read): taken to declare nothing
-   * until a listing shows it or the server refuses a call's headers, so that each of its calls
-   * does not list the server again.
+   * A name the gateway's own listing did not find (or could not read, or was not made): taken to
+   * declare nothing until a listing shows it or the server refuses a call's headers.
    */
   settle(name: string): void {
-    if (!this.#tools.has(name) && this.#tools.size < MAX_KNOWN_TOOLS) this.#tools.set(name, NOTHING_DECLARED);
+    if (!this.#tools.has(name)) this.#keep(name, NOTHING_DECLARED);
   }
 
   get(name: string): ToolParamHeaders | undefined {
-    return this.#tools.get(name);
+    return this.#tools.get(name)?.headers;
   }
 
-  /** The server refused a call's headers: its definition is read again before the next call. */
-  forget(name: string): void {
+  /** Whether a call of `name` waits for a listing first: the tool is not known, or the server refused a call's headers since it was read. */
+  needsListing(name: string): boolean {
+    return this.#tools.get(name)?.stale ?? true;
+  }
+
+  /**
+   * The server refused a call's headers: the tool is listed again before its next call (at most
+   * once per RELIST_INTERVAL_MS), and its declarations are used until then. A client sending a
+   * value no header can carry (a lone surrogate) so makes the gateway list now and then, and
+   * cannot take the tool's headers away from other calls.
+   */
+  refused(name: string): void {
+    const entry = this.#tools.get(name);
+    if (entry) entry.stale = true;
+  }
+
+  /**
+   * The listing a call of `name` waits for (see needsListing): the one in flight, a new one made
+   * with `list` when one may be made now, or none.
+   */
+  listingFor(name: string, list: () => Promise<void>): Promise<void> | undefined {
+    if (this.#listing) return this.#listing;
+    const now = this.#now();
+    if (this.#tools.get(name)?.stale === true) {
+      const last = this.#relisted.get(name);
+      if (last !== undefined && now - last < RELIST_INTERVAL_MS) return undefined;
+      if (this.#relisted.size >= MAX_RELISTED) this.#relisted.clear();
+      this.#relisted.set(name, now);
+    } else if (now - this.#listedAt < RELIST_INTERVAL_MS) return undefined;
+    this.#listedAt = now;
+    this.#listing = list().finally(() => (this.#listing = undefined));
+    return this.#listing;
+  }
+
+  #keep(name: string, headers: ToolParamHeaders): void {
+    let chars = name.length + 16;
+    for (const { path, headerName } of headers.declarations) chars += headerName.length + path.reduce((n, key) => n + key.length + 1, 0);
+    const old = this.#tools.get(name);
+    const room = this.#chars - (old?.chars ?? 0) + chars <= MAX_KEPT_CHARS && (old !== undefined || this.#tools.size < MAX_KNOWN_TOOLS);
+    this.#drop(name);
+    // Not kept: what was kept of it is dropped too, so a call sends no out-of-date headers.
+    if (!room) return;
+    this.#tools.set(name, { headers, chars, stale: false });
+    this.#chars += chars;
+  }
+
+  #drop(name: string): void {
+    const old = this.#tools.get(name);
+    if (old === undefined) return;
     this.#tools.delete(name);
+    this.#chars -= old.chars;
   }
 }
 
@@ -181,9 +271,7 @@ export function paramHeaders(declarations: ParamHeaderDeclaration[], args: unkno
     let value: unknown = args;
     for (const key of path) {
       value =
-        value !== null && typeof value === "object" && !Array.isArray(value) && Object.hasOwn(value, key)
-          ? (value as Record<string, unknown>)[key]
-          : undefined;
+        value !== null && typeof value === "object" && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
     }
     const text = primitiveText(value);
     if (text !== undefined) headers[`mcp-param-${headerName.toLowerCase()}`] = encodeHeaderValue(text);

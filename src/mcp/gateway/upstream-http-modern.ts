@@ -91,7 +91,7 @@ export function connectModernHttpUpstream(
         if (read.ok && read.read.kind === "response" && read.read.message.id === id) {
           const answer = read.read.message;
           if (method === "tools/list") book.learn(answer.result?.tools);
-          if (typeof name === "string" && answer.error?.code === HEADER_MISMATCH) book.forget(name);
+          if (typeof name === "string" && answer.error?.code === HEADER_MISMATCH) book.refused(name);
         }
         session.fromServerRead(read);
       };
@@ -107,7 +107,7 @@ export function connectModernHttpUpstream(
   }
 
   /** Reads one POST's answer: JSON, an SSE stream of messages, or nothing (202 to a notification). */
-  async function readAnswer(response: Response, id: RequestId | undefined, deliver: (text: string) => void): Promise<void> {
+  async function readAnswer(response: Response, id: RequestId | undefined, deliver: (text: string) => boolean | void): Promise<void> {
     const type = (response.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
     if (type === "text/event-stream" && response.body) await readEvents(response.body, maxBytes, deliver);
     else if (type === "application/json") {
@@ -122,9 +122,10 @@ export function connectModernHttpUpstream(
 
   /** The call's Mcp-Param-* headers, from its tool's declarations (listed first when the tool is not yet known). */
   async function paramHeadersOf(call: JsonRpcMessage, name: string, signal: AbortSignal): Promise<Record<string, string>> {
-    if (book.get(name) === undefined) {
-      book.listing ??= listTools(call).finally(() => (book.listing = undefined));
-      await Promise.race([book.listing, abortion(signal)]);
+    if (book.needsListing(name)) {
+      const listing = book.listingFor(name, () => listTools(call));
+      if (listing) await Promise.race([listing, abortion(signal)]);
+      if (signal.aborted) return {};
       book.settle(name);
     }
     const known = book.get(name);
@@ -133,8 +134,10 @@ export function connectModernHttpUpstream(
 
   /**
    * The gateway's own tools/list, every page, under one deadline, in the call's revision: what it
-   * learns goes in the book. A listing that fails is logged; the call goes without the headers
-   * (a server that needs them refuses it, saying why).
+   * learns goes in the book. It belongs to the gateway, not to the request that started it: the
+   * calls of other requests may be waiting for it too, so it stops only at its deadline or when
+   * the gateway closes. A listing that fails is logged; the calls go without the headers (a server
+   * that needs them refuses them, saying why).
    */
   async function listTools(call: JsonRpcMessage): Promise<void> {
     const callMeta = ("params" in call ? call.params?._meta : undefined) as Record<string, unknown> | undefined;
@@ -142,9 +145,8 @@ export function connectModernHttpUpstream(
     for (const key of [PROTOCOL_VERSION_META_KEY, CLIENT_CAPABILITIES_META_KEY])
       if (callMeta?.[key] !== undefined) meta[key] = callMeta[key];
     const deadline = AbortSignal.timeout(PIN_LIST_DEADLINE_MS);
-    const abort = new AbortController();
-    inFlight.add(abort);
-    const signal = AbortSignal.any([deadline, abort.signal]);
+    const signal = AbortSignal.any([deadline, book.signal]);
+    const cursors = new Set<string>();
     try {
       let cursor: unknown;
       for (let page = 1; page <= OWN_LIST_MAX_PAGES; page++) {
@@ -159,23 +161,25 @@ export function connectModernHttpUpstream(
         const response = await send(request, JSON.stringify(request), signal);
         await readAnswer(response, id, (text) => {
           const read = readMessageText(text, "server", { maxBytes });
-          if (read.ok && read.read.kind === "response" && read.read.message.id === id) {
-            const message = read.read.message;
-            if (message.error) throw new Error(`it answered tools/list with an error (${message.error.message})`);
-            answer = message.result;
-          }
+          if (!read.ok || read.read.kind !== "response" || read.read.message.id !== id) return false;
+          const message = read.read.message;
+          if (message.error) throw new Error(`it answered tools/list with an error (${message.error.message})`);
+          answer = message.result;
+          // The answer is in: a stream kept open after it is not read further.
+          return true;
         });
         if (answer === undefined) throw new Error("its answer to tools/list held no result");
         book.learn(answer.tools);
         cursor = answer.nextCursor;
         if (typeof cursor !== "string") return;
+        if (cursors.has(cursor)) throw new Error("its tool list gives a cursor it gave before");
+        cursors.add(cursor);
       }
       throw new Error(`its tool list has more than ${OWN_LIST_MAX_PAGES} pages`);
     } catch (error) {
+      if (book.signal.aborted) return;
       const why = deadline.aborted ? `no whole list within ${PIN_LIST_DEADLINE_MS / 1000} s` : describe(error);
-      if (!gone) log(`could not list the MCP server's tools to send a call's Mcp-Param-* headers (${why}): the call is sent without them`);
-    } finally {
-      inFlight.delete(abort);
+      log(`could not list the MCP server's tools to send a call's Mcp-Param-* headers (${why}): calls are sent without them`);
     }
   }
 
@@ -205,8 +209,11 @@ function abortion(signal: AbortSignal): Promise<void> {
   });
 }
 
-/** Reads an SSE body: each event's data lines, joined, are one message. An event over the limit ends the stream. */
-async function readEvents(body: ReadableStream<Uint8Array>, maxBytes: number, deliver: (text: string) => void): Promise<void> {
+/**
+ * Reads an SSE body: each event's data lines, joined, are one message. An event over the limit
+ * ends the stream, and so does `deliver` answering true (the message it waited for has come).
+ */
+async function readEvents(body: ReadableStream<Uint8Array>, maxBytes: number, deliver: (text: string) => boolean | void): Promise<void> {
   const decoder = new TextDecoder("utf-8", { fatal: true });
   let buffer = "";
   let data: string[] = [];
@@ -222,9 +229,13 @@ async function readEvents(body: ReadableStream<Uint8Array>, maxBytes: number, de
         const line = buffer.slice(0, newline);
         buffer = buffer.slice(newline + (buffer.startsWith("\r\n", newline) ? 2 : 1));
         if (line === "") {
-          if (data.length > 0) deliver(data.join("\n"));
+          const enough = data.length > 0 && deliver(data.join("\n")) === true;
           data = [];
           size = 0;
+          if (enough) {
+            await reader.cancel().catch(() => {});
+            return;
+          }
         } else if (line.startsWith("data:")) {
           const piece = line.slice(line.startsWith("data: ") ? 6 : 5);
           // Each line counts with the newline the join puts after it, so empty data lines cannot pile up for free.

@@ -6,7 +6,7 @@
 // refused and the request answered with the reason; a stream that ends without the answer fails it.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -25,6 +25,7 @@ tools:
   empties: { effect: read }
   slow: { effect: read }
   declared: { effect: read }
+  ghost: { effect: read }
 deny: [forbidden]
 `;
 
@@ -37,10 +38,14 @@ let dir: string;
 let upstream: Server;
 let gateway: ChildProcess;
 let url: string;
+let upstreamUrl: string;
 let stderr = "";
 const received: Received[] = [];
 /** The header `declared`'s region argument travels in (SEP-2243's x-mcp-header); a test changes it. */
 let declaredHeader = "Region";
+/** How the server answers tools/list: at once as JSON, or after a delay as an SSE stream it keeps open. */
+let slowOpenListing = false;
+const openListings: ServerResponse[] = [];
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), "agentspec-gateway-modern-http-"));
@@ -63,7 +68,13 @@ beforeAll(async () => {
         ...["split", "repeated", "huge", "latin1", "cut", "empties", "slow"].map((name) => tool(name)),
         tool("declared", { region: { type: "string", "x-mcp-header": declaredHeader } }),
       ];
-      return res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ jsonrpc: "2.0", id, result: { tools } }));
+      const answer = JSON.stringify({ jsonrpc: "2.0", id, result: { tools } });
+      if (!slowOpenListing) return res.writeHead(200, { "content-type": "application/json" }).end(answer);
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      // The answer, then a stream that stays open (until the test ends): a reader waiting for its end waits for ever.
+      openListings.push(res);
+      return void res.write(`event: message\ndata: ${answer}\n\n`);
     }
     if ((body.params as { name?: string }).name === "declared") {
       // As a 2.x SDK server checks: the declared header must be there and say what the body says.
@@ -112,7 +123,7 @@ beforeAll(async () => {
     res.writeHead(200, { "content-type": "application/json" }).end(result("ran"));
   });
   await new Promise<void>((resolve) => upstream.listen(0, "127.0.0.1", resolve));
-  const upstreamUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/mcp`;
+  upstreamUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/mcp`;
   gateway = spawn(
     process.execPath,
     [
@@ -219,6 +230,70 @@ describe("2026-07-28 towards a raw HTTP server", { timeout: 60_000 }, () => {
       expect(retried!.headers["mcp-param-region"]).toBeUndefined();
     } finally {
       declaredHeader = "Region";
+    }
+  });
+
+  it("lists for calls of several requests at once, whichever ends first, and not again for a name the server does not list nor per refused call", async () => {
+    // A gateway of its own, which has listed nothing yet.
+    const fresh = spawn(
+      process.execPath,
+      [BIN, "mcp", "proxy", path.join(dir, "modern.agentspec.yaml"), "--listen", "127.0.0.1:0", "--url", upstreamUrl],
+      {
+        stdio: ["ignore", "ignore", "pipe"],
+      },
+    );
+    let freshStderr = "";
+    fresh.stderr!.on("data", (chunk: Buffer) => (freshStderr += chunk.toString("utf8")));
+    try {
+      const target = await waitFor(() => /listening on (http:\/\/\S+\/mcp)/.exec(freshStderr)?.[1], "the gateway's address", 30_000);
+      slowOpenListing = true;
+      const before = received.length;
+      // The request that starts the listing goes away while it runs; another's call, waiting for the same listing, still gets its header.
+      const first = new AbortController();
+      const abandoned = fetch(target, {
+        method: "POST",
+        headers: { "content-type": "application/json", "mcp-protocol-version": MODERN, "mcp-method": "tools/call", "mcp-name": "declared" },
+        body: JSON.stringify({
+          jsonrpc: "2.0",
+          id: 900,
+          method: "tools/call",
+          params: { name: "declared", arguments: { region: "gone" }, _meta: { "io.modelcontextprotocol/protocolVersion": MODERN } },
+        }),
+        signal: first.signal,
+      }).catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const waiting = call("declared", {}, target, { region: "kept" });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      first.abort();
+      await abandoned;
+      const started = performance.now();
+      expect(messages(await waiting)[0]!.result).toBeDefined();
+      // The listing's answer came as a stream kept open: it was read up to the answer, not to the deadline.
+      expect(performance.now() - started).toBeLessThan(10_000);
+      slowOpenListing = false;
+      // A name the server does not list, allowed by the policy: its calls wait for no listing and list nothing.
+      expect(messages(await call("ghost", {}, target))[0]!.result).toBeDefined();
+      expect(messages(await call("ghost", {}, target))[0]!.result).toBeDefined();
+      // A client sending a value that can never match its header (a lone surrogate) is refused by the server each
+      // time: the gateway lists again once, not per call, and other calls of the tool keep their header meanwhile.
+      for (let round = 0; round < 2; round++) {
+        expect((messages(await call("declared", {}, target, { region: "\ud800" }))[0]!.error as { code: number }).code).toBe(-32020);
+        expect(messages(await call("declared", {}, target, { region: `after ${round}` }))[0]!.result).toBeDefined();
+      }
+      const seen = received.slice(before);
+      expect(seen.filter((r) => r.body.method === "tools/list")).toHaveLength(2);
+      expect(
+        seen.find((r) => (r.body.params as { arguments?: { region?: string } }).arguments?.region === "kept")!.headers["mcp-param-region"],
+      ).toBe("kept");
+      expect(freshStderr).not.toContain("could not list");
+    } finally {
+      slowOpenListing = false;
+      for (const open of openListings.splice(0)) open.end();
+      await new Promise<void>((resolve) => {
+        if (fresh.exitCode !== null) return resolve();
+        fresh.once("exit", () => resolve());
+        fresh.kill("SIGTERM");
+      });
     }
   });
 
