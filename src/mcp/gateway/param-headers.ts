@@ -1,7 +1,7 @@
 /**
- * SEP-2243's header values, and its per-argument headers (2026-07-28 over Streamable HTTP): a tool's inputSchema may
- * declare, with `x-mcp-header: <Name>` on a property, that the argument travels in an
- * `Mcp-Param-<Name>` header too, so routers can read it without the body; a server checks every
+ * SEP-2243's header values, and its per-argument headers (2026-07-28 over Streamable HTTP): a
+ * tool's inputSchema may declare, with `x-mcp-header: <Name>` on a property, that the argument
+ * travels in an `Mcp-Param-<Name>` header too, so routers can read it without the body; a server checks every
  * declared header against the body and refuses a call whose header is missing or differs
  * (HTTP 400, -32020). The gateway sends the server these headers derived from the arguments it
  * decided on, never copied from the client, as it does Mcp-Method and Mcp-Name.

@@ -43,7 +43,7 @@ export const CLIENT_CAPABILITIES_META_KEY = "io.modelcontextprotocol/clientCapab
 export const PIN_LIST_DEADLINE_MS = 30_000;
 /** Bounds of the gateway's own tools/list, as mcp check's: a hostile server cannot make it read forever. */
 const PIN_LIST_MAX_TOOLS = 10_000;
-const PIN_LIST_MAX_PAGES = 1_000;
+export const PIN_LIST_MAX_PAGES = 1_000;
 /** The names of one such listing kept, in characters at most (names are kept, definitions are not). */
 const PIN_LIST_MAX_NAME_CHARS = 1_000_000;
 /** Verdicts kept from the client's own tools/list pages, at most (a hostile server's pages cannot grow the map without end). */

@@ -9,7 +9,13 @@
  */
 import { GATEWAY_ID_PREFIX, readMessageText, type JsonRpcMessage, type RequestId } from "./messages.js";
 import { encodeHeaderValue, paramHeaders, type ParamHeaderBook } from "./param-headers.js";
-import { CLIENT_CAPABILITIES_META_KEY, PIN_LIST_DEADLINE_MS, PROTOCOL_VERSION_META_KEY, type GatewaySession } from "./session.js";
+import {
+  CLIENT_CAPABILITIES_META_KEY,
+  PIN_LIST_DEADLINE_MS,
+  PIN_LIST_MAX_PAGES,
+  PROTOCOL_VERSION_META_KEY,
+  type GatewaySession,
+} from "./session.js";
 import type { Upstream, UpstreamExit } from "./upstream.js";
 import type { HttpUpstreamSpec } from "./upstream-http.js";
 
@@ -38,9 +44,6 @@ export function standardHeaders(message: JsonRpcMessage): Record<string, string>
   }
   return headers;
 }
-
-/** The gateway's own listing of the server's tools (to learn their Mcp-Param-* declarations), at most. */
-const OWN_LIST_MAX_PAGES = 1_000;
 
 export function connectModernHttpUpstream(
   spec: HttpUpstreamSpec,
@@ -149,7 +152,7 @@ export function connectModernHttpUpstream(
     const cursors = new Set<string>();
     try {
       let cursor: unknown;
-      for (let page = 1; page <= OWN_LIST_MAX_PAGES; page++) {
+      for (let page = 1; page <= PIN_LIST_MAX_PAGES; page++) {
         const id = `${GATEWAY_ID_PREFIX}tools-${page}`;
         const request: JsonRpcMessage = {
           jsonrpc: "2.0",
@@ -175,7 +178,7 @@ export function connectModernHttpUpstream(
         if (cursors.has(cursor)) throw new Error("its tool list gives a cursor it gave before");
         cursors.add(cursor);
       }
-      throw new Error(`its tool list has more than ${OWN_LIST_MAX_PAGES} pages`);
+      throw new Error(`its tool list has more than ${PIN_LIST_MAX_PAGES} pages`);
     } catch (error) {
       if (book.signal.aborted) return;
       const why = deadline.aborted ? `no whole list within ${PIN_LIST_DEADLINE_MS / 1000} s` : describe(error);
